@@ -1,0 +1,68 @@
+// ESLint flat config. Besides type-aware rules, it enforces the one-way layering of
+// docs/architecture.md: each layer lists the layers it must not import.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'url', 'stream'];
+
+/** @param {string[]} layers @param {string} why */
+function forbid(layers, why, extra = []) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...layers.map((layer) => ({
+            group: [`**/${layer}`, `**/${layer}/**`],
+            message: `${why} (layering: see docs/architecture.md)`,
+          })),
+          ...extra,
+        ],
+      },
+    ],
+  };
+}
+
+const outerLayers = ['store', 'services', 'documents', 'io', 'server', 'web', 'cli', 'demo'];
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'coverage', 'data', 'test-results', 'playwright-report', 'assets'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: forbid(outerLayers, 'src/domain is pure: it imports nothing but domain', [
+      { group: nodeBuiltins, message: 'src/domain is pure: no Node APIs' },
+    ]),
+  },
+  { files: ['src/demo/**/*.ts'], rules: forbid(outerLayers.filter((l) => l !== 'demo'), 'src/demo imports only domain') },
+  { files: ['src/store/**/*.ts'], rules: forbid(['services', 'documents', 'io', 'server', 'web', 'cli'], 'src/store imports only domain') },
+  { files: ['src/documents/**/*.ts'], rules: forbid(['store', 'services', 'io', 'server', 'web', 'cli', 'demo'], 'src/documents imports only domain') },
+  { files: ['src/io/**/*.ts'], rules: forbid(['store', 'services', 'documents', 'server', 'web', 'cli', 'demo'], 'src/io imports only domain') },
+  { files: ['src/services/**/*.ts'], rules: forbid(['server', 'web', 'cli'], 'services are called by server and cli, never the reverse') },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: forbid(['store', 'documents', 'io', 'web', 'cli', 'demo'], 'server routes are thin: they call services'),
+  },
+  {
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    rules: forbid(outerLayers.filter((l) => l !== 'web'), 'the web app talks to the server over HTTP only', [
+      { group: nodeBuiltins, message: 'the web app runs in the browser' },
+    ]),
+  },
+);
