@@ -1,0 +1,233 @@
+/**
+ * Vietnamese personal names for demo residents. Family-name shares follow the commonly cited national
+ * estimates (Nguyễn ≈ 38%, Trần ≈ 11%, Lê ≈ 9.5%, Phạm ≈ 7%, Hoàng/Huỳnh ≈ 5%, ...); Hoàng/Huỳnh and
+ * Vũ/Võ are split roughly evenly because the demo ward is in the South Central Highlands, where the
+ * southern spellings are common.
+ */
+import type { Sex } from '../domain/people/personal-id';
+import { type Random, type Sampler, weighted } from './random';
+
+export const FAMILY_NAME_WEIGHTS: readonly (readonly [string, number])[] = [
+  ['Nguyễn', 38.4],
+  ['Trần', 11],
+  ['Lê', 9.5],
+  ['Phạm', 7],
+  ['Hoàng', 2.6],
+  ['Huỳnh', 2.5],
+  ['Phan', 4.5],
+  ['Vũ', 2],
+  ['Võ', 1.9],
+  ['Đặng', 2.1],
+  ['Bùi', 2],
+  ['Đỗ', 1.4],
+  ['Hồ', 1.3],
+  ['Ngô', 1.3],
+  ['Dương', 1],
+  ['Lý', 0.5],
+  ['Đinh', 0.9],
+  ['Trương', 0.9],
+  ['Đoàn', 0.7],
+  ['Lâm', 0.6],
+  ['Mai', 0.6],
+  ['Trịnh', 0.6],
+  ['Lương', 0.5],
+  ['Cao', 0.5],
+  ['Hà', 0.5],
+  ['Tô', 0.4],
+  ['Châu', 0.4],
+  ['Tạ', 0.3],
+  ['Lưu', 0.3],
+  ['Thái', 0.3],
+  ['Quách', 0.2],
+  ['Kiều', 0.2],
+  ['La', 0.2],
+  ['Nông', 0.2],
+];
+
+const MIDDLE_MALE: readonly (readonly [string, number])[] = [
+  ['Văn', 30],
+  ['Hữu', 7],
+  ['Đức', 7],
+  ['Minh', 10],
+  ['Thanh', 7],
+  ['Quốc', 6],
+  ['Công', 5],
+  ['Ngọc', 5],
+  ['Xuân', 4],
+  ['Hoàng', 4],
+  ['Anh', 4],
+  ['Đình', 4],
+  ['Trọng', 3],
+  ['Gia', 3],
+  ['Tấn', 3],
+  ['Quang', 4],
+];
+
+/** "Thị" dominates for women born before ~1990 and is far rarer afterwards. */
+const MIDDLE_FEMALE_OLDER: readonly (readonly [string, number])[] = [
+  ['Thị', 70],
+  ['Ngọc', 6],
+  ['Thanh', 5],
+  ['Kim', 4],
+  ['Thu', 4],
+  ['Hồng', 3],
+  ['Mỹ', 3],
+  ['Bích', 3],
+  ['Minh', 2],
+];
+
+const MIDDLE_FEMALE_YOUNGER: readonly (readonly [string, number])[] = [
+  ['Thị', 25],
+  ['Ngọc', 12],
+  ['Thanh', 8],
+  ['Minh', 8],
+  ['Khánh', 6],
+  ['Bảo', 6],
+  ['Phương', 6],
+  ['Thu', 5],
+  ['Kim', 5],
+  ['Mỹ', 5],
+  ['Hoài', 4],
+  ['Gia', 4],
+  ['Tường', 3],
+  ['Diệu', 3],
+];
+
+const GIVEN_MALE: readonly string[] = [
+  'An',
+  'Anh',
+  'Bảo',
+  'Bình',
+  'Cường',
+  'Danh',
+  'Dũng',
+  'Duy',
+  'Đạt',
+  'Định',
+  'Đông',
+  'Giang',
+  'Hải',
+  'Hào',
+  'Hậu',
+  'Hiếu',
+  'Hòa',
+  'Hoàng',
+  'Hùng',
+  'Huy',
+  'Hưng',
+  'Khang',
+  'Khánh',
+  'Khoa',
+  'Kiên',
+  'Lâm',
+  'Lộc',
+  'Long',
+  'Luân',
+  'Mạnh',
+  'Minh',
+  'Nam',
+  'Nghĩa',
+  'Nhân',
+  'Phát',
+  'Phong',
+  'Phúc',
+  'Phước',
+  'Quân',
+  'Quang',
+  'Sang',
+  'Sơn',
+  'Tài',
+  'Tâm',
+  'Thái',
+  'Thắng',
+  'Thành',
+  'Thiện',
+  'Thịnh',
+  'Thông',
+  'Tiến',
+  'Toàn',
+  'Trí',
+  'Trung',
+  'Tú',
+  'Tuấn',
+  'Tùng',
+  'Văn',
+  'Việt',
+  'Vinh',
+  'Vũ',
+  'Vương',
+];
+
+const GIVEN_FEMALE: readonly string[] = [
+  'An',
+  'Anh',
+  'Ánh',
+  'Bích',
+  'Châu',
+  'Chi',
+  'Cúc',
+  'Diễm',
+  'Dung',
+  'Duyên',
+  'Giang',
+  'Hà',
+  'Hạnh',
+  'Hằng',
+  'Hân',
+  'Hiền',
+  'Hoa',
+  'Hồng',
+  'Huệ',
+  'Hương',
+  'Lan',
+  'Liên',
+  'Linh',
+  'Loan',
+  'Ly',
+  'Mai',
+  'My',
+  'Nga',
+  'Ngân',
+  'Ngọc',
+  'Nhi',
+  'Nhung',
+  'Oanh',
+  'Phượng',
+  'Phương',
+  'Quyên',
+  'Quỳnh',
+  'Tâm',
+  'Thảo',
+  'Thoa',
+  'Thu',
+  'Thủy',
+  'Thúy',
+  'Thư',
+  'Trâm',
+  'Trang',
+  'Trinh',
+  'Tuyết',
+  'Uyên',
+  'Vân',
+  'Vy',
+  'Xuân',
+  'Yến',
+];
+
+export const familyName: Sampler<string> = weighted(FAMILY_NAME_WEIGHTS);
+const middleMale = weighted(MIDDLE_MALE);
+const middleFemaleOlder = weighted(MIDDLE_FEMALE_OLDER);
+const middleFemaleYounger = weighted(MIDDLE_FEMALE_YOUNGER);
+
+export function middleName(random: Random, sex: Sex, birthYear: number): string {
+  if (sex === 'male') return middleMale(random);
+  return birthYear < 1990 ? middleFemaleOlder(random) : middleFemaleYounger(random);
+}
+
+export function givenName(random: Random, sex: Sex): string {
+  return random.pick(sex === 'male' ? GIVEN_MALE : GIVEN_FEMALE);
+}
+
+export function fullName(random: Random, family: string, sex: Sex, birthYear: number): string {
+  return `${family} ${middleName(random, sex, birthYear)} ${givenName(random, sex)}`;
+}
