@@ -1,0 +1,24 @@
+export {
+  compareByVietnameseName,
+  foldForSearch,
+  matchesSearch,
+  normalizeText,
+  splitVietnameseName,
+} from './names';
+export type { VietnameseName } from './names';
+export {
+  centurySexDigit,
+  makePersonalId,
+  normalizePersonalId,
+  parsePersonalId,
+  personalIdPrefix,
+  validatePersonalId,
+} from './personal-id';
+export type {
+  PersonalIdExpectations,
+  PersonalIdFailureCode,
+  PersonalIdParts,
+  PersonalIdSpec,
+  Sex,
+} from './personal-id';
+export { BIRTH_PROVINCE_CODES, birthProvinceName, isBirthProvinceCode } from './province-codes';
