@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { registerCommands } from './commands/index.ts';
+import { registerCommands } from './commands/index';
 
 /** Builds the `baucoso` program; each group of subcommands registers itself from src/cli/commands. */
 export function buildProgram(): Command {

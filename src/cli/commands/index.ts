@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
+import { registerSystemCommands } from './system';
 
 /**
  * Every subcommand group lives in its own file here and is added to this list.
  * A group is a function that adds its commands to the program.
  */
-const groups: ReadonlyArray<(program: Command) => void> = [];
+const groups: ReadonlyArray<(program: Command) => void> = [registerSystemCommands];
 
 export function registerCommands(program: Command): void {
   for (const register of groups) register(program);

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { kindFromName, parseHamletKind } from './hamlet-kinds';
+
+describe('hamlet kinds', () => {
+  it('reads kinds as officers type them', () => {
+    expect(parseHamletKind('Khu phố')).toBe('khu-pho');
+    expect(parseHamletKind('khu pho')).toBe('khu-pho');
+    expect(parseHamletKind('TDP')).toBe('to-dan-pho');
+    expect(parseHamletKind('Ấp')).toBe('ap');
+    expect(parseHamletKind('Làng')).toBe('lang');
+    expect(parseHamletKind('phố cổ')).toBeUndefined();
+  });
+  it('guesses the kind from the name, preferring the longest label', () => {
+    expect(kindFromName('Khu phố 3')).toBe('khu-pho');
+    expect(kindFromName('Tổ dân phố 12')).toBe('to-dan-pho');
+    expect(kindFromName('Thôn Đông')).toBe('thon');
+    expect(kindFromName('Xóm Mới')).toBeUndefined();
+  });
+});

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { health } from '../services';
+import type { ServiceContext } from '../services';
+import { authRoutes } from './auth-routes';
+import { territoryRoutes } from './territory-routes';
+import { usersRoutes } from './users-routes';
+
+export interface ServerOptions {
+  /** Folder of the built web app (vite build output); the API works without it. */
+  readonly webRoot?: string;
+  readonly logger?: boolean;
+}
+
+export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+const securityHeaders: Readonly<Record<string, string>> = {
+  // No inline scripts; Mantine injects style tags, hence 'unsafe-inline' for styles only.
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+/** Builds the HTTP server: thin routes over the services, the OpenAPI description and the web app. */
+export async function buildServer(
+  ctx: ServiceContext,
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'baucoso API',
+        version: '0.1.0',
+        description:
+          'Bầu Trưởng thôn, Tổ trưởng tổ dân phố. Every route checks role and scope on the server.',
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/docs')) return;
+    for (const [name, value] of Object.entries(securityHeaders)) void reply.header(name, value);
+  });
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    if (error.validation) {
+      return reply.code(400).send({
+        error: { code: 'invalid-input', message: `Dữ liệu gửi lên không hợp lệ: ${error.message}` },
+      });
+    }
+    app.log.error(error);
+    return reply.code(error.statusCode ?? 500).send({
+      error: {
+        code: 'internal',
+        message: 'Máy chủ gặp lỗi ngoài dự kiến. Hãy thử lại; nếu vẫn lỗi, báo quản trị hệ thống.',
+      },
+    });
+  });
+
+  app.get(
+    '/api/health',
+    { schema: { summary: 'Database kind and migration version', tags: ['system'] } },
+    () => health(ctx),
+  );
+  authRoutes(app, ctx);
+  territoryRoutes(app, ctx);
+  usersRoutes(app, ctx);
+  await serveWebApp(app, options.webRoot ?? defaultWebRoot);
+  return app;
+}
+
+async function serveWebApp(app: FastifyInstance, root: string): Promise<void> {
+  const built = existsSync(`${root}/index.html`);
+  if (built) await app.register(fastifyStatic, { root, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !built || request.method !== 'GET') {
+      return reply.code(404).send({ error: { code: 'not-found', message: 'Không có địa chỉ này.' } });
+    }
+    // Client-side routes (/xa/..., /thon/...) are served the single-page app.
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,19 @@
+import type { Failure } from '../domain/result';
+
+/** Common expected failures, with Vietnamese messages that say what to do. */
+export const failures = {
+  unauthenticated: (): Failure => ({
+    code: 'unauthenticated',
+    message: 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn. Hãy đăng nhập lại.',
+  }),
+  forbidden: (what: string): Failure => ({
+    code: 'forbidden',
+    message: `Tài khoản của bạn không có quyền ${what}. Hãy liên hệ quản trị hệ thống nếu cần được cấp quyền.`,
+  }),
+  notFound: (what: string): Failure => ({
+    code: 'not-found',
+    message: `Không tìm thấy ${what}. Có thể đường dẫn đã cũ hoặc dữ liệu đã bị xóa.`,
+  }),
+  invalid: (field: string, message: string): Failure => ({ code: 'invalid-input', field, message }),
+  conflict: (field: string, message: string): Failure => ({ code: 'conflict', field, message }),
+};

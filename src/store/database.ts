@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { MigrationProvider, Migration } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from './config';
+import { migrations } from './migrations/index';
+import type { DatabaseSchema } from './schema';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/** An open database: the Kysely handle plus what differs between the two engines. */
+export interface Store {
+  readonly db: Kysely<DatabaseSchema>;
+  readonly kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export type Db = Kysely<DatabaseSchema>;
+
+// PostgreSQL returns int8 (count(*), sum) as strings; we only count rows that fit in a double.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+export function openStore(config: DatabaseConfig): Store {
+  if (config.kind === 'sqlite') return openSqlite(config.file);
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 10,
+    ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+  });
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+function openSqlite(file: string): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const database = new BetterSqlite3(file);
+  // WAL lets the dashboard read while the count writes; the busy timeout makes a second
+  // process wait for the lock instead of failing at once.
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  database.pragma('synchronous = NORMAL');
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
+  return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+const provider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations as Record<string, Migration>),
+};
+
+export interface MigrationReport {
+  readonly applied: readonly string[];
+  readonly version: string | null;
+}
+
+/** Brings the schema up to date. Safe to run on every start: applied migrations are skipped. */
+export async function migrateToLatest(store: Store): Promise<MigrationReport> {
+  const migrator = new Migrator({ db: store.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return { applied, version: await schemaVersion(store) };
+}
+
+/** The name of the last applied migration, or null on an empty database. */
+export async function schemaVersion(store: Store): Promise<string | null> {
+  const migrator = new Migrator({ db: store.db, provider });
+  const all = await migrator.getMigrations();
+  const done = all.filter((m) => m.executedAt !== undefined).map((m) => m.name);
+  return done.length > 0 ? (done[done.length - 1] ?? null) : null;
+}
+
+/** Serialises writers of the audit chain on PostgreSQL; SQLite transactions are already serial. */
+export async function lockAuditChain(db: Db, kind: DatabaseKind): Promise<void> {
+  if (kind === 'postgres') await sql`select pg_advisory_xact_lock(727001)`.execute(db);
+}

@@ -1,0 +1,195 @@
+import type { Db } from './database';
+
+export interface ProvinceRow {
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface CommuneRow {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly provinceCode: string;
+  readonly districtId: string | null;
+}
+
+export interface HamletRow {
+  readonly id: string;
+  readonly communeId: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly households: number;
+  readonly residentGroups: number;
+}
+
+export interface ResidentGroupRow {
+  readonly id: string;
+  readonly hamletId: string;
+  readonly name: string;
+  readonly households: number;
+}
+
+/** Inserts the units that are missing; existing rows (possibly edited by an officer) are kept. */
+export async function insertMissingProvinces(db: Db, provinces: readonly ProvinceRow[], validFrom: string) {
+  for (const p of provinces) {
+    await db
+      .insertInto('provinces')
+      .values({ code: p.code, name: p.name, valid_from: validFrom, valid_to: null })
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+  }
+}
+
+export async function insertMissingCommunes(db: Db, communes: readonly CommuneRow[], validFrom: string) {
+  // Chunks keep each statement under SQLite's bound-parameter limit.
+  for (let i = 0; i < communes.length; i += 200) {
+    const chunk = communes.slice(i, i + 200).map((c) => ({
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      province_code: c.provinceCode,
+      district_id: c.districtId,
+      valid_from: validFrom,
+      valid_to: null,
+    }));
+    await db
+      .insertInto('communes')
+      .values(chunk)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+}
+
+export async function countCommunes(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('communes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function getProvince(db: Db, code: string): Promise<ProvinceRow | undefined> {
+  return db.selectFrom('provinces').select(['code', 'name']).where('code', '=', code).executeTakeFirst();
+}
+
+export async function listProvinces(db: Db): Promise<ProvinceRow[]> {
+  return db.selectFrom('provinces').select(['code', 'name']).orderBy('code').execute();
+}
+
+const communeColumns = [
+  'id',
+  'code',
+  'name',
+  'province_code as provinceCode',
+  'district_id as districtId',
+] as const;
+
+export async function getCommune(db: Db, id: string): Promise<CommuneRow | undefined> {
+  return db.selectFrom('communes').select(communeColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listCommunes(db: Db, provinceCode: string): Promise<CommuneRow[]> {
+  return db
+    .selectFrom('communes')
+    .select(communeColumns)
+    .where('province_code', '=', provinceCode)
+    .orderBy('code')
+    .execute();
+}
+
+function hamletQuery(db: Db) {
+  return db
+    .selectFrom('hamlets as h')
+    .select((eb) => [
+      'h.id',
+      'h.commune_id as communeId',
+      'h.name',
+      'h.kind',
+      eb
+        .selectFrom('households')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('households.hamlet_id', '=', 'h.id')
+        .as('households'),
+      eb
+        .selectFrom('resident_groups')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('resident_groups.hamlet_id', '=', 'h.id')
+        .as('residentGroups'),
+    ])
+    .where('h.dissolved_on', 'is', null);
+}
+
+function toHamlet(r: {
+  id: string;
+  communeId: string;
+  name: string;
+  kind: string;
+  households: number | null;
+  residentGroups: number | null;
+}): HamletRow {
+  return { ...r, households: Number(r.households ?? 0), residentGroups: Number(r.residentGroups ?? 0) };
+}
+
+export async function listHamlets(db: Db, communeId: string): Promise<HamletRow[]> {
+  const rows = await hamletQuery(db).where('h.commune_id', '=', communeId).execute();
+  return rows.map(toHamlet);
+}
+
+export async function getHamlet(db: Db, id: string): Promise<HamletRow | undefined> {
+  const row = await hamletQuery(db).where('h.id', '=', id).executeTakeFirst();
+  return row ? toHamlet(row) : undefined;
+}
+
+export async function findHamletByName(db: Db, communeId: string, name: string) {
+  return db
+    .selectFrom('hamlets')
+    .select(['id', 'name'])
+    .where('commune_id', '=', communeId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}
+
+export async function insertHamlet(
+  db: Db,
+  h: { id: string; communeId: string; name: string; kind: string; createdAt: string },
+): Promise<void> {
+  await db
+    .insertInto('hamlets')
+    .values({
+      id: h.id,
+      commune_id: h.communeId,
+      name: h.name,
+      kind: h.kind,
+      created_at: h.createdAt,
+      dissolved_on: null,
+    })
+    .execute();
+}
+
+export async function insertResidentGroup(
+  db: Db,
+  g: { id: string; hamletId: string; name: string; createdAt: string },
+): Promise<void> {
+  await db
+    .insertInto('resident_groups')
+    .values({ id: g.id, hamlet_id: g.hamletId, name: g.name, created_at: g.createdAt })
+    .execute();
+}
+
+export async function listResidentGroups(db: Db, hamletId: string): Promise<ResidentGroupRow[]> {
+  const rows = await db
+    .selectFrom('resident_groups as g')
+    .select((eb) => [
+      'g.id',
+      'g.hamlet_id as hamletId',
+      'g.name',
+      eb
+        .selectFrom('households')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('households.resident_group_id', '=', 'g.id')
+        .as('households'),
+    ])
+    .where('g.hamlet_id', '=', hamletId)
+    .execute();
+  return rows.map((r) => ({ ...r, households: Number(r.households ?? 0) }));
+}

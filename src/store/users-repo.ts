@@ -1,0 +1,85 @@
+import type { Db } from './database';
+
+export interface UserRow {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly passwordHash: string;
+  readonly role: string;
+  readonly scopeKind: string;
+  readonly scopeId: string | null;
+  readonly disabled: boolean;
+}
+
+const columns = [
+  'id',
+  'username',
+  'display_name as displayName',
+  'password_hash as passwordHash',
+  'role',
+  'scope_kind as scopeKind',
+  'scope_id as scopeId',
+  'disabled',
+] as const;
+
+function toUser(r: Omit<UserRow, 'disabled'> & { disabled: number }): UserRow {
+  return { ...r, disabled: Number(r.disabled) === 1 };
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  const r = await db.selectFrom('users').select(columns).where('username', '=', username).executeTakeFirst();
+  return r ? toUser(r) : undefined;
+}
+
+export async function getUser(db: Db, id: string): Promise<UserRow | undefined> {
+  const r = await db.selectFrom('users').select(columns).where('id', '=', id).executeTakeFirst();
+  return r ? toUser(r) : undefined;
+}
+
+export async function listUsers(db: Db): Promise<UserRow[]> {
+  const rows = await db.selectFrom('users').select(columns).orderBy('username').execute();
+  return rows.map(toUser);
+}
+
+export async function insertUser(db: Db, u: UserRow & { createdAt: string }): Promise<void> {
+  await db
+    .insertInto('users')
+    .values({
+      id: u.id,
+      username: u.username,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      role: u.role,
+      scope_kind: u.scopeKind,
+      scope_id: u.scopeId,
+      disabled: u.disabled ? 1 : 0,
+      created_at: u.createdAt,
+    })
+    .execute();
+}
+
+export async function insertSession(
+  db: Db,
+  s: { id: string; userId: string; createdAt: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ id: s.id, user_id: s.userId, created_at: s.createdAt, expires_at: s.expiresAt })
+    .execute();
+}
+
+export async function findSession(db: Db, id: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'user_id as userId', 'expires_at as expiresAt'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, nowIso: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', nowIso).execute();
+}
