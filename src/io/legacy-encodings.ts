@@ -1,0 +1,318 @@
+/**
+ * Legacy Vietnamese text: TCVN3 (ABC, the .VnTime fonts), VNI-Windows (the VNI-Times fonts) and
+ * windows-1258. Old spreadsheets typed in TCVN3 or VNI store Latin-1 code points that only the font
+ * draws as Vietnamese, so "Nguyễn" arrives as "NguyÔn" (TCVN3) or "Nguyeãn" (VNI). We convert to
+ * Unicode NFC and say which encoding we found, choosing the decoding that yields the most valid
+ * Vietnamese syllables (see vietnamese-syllable.ts), so ordinary Unicode or ASCII text is left alone.
+ */
+import { scoreVietnamese } from './vietnamese-syllable';
+
+export type LegacyEncoding = 'tcvn3' | 'vni' | 'windows-1258';
+
+/**
+ * TCVN 5712:1993 upper half (0xA1-0xFF), the layout of the ABC fonts: lowercase letters with tones,
+ * the bare ă â ê ô ơ ư đ and their capitals, five combining tones at 0xB0-0xB4, and the few capitals
+ * with tones that fit in the gaps (the rest of the capitals come from the .VnTimeH fonts, which draw
+ * the lowercase codes as capitals).
+ */
+const TCVN3_HIGH = [
+  /* A0 */ '\u00a0',
+  'Ă',
+  'Â',
+  'Ê',
+  'Ô',
+  'Ơ',
+  'Ư',
+  'Đ',
+  'ă',
+  'â',
+  'ê',
+  'ô',
+  'ơ',
+  'ư',
+  'đ',
+  'Ằ',
+  /* B0 */ '\u0300',
+  '\u0309',
+  '\u0303',
+  '\u0301',
+  '\u0323',
+  'à',
+  'ả',
+  'ã',
+  'á',
+  'ạ',
+  'Ẳ',
+  'ằ',
+  'ẳ',
+  'ẵ',
+  'ắ',
+  'Ẵ',
+  /* C0 */ 'Ắ',
+  'Ầ',
+  'Ẩ',
+  'Ẫ',
+  'Ấ',
+  'Ề',
+  'ặ',
+  'ầ',
+  'ẩ',
+  'ẫ',
+  'ấ',
+  'ậ',
+  'è',
+  'Ể',
+  'ẻ',
+  'ẽ',
+  /* D0 */ 'é',
+  'ẹ',
+  'ề',
+  'ể',
+  'ễ',
+  'ế',
+  'ệ',
+  'ì',
+  'ỉ',
+  'Ễ',
+  'Ế',
+  'Ồ',
+  'ĩ',
+  'í',
+  'ị',
+  'ò',
+  /* E0 */ 'Ổ',
+  'ỏ',
+  'õ',
+  'ó',
+  'ọ',
+  'ồ',
+  'ổ',
+  'ỗ',
+  'ố',
+  'ộ',
+  'ờ',
+  'ở',
+  'ỡ',
+  'ớ',
+  'ợ',
+  'ù',
+  /* F0 */ 'Ỗ',
+  'ủ',
+  'ũ',
+  'ú',
+  'ụ',
+  'ừ',
+  'ử',
+  'ữ',
+  'ứ',
+  'ự',
+  'ỳ',
+  'ỷ',
+  'ỹ',
+  'ý',
+  'ỵ',
+  'Ố',
+];
+
+const TCVN3_MAP = new Map<string, string>(TCVN3_HIGH.map((u, i) => [String.fromCharCode(0xa0 + i), u]));
+
+/**
+ * VNI-Windows writes a base letter followed by mark characters (tone, circumflex "â", breve "ê", or
+ * both in one character), and has single characters for ơ ư đ, the toned i's and ỵ. Capital letters
+ * take the capital form of each mark character.
+ */
+const ACUTE = '\u0301';
+const GRAVE = '\u0300';
+const HOOK = '\u0309';
+const TILDE = '\u0303';
+const DOT = '\u0323';
+const CIRC = '\u0302';
+const BREVE = '\u0306';
+
+const VNI_LOWER: Readonly<Record<string, string>> = {
+  ù: ACUTE,
+  ø: GRAVE,
+  û: HOOK,
+  õ: TILDE,
+  ï: DOT,
+  â: CIRC,
+  á: CIRC + ACUTE,
+  à: CIRC + GRAVE,
+  å: CIRC + HOOK,
+  ã: CIRC + TILDE,
+  ä: CIRC + DOT,
+  ê: BREVE,
+  é: BREVE + ACUTE,
+  è: BREVE + GRAVE,
+  ú: BREVE + HOOK,
+  ü: BREVE + TILDE,
+  ë: BREVE + DOT,
+  ô: 'ơ',
+  ö: 'ư',
+  ñ: 'đ',
+  í: 'í',
+  ì: 'ì',
+  æ: 'ỉ',
+  ó: 'ĩ',
+  ò: 'ị',
+  î: 'ỵ',
+};
+
+const VNI_MAP = new Map<string, string>();
+for (const [lower, unicode] of Object.entries(VNI_LOWER)) {
+  VNI_MAP.set(lower, unicode);
+  // Capital mark characters draw the same marks; the standalone letters become capitals.
+  VNI_MAP.set(
+    lower.toUpperCase(),
+    unicode.length === 1 && !/[\u0300-\u036f]/.test(unicode) ? unicode.toUpperCase() : unicode,
+  );
+}
+
+const LATIN1_HIGH = /[\u00a0-\u00ff]/;
+
+function mapChars(text: string, map: ReadonlyMap<string, string>): string {
+  if (!LATIN1_HIGH.test(text)) return text;
+  let out = '';
+  for (const ch of text) out += map.get(ch) ?? ch;
+  return out;
+}
+
+/**
+ * The .VnTimeH fonts show every letter as a capital, so a field whose ASCII letters are all capitals
+ * was typed in capitals: its converted Vietnamese letters must be capitals too.
+ */
+function restoreCapitals(original: string, converted: string): string {
+  const letters = original.match(/[A-Za-z]/g);
+  if (!letters || letters.length < 2 || letters.some((c) => c >= 'a')) return converted;
+  return converted.toUpperCase();
+}
+
+const FIELD_SEPARATORS = /([,;\t\r\n"|]+)/;
+
+export function tcvn3ToUnicode(text: string): string {
+  if (!LATIN1_HIGH.test(text)) return text;
+  return text
+    .split(FIELD_SEPARATORS)
+    .map((part, i) => (i % 2 === 1 ? part : restoreCapitals(part, mapChars(part, TCVN3_MAP))))
+    .join('')
+    .normalize('NFC');
+}
+
+export function vniToUnicode(text: string): string {
+  return mapChars(text, VNI_MAP).normalize('NFC');
+}
+
+/** windows-1258 stores most tones as combining marks after the letter: compose them. */
+export function decodeWindows1258(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1258').decode(bytes).normalize('NFC');
+}
+
+export interface ConvertedText {
+  readonly text: string;
+  readonly converted: LegacyEncoding | null;
+}
+
+// A decoding must turn at least half of the non-ASCII words into syllables, and beat the text as
+// it is by a fifth of them, before we call the text legacy: Unicode Vietnamese never loses.
+const MIN_VALID_SHARE = 0.5;
+const MIN_GAIN_SHARE = 0.2;
+
+function isBetter(candidate: number, baseline: number, scored: number): boolean {
+  return (
+    candidate >= MIN_VALID_SHARE * scored && candidate - baseline >= MIN_GAIN_SHARE * scored && candidate > 0
+  );
+}
+
+/** Which legacy font encoding, if any, a string decoded as Latin-1 / windows-1252 is written in. */
+export function detectLegacyText(text: string): 'tcvn3' | 'vni' | null {
+  if (!LATIN1_HIGH.test(text)) return null;
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const asIs = scoreVietnamese(sample);
+  if (asIs.scored === 0) return null;
+  const tcvn3 = scoreVietnamese(tcvn3ToUnicode(sample)).valid;
+  const vni = scoreVietnamese(vniToUnicode(sample)).valid;
+  const [best, score] = tcvn3 >= vni ? (['tcvn3', tcvn3] as const) : (['vni', vni] as const);
+  return isBetter(score, asIs.valid, asIs.scored) ? best : null;
+}
+
+/** Converts TCVN3 or VNI text to Unicode NFC; other text comes back NFC and unconverted. */
+export function convertLegacyText(text: string): ConvertedText {
+  const encoding = detectLegacyText(text);
+  if (encoding === 'tcvn3') return { text: tcvn3ToUnicode(text), converted: 'tcvn3' };
+  if (encoding === 'vni') return { text: vniToUnicode(text), converted: 'vni' };
+  return { text: text.normalize('NFC'), converted: null };
+}
+
+/** Converts each string with an encoding already detected for the whole file. */
+export function convertWith(encoding: 'tcvn3' | 'vni' | null, text: string): string {
+  if (encoding === 'tcvn3') return tcvn3ToUnicode(text);
+  if (encoding === 'vni') return vniToUnicode(text);
+  return text.normalize('NFC');
+}
+
+export type ByteEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'windows-1252';
+
+export interface DecodedBytes extends ConvertedText {
+  readonly encoding: ByteEncoding;
+}
+
+function decodeUtf16(bytes: Uint8Array): DecodedBytes | null {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  let encoding: 'utf-16le' | 'utf-16be' | null = le ? 'utf-16le' : be ? 'utf-16be' : null;
+  if (encoding === null && bytes.length >= 4) {
+    // Without a BOM, ASCII-heavy UTF-16 has a zero in every other byte.
+    const n = Math.min(bytes.length, 4096) & ~1;
+    let evenZeros = 0;
+    let oddZeros = 0;
+    for (let i = 0; i < n; i += 2) {
+      if (bytes[i] === 0) evenZeros++;
+      if (bytes[i + 1] === 0) oddZeros++;
+    }
+    if (oddZeros > n * 0.3 && evenZeros < n * 0.05) encoding = 'utf-16le';
+    else if (evenZeros > n * 0.3 && oddZeros < n * 0.05) encoding = 'utf-16be';
+  }
+  if (encoding === null) return null;
+  const text = new TextDecoder(encoding).decode(bytes); // strips the BOM
+  return { encoding, ...convertLegacyText(text) };
+}
+
+function latin1(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return out;
+}
+
+/**
+ * Decodes a text file of unknown encoding: UTF-8 (with or without BOM) or UTF-16 when the bytes say
+ * so, otherwise whichever of windows-1258, TCVN3, VNI or plain windows-1252 reads as the most
+ * Vietnamese. Legacy font text inside UTF-8 or UTF-16 is converted too.
+ */
+export function decodeText(bytes: Uint8Array): DecodedBytes {
+  const utf16 = decodeUtf16(bytes);
+  if (utf16) return utf16;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { encoding: 'utf-8', ...convertLegacyText(text) };
+  } catch {
+    // Not UTF-8: an 8-bit encoding.
+  }
+  const raw = latin1(bytes);
+  const cp1258 = decodeWindows1258(bytes);
+  const legacy = detectLegacyText(raw);
+  if (legacy !== null) {
+    const converted = convertWith(legacy, raw);
+    const legacyScore = scoreVietnamese(converted).valid;
+    if (legacyScore > scoreVietnamese(cp1258).valid) {
+      return { encoding: 'windows-1252', text: converted, converted: legacy };
+    }
+  }
+  const plain = new TextDecoder('windows-1252').decode(bytes);
+  const base = scoreVietnamese(plain);
+  if (isBetter(scoreVietnamese(cp1258).valid, base.valid, base.scored)) {
+    return { encoding: 'windows-1258', text: cp1258, converted: 'windows-1258' };
+  }
+  return { encoding: 'windows-1252', text: plain.normalize('NFC'), converted: null };
+}

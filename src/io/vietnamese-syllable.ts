@@ -1,0 +1,116 @@
+/**
+ * A permissive check that a word is a well-formed Vietnamese syllable. Used only to score candidate
+ * decodings of legacy text: a correct decoding turns almost every non-ASCII word into a syllable, a
+ * wrong one leaves symbols (¸ ¶ ¬ ©) or impossible vowel clusters.
+ */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const SHARP_OR_HEAVY = /[\u0301\u0323]/;
+
+// Nuclei that end in a glide, or the diphthongs ia/ua/ưa, take no final consonant.
+const OPEN_NUCLEI = [
+  'iêu',
+  'yêu',
+  'oai',
+  'oay',
+  'oao',
+  'oeo',
+  'uây',
+  'uôi',
+  'ươi',
+  'ươu',
+  'uyu',
+  'ai',
+  'ao',
+  'au',
+  'ay',
+  'âu',
+  'ây',
+  'eo',
+  'êu',
+  'ia',
+  'iu',
+  'oi',
+  'ôi',
+  'ơi',
+  'ua',
+  'ui',
+  'ưa',
+  'ưi',
+  'ưu',
+  'uya',
+];
+const CLOSED_NUCLEI = [
+  'uyê',
+  'iê',
+  'yê',
+  'oa',
+  'oă',
+  'oe',
+  'oo',
+  'uâ',
+  'uê',
+  'uô',
+  'uơ',
+  'uy',
+  'ươ',
+  'a',
+  'ă',
+  'â',
+  'e',
+  'ê',
+  'i',
+  'o',
+  'ô',
+  'ơ',
+  'u',
+  'ư',
+  'y',
+];
+const INITIAL = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?';
+const OPEN = new RegExp(`^${INITIAL}(?:${OPEN_NUCLEI.join('|')})$`);
+const CLOSED = new RegExp(`^${INITIAL}(${CLOSED_NUCLEI.join('|')})(ch|nh|ng|[cmnpt])?$`);
+// ch and nh follow only front vowels and a: anh, ếch, inh, uỳnh, oanh.
+const PALATAL_FINAL_NUCLEI = new Set(['a', 'oa', 'ê', 'uê', 'i', 'y', 'uy']);
+
+export function isVietnameseSyllable(word: string): boolean {
+  const decomposed = word.toLowerCase().normalize('NFD');
+  const tones = decomposed.match(TONE_MARKS);
+  if (tones && tones.length > 1) return false;
+  const bare = decomposed.replace(TONE_MARKS, '').normalize('NFC');
+  if (OPEN.test(bare)) return true;
+  const m = CLOSED.exec(bare);
+  if (!m) return false;
+  const nucleus = m[1] as string;
+  const final = m[2];
+  if ((final === 'ch' || final === 'nh') && !PALATAL_FINAL_NUCLEI.has(nucleus)) return false;
+  // Stop finals carry only the sắc or nặng tone (bát, bạt; never bàt).
+  if (final === 'c' || final === 'ch' || final === 'p' || final === 't') {
+    return tones !== null && SHARP_OR_HEAVY.test(tones[0] as string);
+  }
+  return true;
+}
+
+const EDGE_PUNCTUATION = /^[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+|[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+$/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+export interface SyllableScore {
+  /** Words containing at least one non-ASCII character. */
+  readonly scored: number;
+  /** How many of those are Vietnamese syllables. */
+  readonly valid: number;
+}
+
+/** Scores at most `limit` non-ASCII words: enough to tell encodings apart, cheap on big files. */
+export function scoreVietnamese(text: string, limit = 2000): SyllableScore {
+  let scored = 0;
+  let valid = 0;
+  for (const token of text.split(/[\s,;|"'()[\]{}<>/\\]+/)) {
+    if (!NON_ASCII.test(token)) continue;
+    const word = token.replace(EDGE_PUNCTUATION, '');
+    if (word === '') continue;
+    scored++;
+    if (isVietnameseSyllable(word)) valid++;
+    if (scored >= limit) break;
+  }
+  return { scored, valid };
+}
