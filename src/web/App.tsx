@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import { api, ApiError } from './api';
+import type { Me } from './api';
+import { Layout } from './Layout';
+import { Status } from './Status';
+import { CommunePage } from './pages/CommunePage';
+import { HamletPage } from './pages/HamletPage';
+import { LoginPage } from './pages/LoginPage';
+import { ProvincePage, ProvincesPage } from './pages/ProvincePage';
+import { UsersPage } from './pages/UsersPage';
+
+function homePath(me: Me): string {
+  switch (me.home.kind) {
+    case 'all':
+      return '/tinh';
+    case 'province':
+      return `/tinh/${me.home.provinceCode}`;
+    case 'commune':
+      return `/xa/${me.home.communeId}`;
+    case 'hamlet':
+      return `/thon/${me.home.hamletId}`;
+  }
+}
+
+export function App() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const navigate = useNavigate();
+  useEffect(() => {
+    api.get<Me>('/api/me').then(setMe, (e: unknown) => {
+      if (e instanceof ApiError && e.status === 401) setMe(null);
+      else setMe(null);
+    });
+  }, []);
+
+  if (me === undefined) return <Status load={{ state: 'loading' }} />;
+  if (me === null) {
+    return (
+      <LoginPage
+        onLogin={(m) => {
+          setMe(m);
+          void navigate(homePath(m));
+        }}
+      />
+    );
+  }
+  const logout = () => {
+    void api.post('/api/auth/logout').finally(() => {
+      setMe(null);
+      void navigate('/');
+    });
+  };
+  return (
+    <Layout me={me} onLogout={logout} homePath={homePath(me)}>
+      <Routes>
+        <Route path="/" element={<Navigate to={homePath(me)} replace />} />
+        <Route path="/tinh" element={<ProvincesPage me={me} />} />
+        <Route path="/tinh/:code" element={<ProvincePage />} />
+        <Route path="/xa/:id" element={<CommunePage />} />
+        <Route path="/thon/:id" element={<HamletPage />} />
+        <Route path="/quan-tri/nguoi-dung" element={<UsersPage />} />
+        <Route path="*" element={<Navigate to={homePath(me)} replace />} />
+      </Routes>
+    </Layout>
+  );
+}

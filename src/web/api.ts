@@ -1,0 +1,129 @@
+/** The web app's only way to the data: JSON over HTTP to /api, with the session cookie. */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = (await response.json().catch(() => ({}))) as {
+    error?: { code: string; message: string; field?: string };
+  };
+  if (!response.ok) {
+    const e = data.error;
+    throw new ApiError(
+      response.status,
+      e?.code ?? 'http',
+      e?.message ?? `Lỗi máy chủ (${response.status}).`,
+      e?.field,
+    );
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+};
+
+export interface Me {
+  user: { userId: string; username: string; displayName: string; role: string; roleLabel: string };
+  home:
+    | { kind: 'all'; provinces: { code: string; name: string }[] }
+    | { kind: 'province'; provinceCode: string }
+    | { kind: 'commune'; communeId: string }
+    | { kind: 'hamlet'; hamletId: string; electionId: string };
+}
+
+export interface Election {
+  id: string;
+  position: string;
+  termLabel: string;
+  profileId: string;
+  electionDate: string | null;
+  state: string;
+  round: number;
+}
+
+export interface ResidentGroup {
+  id: string;
+  name: string;
+  households: number;
+}
+
+export interface Hamlet {
+  id: string;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  headTitle: string;
+  households: number;
+  residentGroups: number;
+  groups: ResidentGroup[];
+  elections: Election[];
+}
+
+export interface Province {
+  code: string;
+  name: string;
+}
+
+export interface Commune {
+  id: string;
+  code: string;
+  name: string;
+  provinceCode: string;
+}
+
+export interface CommuneView {
+  province: Province;
+  commune: Commune;
+  hamlets: Hamlet[];
+  canManage: boolean;
+}
+
+export interface HamletDetail extends Hamlet {
+  province: Province;
+  commune: Commune;
+  residents: number;
+  canManage: boolean;
+}
+
+export interface ProvinceView {
+  province: Province;
+  communes: (Commune & { hamlets: number })[];
+}
+
+export interface HouseholdPage {
+  total: number;
+  items: {
+    id: string;
+    code: string;
+    address: string;
+    residentGroup: string | null;
+    headName: string | null;
+    members: number;
+  }[];
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  roleLabel: string;
+  scopeKind: string;
+  scopeId: string | null;
+}

@@ -1,0 +1,43 @@
+import { Badge, Table, Text } from '@mantine/core';
+import type { Election } from '../api';
+import { formatDate, t } from '../strings';
+
+export function ElectionsTable(props: { elections: Election[]; headTitle?: string }) {
+  if (props.elections.length === 0) {
+    return (
+      <Text c="dimmed" size="sm">
+        {t.hamlet.noElections}
+      </Text>
+    );
+  }
+  return (
+    <Table withTableBorder>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t.election.position}</Table.Th>
+          <Table.Th>{t.election.term}</Table.Th>
+          <Table.Th>{t.election.date}</Table.Th>
+          <Table.Th>{t.election.round}</Table.Th>
+          <Table.Th>{t.election.state}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.elections.map((e) => (
+          <Table.Tr key={e.id}>
+            <Table.Td>
+              {e.position === 'head' && props.headTitle
+                ? props.headTitle
+                : (t.positions[e.position] ?? e.position)}
+            </Table.Td>
+            <Table.Td>{e.termLabel}</Table.Td>
+            <Table.Td>{formatDate(e.electionDate)}</Table.Td>
+            <Table.Td>{e.round}</Table.Td>
+            <Table.Td>
+              <Badge variant="light">{t.states[e.state] ?? e.state}</Badge>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+
+test('the demo commune officer logs in, opens a khu phố and sees its households count', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await page.getByLabel('Tên đăng nhập').fill('ubnd.phuong2');
+  await page.getByLabel('Mật khẩu').fill('baucoso2024');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Phường 2 Bảo Lộc' })).toBeVisible();
+  await expect(page.getByTestId('hamlet-card')).toHaveCount(5);
+  await page.screenshot({ path: testInfo.outputPath('commune.png'), fullPage: true });
+
+  await page.getByRole('link', { name: 'Khu phố 1', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Khu phố 1', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('households-count')).toHaveText('412');
+  await expect(page.getByText('Danh sách hộ gia đình')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('hamlet.png'), fullPage: true });
+});
+
+test('a wrong password is refused with a Vietnamese message', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Tên đăng nhập').fill('ubnd.phuong2');
+  await page.getByLabel('Mật khẩu').fill('sai-mat-khau1');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('alert')).toContainText('Tên đăng nhập hoặc mật khẩu không đúng');
+});
+
+test('the province viewer sees the communes of the province and drills down to the demo ward', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('Tên đăng nhập').fill('tinh.lamdong');
+  await page.getByLabel('Mật khẩu').fill('baucoso2024');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('heading', { name: 'Tỉnh Lâm Đồng' })).toBeVisible();
+  await page.getByLabel('Lọc xã, phường').fill('Phường 2');
+  await page.getByRole('link', { name: 'Phường 2 Bảo Lộc' }).click();
+  await expect(page.getByTestId('hamlet-card')).toHaveCount(5);
+  // Read-only: no form to add a hamlet.
+  await expect(page.getByText('Thêm thôn, tổ dân phố')).toHaveCount(0);
+});
