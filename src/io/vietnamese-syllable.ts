@@ -85,13 +85,13 @@ export function isVietnameseSyllable(word: string): boolean {
   if ((final === 'ch' || final === 'nh') && !PALATAL_FINAL_NUCLEI.has(nucleus)) return false;
   // Stop finals carry only the sắc or nặng tone (bát, bạt; never bàt).
   if (final === 'c' || final === 'ch' || final === 'p' || final === 't') {
-    return tones !== null && SHARP_OR_HEAVY.test(tones[0] as string);
+    return tones !== null && SHARP_OR_HEAVY.test(tones[0]);
   }
   return true;
 }
 
 const EDGE_PUNCTUATION = /^[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+|[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+$/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\t-~]/;
 
 export interface SyllableScore {
   /** Words containing at least one non-ASCII character. */
