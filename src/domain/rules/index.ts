@@ -1,0 +1,12 @@
+export * from './schema';
+export * from './threshold';
+export * from './citation';
+export * from './build';
+export * from './registry';
+export * from './overrides';
+export * from './deputies';
+export * from './doc';
+export { nd59 } from './nd59-2023';
+export { quangTri2016 } from './quang-tri-2016';
+export { tayNinh2019 } from './tay-ninh-2019';
+export { kienGiang2024 } from './kien-giang-2024';
