@@ -1,0 +1,5 @@
+export * from './types';
+export * from './papers';
+export * from './outcome';
+export * from './input';
+export * from './tally';
