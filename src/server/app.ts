@@ -36,6 +36,16 @@ export async function buildServer(
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
   await app.register(cookie);
+  // Uploaded spreadsheets arrive as the raw request body.
+  app.addContentTypeParser(
+    [
+      'application/octet-stream',
+      'text/csv',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
+    { parseAs: 'buffer' },
+    (_request, body, done) => done(null, body),
+  );
   await app.register(swagger, {
     openapi: {
       info: {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { households, territory } from '../services';
+import { hamletImport, households, territory } from '../services';
 import type { ServiceContext } from '../services';
 import { sendResult } from './http-result';
 import { actorOf, requireActor } from './session';
@@ -66,6 +66,24 @@ export function territoryRoutes(app: FastifyInstance, ctx: ServiceContext): void
         await territory.createHamlet(ctx, actorOf(request), request.params.id, request.body),
         201,
       ),
+  );
+
+  app.post<{ Params: { id: string }; Querystring: { confirm?: boolean }; Body: Buffer }>(
+    '/api/communes/:id/hamlets/import',
+    {
+      preHandler,
+      schema: {
+        summary:
+          'Import a list of hamlets from an XLSX or CSV file (the raw file as the body); preview unless confirm=true',
+        tags: ['territory'],
+        params: idParam('id'),
+        querystring: { type: 'object', properties: { confirm: { type: 'boolean' } } },
+      },
+    },
+    async (request, reply) => {
+      const run = request.query.confirm ? hamletImport.importHamletList : hamletImport.previewHamletList;
+      return sendResult(reply, await run(ctx, actorOf(request), request.params.id, request.body));
+    },
   );
 
   app.get<{ Params: { id: string } }>(

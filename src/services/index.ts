@@ -3,6 +3,7 @@ export * from './context';
 export * as auth from './auth';
 export * as users from './users';
 export * as territory from './territory';
+export * as hamletImport from './hamlet-import';
 export * as households from './households';
 export * as demo from './demo';
 export { health } from './health';

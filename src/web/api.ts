@@ -12,11 +12,13 @@ export class ApiError extends Error {
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const raw = body instanceof ArrayBuffer;
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers:
+      body === undefined ? {} : { 'content-type': raw ? 'application/octet-stream' : 'application/json' },
+    body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
   });
   const data = (await response.json().catch(() => ({}))) as {
     error?: { code: string; message: string; field?: string };
@@ -36,7 +38,17 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  /** Sends a file's bytes as the request body. */
+  upload: async <T>(path: string, file: File) => request<T>('POST', path, await file.arrayBuffer()),
 };
+
+export interface HamletListPreview {
+  rows: number;
+  toAdd: { row: number; name: string; kind: string; residentGroups: string[] }[];
+  existing: { row: number; name: string }[];
+  rejected: { row: number; field: string; message: string }[];
+  converted: string | null;
+}
 
 export interface Me {
   user: { userId: string; username: string; displayName: string; role: string; roleLabel: string };

@@ -36,6 +36,17 @@ export const t = {
     create: 'Thêm',
     created: (name: string) => `Đã thêm ${name}.`,
   },
+  importHamlets: {
+    title: 'Nhập danh sách thôn, tổ dân phố từ tệp',
+    help: 'Tệp XLSX hoặc CSV có các cột: Tên, Loại (Thôn, Ấp, Khu phố, Tổ dân phố...; có thể bỏ trống nếu tên đã cho biết), Tổ tự quản (các tổ cách nhau bằng dấu phẩy). Chưa có gì được ghi cho đến khi bạn xác nhận.',
+    file: 'Chọn tệp',
+    converted: (enc: string) => `Tệp dùng bảng mã cũ (${enc}); đã chuyển sang Unicode.`,
+    summary: (rows: number, add: number, existing: number, rejected: number) =>
+      `${rows} dòng: ${add} sẽ được thêm, ${existing} đã có, ${rejected} bị từ chối.`,
+    rejectedTitle: 'Các dòng bị từ chối',
+    confirm: (n: number) => `Xác nhận thêm ${n} thôn, tổ dân phố`,
+    done: (n: number) => `Đã thêm ${n} thôn, tổ dân phố.`,
+  },
   hamlet: {
     households: 'Số hộ gia đình',
     residents: 'Số nhân khẩu',

@@ -22,6 +22,7 @@ import { Status } from '../Status';
 import { numberFormat, t } from '../strings';
 import { useLoad } from '../use-load';
 import { ElectionsTable } from './ElectionsTable';
+import { ImportHamlets } from './ImportHamlets';
 
 const kinds = [
   ['thon', 'Thôn'],
@@ -77,6 +78,7 @@ export function CommunePage() {
         ))}
       </SimpleGrid>
       {canManage && <AddHamlet communeId={commune.id} onAdded={reload} />}
+      {canManage && <ImportHamlets communeId={commune.id} onImported={reload} />}
     </Stack>
   );
 }
