@@ -1,0 +1,4 @@
+export * from './timeline';
+export * from './deadlines';
+export * from './lifecycle';
+export * from './eligibility';
