@@ -119,6 +119,37 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface DocumentCounterTable {
+  issuer_key: string;
+  year: number;
+  symbol: string;
+  last_number: number;
+}
+
+export interface DocumentTable {
+  id: string;
+  form_id: string;
+  title: string;
+  /** The issuing body, e.g. 'commune:24820:ubnd' or 'hamlet:<id>:to-bau-cu'. */
+  issuer_key: string;
+  year: number;
+  /** Null for records that carry no number (minutes, lists, ballots). */
+  number: number | null;
+  symbol: string | null;
+  commune_id: string | null;
+  hamlet_id: string | null;
+  election_id: string | null;
+  data: string;
+  docx: Buffer;
+  pdf: Buffer;
+  docx_sha256: string;
+  pdf_sha256: string;
+  version: number;
+  replaces_id: string | null;
+  issued_at: string;
+  issued_by: string | null;
+}
+
 export interface DatabaseSchema {
   provinces: ProvinceTable;
   districts: DistrictTable;
@@ -131,4 +162,6 @@ export interface DatabaseSchema {
   users: UserTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
+  document_counters: DocumentCounterTable;
+  documents: DocumentTable;
 }
