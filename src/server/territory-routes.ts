@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { hamletImport, households, territory } from '../services';
+import { hamletImport, historicalUnits, households, territory } from '../services';
+import type { HistoricalCommuneInput } from '../services/historical-units';
 import type { ServiceContext } from '../services';
 import { sendResult } from './http-result';
 import { actorOf, requireActor } from './session';
@@ -84,6 +85,34 @@ export function territoryRoutes(app: FastifyInstance, ctx: ServiceContext): void
       const run = request.query.confirm ? hamletImport.importHamletList : hamletImport.previewHamletList;
       return sendResult(reply, await run(ctx, actorOf(request), request.params.id, request.body));
     },
+  );
+
+  app.post<{ Body: HistoricalCommuneInput }>(
+    '/api/historical-communes',
+    {
+      preHandler,
+      schema: {
+        summary: 'Record a commune as it was before 2025-07-01, under its district (administrator only)',
+        tags: ['territory'],
+        body: {
+          type: 'object',
+          required: ['provinceCode', 'districtName', 'communeName'],
+          properties: {
+            provinceCode: { type: 'string', maxLength: 8 },
+            districtName: { type: 'string', maxLength: 200 },
+            communeName: { type: 'string', maxLength: 200 },
+            communeCode: { type: ['string', 'null'], maxLength: 20 },
+            validTo: { type: 'string', maxLength: 10 },
+          },
+        },
+      },
+    },
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await historicalUnits.recordHistoricalCommune(ctx, actorOf(request), request.body),
+        201,
+      ),
   );
 
   app.get<{ Params: { id: string } }>(

@@ -4,6 +4,8 @@ export * as auth from './auth';
 export * as users from './users';
 export * as territory from './territory';
 export * as hamletImport from './hamlet-import';
+export * as historicalUnits from './historical-units';
+export * as documentRegistry from './document-registry';
 export * as households from './households';
 export * as demo from './demo';
 export { health } from './health';

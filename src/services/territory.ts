@@ -73,6 +73,8 @@ export interface HamletView extends repo.HamletRow {
 export interface CommuneView {
   readonly province: repo.ProvinceRow;
   readonly commune: repo.CommuneRow;
+  /** The district it belonged to, for units recorded as they were before 2025-07-01. */
+  readonly districtName: string | null;
   readonly hamlets: readonly HamletView[];
   readonly canManage: boolean;
 }
@@ -113,7 +115,10 @@ export async function getCommune(
   const province = await repo.getProvince(db, place.provinceCode);
   if (!commune || !province) return err(failures.notFound('xã/phường này'));
   const hamlets = await hamletViews(db, await repo.listHamlets(db, communeId));
-  return ok({ province, commune, hamlets, canManage: canManageCommune(actor, place) });
+  const districtName = commune.districtId
+    ? ((await repo.getDistrictName(db, commune.districtId)) ?? null)
+    : null;
+  return ok({ province, commune, districtName, hamlets, canManage: canManageCommune(actor, place) });
 }
 
 export interface HamletDetail extends HamletView {

@@ -193,3 +193,45 @@ export async function listResidentGroups(db: Db, hamletId: string): Promise<Resi
     .execute();
   return rows.map((r) => ({ ...r, households: Number(r.households ?? 0) }));
 }
+
+export async function findDistrict(db: Db, provinceCode: string, name: string) {
+  return db
+    .selectFrom('districts')
+    .select(['id', 'name'])
+    .where('province_code', '=', provinceCode)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}
+
+export async function insertDistrict(
+  db: Db,
+  d: { id: string; provinceCode: string; code: string | null; name: string; validTo: string },
+): Promise<void> {
+  await db
+    .insertInto('districts')
+    .values({ id: d.id, province_code: d.provinceCode, code: d.code, name: d.name, valid_to: d.validTo })
+    .execute();
+}
+
+export async function insertCommune(
+  db: Db,
+  c: CommuneRow & { validFrom: string | null; validTo: string | null },
+): Promise<void> {
+  await db
+    .insertInto('communes')
+    .values({
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      province_code: c.provinceCode,
+      district_id: c.districtId,
+      valid_from: c.validFrom,
+      valid_to: c.validTo,
+    })
+    .execute();
+}
+
+export async function getDistrictName(db: Db, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('districts').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name;
+}

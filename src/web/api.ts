@@ -102,6 +102,7 @@ export interface Commune {
 export interface CommuneView {
   province: Province;
   commune: Commune;
+  districtName: string | null;
   hamlets: Hamlet[];
   canManage: boolean;
 }

@@ -175,3 +175,46 @@ describeEachDatabase('demo ward, territory and permissions', (t) => {
 });
 
 const fixedLater = '2024-10-02T02:00:00.000Z';
+
+describeEachDatabase('historical units (before 2025-07-01)', (t) => {
+  it('records a 2024 ward under its thị xã, and its hamlets and elections as they were', async () => {
+    const { historicalUnits } = await import('../../src/services');
+    await territory.loadAdministrativeUnits(t.ctx());
+    const made = await historicalUnits.recordHistoricalCommune(t.ctx(), anAdmin(), {
+      provinceCode: '68',
+      districtName: 'Thị xã  Mẫu',
+      communeName: 'Phường 2',
+    });
+    if (!made.ok) throw new Error(made.error.message);
+    const hamlet = await territory.createHamlet(t.ctx(), anAdmin(), made.value.id, {
+      name: 'Khu phố 1',
+      kind: 'khu-pho',
+    });
+    expect(hamlet.ok).toBe(true);
+    const view = await territory.getCommune(t.ctx(), anAdmin(), made.value.id);
+    expect(view.ok && [view.value.commune.name, view.value.districtName, view.value.hamlets.length]).toEqual([
+      'Phường 2',
+      'Thị xã Mẫu',
+      1,
+    ]);
+    const second = await historicalUnits.recordHistoricalCommune(t.ctx(), anAdmin(), {
+      provinceCode: '68',
+      districtName: 'Thị xã Mẫu',
+      communeName: 'Phường 1',
+    });
+    expect(second.ok && second.value.districtId).toBe(made.value.districtId);
+    const late = await historicalUnits.recordHistoricalCommune(t.ctx(), anAdmin(), {
+      provinceCode: '68',
+      districtName: 'X',
+      communeName: 'Y',
+      validTo: '2025-07-01',
+    });
+    expect(!late.ok && late.error.field).toBe('validTo');
+    const officer = await historicalUnits.recordHistoricalCommune(t.ctx(), aCommuneOfficer(WARD), {
+      provinceCode: '68',
+      districtName: 'X',
+      communeName: 'Y',
+    });
+    expect(!officer.ok && officer.error.code).toBe('forbidden');
+  });
+});

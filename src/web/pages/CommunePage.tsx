@@ -42,13 +42,14 @@ export function CommunePage() {
   const { id = '' } = useParams();
   const [load, reload] = useLoad(() => api.get<CommuneView>(`/api/communes/${id}`), [id]);
   if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const { province, commune, hamlets, canManage } = load.data;
+  const { province, commune, districtName, hamlets, canManage } = load.data;
   return (
     <Stack>
       <Breadcrumbs>
         <Anchor component={Link} to={`/tinh/${province.code}`}>
           {province.name}
         </Anchor>
+        {districtName && <Text>{districtName}</Text>}
         <Text>{commune.name}</Text>
       </Breadcrumbs>
       <Title order={2}>{commune.name}</Title>
