@@ -220,3 +220,11 @@ describe('baucoso rules-doc', () => {
     }
   });
 });
+
+describe('docs/rules.md', () => {
+  it('is the committed output of rules-doc (regenerate with npm run rules:doc)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const r = run(['rules-doc', '--out', 'x.md']);
+    expect(readFileSync('docs/rules.md', 'utf8')).toBe(r.files.get('x.md'));
+  });
+});

@@ -226,7 +226,13 @@ export function registerRulesCommands(program: Command, io: RulesIo = processIo)
     .requiredOption('--out <file>', 'output Markdown file, e.g. docs/rules.md')
     .action(
       guarded(io, (opts: { out: string }) => {
-        io.writeFile(opts.out, renderRulesMarkdown(SHIPPED_PROFILES));
+        try {
+          io.writeFile(opts.out, renderRulesMarkdown(SHIPPED_PROFILES));
+        } catch (e) {
+          throw new CliFailure(
+            `${opts.out}: không ghi được tệp (${e instanceof Error ? e.message : String(e)}).`,
+          );
+        }
         io.err(`Đã ghi ${opts.out}\n`);
       }),
     );
