@@ -5,6 +5,8 @@ import {
   decodeText,
   detectLegacyText,
   tcvn3ToUnicode,
+  unicodeToTcvn3,
+  unicodeToVni,
   vniToUnicode,
 } from './legacy-encodings';
 import { isVietnameseSyllable } from './vietnamese-syllable';
@@ -171,5 +173,91 @@ describe('isVietnameseSyllable', () => {
     for (const w of ['nguyÔn', 'b¶o', 'bàt', 'ngêi', 'bỡnh', 'áà', 'xyz']) {
       expect(isVietnameseSyllable(w), w).toBe(false);
     }
+  });
+});
+
+describe('encoders round-trip (property)', () => {
+  const lowerWord = fc.constantFrom(
+    'nguyễn',
+    'trần',
+    'lê',
+    'phạm',
+    'hoàng',
+    'huỳnh',
+    'văn',
+    'thị',
+    'hồng',
+    'thủy',
+    'bình',
+    'ánh',
+    'đức',
+    'quỳnh',
+    'trương',
+    'đặng',
+    'khu',
+    'phố',
+    'phường',
+    'ỷ',
+    'ỵ',
+    'ữ',
+    'ợ',
+    'ặ',
+    'ẵ',
+    'ẫ',
+    'ễ',
+    'ĩ',
+    'ị',
+    'ỗ',
+    'ự',
+  );
+  const capitalise = (w: string) => (/^[ăâêôơưđa-z]/.test(w) ? w[0]!.toUpperCase() + w.slice(1) : w);
+  const word = fc.oneof(lowerWord, lowerWord.map(capitalise));
+  // Detection is judged on names, as in a real column: lone toned vowels ('ễ' is 'Ô' in TCVN3, itself
+  // a Unicode word) are ambiguous and only checked for round-tripping.
+  const name = fc
+    .tuple(
+      fc.constantFrom('Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Đặng', 'Trương', 'Võ'),
+      fc.constantFrom('Văn', 'Thị', 'Hữu', 'Ngọc', 'Quốc', 'Xuân', 'Bích'),
+      fc.constantFrom('Thắng', 'Hồng', 'Thủy', 'Việt', 'Bình', 'Đức', 'Quỳnh', 'Yến', 'Lộc', 'Hải'),
+    )
+    .map((parts) => parts.join(' '));
+
+  it('TCVN3: tcvn3ToUnicode(unicodeToTcvn3(s)) === s', () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 10 }), (words) => {
+        const s = words.join(' ');
+        expect(tcvn3ToUnicode(unicodeToTcvn3(s))).toBe(s);
+      }),
+    );
+  });
+
+  it('VNI: vniToUnicode(unicodeToVni(s)) === s, in any case', () => {
+    const anyCase = fc.oneof(
+      word,
+      lowerWord.map((w) => w.toUpperCase()),
+    );
+    fc.assert(
+      fc.property(fc.array(anyCase, { minLength: 1, maxLength: 10 }), (words) => {
+        const s = words.join(' ');
+        expect(vniToUnicode(unicodeToVni(s))).toBe(s);
+      }),
+    );
+  });
+
+  it('a list of names encoded in TCVN3 or VNI is detected as such and converted back', () => {
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 8 }), (names) => {
+        const s = names.join('\n');
+        expect(convertLegacyText(unicodeToTcvn3(s))).toEqual({ text: s, converted: 'tcvn3' });
+        expect(convertLegacyText(unicodeToVni(s))).toEqual({ text: s, converted: 'vni' });
+        expect(convertLegacyText(s)).toEqual({ text: s, converted: null });
+      }),
+    );
+  });
+
+  it('encodes known samples as the old fonts did', () => {
+    expect(unicodeToTcvn3('Nguyễn Văn A')).toBe('NguyÔn V¨n A');
+    expect(unicodeToVni('Trương Thị Thủy')).toBe('Tröông Thò Thuûy');
+    expect(unicodeToVni('NGUYỄN THỊ HỒNG')).toBe('NGUYEÃN THÒ HOÀNG');
   });
 });

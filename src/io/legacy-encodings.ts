@@ -5,7 +5,7 @@
  * Unicode NFC and say which encoding we found, choosing the decoding that yields the most valid
  * Vietnamese syllables (see vietnamese-syllable.ts), so ordinary Unicode or ASCII text is left alone.
  */
-import { scoreVietnamese } from './vietnamese-syllable';
+import { scoreVietnamese, type SyllableScore } from './vietnamese-syllable';
 
 export type LegacyEncoding = 'tcvn3' | 'vni' | 'windows-1258';
 
@@ -223,16 +223,21 @@ function isBetter(candidate: number, baseline: number, scored: number): boolean 
   );
 }
 
+/** Common syllables count twice: they separate a right decoding from a lucky wrong one. */
+function rank(score: SyllableScore): number {
+  return score.valid + score.common;
+}
+
 /** Which legacy font encoding, if any, a string decoded as Latin-1 / windows-1252 is written in. */
 export function detectLegacyText(text: string): 'tcvn3' | 'vni' | null {
   if (!LATIN1_HIGH.test(text)) return null;
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   const asIs = scoreVietnamese(sample);
   if (asIs.scored === 0) return null;
-  const tcvn3 = scoreVietnamese(tcvn3ToUnicode(sample)).valid;
-  const vni = scoreVietnamese(vniToUnicode(sample)).valid;
-  const [best, score] = tcvn3 >= vni ? (['tcvn3', tcvn3] as const) : (['vni', vni] as const);
-  return isBetter(score, asIs.valid, asIs.scored) ? best : null;
+  const tcvn3 = scoreVietnamese(tcvn3ToUnicode(sample));
+  const vni = scoreVietnamese(vniToUnicode(sample));
+  const [best, score] = rank(tcvn3) >= rank(vni) ? (['tcvn3', tcvn3] as const) : (['vni', vni] as const);
+  return isBetter(score.valid, asIs.valid, asIs.scored) ? best : null;
 }
 
 /** Converts TCVN3 or VNI text to Unicode NFC; other text comes back NFC and unconverted. */
@@ -315,4 +320,83 @@ export function decodeText(bytes: Uint8Array): DecodedBytes {
     return { encoding: 'windows-1258', text: cp1258, converted: 'windows-1258' };
   }
   return { encoding: 'windows-1252', text: plain.normalize('NFC'), converted: null };
+}
+
+// ---------------------------------------------------------------- encoders (test files, fixtures)
+
+const TCVN3_INVERSE = new Map<string, string>();
+TCVN3_HIGH.forEach((u, i) => {
+  if (!/[\u0300-\u036f]/.test(u) && u !== '\u00a0') TCVN3_INVERSE.set(u, String.fromCharCode(0xa0 + i));
+});
+
+/**
+ * Unicode to TCVN3 as a .VnTime user would have typed it. Capitals with tones that the ABC fonts lack
+ * are written with the lowercase code (as under .VnTimeH), so they come back lowercase unless the
+ * whole field is in capitals.
+ */
+export function unicodeToTcvn3(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    out += TCVN3_INVERSE.get(ch) ?? TCVN3_INVERSE.get(ch.toLowerCase()) ?? ch;
+  }
+  return out;
+}
+
+const VNI_TONE: Readonly<Record<string, string>> = {
+  [ACUTE]: 'ù',
+  [GRAVE]: 'ø',
+  [HOOK]: 'û',
+  [TILDE]: 'õ',
+  [DOT]: 'ï',
+};
+const VNI_CIRC_TONE: Readonly<Record<string, string>> = {
+  '': 'â',
+  [ACUTE]: 'á',
+  [GRAVE]: 'à',
+  [HOOK]: 'å',
+  [TILDE]: 'ã',
+  [DOT]: 'ä',
+};
+const VNI_BREVE_TONE: Readonly<Record<string, string>> = {
+  '': 'ê',
+  [ACUTE]: 'é',
+  [GRAVE]: 'è',
+  [HOOK]: 'ú',
+  [TILDE]: 'ü',
+  [DOT]: 'ë',
+};
+const VNI_I: Readonly<Record<string, string>> = {
+  [ACUTE]: 'í',
+  [GRAVE]: 'ì',
+  [HOOK]: 'æ',
+  [TILDE]: 'ó',
+  [DOT]: 'ò',
+};
+const HORN = '\u031b';
+
+/** Unicode to VNI-Windows, as typed with the VNI-Times fonts. */
+export function unicodeToVni(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) out += vniChar(ch);
+  return out;
+}
+
+function vniChar(ch: string): string {
+  if (ch === 'đ' || ch === 'Đ') return ch === 'đ' ? 'ñ' : 'Ñ';
+  const parts = ch.normalize('NFD');
+  if (parts.length === 1) return ch;
+  const base = parts[0] as string;
+  const marks = parts.slice(1);
+  const upper = base !== base.toLowerCase();
+  const tone = [...marks].find((m) => m in VNI_TONE) ?? '';
+  const cased = (s: string) => (upper ? s.toUpperCase() : s);
+  const lower = base.toLowerCase();
+  if (marks.includes(HORN))
+    return cased(lower === 'o' ? 'ô' : 'ö') + (tone ? cased(VNI_TONE[tone] as string) : '');
+  if (lower === 'i' && tone) return cased(VNI_I[tone] as string);
+  if (lower === 'y' && tone === DOT) return cased('î');
+  if (marks.includes(CIRC)) return base + cased(VNI_CIRC_TONE[tone] as string);
+  if (marks.includes(BREVE)) return base + cased(VNI_BREVE_TONE[tone] as string);
+  if (tone) return base + cased(VNI_TONE[tone] as string);
+  return ch;
 }

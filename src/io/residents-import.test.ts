@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import {
@@ -427,5 +429,29 @@ describe('residents template', () => {
         address: 'Số 12, đường Trần Phú',
       },
     ]);
+  });
+});
+
+describe('fixtures: old spreadsheets saved as CSV', () => {
+  it.each([
+    ['residents-tcvn3.csv', 'tcvn3'],
+    ['residents-vni.csv', 'vni'],
+  ])('%s imports with every row accepted and reports %s', async (file, encoding) => {
+    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url))));
+    const r = await run(bytes, { referenceDate: '2024-11-17' });
+    expect(r.converted).toBe(encoding);
+    expect(r.rejected).toEqual([]);
+    expect(r.accepted.map((a) => a.fullName)).toEqual([
+      'Nguyễn Văn Thắng',
+      'Trần Thị Hồng',
+      'Nguyễn Quốc Việt',
+      'Phạm Thị Thủy',
+      'Lê Đức Huỳnh',
+    ]);
+    expect(r.accepted[4]).toMatchObject({
+      relation: 'grandchild',
+      residence: 'temporary',
+      address: 'Số 15, đường Hai Bà Trưng',
+    });
   });
 });

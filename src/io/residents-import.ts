@@ -191,9 +191,18 @@ const CAPACITY_VALUES: Readonly<Record<string, LegalCapacity>> = {
   'khong co': 'none',
 };
 
+// The same few values ('Nam', 'Chủ hộ', 'Thường trú') fill hundreds of thousands of cells.
+const lookupCache = new WeakMap<object, Map<string, unknown>>();
+
 function lookup<T>(table: Readonly<Record<string, T>>, value: string, expected: string): Parsed<T> {
-  const key = foldForSearch(value).replace(/[.,;:]+$/, '');
-  const hit = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+  let cache = lookupCache.get(table);
+  if (!cache) lookupCache.set(table, (cache = new Map<string, unknown>()));
+  if (!cache.has(value)) {
+    if (cache.size > 1000) cache.clear();
+    const key = foldForSearch(value).replace(/[.,;:]+$/, '');
+    cache.set(value, Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
+  }
+  const hit = cache.get(value) as T | undefined;
   return hit === undefined ? bad(`'${value}' không hợp lệ. ${expected}`) : good(hit);
 }
 

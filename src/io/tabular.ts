@@ -202,9 +202,8 @@ function toTable(
   format: 'csv' | 'xlsx',
   sheetName: string | null,
 ): Result<Table> {
-  const nonEmpty = records
-    .map((r) => ({ line: r.line, cells: r.cells.map((c) => c.normalize('NFC')) }))
-    .filter((r) => r.cells.some((c) => c.trim() !== ''));
+  // Cells are NFC already: decodeText and convertWith normalise the text they return.
+  const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const [header, ...body] = nonEmpty;
   if (!header) return fail('tabular.empty', EMPTY_MESSAGE);
   const headers = trimTrailingEmpty(header.cells.map((h) => h.trim()));

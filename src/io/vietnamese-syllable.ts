@@ -98,19 +98,43 @@ export interface SyllableScore {
   readonly scored: number;
   /** How many of those are Vietnamese syllables. */
   readonly valid: number;
+  /** How many of those are among the common syllables of names and administrative words. */
+  readonly common: number;
 }
+
+/**
+ * Frequent non-ASCII syllables of names, addresses and list headers. A wrong decoding can produce a
+ * well-formed but rare syllable by accident ('leõ'); it rarely produces these, so they break ties.
+ */
+const COMMON = new Set(
+  (
+    'nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trương đoàn lâm ' +
+    'văn thị hữu đức ngọc quốc công xuân đình trọng tấn thành thanh hồng kim thu mỹ bích phương bảo ' +
+    'khánh hoài diệu tường anh ánh bình cường dũng đạt hải hiếu hòa hùng hưng lộc mạnh nghĩa nhân phúc ' +
+    'phước quân sơn tài tâm thái thắng thiện thịnh tiến toàn trí tú tuấn tùng việt vương châu diễm ' +
+    'duyên hà hạnh hằng hân hiền huệ hương liên loan mai nga ngân nhi nhung oanh phượng quyên quỳnh ' +
+    'thảo thủy thúy thư trâm tuyết uyên vân yến họ và tên ngày sinh giới tính nữ số định cá nhân ' +
+    'quan hệ với chủ hộ loại cư trú thường tạm tổ địa chỉ đường phố phường xã khu ấp thôn bản ' +
+    'tỉnh huyện vợ chồng con cháu mẹ cha bố anh chị em khác đầy đủ hạn chế mất năm tháng ghi chú ' +
+    'người dân cử tri danh sách đại diện'
+  ).split(' '),
+);
 
 /** Scores at most `limit` non-ASCII words: enough to tell encodings apart, cheap on big files. */
 export function scoreVietnamese(text: string, limit = 2000): SyllableScore {
   let scored = 0;
   let valid = 0;
+  let common = 0;
   for (const token of text.split(/[\s,;|"'()[\]{}<>/\\]+/)) {
     if (!NON_ASCII.test(token)) continue;
     const word = token.replace(EDGE_PUNCTUATION, '');
     if (word === '') continue;
     scored++;
-    if (isVietnameseSyllable(word)) valid++;
+    if (isVietnameseSyllable(word)) {
+      valid++;
+      if (COMMON.has(word.toLowerCase())) common++;
+    }
     if (scored >= limit) break;
   }
-  return { scored, valid };
+  return { scored, valid, common };
 }
