@@ -358,10 +358,13 @@ class Writer {
     }));
     const minH = (t.minRowHeight ?? 0) * MM;
     const headerRow = prepareRow(this.doc, header, widths, size, 0);
-    this.ensure(headerRow.height + lineHeight(size) * 2);
+    const rows = t.rows.map((row) => prepareRow(this.doc, row.map(cellRuns), widths, size, minH, t.columns));
+    const total = rows.reduce((a, r) => a + r.height, headerRow.height);
+    // A short table moves whole to the next page rather than leave a header and a row behind.
+    const short = total < (f.bottom - f.top) * 0.35;
+    this.ensure(short ? total : headerRow.height + (rows[0]?.height ?? 0));
     this.drawRow(headerRow, widths);
-    for (const row of t.rows) {
-      const r = prepareRow(this.doc, row.map(cellRuns), widths, size, minH, t.columns);
+    for (const r of rows) {
       if (this.y + r.height > f.bottom) {
         this.newPage();
         this.drawRow(headerRow, widths);
@@ -411,7 +414,7 @@ class Writer {
         blocks.length === 1 ? f.width / 2 : (perRow - rowBlocks.length) * colW * (start === 0 ? 0 : 0.5);
       const w = blocks.length === 1 ? f.width / 2 : colW;
       rowBlocks.forEach((b, n) => drawSignature(this.doc, b, f.left + offset + n * w, top, w, this.body));
-      this.y = top + height + 4;
+      this.y = top + height + 14;
       this.moved();
     }
   }

@@ -27,20 +27,20 @@ export function ballotCard(d: BallotsData): Card {
     d.ballotForm === 'agreeColumns'
       ? {
           kind: 'table',
-          size: 11,
-          rowHeight: 10,
+          size: 10.5,
+          rowHeight: 9,
           columns: [
-            { header: 'STT', width: 0.6, align: 'center' },
-            { header: 'Họ và tên người ứng cử', width: 3.2, align: 'left' },
-            { header: 'Đồng ý', width: 1.1, align: 'center' },
-            { header: 'Không đồng ý', width: 1.3, align: 'center' },
+            { header: 'STT', width: 0.55, align: 'center' },
+            { header: 'Họ và tên người ứng cử', width: 3, align: 'left' },
+            { header: 'Đồng ý', width: 1.15, align: 'center' },
+            { header: 'Không đồng ý', width: 1.4, align: 'center' },
           ],
           rows: d.candidates.map((c, n) => [String(n + 1), { runs: [b(c)] }, '', '']),
         }
       : {
           kind: 'table',
           size: 12,
-          rowHeight: 10,
+          rowHeight: 9,
           columns: [
             { header: 'STT', width: 0.6, align: 'center' },
             { header: 'Họ và tên người ứng cử', width: 4, align: 'left' },
@@ -63,7 +63,7 @@ export function ballotCard(d: BallotsData): Card {
             items: [
               { kind: 'text', runs: [b(d.issuer.toUpperCase())], align: 'center', size: 10 },
               { kind: 'text', runs: [b('PHIẾU BẦU')], align: 'center', size: 16 },
-              { kind: 'text', runs: [b(d.position.toUpperCase())], align: 'center', size: 11 },
+              { kind: 'text', runs: [b(d.position.toUpperCase())], align: 'center', size: 10 },
               { kind: 'text', runs: [`Nhiệm kỳ ${d.term}`], align: 'center', size: 11 },
             ],
           },
@@ -82,7 +82,7 @@ export function buildBallots(d: BallotsData): DocumentModel {
     meta: meta(`Phiếu bầu ${d.position}`, d.date),
     pageNumbers: false,
     blocks: [
-      { kind: 'cards', columns: 2, rows: 2, size: 11, cards: Array.from({ length: d.count }, () => card) },
+      { kind: 'cards', columns: 2, rows: 3, size: 11, cards: Array.from({ length: d.count }, () => card) },
     ],
   };
 }

@@ -161,7 +161,7 @@ export function ratio(n: number | null | undefined, of: number | null | undefine
 
 /** A dotted line to fill in by hand, after an optional label. */
 export function fillLine(label: string | readonly Inline[] = []): Block {
-  return p(typeof label === 'string' ? [label] : label, { fill: true, indent: false, align: 'left' });
+  return p(typeof label === 'string' ? [label] : label, { fill: true, indent: true, align: 'left' });
 }
 
 export function bullet(text: string | readonly Inline[]): Block {

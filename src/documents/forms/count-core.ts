@@ -53,15 +53,15 @@ function figureLine(f: CountFigure, n: number): Block {
 
 export function buildCountCore(d: CountCore): DocumentModel {
   const team = d.team.map((m, n) =>
-    m ? p(`${n + 1}. ${m.name} - ${m.role}`, { align: 'left' }) : fillLine(`${n + 1}.`),
+    m ? p(`${n + 1}. ${m.name} - ${m.role}`, { align: 'left', indent: true }) : fillLine(`${n + 1}.`),
   );
   const witnesses = d.witnesses.map((w, n) =>
-    w ? p(`${n + 1}. ${w}`, { align: 'left' }) : fillLine(`${n + 1}.`),
+    w ? p(`${n + 1}. ${w}`, { align: 'left', indent: true }) : fillLine(`${n + 1}.`),
   );
   const invalid = (d.invalidReasons ?? []).map((r) =>
     r.value === null
-      ? fillLine(`   - ${r.label}:`)
-      : p(`   - ${r.label}: ${count(r.value)} phiếu.`, { align: 'left' }),
+      ? fillLine(`+ ${r.label}:`)
+      : p(`+ ${r.label}: ${count(r.value)} phiếu.`, { align: 'left', indent: true }),
   );
   const table: Block = {
     kind: 'table',
@@ -93,7 +93,7 @@ export function buildCountCore(d: CountCore): DocumentModel {
     p([b('Kết quả kiểm phiếu như sau:')]),
     ...d.figures.map((f, n) => figureLine(f, n + 1)),
     ...invalid,
-    p([b(`${d.figures.length + 1}. Số phiếu cho mỗi người:`)], { align: 'left' }),
+    p([b(`${d.figures.length + 1}. Số phiếu cho mỗi người:`)], { align: 'left', indent: true }),
     table,
     d.conclusion ? p([b('Kết luận: '), d.conclusion]) : fillLine([b('Kết luận: ')]),
     ...(d.conclusion ? [] : [fillLine()]),

@@ -3,7 +3,7 @@
  * card is signed and stamped by the commune; Điều 14 k3: the team stamps "Đã bỏ phiếu" on it.
  */
 import { b, type Card, type DocumentModel } from '../model';
-import { dateInWords, weekdayName } from '../words';
+import { shortDate, weekdayName } from '../words';
 import { meta } from './common';
 import { demoVoters, ELECTION_DATE } from './sample-data';
 
@@ -27,20 +27,19 @@ export function voterCard(d: VoterCardsData, v: VoterCardsData['voters'][number]
       { kind: 'text', runs: [b(d.issuer.toUpperCase())], align: 'center', size: 10 },
       { kind: 'text', runs: [b('THẺ CỬ TRI')], align: 'center', size: 14 },
       { kind: 'text', runs: [d.election], align: 'center', size: 10 },
-      { kind: 'space', mm: 1.5 },
+      { kind: 'space', mm: 1 },
       { kind: 'text', runs: ['Họ và tên: ', b(v.name)] },
       { kind: 'text', runs: ['Số thứ tự trong danh sách cử tri: ', b(String(v.rollNumber))] },
       { kind: 'text', runs: [`Nơi cư trú: ${v.group ? `${v.group}, ` : ''}${d.hamlet}`] },
-      { kind: 'text', runs: [`Ngày bầu cử: ${weekdayName(d.electionDate)}, ${dateInWords(d.electionDate)}`] },
+      { kind: 'text', runs: [`Ngày bầu cử: ${weekdayName(d.electionDate)}, ${shortDate(d.electionDate)}`] },
       { kind: 'text', runs: [`Nơi bỏ phiếu: ${d.place}`] },
-      { kind: 'space', mm: 1 },
       {
         kind: 'columns',
         columns: [
           {
             width: 1,
             items: [
-              { kind: 'box', label: 'Đã bỏ phiếu', width: 30, height: 16, align: 'left', dashed: true },
+              { kind: 'box', label: 'Đã bỏ phiếu', width: 30, height: 13, align: 'left', dashed: true },
             ],
           },
           {
@@ -70,7 +69,7 @@ export function buildVoterCards(d: VoterCardsData): DocumentModel {
   return {
     meta: meta(`Thẻ cử tri ${d.election}`, d.electionDate),
     pageNumbers: false,
-    blocks: [{ kind: 'cards', columns: 2, rows: 4, size: 10.5, cards: d.voters.map((v) => voterCard(d, v)) }],
+    blocks: [{ kind: 'cards', columns: 2, rows: 4, size: 10, cards: d.voters.map((v) => voterCard(d, v)) }],
   };
 }
 
