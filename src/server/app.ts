@@ -9,6 +9,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { health } from '../services';
 import type { ServiceContext } from '../services';
 import { authRoutes } from './auth-routes';
+import { rulesRoutes } from './rules-routes';
 import { territoryRoutes } from './territory-routes';
 import { usersRoutes } from './users-routes';
 
@@ -85,6 +86,7 @@ export async function buildServer(
   authRoutes(app, ctx);
   territoryRoutes(app, ctx);
   usersRoutes(app, ctx);
+  rulesRoutes(app, ctx);
   await serveWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;
 }

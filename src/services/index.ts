@@ -8,5 +8,6 @@ export * as historicalUnits from './historical-units';
 export * as documentRegistry from './document-registry';
 export * as households from './households';
 export * as demo from './demo';
+export * as rules from './rules';
 export { health } from './health';
 export type { Result, Failure } from '../domain/result';

@@ -8,6 +8,7 @@ import { CommunePage } from './pages/CommunePage';
 import { HamletPage } from './pages/HamletPage';
 import { LoginPage } from './pages/LoginPage';
 import { ProvincePage, ProvincesPage } from './pages/ProvincePage';
+import { RulesPage } from './pages/RulesPage';
 import { UsersPage } from './pages/UsersPage';
 
 function homePath(me: Me): string {
@@ -59,6 +60,8 @@ export function App() {
         <Route path="/xa/:id" element={<CommunePage />} />
         <Route path="/thon/:id" element={<HamletPage />} />
         <Route path="/quan-tri/nguoi-dung" element={<UsersPage />} />
+        <Route path="/quy-tac" element={<RulesPage />} />
+        <Route path="/quy-tac/:id" element={<RulesPage />} />
         <Route path="*" element={<Navigate to={homePath(me)} replace />} />
       </Routes>
     </Layout>

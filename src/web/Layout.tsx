@@ -21,6 +21,9 @@ export function Layout(props: { me: Me; homePath: string; onLogout: () => void; 
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <Anchor component={Link} to="/quy-tac" size="sm">
+              {t.nav.rules}
+            </Anchor>
             {me.user.role === 'admin' && (
               <Anchor component={Link} to="/quan-tri/nguoi-dung" size="sm">
                 {t.nav.users}

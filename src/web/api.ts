@@ -140,3 +140,44 @@ export interface UserView {
   scopeKind: string;
   scopeId: string | null;
 }
+
+export interface ProfileSummary {
+  id: string;
+  title: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  status: string;
+}
+
+export interface RuleRow {
+  key: string;
+  label: string;
+  value: string;
+  citation: string;
+  confidence: string;
+  confidenceLabel: string;
+  overrides: number;
+  note: string;
+}
+
+export interface ProfileTables {
+  id: string;
+  title: string;
+  status: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  sources: { tag: string; title: string; note?: string }[];
+  params: RuleRow[];
+  timeline: {
+    id: string;
+    offset: string;
+    title: string;
+    actor: string;
+    document: string;
+    citation: string;
+    confidence: string;
+    confidenceLabel: string;
+    note: string;
+  }[];
+  removal: { kind: string; title: string; params: RuleRow[] }[];
+}

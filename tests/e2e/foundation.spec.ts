@@ -42,3 +42,18 @@ test('the province viewer sees the communes of the province and drills down to t
   // Read-only: no form to add a hamlet.
   await expect(page.getByText('Thêm thôn, tổ dân phố')).toHaveCount(0);
 });
+
+test('any signed-in user can audit the rules: values with citation and confidence', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/');
+  await page.getByLabel('Tên đăng nhập').fill('mttq.phuong2');
+  await page.getByLabel('Mật khẩu').fill('baucoso2024');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('link', { name: 'Quy tắc' }).click();
+  await page.getByRole('link', { name: 'quang-tri-2016' }).click();
+  await expect(page.getByRole('heading', { name: /Quảng Trị/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Điều kiện trúng cử' }).first()).toBeVisible();
+  await expect(page.getByText(/Điều 15/).first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('rules.png'), fullPage: false });
+});

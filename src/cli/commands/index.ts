@@ -1,11 +1,15 @@
 import type { Command } from 'commander';
+import { registerRulesCommands } from './rules';
 import { registerSystemCommands } from './system';
 
 /**
  * Every subcommand group lives in its own file here and is added to this list.
  * A group is a function that adds its commands to the program.
  */
-const groups: ReadonlyArray<(program: Command) => void> = [registerSystemCommands];
+const groups: ReadonlyArray<(program: Command) => void> = [
+  registerSystemCommands,
+  (p) => registerRulesCommands(p),
+];
 
 export function registerCommands(program: Command): void {
   for (const register of groups) register(program);

@@ -76,35 +76,118 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function row(key: string, p: Param<unknown>): string {
-  const label = PARAM_LABELS_VI[key] ?? key;
-  const overridden = p.overrides?.length ? ` (ghi đè ${p.overrides.length} lần)` : '';
-  return `| ${cell(label)} (\`${key}\`) | ${cell(renderValue(key, p.value))} | ${cell(formatCitation(p.citation))} | ${CONFIDENCE_VI[p.confidence]}${overridden} | ${cell(p.note ?? '')} |`;
+/** One parameter as an official reads it: label, value, source and how far to trust it. */
+export interface ParamRow {
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+  readonly citation: string;
+  readonly confidence: Param<unknown>['confidence'];
+  readonly confidenceLabel: string;
+  readonly overrides: number;
+  readonly note: string;
 }
 
-const HEADER = ['| Tham số | Giá trị | Trích dẫn | Độ tin cậy | Ghi chú |', '|---|---|---|---|---|'];
+export interface StepRow {
+  readonly id: string;
+  readonly offset: string;
+  readonly title: string;
+  readonly actor: string;
+  readonly document: string;
+  readonly citation: string;
+  readonly confidence: Param<unknown>['confidence'];
+  readonly confidenceLabel: string;
+  readonly note: string;
+}
+
+/** A profile laid out as tables: the same content feeds docs/rules.md and the rules page of the UI. */
+export interface ProfileTables {
+  readonly id: string;
+  readonly title: string;
+  readonly status: RuleProfile['status'];
+  readonly effectiveFrom: string;
+  readonly effectiveTo: string | null;
+  readonly sources: RuleProfile['sources'];
+  readonly params: readonly ParamRow[];
+  readonly timeline: readonly StepRow[];
+  readonly removal: ReadonlyArray<{
+    readonly kind: string;
+    readonly title: string;
+    readonly params: readonly ParamRow[];
+  }>;
+}
 
 function isParamLike(x: unknown): x is Param<unknown> {
   return typeof x === 'object' && x !== null && 'value' in x && 'citation' in x && 'confidence' in x;
 }
 
+function paramRow(key: string, p: Param<unknown>): ParamRow {
+  return {
+    key,
+    label: PARAM_LABELS_VI[key] ?? key,
+    value: renderValue(key, p.value),
+    citation: formatCitation(p.citation),
+    confidence: p.confidence,
+    confidenceLabel: CONFIDENCE_VI[p.confidence],
+    overrides: p.overrides?.length ?? 0,
+    note: p.note ?? '',
+  };
+}
+
+function paramRows(record: object, skip: readonly string[] = []): ParamRow[] {
+  return Object.entries(record)
+    .filter(([key, value]) => !skip.includes(key) && isParamLike(value))
+    .map(([key, value]) => paramRow(key, value as Param<unknown>));
+}
+
+function offsetText(v: RuleProfile['timeline'][number]['value']): string {
+  if (v.offsetDays === 0) return 'D';
+  return `D${v.offsetDays > 0 ? '+' : ''}${v.offsetDays}${v.unit === 'working' ? ' ngày làm việc' : ''}`;
+}
+
+export function profileTables(p: RuleProfile): ProfileTables {
+  return {
+    id: p.id,
+    title: p.title,
+    status: p.status,
+    effectiveFrom: p.effective.value.from,
+    effectiveTo: p.effective.value.to,
+    sources: p.sources,
+    params: paramRows(p, ['timeline', 'removal']),
+    timeline: p.timeline.map((s) => ({
+      id: s.value.id,
+      offset: offsetText(s.value),
+      title: s.value.title,
+      actor: s.value.actor,
+      document: s.value.document,
+      citation: formatCitation(s.citation),
+      confidence: s.confidence,
+      confidenceLabel: CONFIDENCE_VI[s.confidence],
+      note: s.note ?? '',
+    })),
+    removal: p.removal.map((r) => ({ kind: r.kind, title: r.title, params: paramRows(r) })),
+  };
+}
+
+function markdownRow(r: ParamRow): string {
+  const overridden = r.overrides ? ` (ghi đè ${r.overrides} lần)` : '';
+  return `| ${cell(r.label)} (\`${r.key}\`) | ${cell(r.value)} | ${cell(r.citation)} | ${r.confidenceLabel}${overridden} | ${cell(r.note)} |`;
+}
+
+const HEADER = ['| Tham số | Giá trị | Trích dẫn | Độ tin cậy | Ghi chú |', '|---|---|---|---|---|'];
+
 export function renderProfileMarkdown(p: RuleProfile): string {
+  const t = profileTables(p);
   const out: string[] = [
-    `## ${p.title}`,
+    `## ${t.title}`,
     '',
-    `- Mã: \`${p.id}\``,
-    `- Tình trạng: ${p.status === 'current' ? 'đang áp dụng' : 'quy định cũ (cấp tỉnh)'}`,
+    `- Mã: \`${t.id}\``,
+    `- Tình trạng: ${t.status === 'current' ? 'đang áp dụng' : 'quy định cũ (cấp tỉnh)'}`,
+    `- Hiệu lực từ: ${t.effectiveFrom}${t.effectiveTo ? ` đến ${t.effectiveTo}` : ''}`,
+    '- Nguồn:',
   ];
-  out.push(
-    `- Hiệu lực từ: ${p.effective.value.from}${p.effective.value.to ? ` đến ${p.effective.value.to}` : ''}`,
-  );
-  out.push('- Nguồn:');
-  for (const s of p.sources) out.push(`  - ${s.tag}: ${s.title}${s.note ? ` (${s.note})` : ''}`);
-  out.push('', '### Tham số', '', ...HEADER);
-  for (const [key, value] of Object.entries(p)) {
-    if (key === 'timeline' || key === 'removal') continue;
-    if (isParamLike(value)) out.push(row(key, value));
-  }
+  for (const s of t.sources) out.push(`  - ${s.tag}: ${s.title}${s.note ? ` (${s.note})` : ''}`);
+  out.push('', '### Tham số', '', ...HEADER, ...t.params.map(markdownRow));
   out.push(
     '',
     '### Mốc thời gian (D = ngày bầu cử)',
@@ -112,20 +195,13 @@ export function renderProfileMarkdown(p: RuleProfile): string {
     '| Bước | Hạn | Việc | Người thực hiện | Văn bản | Trích dẫn | Độ tin cậy | Ghi chú |',
     '|---|---|---|---|---|---|---|---|',
   );
-  for (const s of p.timeline) {
-    const v = s.value;
-    const offset =
-      v.offsetDays === 0
-        ? 'D'
-        : `D${v.offsetDays > 0 ? '+' : ''}${v.offsetDays}${v.unit === 'working' ? ' ngày làm việc' : ''}`;
+  for (const s of t.timeline) {
     out.push(
-      `| \`${v.id}\` | ${offset} | ${cell(v.title)} | ${cell(v.actor)} | ${cell(v.document)} | ${cell(formatCitation(s.citation))} | ${CONFIDENCE_VI[s.confidence]} | ${cell(s.note ?? '')} |`,
+      `| \`${s.id}\` | ${s.offset} | ${cell(s.title)} | ${cell(s.actor)} | ${cell(s.document)} | ${cell(s.citation)} | ${s.confidenceLabel} | ${cell(s.note)} |`,
     );
   }
-  for (const r of p.removal) {
-    out.push('', `### ${r.title} (\`${r.kind}\`)`, '', ...HEADER);
-    for (const [key, value] of Object.entries(r)) if (isParamLike(value)) out.push(row(key, value));
-  }
+  for (const r of t.removal)
+    out.push('', `### ${r.title} (\`${r.kind}\`)`, '', ...HEADER, ...r.params.map(markdownRow));
   return out.join('\n');
 }
 

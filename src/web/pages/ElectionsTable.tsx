@@ -33,7 +33,13 @@ export function ElectionsTable(props: { elections: Election[]; headTitle?: strin
             <Table.Td>{formatDate(e.electionDate)}</Table.Td>
             <Table.Td>{e.round}</Table.Td>
             <Table.Td>
-              <Badge variant="light">{t.states[e.state] ?? e.state}</Badge>
+              <Badge
+                variant="light"
+                tt="none"
+                styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+              >
+                {t.states[e.state] ?? e.state}
+              </Badge>
             </Table.Td>
           </Table.Tr>
         ))}
