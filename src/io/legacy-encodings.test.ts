@@ -48,6 +48,13 @@ describe('TCVN3 (ABC)', () => {
     }
   });
 
+  it('leaves lines already in Unicode alone (a row added to an old file later)', () => {
+    expect(tcvn3ToUnicode('NguyÔn V¨n A\nLê Thị Hà\r\nTrÇn ThÞ B×nh')).toBe(
+      'Nguyễn Văn A\nLê Thị Hà\r\nTrần Thị Bình',
+    );
+    expect(vniToUnicode('Nguyeãn Vaên A\nLê Thị Hà')).toBe('Nguyễn Văn A\nLê Thị Hà');
+  });
+
   it('restores capitals typed with the .VnTimeH fonts', () => {
     expect(tcvn3ToUnicode('NGUYÔN V¡N B×NH')).toBe('NGUYỄN VĂN BÌNH');
     expect(tcvn3ToUnicode('Lª, NGUYÔN')).toBe('Lê, NGUYỄN');
@@ -170,7 +177,7 @@ describe('isVietnameseSyllable', () => {
     ]) {
       expect(isVietnameseSyllable(w), w).toBe(true);
     }
-    for (const w of ['nguyÔn', 'b¶o', 'bàt', 'ngêi', 'bỡnh', 'áà', 'xyz']) {
+    for (const w of ['nguyÔn', 'b¶o', 'bàt', 'ngêi', 'bỡnh', 'áà', 'xyz', 'voõ']) {
       expect(isVietnameseSyllable(w), w).toBe(false);
     }
   });
@@ -244,9 +251,11 @@ describe('encoders round-trip (property)', () => {
     );
   });
 
+  // One short name can be ambiguous ('Voõ Bích Bình' is VNI, but reads as Unicode too); a column
+  // of a few names is not.
   it('a list of names encoded in TCVN3 or VNI is detected as such and converted back', () => {
     fc.assert(
-      fc.property(fc.array(name, { minLength: 1, maxLength: 8 }), (names) => {
+      fc.property(fc.array(name, { minLength: 3, maxLength: 8 }), (names) => {
         const s = names.join('\n');
         expect(convertLegacyText(unicodeToTcvn3(s))).toEqual({ text: s, converted: 'tcvn3' });
         expect(convertLegacyText(unicodeToVni(s))).toEqual({ text: s, converted: 'vni' });

@@ -189,17 +189,38 @@ function restoreCapitals(original: string, converted: string): string {
 
 const FIELD_SEPARATORS = /([,;\t\r\n"|]+)/;
 
-export function tcvn3ToUnicode(text: string): string {
-  if (!LATIN1_HIGH.test(text)) return text;
+/**
+ * Letters only Unicode has (ă đ ĩ ũ ơ ư and the toned vowels from U+1EA0): 8-bit font text never
+ * contains them, so a line that has one was typed in Unicode, e.g. a row added to an old file later.
+ */
+const UNICODE_VIETNAMESE =
+  /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
+
+export function isUnicodeVietnamese(text: string): boolean {
+  return UNICODE_VIETNAMESE.test(text);
+}
+
+/** Converts line by line, leaving lines already in Unicode alone. */
+function eachLegacyLine(text: string, convert: (line: string) => string): string {
+  if (!LATIN1_HIGH.test(text)) return text.normalize('NFC');
   return text
-    .split(FIELD_SEPARATORS)
-    .map((part, i) => (i % 2 === 1 ? part : restoreCapitals(part, mapChars(part, TCVN3_MAP))))
+    .split(/(\r?\n)/)
+    .map((line, i) => (i % 2 === 1 || isUnicodeVietnamese(line) ? line : convert(line)))
     .join('')
     .normalize('NFC');
 }
 
+export function tcvn3ToUnicode(text: string): string {
+  return eachLegacyLine(text, (line) =>
+    line
+      .split(FIELD_SEPARATORS)
+      .map((part, i) => (i % 2 === 1 ? part : restoreCapitals(part, mapChars(part, TCVN3_MAP))))
+      .join(''),
+  );
+}
+
 export function vniToUnicode(text: string): string {
-  return mapChars(text, VNI_MAP).normalize('NFC');
+  return eachLegacyLine(text, (line) => mapChars(line, VNI_MAP));
 }
 
 /** windows-1258 stores most tones as combining marks after the letter: compose them. */
@@ -237,7 +258,9 @@ export function detectLegacyText(text: string): 'tcvn3' | 'vni' | null {
   const tcvn3 = scoreVietnamese(tcvn3ToUnicode(sample));
   const vni = scoreVietnamese(vniToUnicode(sample));
   const [best, score] = rank(tcvn3) >= rank(vni) ? (['tcvn3', tcvn3] as const) : (['vni', vni] as const);
-  return isBetter(score.valid, asIs.valid, asIs.scored) ? best : null;
+  const better =
+    score.valid >= MIN_VALID_SHARE * asIs.scored && rank(score) - rank(asIs) >= MIN_GAIN_SHARE * asIs.scored;
+  return better ? best : null;
 }
 
 /** Converts TCVN3 or VNI text to Unicode NFC; other text comes back NFC and unconverted. */

@@ -145,6 +145,20 @@ describe('readTabular: XLSX', () => {
     ]);
   });
 
+  it('leaves rows added later in Unicode alone in a TCVN3 workbook', async () => {
+    const bytes = await xlsx((wb) => {
+      wb.addWorksheet('S').addRows([
+        ['Hä vµ tªn', 'Giíi tÝnh'],
+        ['NguyÔn V¨n A', 'Nam'],
+        ['TrÇn ThÞ B×nh', 'N÷'],
+        ['Lê Thị Hà', 'Nữ'],
+      ]);
+    });
+    const t = await table(bytes);
+    expect(t.converted).toBe('tcvn3');
+    expect(t.rows.map((r) => r[0])).toEqual(['Nguyễn Văn A', 'Trần Thị Bình', 'Lê Thị Hà']);
+  });
+
   it('rejects a broken zip', async () => {
     expect(await failure(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toMatchObject({
       code: 'tabular.malformed',

@@ -5,7 +5,13 @@
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { err, ok, type Result } from '../domain/result';
-import { convertWith, decodeText, detectLegacyText, type LegacyEncoding } from './legacy-encodings';
+import {
+  convertWith,
+  decodeText,
+  detectLegacyText,
+  isUnicodeVietnamese,
+  type LegacyEncoding,
+} from './legacy-encodings';
 
 export interface Table {
   readonly headers: string[];
@@ -167,7 +173,11 @@ async function readXlsx(bytes: Uint8Array, sheetName: string | undefined): Promi
     raw.push({ line, cells });
   });
   const legacy = detectLegacyText(raw.map((r) => r.cells.join('\t')).join('\n'));
-  const converted = raw.map((r) => ({ line: r.line, cells: r.cells.map((s) => convertWith(legacy, s)) }));
+  // A row with Unicode-only letters was typed later in Unicode: leave all of its cells alone.
+  const converted = raw.map((r) => {
+    const keep = legacy === null || r.cells.some(isUnicodeVietnamese);
+    return { line: r.line, cells: r.cells.map((s) => (keep ? s.normalize('NFC') : convertWith(legacy, s))) };
+  });
   return toTable(converted, legacy, 'xlsx', sheet.name);
 }
 

@@ -83,6 +83,8 @@ export function isVietnameseSyllable(word: string): boolean {
   const nucleus = m[1] as string;
   const final = m[2];
   if ((final === 'ch' || final === 'nh') && !PALATAL_FINAL_NUCLEI.has(nucleus)) return false;
+  // 'oo' occurs only before c and ng (xoong, moóc).
+  if (nucleus === 'oo' && final !== 'c' && final !== 'ng') return false;
   // Stop finals carry only the sắc or nặng tone (bát, bạt; never bàt).
   if (final === 'c' || final === 'ch' || final === 'p' || final === 't') {
     return tones !== null && SHARP_OR_HEAVY.test(tones[0]);
