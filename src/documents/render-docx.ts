@@ -273,7 +273,7 @@ function signature(s: SignatureBlock, body: number): Paragraph[] {
     ...(s.authority ?? []).map((a) => para([upper(a)], { size: 13, align: 'center', bold: true, line: 240 })),
     para([upper(s.title)], { size: 13, align: 'center', bold: true, line: 240 }),
     ...(s.note ? [para([s.note], { size: 12, align: 'center', italic: true, line: 240 })] : []),
-    para([s.name ?? ''], { size: body, align: 'center', bold: true, before: SIGN_SPACE_PT, after: 10 }),
+    para([s.name ?? ''], { size: body, align: 'center', bold: true, before: SIGN_SPACE_PT, after: 24 }),
   ];
 }
 

@@ -121,7 +121,9 @@ describe('DOCX renderer', () => {
     expect(xml).toMatch(/w:left="1701"/);
     expect(xml).toContain('<w:titlePg');
     const headers = Object.keys(zip.files).filter((n) => /^word\/header\d+\.xml$/.test(n));
-    const headerXml = await Promise.all(headers.map((h) => zip.file(h)?.async('string')));
+    const headerXml = await Promise.all(
+      headers.map((h) => zip.file(h)?.async('string') ?? Promise.resolve('')),
+    );
     expect(headerXml.some((h) => h?.includes('PAGE'))).toBe(true);
     const text = flat(await docxText(docx));
     expect(text).toContain('Số: 05/QĐ-UBND');

@@ -233,6 +233,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   date: 'ngay',
 };
 
+const GENERIC = new Set(['name', 'birthDate', 'place', 'date']);
 const snake = (k: string): string => k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -245,7 +246,10 @@ function addScalar(
   const put = (k: string, val: TemplateScalar): void => {
     out[k] = val;
     const alias = ALIASES[leaf];
-    if (alias !== undefined && out[alias] === undefined && k === key) out[alias] = val;
+    // Generic leaves (name, date, place) are aliased only where they are not nested in another object.
+    const nested = key !== snake(leaf);
+    if (alias !== undefined && out[alias] === undefined && k === key && !(nested && GENERIC.has(leaf)))
+      out[alias] = val;
   };
   if (v === null) return put(key, '');
   if (typeof v === 'boolean') return put(key, v ? 'x' : '');

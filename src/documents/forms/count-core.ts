@@ -48,6 +48,7 @@ function figureLine(f: CountFigure, n: number): Block {
   if (f.value === null) return fillLine(`${n}. ${f.label}:`);
   return p([`${n}. ${f.label}: `, b(padNumber(f.value)), ` (bằng chữ: ${numberToWords(f.value)}).`], {
     align: 'left',
+    indent: true,
   });
 }
 

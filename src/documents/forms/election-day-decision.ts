@@ -2,7 +2,7 @@
 import { b, type Block, type DocumentModel } from '../model';
 import { dateInWords, timeInWords, weekdayName } from '../words';
 import { decision, type DecisionParts, withArchive } from './common';
-import { COMMUNE, ELECTION_DATE, LEGAL_BASES_ND59, election, ubndIssue } from './sample-data';
+import { COMMUNE, ELECTION_DATE, LEGAL_BASES_ND59, ubndIssue } from './sample-data';
 
 export interface ElectionDayHamlet {
   readonly hamlet: string;

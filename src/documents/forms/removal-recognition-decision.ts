@@ -2,7 +2,7 @@
 import { b, type Block, type DocumentModel } from '../model';
 import { dateInWords } from '../words';
 import { decision, personText, ratio, type DecisionParts, type Person, withArchive } from './common';
-import { COMMUNE, LEGAL_BASES_ND59, election, ubndIssue } from './sample-data';
+import { COMMUNE, LEGAL_BASES_ND59, ubndIssue } from './sample-data';
 
 export interface RemovalRecognitionData extends DecisionParts {
   readonly hamlet: string;
