@@ -9,7 +9,7 @@ export interface DeputyRecognitionData extends DecisionParts {
   /** "Khu phố phó", "Phó Trưởng thôn". */
   readonly deputyTitle: string;
   readonly deputy: Person & { readonly birthDate?: string; readonly residence?: string };
-  /** "theo nhiệm kỳ của Khu phố trưởng khu phố 1, nhiệm kỳ 2024-2027". */
+  /** "nhiệm kỳ theo nhiệm kỳ của Khu phố trưởng khu phố 1, nhiệm kỳ 2024-2027" (TT04 Đ12 k2). */
   readonly termText: string;
   readonly executors: string;
 }
@@ -22,7 +22,7 @@ export function buildDeputyRecognitionDecision(d: DeputyRecognitionData): Docume
     d.deputy.residence ? `, nơi cư trú: ${d.deputy.residence}` : '',
   ].join('');
   return decision(d, subject, [
-    { text: ['Công nhận ', b(who), ` giữ chức ${d.deputyTitle} ${d.hamlet}; nhiệm kỳ ${d.termText}.`] },
+    { text: ['Công nhận ', b(who), ` giữ chức ${d.deputyTitle} ${d.hamlet}; ${d.termText}.`] },
     { text: `${d.deputyTitle} giúp Khu phố trưởng thực hiện nhiệm vụ theo sự phân công của Khu phố trưởng.` },
     { text: d.executors },
   ]);
@@ -47,7 +47,7 @@ export function sampleDeputyRecognitionDecision(): DeputyRecognitionData {
       birthDate: '1980-09-02',
       residence: 'Tổ 4, Khu phố 1, Phường 2',
     },
-    termText: 'theo nhiệm kỳ của Khu phố trưởng khu phố 1, nhiệm kỳ 2024-2027',
+    termText: 'nhiệm kỳ theo nhiệm kỳ của Khu phố trưởng khu phố 1, nhiệm kỳ 2024-2027',
     executors:
       'Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND phường, Khu phố trưởng khu phố 1 và bà Trần Thị Bích Ngọc chịu trách nhiệm thi hành Quyết định này./.',
   };

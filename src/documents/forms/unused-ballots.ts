@@ -28,7 +28,9 @@ export function buildUnusedBallots(d: UnusedBallotsData): DocumentModel {
       ? `${timeInWords(d.time)}, ${dateInWords(d.date)}`
       : '…… giờ …… phút, ngày …… tháng …… năm ……';
   const fig = (label: string, v: number | null) =>
-    v === null ? fillLine(`- ${label}:`) : p([`- ${label}: `, b(count(v)), ' phiếu.'], { align: 'left' });
+    v === null
+      ? fillLine(`- ${label}:`)
+      : p([`- ${label}: `, b(count(v)), ' phiếu.'], { align: 'left', indent: true });
   return {
     meta: meta(`Biên bản niêm phong phiếu bầu không sử dụng ${d.election}`, d.head.date, d.head.year),
     blocks: [
@@ -37,9 +39,11 @@ export function buildUnusedBallots(d: UnusedBallotsData): DocumentModel {
       p(
         `Vào hồi ${when}, tại ${d.venue}, sau khi kết thúc việc bỏ phiếu và trước khi mở hòm phiếu, Tổ bầu cử gồm:`,
       ),
-      ...d.team.map((m, n) => p(`${n + 1}. ${m.name} - ${m.role}`, { align: 'left' })),
+      ...d.team.map((m, n) => p(`${n + 1}. ${m.name} - ${m.role}`, { align: 'left', indent: true })),
       p([b('Với sự chứng kiến của hai cử tri không phải là người ứng cử:')]),
-      ...d.witnesses.map((w, n) => (w ? p(`${n + 1}. ${w}`, { align: 'left' }) : fillLine(`${n + 1}.`))),
+      ...d.witnesses.map((w, n) =>
+        w ? p(`${n + 1}. ${w}`, { align: 'left', indent: true }) : fillLine(`${n + 1}.`),
+      ),
       p('Đã thống kê số phiếu bầu như sau:'),
       fig('Số phiếu bầu Tổ bầu cử nhận từ Ủy ban nhân dân phường', d.received),
       fig('Số phiếu bầu đã phát ra cho cử tri', d.issued),
