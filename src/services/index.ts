@@ -9,5 +9,7 @@ export * as documentRegistry from './document-registry';
 export * as households from './households';
 export * as demo from './demo';
 export * as rules from './rules';
+export * as preparationPlan from './preparation-plan';
+export * as preparationLifecycle from './preparation-lifecycle';
 export { health } from './health';
 export type { Result, Failure } from '../domain/result';

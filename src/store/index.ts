@@ -7,3 +7,5 @@ export * as households from './households-repo';
 export * as elections from './elections-repo';
 export * as users from './users-repo';
 export * as documents from './documents-repo';
+export * as preparationPlan from './preparation-plan';
+export * as preparationCandidates from './preparation-candidates';

@@ -83,6 +83,11 @@ export interface ElectionTable {
   state: string;
   round: number;
   created_at: string;
+  /** Added by 0004-preparation: the commune's plan it belongs to, the form, time and venue. */
+  round_id: string | null;
+  form: string | null;
+  start_time: string | null;
+  venue: string | null;
 }
 
 export interface UserTable {
@@ -150,6 +155,174 @@ export interface DocumentTable {
   issued_by: string | null;
 }
 
+/** 0004-preparation: the commune's plan for a round of hamlet elections. */
+export interface ElectionRoundTable {
+  id: string;
+  commune_id: string;
+  term_label: string;
+  profile_id: string;
+  /** JSON array of positions. */
+  positions: string;
+  form: string;
+  ballot_method: string | null;
+  electorate: string;
+  final_deadline: string | null;
+  chair_name: string;
+  front_chair_name: string;
+  plan_date: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface PlanTaskTable {
+  id: string;
+  round_id: string;
+  hamlet_id: string | null;
+  election_id: string | null;
+  step_id: string | null;
+  source: string;
+  title: string;
+  lead: string;
+  /** JSON array of partner bodies. */
+  partners: string;
+  due: string;
+  status: string;
+  citation: string | null;
+  done_on: string | null;
+  sort: number;
+  updated_at: string;
+}
+
+export interface HamletAssignmentTable {
+  id: string;
+  round_id: string;
+  hamlet_id: string | null;
+  official_name: string;
+  position: string;
+  duty: string;
+}
+
+export interface DeadlineOverrideTable {
+  id: string;
+  election_id: string;
+  step_id: string;
+  due: string;
+  authorised_by: string;
+  reason: string;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+export interface ElectionStateChangeTable {
+  id: string;
+  election_id: string;
+  seq: number;
+  from_state: string;
+  to_state: string;
+  on_date: string;
+  step_id: string | null;
+  due: string | null;
+  override_id: string | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+export interface NominationTable {
+  id: string;
+  election_id: string;
+  position: string;
+  resident_id: string;
+  source: string;
+  nominated_on: string;
+  education: string;
+  occupation: string;
+  /** JSON: the eligibility verdict at nomination (refusals with rule and citation). */
+  eligibility: string;
+  exception_reason: string | null;
+  drafted: number;
+  approved: number | null;
+  official: number;
+  ballot_order: number | null;
+  withdrawn: number;
+  created_at: string;
+}
+
+export interface CandidateFileTable {
+  id: string;
+  nomination_id: string;
+  kind: string;
+  file_name: string;
+  content_type: string;
+  bytes: Buffer;
+  sha256: string;
+  size: number;
+  uploaded_at: string;
+  uploaded_by: string | null;
+}
+
+export interface MeetingTable {
+  id: string;
+  election_id: string;
+  kind: string;
+  held_on: string;
+  start_time: string;
+  end_time: string | null;
+  venue: string;
+  chair_name: string;
+  chair_position: string;
+  secretary_name: string;
+  participants: string;
+  convened: number;
+  present: number;
+  /** JSON [{name, reason}]. */
+  absences: string;
+  /** JSON array of decisions. */
+  decisions: string;
+  /** JSON: the quorum verdict. */
+  quorum: string;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+export interface MeetingVoteTable {
+  id: string;
+  meeting_id: string;
+  nomination_id: string;
+  list_order: number;
+  agree: number | null;
+  approved: number;
+}
+
+export interface ComplaintTable {
+  id: string;
+  election_id: string;
+  subject: string;
+  nomination_id: string | null;
+  complainant: string;
+  content: string;
+  received_on: string;
+  due: string | null;
+  status: string;
+  resolution: string | null;
+  resolved_on: string | null;
+  created_at: string;
+}
+
+export interface TeamMemberTable {
+  id: string;
+  election_id: string;
+  resident_id: string | null;
+  full_name: string;
+  sex: string | null;
+  represents: string;
+  role: string;
+  front_head: number;
+  front_member: number;
+  user_id: string | null;
+  created_at: string;
+}
+
 export interface DatabaseSchema {
   provinces: ProvinceTable;
   districts: DistrictTable;
@@ -164,4 +337,15 @@ export interface DatabaseSchema {
   audit_events: AuditEventTable;
   document_counters: DocumentCounterTable;
   documents: DocumentTable;
+  election_rounds: ElectionRoundTable;
+  plan_tasks: PlanTaskTable;
+  hamlet_assignments: HamletAssignmentTable;
+  deadline_overrides: DeadlineOverrideTable;
+  election_state_changes: ElectionStateChangeTable;
+  nominations: NominationTable;
+  candidate_files: CandidateFileTable;
+  meetings: MeetingTable;
+  meeting_votes: MeetingVoteTable;
+  complaints: ComplaintTable;
+  team_members: TeamMemberTable;
 }

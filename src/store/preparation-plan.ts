@@ -1,0 +1,185 @@
+/** Rounds (the commune's plan), their tasks and officials, and the step history of each election. */
+import type { Selectable } from 'kysely';
+import type { Db } from './database';
+import type {
+  DeadlineOverrideTable,
+  ElectionRoundTable,
+  ElectionStateChangeTable,
+  HamletAssignmentTable,
+  PlanTaskTable,
+} from './schema';
+
+export type RoundRow = Selectable<ElectionRoundTable>;
+export type TaskRow = Selectable<PlanTaskTable>;
+export type AssignmentRow = Selectable<HamletAssignmentTable>;
+export type StateChangeRow = Selectable<ElectionStateChangeTable>;
+export type OverrideRow = Selectable<DeadlineOverrideTable>;
+
+export interface PlannedElectionRow {
+  readonly id: string;
+  readonly hamletId: string;
+  readonly hamletName: string;
+  readonly hamletKind: string;
+  readonly communeId: string;
+  readonly position: string;
+  readonly termLabel: string;
+  readonly profileId: string;
+  readonly electionDate: string | null;
+  readonly state: string;
+  readonly round: number;
+  readonly roundId: string | null;
+  readonly form: string | null;
+  readonly startTime: string | null;
+  readonly venue: string | null;
+}
+
+export async function insertRound(db: Db, row: RoundRow): Promise<void> {
+  await db.insertInto('election_rounds').values(row).execute();
+}
+
+export async function getRound(db: Db, id: string): Promise<RoundRow | undefined> {
+  return db.selectFrom('election_rounds').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listRounds(db: Db, communeId: string): Promise<RoundRow[]> {
+  return db
+    .selectFrom('election_rounds')
+    .selectAll()
+    .where('commune_id', '=', communeId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+const electionColumns = [
+  'e.id',
+  'e.hamlet_id as hamletId',
+  'h.name as hamletName',
+  'h.kind as hamletKind',
+  'h.commune_id as communeId',
+  'e.position',
+  'e.term_label as termLabel',
+  'e.profile_id as profileId',
+  'e.election_date as electionDate',
+  'e.state',
+  'e.round',
+  'e.round_id as roundId',
+  'e.form',
+  'e.start_time as startTime',
+  'e.venue',
+] as const;
+
+export async function getPlannedElection(db: Db, id: string): Promise<PlannedElectionRow | undefined> {
+  return db
+    .selectFrom('elections as e')
+    .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
+    .select(electionColumns)
+    .where('e.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listRoundElections(db: Db, roundId: string): Promise<PlannedElectionRow[]> {
+  return db
+    .selectFrom('elections as e')
+    .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
+    .select(electionColumns)
+    .where('e.round_id', '=', roundId)
+    .execute();
+}
+
+export async function activeElectionsOf(
+  db: Db,
+  hamletIds: readonly string[],
+  termLabel: string,
+): Promise<{ hamletId: string; position: string }[]> {
+  if (hamletIds.length === 0) return [];
+  return db
+    .selectFrom('elections')
+    .select(['hamlet_id as hamletId', 'position'])
+    .where('hamlet_id', 'in', [...hamletIds])
+    .where('term_label', '=', termLabel)
+    .execute();
+}
+
+export async function setElectionDetails(
+  db: Db,
+  id: string,
+  d: { roundId: string; form: string; startTime: string | null; venue: string | null },
+): Promise<void> {
+  await db
+    .updateTable('elections')
+    .set({ round_id: d.roundId, form: d.form, start_time: d.startTime, venue: d.venue })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setElectionState(db: Db, id: string, state: string): Promise<void> {
+  await db.updateTable('elections').set({ state }).where('id', '=', id).execute();
+}
+
+export async function insertTasks(db: Db, rows: readonly TaskRow[]): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('plan_tasks')
+      .values([...rows])
+      .execute();
+}
+
+export async function listTasks(db: Db, roundId: string): Promise<TaskRow[]> {
+  return db
+    .selectFrom('plan_tasks')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .orderBy('due')
+    .orderBy('sort')
+    .execute();
+}
+
+export async function getTask(db: Db, id: string): Promise<TaskRow | undefined> {
+  return db.selectFrom('plan_tasks').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateTask(
+  db: Db,
+  id: string,
+  set: Partial<Pick<TaskRow, 'status' | 'due' | 'lead' | 'partners' | 'done_on' | 'updated_at'>>,
+): Promise<void> {
+  await db.updateTable('plan_tasks').set(set).where('id', '=', id).execute();
+}
+
+export async function insertAssignments(db: Db, rows: readonly AssignmentRow[]): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('hamlet_assignments')
+      .values([...rows])
+      .execute();
+}
+
+export async function listAssignments(db: Db, roundId: string): Promise<AssignmentRow[]> {
+  return db.selectFrom('hamlet_assignments').selectAll().where('round_id', '=', roundId).execute();
+}
+
+export async function listStateChanges(db: Db, electionId: string): Promise<StateChangeRow[]> {
+  return db
+    .selectFrom('election_state_changes')
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .orderBy('seq')
+    .execute();
+}
+
+export async function insertStateChange(db: Db, row: StateChangeRow): Promise<void> {
+  await db.insertInto('election_state_changes').values(row).execute();
+}
+
+export async function insertOverride(db: Db, row: OverrideRow): Promise<void> {
+  await db.insertInto('deadline_overrides').values(row).execute();
+}
+
+export async function listOverrides(db: Db, electionId: string): Promise<OverrideRow[]> {
+  return db
+    .selectFrom('deadline_overrides')
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .orderBy('recorded_at')
+    .execute();
+}
