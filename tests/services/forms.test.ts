@@ -14,7 +14,7 @@ async function invitationTemplate(text: string): Promise<Buffer> {
   const model: DocumentModel = {
     meta: { title: 'Giấy mời', date: '2024-11-08' },
     blocks: [{ kind: 'paragraph', runs: [text] }],
-  } as DocumentModel;
+  };
   return renderDocx(model);
 }
 
