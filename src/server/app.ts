@@ -9,6 +9,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { health } from '../services';
 import type { ServiceContext } from '../services';
 import { authRoutes } from './auth-routes';
+import { peopleRoutes } from './people-routes';
 import { rulesRoutes } from './rules-routes';
 import { territoryRoutes } from './territory-routes';
 import { usersRoutes } from './users-routes';
@@ -87,6 +88,7 @@ export async function buildServer(
   territoryRoutes(app, ctx);
   usersRoutes(app, ctx);
   rulesRoutes(app, ctx);
+  peopleRoutes(app, ctx);
   await serveWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;
 }

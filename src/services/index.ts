@@ -13,3 +13,4 @@ export * as preparationPlan from './preparation-plan';
 export * as preparationLifecycle from './preparation-lifecycle';
 export { health } from './health';
 export type { Result, Failure } from '../domain/result';
+export * as residentsImport from './residents-import';

@@ -9,3 +9,5 @@ export * as users from './users-repo';
 export * as documents from './documents-repo';
 export * as preparationPlan from './preparation-plan';
 export * as preparationCandidates from './preparation-candidates';
+export * as residents from './residents-repo';
+export * as rolls from './roll-repo';

@@ -323,6 +323,95 @@ export interface TeamMemberTable {
   created_at: string;
 }
 
+export interface ResidentEventTable {
+  id: string;
+  resident_id: string;
+  kind: string;
+  effective_on: string | null;
+  reason: string | null;
+  data: string;
+  user_id: string | null;
+  at: string;
+}
+
+export interface HouseholdRepresentativeTable {
+  household_id: string;
+  resident_id: string;
+  reason: string | null;
+  nominated_by_members: number;
+  user_id: string | null;
+  at: string;
+}
+
+export interface ImportBatchTable {
+  id: string;
+  hamlet_id: string;
+  file_name: string | null;
+  file_sha256: string;
+  converted: string | null;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  added: number;
+  changed: number;
+  user_id: string | null;
+  at: string;
+}
+
+export interface VoterRollTable {
+  id: string;
+  election_id: string;
+  hamlet_id: string;
+  electorate: string;
+  reference_date: string;
+  state: string;
+  built_at: string;
+  built_by: string | null;
+}
+
+export interface VoterRollEntryTable {
+  id: string;
+  roll_id: string;
+  roll_number: number | null;
+  resident_id: string;
+  household_id: string;
+  full_name: string;
+  birth_date: string;
+  sex: string;
+  address: string;
+  resident_group: string | null;
+  status: string;
+  reasons: string;
+  amendment_id: string | null;
+}
+
+export interface VoterRollSnapshotTable {
+  id: string;
+  roll_id: string;
+  number: number;
+  posted_on: string;
+  registered: number;
+  entries: string;
+  user_id: string | null;
+  at: string;
+}
+
+export interface VoterRollAmendmentTable {
+  id: string;
+  roll_id: string;
+  seq: number;
+  kind: string;
+  resident_id: string;
+  roll_number: number | null;
+  reason: string;
+  approved_by: string;
+  effective_on: string;
+  chair_override: string | null;
+  data: string;
+  user_id: string | null;
+  at: string;
+}
+
 export interface DatabaseSchema {
   provinces: ProvinceTable;
   districts: DistrictTable;
@@ -348,4 +437,11 @@ export interface DatabaseSchema {
   meeting_votes: MeetingVoteTable;
   complaints: ComplaintTable;
   team_members: TeamMemberTable;
+  resident_events: ResidentEventTable;
+  household_representatives: HouseholdRepresentativeTable;
+  import_batches: ImportBatchTable;
+  voter_rolls: VoterRollTable;
+  voter_roll_entries: VoterRollEntryTable;
+  voter_roll_snapshots: VoterRollSnapshotTable;
+  voter_roll_amendments: VoterRollAmendmentTable;
 }

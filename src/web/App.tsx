@@ -6,6 +6,7 @@ import { Layout } from './Layout';
 import { Status } from './Status';
 import { CommunePage } from './pages/CommunePage';
 import { HamletPage } from './pages/HamletPage';
+import { ImportResidentsPage } from './pages/ImportResidentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { ProvincePage, ProvincesPage } from './pages/ProvincePage';
 import { RulesPage } from './pages/RulesPage';
@@ -59,6 +60,7 @@ export function App() {
         <Route path="/tinh/:code" element={<ProvincePage />} />
         <Route path="/xa/:id" element={<CommunePage />} />
         <Route path="/thon/:id" element={<HamletPage />} />
+        <Route path="/thon/:id/nhan-khau/nhap" element={<ImportResidentsPage />} />
         <Route path="/quan-tri/nguoi-dung" element={<UsersPage />} />
         <Route path="/quy-tac" element={<RulesPage />} />
         <Route path="/quy-tac/:id" element={<RulesPage />} />

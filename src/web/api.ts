@@ -181,3 +181,33 @@ export interface ProfileTables {
   }[];
   removal: { kind: string; title: string; params: RuleRow[] }[];
 }
+
+export interface ResidentImportPreview {
+  fileSha256: string;
+  layout: 'residents' | 'households';
+  headers: string[];
+  columns: (string | null)[];
+  fields: { field: string; header: string; required: boolean }[];
+  missing: string[];
+  rows: number;
+  accepted: number;
+  rejected: { row: number; field: string; message: string }[];
+  converted: string | null;
+  toAdd: { line: number; householdCode: string; fullName: string; birthDate: string }[];
+  toAddCount: number;
+  toChange: {
+    line: number;
+    id: string;
+    householdCode: string;
+    fullName: string;
+    birthDate: string;
+    changes: { field: string; label: string; before: string | null; after: string | null }[];
+  }[];
+  toChangeCount: number;
+  unchanged: number;
+  notInFile: number;
+  newHouseholds: number;
+  newGroups: string[];
+  added?: number;
+  changed?: number;
+}

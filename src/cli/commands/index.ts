@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerImportCommands } from './import';
 import { registerRulesCommands } from './rules';
 import { registerSystemCommands } from './system';
 
@@ -9,6 +10,7 @@ import { registerSystemCommands } from './system';
 const groups: ReadonlyArray<(program: Command) => void> = [
   registerSystemCommands,
   (p) => registerRulesCommands(p),
+  registerImportCommands,
 ];
 
 export function registerCommands(program: Command): void {

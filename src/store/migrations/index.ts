@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-documents';
+import * as m0003 from './0003-voter-roll';
 import * as m0004 from './0004-preparation';
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-foundation': m0001,
   '0002-documents': m0002,
+  '0003-voter-roll': m0003,
   '0004-preparation': m0004,
 };

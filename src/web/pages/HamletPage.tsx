@@ -41,6 +41,16 @@ export function HamletPage() {
         <Text>{h.name}</Text>
       </Breadcrumbs>
       <Title order={2}>{h.name}</Title>
+      <Group gap="md">
+        <Anchor component={Link} to={`/thon/${h.id}/nhan-khau`} data-testid="open-residents">
+          {t.people.openResidents}
+        </Anchor>
+        {h.canManage && (
+          <Anchor component={Link} to={`/thon/${h.id}/nhan-khau/nhap`} data-testid="open-import">
+            {t.people.openImport}
+          </Anchor>
+        )}
+      </Group>
       <SimpleGrid cols={{ base: 2, sm: 3 }} maw={720}>
         <Stat label={t.hamlet.households} value={h.households} testId="households-count" />
         <Stat label={t.hamlet.residents} value={h.residents} testId="residents-count" />

@@ -1,0 +1,56 @@
+import { err, ok } from '../domain/result';
+import type { Result } from '../domain/result';
+import type { Db } from '../store';
+import type { Actor } from './actor';
+import { failures } from './failures';
+import type { Place } from './permissions';
+import { canManageCommune, canRead, placeOfHamlet } from './permissions';
+
+/** Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset gives the civil day there. */
+const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
+
+/** Today's civil date in Vietnam, from the context's clock (never the machine's time zone). */
+export function vietnamToday(now: Date): string {
+  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The hamlet's place if the actor may change its people; a failure that says why otherwise. */
+export async function hamletForWrite(
+  db: Db,
+  actor: Actor,
+  hamletId: string,
+  what: string,
+): Promise<Result<Place>> {
+  const place = await placeOfHamlet(db, hamletId);
+  if (!place) return err(failures.notFound('thôn/tổ dân phố này'));
+  if (!canManageCommune(actor, place)) return err(failures.forbidden(what));
+  return ok(place);
+}
+
+export async function hamletForRead(
+  db: Db,
+  actor: Actor,
+  hamletId: string,
+  what: string,
+): Promise<Result<Place>> {
+  const place = await placeOfHamlet(db, hamletId);
+  if (!place) return err(failures.notFound('thôn/tổ dân phố này'));
+  if (!(await canRead(db, actor, place))) return err(failures.forbidden(what));
+  return ok(place);
+}
+
+export const RELATION_LABELS: Readonly<Record<string, string>> = {
+  head: 'Chủ hộ',
+  spouse: 'Vợ/chồng',
+  child: 'Con',
+  parent: 'Cha/mẹ',
+  grandchild: 'Cháu',
+  sibling: 'Anh/chị/em',
+  other: 'Khác',
+};
+
+export const CAPACITY_LABELS: Readonly<Record<string, string>> = {
+  full: 'Đầy đủ',
+  restricted: 'Hạn chế',
+  none: 'Mất năng lực hành vi dân sự',
+};
