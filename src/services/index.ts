@@ -15,6 +15,8 @@ export * as preparationCandidates from './preparation-candidates';
 export * as preparationMeetings from './preparation-meetings';
 export * as preparationTeam from './preparation-team';
 export * as preparationPopulation from './preparation-population';
+export * as preparationDocuments from './preparation-documents';
+export * as preparationComplaints from './preparation-complaints';
 export { health } from './health';
 export type { Result, Failure } from '../domain/result';
 export * as residentsImport from './residents-import';

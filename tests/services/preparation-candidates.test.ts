@@ -3,6 +3,8 @@ import { ageOn } from '../../src/domain/calendar';
 import {
   demo,
   preparationCandidates,
+  preparationComplaints,
+  preparationDocuments,
   preparationLifecycle,
   preparationMeetings,
   preparationPlan,
@@ -62,7 +64,8 @@ describeEachDatabase('preparation: candidates, meetings, team (Tây Ninh 2019)',
     adults: Person[];
     young?: Person;
     noms: string[];
-  } = { electionId: '', hamletId: '', adults: [], noms: [] };
+    roundId: string;
+  } = { electionId: '', hamletId: '', adults: [], noms: [], roundId: '' };
 
   it('plans an ấp election under tay-ninh-2019 with a generated population', async () => {
     await demo.loadDemo(t.ctx());
@@ -90,6 +93,7 @@ describeEachDatabase('preparation: candidates, meetings, team (Tây Ninh 2019)',
     });
     if (!round.ok) throw new Error(round.error.message);
     s.electionId = round.value.elections[0]!.id;
+    s.roundId = round.value.id;
     const all = await people(t.ctx(), s.hamletId);
     s.adults = all.filter((p) => p.residence === 'permanent' && ageOn(p.birth_date, DAY) >= 30).slice(0, 9);
     s.young = all.find((p) => ageOn(p.birth_date, DAY) >= 16 && ageOn(p.birth_date, DAY) < 21);
@@ -336,5 +340,126 @@ describeEachDatabase('preparation: candidates, meetings, team (Tây Ninh 2019)',
       reason: 'Bổ sung hộ mới chuyển đến, niêm yết lại',
     });
     expect(last.due).toBe('2024-11-12');
+  });
+
+  it('Tây Ninh Điều 15 k2, k5: complaints about candidates close at D-6; later ones wait until after the election', async () => {
+    const inTime = await preparationComplaints.fileComplaint(t.ctx(), officer, s.electionId, {
+      subject: 'candidate',
+      nominationId: s.noms[0]!,
+      complainant: 'Trần Văn Bảy',
+      content: 'Người ứng cử chưa đủ thời gian cư trú',
+      receivedOn: '2024-11-09',
+    });
+    if (!inTime.ok) throw new Error(inTime.error.message);
+    expect(inTime.value.due).toBe('2024-11-11');
+    expect(inTime.value.status).toBe('received');
+    const tooLate = await preparationComplaints.resolveComplaint(t.ctx(), officer, inTime.value.id, {
+      status: 'handled',
+      resolution: 'Đã xác minh',
+      on: '2024-11-12',
+    });
+    expect(!tooLate.ok && tooLate.error.code).toBe('complaint-deadline-passed');
+    const handled = await preparationComplaints.resolveComplaint(t.ctx(), officer, inTime.value.id, {
+      status: 'handled',
+      resolution: 'Đã xác minh: người ứng cử thường trú tại ấp từ năm 2001',
+      on: '2024-11-10',
+    });
+    expect(handled.ok && handled.value.status).toBe('handled');
+    const roll = await preparationComplaints.fileComplaint(t.ctx(), officer, s.electionId, {
+      subject: 'roll',
+      complainant: 'Lê Thị Tám',
+      content: 'Hộ tôi không có tên trong danh sách',
+      receivedOn: '2024-11-16',
+    });
+    expect(roll.ok && roll.value.status).toBe('queued');
+    expect(roll.ok && roll.value.due).toBe('2024-11-15');
+    const before = await preparationComplaints.resolveComplaint(
+      t.ctx(),
+      officer,
+      roll.ok ? roll.value.id : '',
+      {
+        status: 'handled',
+        resolution: 'Bổ sung',
+        on: '2024-11-16',
+      },
+    );
+    expect(!before.ok && before.error.code).toBe('complaint-queued');
+    const after = await preparationComplaints.resolveComplaint(
+      t.ctx(),
+      officer,
+      roll.ok ? roll.value.id : '',
+      {
+        status: 'closed',
+        resolution: 'Đã bổ sung sau bầu cử',
+        on: '2024-11-20',
+      },
+    );
+    expect(after.ok && after.value.status).toBe('closed');
+  });
+
+  it('issues the documents of the stage from the recorded data, numbered and stored with their hashes', async () => {
+    const plan = await preparationDocuments.issueRoundDocument(t.ctx(), officer, s.roundId, 'plan', {
+      date: '2024-10-01',
+    });
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.value.number).toBe(1);
+    const day = await preparationDocuments.issueRoundDocument(
+      t.ctx(),
+      officer,
+      s.roundId,
+      'election-day-decision',
+      {
+        date: '2024-10-25',
+      },
+    );
+    expect(day.ok && day.value.symbol).toBe('QĐ-UBND');
+    const meetings = await preparationMeetings.getMeetings(t.ctx(), officer, s.electionId);
+    if (!meetings.ok) throw new Error(meetings.error.message);
+    const formOf = {
+      frontCommittee: 'mau-05',
+      votersConference: 'voters-conference-minutes',
+      jointConference: 'joint-conference-minutes',
+    } as const;
+    for (const m of meetings.value.meetings) {
+      const r = await preparationDocuments.issueElectionDocument(
+        t.ctx(),
+        officer,
+        s.electionId,
+        formOf[m.kind],
+        {
+          meetingId: m.id,
+        },
+      );
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.number).toBeNull();
+    }
+    for (const form of ['candidate-list', 'election-team-decision', 'invitation', 'notice'] as const) {
+      const r = await preparationDocuments.issueElectionDocument(t.ctx(), officer, s.electionId, form, {
+        date: '2024-11-07',
+      });
+      if (!r.ok) throw new Error(`${form}: ${r.error.message}`);
+      expect(r.value.pdf_sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const list = await preparationDocuments.listPreparationDocuments(t.ctx(), officer, s.electionId);
+    expect(list.ok && list.value.map((d) => d.form_id).sort()).toEqual(
+      [
+        'candidate-list',
+        'election-day-decision',
+        'election-team-decision',
+        'invitation',
+        'joint-conference-minutes',
+        'mau-05',
+        'notice',
+        'plan',
+        'voters-conference-minutes',
+      ].sort(),
+    );
+    const pdf = await t
+      .store()
+      .db.selectFrom('documents')
+      .select('pdf')
+      .where('form_id', '=', 'candidate-list')
+      .executeTakeFirst();
+    expect(Buffer.from(pdf!.pdf).subarray(0, 4).toString()).toBe('%PDF');
   });
 });
