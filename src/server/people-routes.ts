@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { residentsImport } from '../services';
+import { residentHouseholds, residents, residentsImport } from '../services';
 import type { ServiceContext } from '../services';
 import { sendFailure, sendResult } from './http-result';
 import { actorOf, requireActor } from './session';
@@ -120,5 +120,196 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         : residentsImport.previewResidentImport;
       return sendResult(reply, await run(ctx, actorOf(request), request.params.id, request.body, options));
     },
+  );
+  app.get<{
+    Params: { id: string };
+    Querystring: { q?: string; status?: 'active' | 'deceased' | 'moved'; limit?: number; offset?: number };
+  }>(
+    '/api/hamlets/:id/residents',
+    {
+      preHandler,
+      schema: {
+        summary: 'Residents of a hamlet; q searches names without diacritics ("nguyen" finds "Nguyễn")',
+        tags: ['people'],
+        params: idParam('id'),
+        querystring: {
+          type: 'object',
+          properties: {
+            q: { type: 'string', maxLength: 100 },
+            status: { type: 'string', enum: ['active', 'deceased', 'moved'] },
+            limit: { type: 'integer', minimum: 1, maximum: 500 },
+            offset: { type: 'integer', minimum: 0 },
+          },
+        },
+      },
+    },
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await residents.searchResidents(ctx, actorOf(request), request.params.id, request.query),
+      ),
+  );
+
+  const residentBody = {
+    type: 'object',
+    required: ['fullName', 'birthDate', 'sex', 'relation', 'residence'],
+    properties: {
+      fullName: { type: 'string', maxLength: 200 },
+      birthDate: { type: 'string', maxLength: 10 },
+      sex: { type: 'string', enum: ['male', 'female'] },
+      personalId: { type: ['string', 'null'], maxLength: 20 },
+      relation: { type: 'string', maxLength: 20 },
+      residence: { type: 'string', enum: ['permanent', 'temporary'] },
+      legalCapacity: { type: 'string', enum: ['full', 'restricted', 'none'] },
+      reason: { type: 'string', maxLength: 500 },
+      householdId: { type: 'string', maxLength: 64 },
+      newHousehold: {
+        type: 'object',
+        required: ['code'],
+        properties: {
+          code: { type: 'string', maxLength: 40 },
+          address: { type: 'string', maxLength: 300 },
+          residentGroupId: { type: ['string', 'null'], maxLength: 64 },
+        },
+      },
+    },
+  };
+
+  app.post<{ Params: { id: string }; Body: Parameters<typeof residents.addResident>[3] }>(
+    '/api/hamlets/:id/residents',
+    {
+      preHandler,
+      schema: {
+        summary: 'Add a resident to a household of the hamlet (or to a new household)',
+        tags: ['people'],
+        params: idParam('id'),
+        body: residentBody,
+      },
+    },
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await residents.addResident(ctx, actorOf(request), request.params.id, request.body),
+        201,
+      ),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/residents/:id',
+    {
+      preHandler,
+      schema: {
+        summary: 'A resident with their history of changes',
+        tags: ['people'],
+        params: idParam('id'),
+      },
+    },
+    async (request, reply) =>
+      sendResult(reply, await residents.getResident(ctx, actorOf(request), request.params.id)),
+  );
+
+  app.post<{ Params: { id: string }; Body: Parameters<typeof residents.editResident>[3] }>(
+    '/api/residents/:id',
+    {
+      preHandler,
+      schema: {
+        summary: "Correct a resident's details (reason required; kept in the history)",
+        tags: ['people'],
+        params: idParam('id'),
+        body: residentBody,
+      },
+    },
+    async (request, reply) =>
+      sendResult(reply, await residents.editResident(ctx, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.post<{ Params: { id: string }; Body: Parameters<typeof residents.moveResident>[3] }>(
+    '/api/residents/:id/move',
+    {
+      preHandler,
+      schema: {
+        summary: 'Move a resident to another household of the same hamlet',
+        tags: ['people'],
+        params: idParam('id'),
+        body: {
+          type: 'object',
+          required: ['householdId', 'relation', 'reason'],
+          properties: {
+            householdId: { type: 'string', maxLength: 64 },
+            relation: { type: 'string', maxLength: 20 },
+            reason: { type: 'string', maxLength: 500 },
+            effectiveOn: { type: 'string', maxLength: 10 },
+          },
+        },
+      },
+    },
+    async (request, reply) =>
+      sendResult(reply, await residents.moveResident(ctx, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.post<{ Params: { id: string }; Body: Parameters<typeof residents.markDeparture>[3] }>(
+    '/api/residents/:id/departure',
+    {
+      preHandler,
+      schema: {
+        summary: 'Record a death or a move away (the resident stays in the history)',
+        tags: ['people'],
+        params: idParam('id'),
+        body: {
+          type: 'object',
+          required: ['kind', 'effectiveOn'],
+          properties: {
+            kind: { type: 'string', enum: ['deceased', 'moved'] },
+            effectiveOn: { type: 'string', maxLength: 10 },
+            reason: { type: 'string', maxLength: 500 },
+          },
+        },
+      },
+    },
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await residents.markDeparture(ctx, actorOf(request), request.params.id, request.body),
+      ),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/households/:id',
+    {
+      preHandler,
+      schema: {
+        summary: 'A household, its members and its representative with the rule checked and explained',
+        tags: ['people'],
+        params: idParam('id'),
+      },
+    },
+    async (request, reply) =>
+      sendResult(reply, await residentHouseholds.getHousehold(ctx, actorOf(request), request.params.id)),
+  );
+
+  app.post<{ Params: { id: string }; Body: Parameters<typeof residentHouseholds.chooseRepresentative>[3] }>(
+    '/api/households/:id/representative',
+    {
+      preHandler,
+      schema: {
+        summary: "Choose the household's representative (reason needed when not the head)",
+        tags: ['people'],
+        params: idParam('id'),
+        body: {
+          type: 'object',
+          required: ['residentId'],
+          properties: {
+            residentId: { type: 'string', maxLength: 64 },
+            reason: { type: 'string', maxLength: 500 },
+            nominatedByMembers: { type: 'boolean' },
+          },
+        },
+      },
+    },
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await residentHouseholds.chooseRepresentative(ctx, actorOf(request), request.params.id, request.body),
+      ),
   );
 }

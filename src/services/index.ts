@@ -20,3 +20,5 @@ export * as preparationComplaints from './preparation-complaints';
 export { health } from './health';
 export type { Result, Failure } from '../domain/result';
 export * as residentsImport from './residents-import';
+export * as residents from './residents';
+export * as residentHouseholds from './residents-households';

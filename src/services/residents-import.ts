@@ -29,7 +29,7 @@ import type { Db } from '../store';
 import type { Actor } from './actor';
 import type { ServiceContext } from './context';
 import { writeWithAudit } from './context';
-import { hamletForWrite, vietnamToday } from './residents-shared';
+import { hamletForWrite, historyId, vietnamToday } from './residents-shared';
 
 export interface ImportRequest {
   readonly mapping?: ColumnMapping;
@@ -369,7 +369,7 @@ async function writeDiff(db: Db, hamletId: string, a: Analysis, meta: WriteMeta)
       legalCapacity: next.legalCapacity,
     });
     events.push({
-      id: randomUUID(),
+      id: historyId(meta.at),
       residentId: c.id,
       kind: 'imported',
       effectiveOn: null,

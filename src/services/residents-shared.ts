@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { err, ok } from '../domain/result';
 import type { Result } from '../domain/result';
 import type { Db } from '../store';
@@ -54,3 +55,15 @@ export const CAPACITY_LABELS: Readonly<Record<string, string>> = {
   restricted: 'Hạn chế',
   none: 'Mất năng lực hành vi dân sự',
 };
+
+let eventCounter = 0;
+
+/**
+ * Ids of history rows sort in the order they were written (the instant, then a per-process counter),
+ * so a resident's history reads in order even when a fixed clock gives several changes the same instant.
+ */
+export function historyId(at: string): string {
+  eventCounter = (eventCounter + 1) % 1_000_000_000;
+  const ms = Date.parse(at).toString(36).padStart(10, '0');
+  return `${ms}-${eventCounter.toString(36).padStart(6, '0')}-${randomUUID()}`;
+}

@@ -316,7 +316,6 @@ export async function listEvents(db: Db, residentId: string): Promise<ResidentEv
       'u.display_name as by',
     ])
     .where('e.resident_id', '=', residentId)
-    .orderBy('e.at')
     .orderBy('e.id')
     .execute();
   return rows.map((r) => ({

@@ -7,6 +7,9 @@ import { Status } from './Status';
 import { CommunePage } from './pages/CommunePage';
 import { HamletPage } from './pages/HamletPage';
 import { ImportResidentsPage } from './pages/ImportResidentsPage';
+import { HouseholdPage } from './pages/HouseholdPage';
+import { ResidentsDetailPage } from './pages/ResidentsDetailPage';
+import { ResidentsPage } from './pages/ResidentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { ProvincePage, ProvincesPage } from './pages/ProvincePage';
 import { RulesPage } from './pages/RulesPage';
@@ -61,6 +64,9 @@ export function App() {
         <Route path="/xa/:id" element={<CommunePage />} />
         <Route path="/thon/:id" element={<HamletPage />} />
         <Route path="/thon/:id/nhan-khau/nhap" element={<ImportResidentsPage />} />
+        <Route path="/thon/:id/nhan-khau" element={<ResidentsPage />} />
+        <Route path="/nhan-khau/:id" element={<ResidentsDetailPage />} />
+        <Route path="/ho/:id" element={<HouseholdPage />} />
         <Route path="/quan-tri/nguoi-dung" element={<UsersPage />} />
         <Route path="/quy-tac" element={<RulesPage />} />
         <Route path="/quy-tac/:id" element={<RulesPage />} />

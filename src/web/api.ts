@@ -211,3 +211,48 @@ export interface ResidentImportPreview {
   added?: number;
   changed?: number;
 }
+
+export interface ResidentItem {
+  id: string;
+  householdId: string;
+  householdCode: string;
+  fullName: string;
+  sex: string;
+  birthDate: string;
+  personalId: string | null;
+  relation: string;
+  residence: string;
+  legalCapacity: string;
+  status: string;
+  residentGroup: string | null;
+  address: string;
+}
+
+export interface ResidentDetail {
+  resident: ResidentItem & { hamletId: string };
+  history: {
+    id: string;
+    kind: string;
+    effectiveOn: string | null;
+    reason: string | null;
+    data: unknown;
+    at: string;
+    by: string | null;
+  }[];
+  canManage: boolean;
+}
+
+export interface HouseholdDetailView {
+  household: { id: string; hamletId: string; code: string; address: string; residentGroup: string | null };
+  members: (ResidentItem & { age: number; qualifies: boolean; reasons: string[] })[];
+  representative: {
+    residentId: string | null;
+    source: 'chosen' | 'defaultHead' | 'none';
+    reason: string | null;
+    nominatedByMembers: boolean;
+    verdict: { eligible: boolean; messages: string[] };
+    rule: string;
+  };
+  profileId: string;
+  canManage: boolean;
+}
