@@ -208,7 +208,7 @@ export const t = {
     age: 'Tuổi',
     representative: 'Đại diện hộ gia đình',
     representativeRule: 'Quy định',
-    defaultHead: 'Mặc định: chủ hộ (đủ điều kiện)',
+    defaultHead: 'mặc định: chủ hộ đủ điều kiện',
     chosen: 'Đã chọn',
     noRepresentative: 'Chưa có đại diện',
     choose: 'Chọn làm đại diện',

@@ -70,7 +70,7 @@ export function ImportResidentsPage() {
   return (
     <Stack maw={1100}>
       <Anchor component={Link} to={`/thon/${id}`} size="sm">
-        ← {t.people.residents}
+        ← {t.hamlet.householdList}
       </Anchor>
       <Title order={2}>{t.people.importTitle}</Title>
       <Text size="sm" c="dimmed">
