@@ -10,6 +10,7 @@ import { health } from '../services';
 import type { ServiceContext } from '../services';
 import { authRoutes } from './auth-routes';
 import { peopleRoutes } from './people-routes';
+import { documentsRoutes } from './documents-routes';
 import { rulesRoutes } from './rules-routes';
 import { territoryRoutes } from './territory-routes';
 import { usersRoutes } from './users-routes';
@@ -38,12 +39,13 @@ export async function buildServer(
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
   await app.register(cookie);
-  // Uploaded spreadsheets arrive as the raw request body.
+  // Uploaded files (spreadsheets, Word templates) arrive as the raw request body.
   app.addContentTypeParser(
     [
       'application/octet-stream',
       'text/csv',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     ],
     { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),
@@ -63,6 +65,10 @@ export async function buildServer(
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/docs')) return;
     for (const [name, value] of Object.entries(securityHeaders)) void reply.header(name, value);
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    const refusal = crossSiteRefusal(request.method, request.headers);
+    if (refusal) return reply.code(403).send({ error: { code: 'cross-site', message: refusal } });
   });
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (error.validation) {
@@ -88,9 +94,36 @@ export async function buildServer(
   territoryRoutes(app, ctx);
   usersRoutes(app, ctx);
   rulesRoutes(app, ctx);
+  documentsRoutes(app, ctx);
   peopleRoutes(app, ctx);
   await serveWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Content types an HTML form on another site can send without a CORS preflight.
+const formContentTypes = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * Defence against cross-site request forgery on top of SameSite=Strict cookies: a state-changing
+ * request must not come from another origin, and must not be something a plain HTML form can send.
+ */
+export function crossSiteRefusal(method: string, headers: Record<string, string | string[] | undefined>): string | null {
+  if (!unsafeMethods.has(method)) return null;
+  const origin = headers['origin'];
+  const host = headers['host'];
+  if (typeof origin === 'string' && origin !== 'null' && typeof host === 'string') {
+    let originHost = '';
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = '';
+    }
+    if (originHost !== host) return 'Yêu cầu đến từ trang web khác nên bị từ chối (chống giả mạo yêu cầu).';
+  }
+  const type = String(headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (formContentTypes.includes(type)) return 'Dạng dữ liệu này không được chấp nhận (chống giả mạo yêu cầu).';
+  return null;
 }
 
 async function serveWebApp(app: FastifyInstance, root: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auth, roleLabels, territory } from '../services';
 import type { Actor, ServiceContext } from '../services';
 import { sendFailure } from './http-result';
@@ -11,7 +11,49 @@ async function me(ctx: ServiceContext, actor: Actor) {
   };
 }
 
+function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: { token: string; expiresAt: string }) {
+  void reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+    expires: new Date(session.expiresAt),
+  });
+}
+
 export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  app.post(
+    '/api/auth/logout-everywhere',
+    { schema: { summary: 'End every session of the signed-in user, on every device', tags: ['auth'] }, preHandler: requireActor(ctx) },
+    async (request, reply) => {
+      const result = await auth.logoutEverywhere(ctx, actorOf(request));
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.send(result.ok ? result.value : { sessions: 0 });
+    },
+  );
+
+  app.post<{ Body: { current: string; next: string } }>(
+    '/api/auth/password',
+    {
+      preHandler: requireActor(ctx),
+      schema: {
+        summary: 'Change one’s own password; every other session ends',
+        tags: ['auth'],
+        body: {
+          type: 'object',
+          required: ['current', 'next'],
+          properties: { current: { type: 'string', maxLength: 200 }, next: { type: 'string', maxLength: 200 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await auth.changePassword(ctx, actorOf(request), request.body);
+      if (!result.ok) return sendFailure(reply, result.error);
+      setSessionCookie(request, reply, result.value);
+      return reply.send({ ok: true });
+    },
+  );
+
   app.post<{ Body: { username: string; password: string } }>(
     '/api/auth/login',
     {
@@ -29,15 +71,10 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) => {
-      const result = await auth.login(ctx, request.body.username, request.body.password);
+      const previous = request.cookies[SESSION_COOKIE];
+      const result = await auth.login(ctx, request.body.username, request.body.password, previous);
       if (!result.ok) return sendFailure(reply, result.error);
-      void reply.setCookie(SESSION_COOKIE, result.value.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: request.protocol === 'https',
-        expires: new Date(result.value.expiresAt),
-      });
+      setSessionCookie(request, reply, result.value);
       return reply.send(await me(ctx, result.value.actor));
     },
   );

@@ -4,6 +4,7 @@ import type { Failure, Result } from '../services';
 const statusOf: Readonly<Record<string, number>> = {
   unauthenticated: 401,
   'bad-credentials': 401,
+  locked: 423,
   forbidden: 403,
   'not-found': 404,
   'invalid-input': 400,

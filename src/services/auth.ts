@@ -7,9 +7,12 @@ import { isRole } from './actor';
 import type { ServiceContext } from './context';
 import { writeWithAudit } from './context';
 import { failures } from './failures';
-import { verifyPassword } from './passwords';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 
 export const SESSION_HOURS = 12;
+/** Failed logins in a row before the account is locked, and for how long. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
 
 function sessionId(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -33,22 +36,36 @@ const badLogin = {
   message: 'Tên đăng nhập hoặc mật khẩu không đúng. Hãy kiểm tra lại (chú ý chữ hoa, chữ thường).',
 };
 
-/** Checks the password and opens a server-side session; the token goes to the browser as a cookie. */
+/**
+ * Checks the password and opens a server-side session; the token goes to the browser as a cookie.
+ * A session the browser already had is ended (rotation on login). After MAX_FAILED_LOGINS wrong
+ * passwords in a row the account is locked for LOCK_MINUTES, even for the right password.
+ */
 export async function login(
   ctx: ServiceContext,
   username: string,
   password: string,
+  previousToken?: string,
 ): Promise<Result<LoginSuccess>> {
   const user = await usersRepo.findUserByUsername(ctx.store.db, username.trim().toLowerCase());
+  const now = ctx.now();
+  if (user) {
+    const state = await usersRepo.loginState(ctx.store.db, user.id);
+    if (state.lockedUntil && state.lockedUntil > now.toISOString()) return err(lockedFailure(state.lockedUntil));
+  }
   // Verify against a dummy hash when the user does not exist, so timing does not reveal usernames.
   const valid = await verifyPassword(password, user?.passwordHash ?? dummyHash);
   const actor = user && valid && !user.disabled ? toActor(user) : undefined;
-  if (!actor) return err(badLogin);
+  if (!actor) {
+    if (user) return recordFailure(ctx, user.id);
+    return err(badLogin);
+  }
   const token = randomBytes(32).toString('base64url');
-  const now = ctx.now();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   await writeWithAudit(ctx, actor, async (db) => {
     await usersRepo.deleteExpiredSessions(db, now.toISOString());
+    if (previousToken) await usersRepo.deleteSession(db, sessionId(previousToken));
+    await usersRepo.setLoginState(db, actor.userId, 0, null);
     await usersRepo.insertSession(db, {
       id: sessionId(token),
       userId: actor.userId,
@@ -58,6 +75,30 @@ export async function login(
     return { value: undefined, audit: { action: 'login', entity: 'user', entityId: actor.userId } };
   });
   return ok({ token, actor, expiresAt });
+}
+
+function lockedFailure(until: string) {
+  const minutes = until.slice(11, 16);
+  return {
+    code: 'locked',
+    message: `Tài khoản tạm khóa vì nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần liên tiếp. Hãy thử lại sau ${LOCK_MINUTES} phút (mở lại lúc ${minutes} giờ UTC) hoặc liên hệ quản trị hệ thống.`,
+  };
+}
+
+async function recordFailure(ctx: ServiceContext, userId: string): Promise<Result<LoginSuccess>> {
+  const now = ctx.now();
+  const locked = await writeWithAudit(ctx, null, async (db) => {
+    const state = await usersRepo.loginState(db, userId);
+    const failures = state.failedLogins + 1;
+    const lockedUntil =
+      failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+    await usersRepo.setLoginState(db, userId, lockedUntil ? 0 : failures, lockedUntil);
+    return {
+      value: lockedUntil,
+      audit: { action: lockedUntil ? 'login.locked' : 'login.failed', entity: 'user', entityId: userId, data: { failures } },
+    };
+  });
+  return err(locked ? lockedFailure(locked) : badLogin);
 }
 
 const dummyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -78,4 +119,42 @@ export async function logout(ctx: ServiceContext, actor: Actor, token: string): 
     return { value: null, audit: { action: 'logout', entity: 'user', entityId: actor.userId } };
   });
   return ok(null);
+}
+
+/** Ends every session of the user, on every device. */
+export async function logoutEverywhere(ctx: ServiceContext, actor: Actor): Promise<Result<{ sessions: number }>> {
+  const sessions = await writeWithAudit(ctx, actor, async (db) => {
+    const n = await usersRepo.deleteSessionsOfUser(db, actor.userId);
+    return { value: n, audit: { action: 'logout.everywhere', entity: 'user', entityId: actor.userId, data: { sessions: n } } };
+  });
+  return ok({ sessions });
+}
+
+/**
+ * Changes the user's own password after checking the current one. Every session ends, this one
+ * included, and a fresh session is opened: a stolen session does not survive a password change.
+ */
+export async function changePassword(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { current: string; next: string },
+): Promise<Result<LoginSuccess>> {
+  const user = await usersRepo.getUser(ctx.store.db, actor.userId);
+  if (!user || !(await verifyPassword(input.current, user.passwordHash))) {
+    return err({ code: 'bad-credentials', field: 'current', message: 'Mật khẩu hiện tại không đúng.' });
+  }
+  const weak = passwordProblem(input.next);
+  if (weak) return err(failures.invalid('next', weak));
+  if (input.next === input.current) return err(failures.invalid('next', 'Mật khẩu mới phải khác mật khẩu hiện tại.'));
+  const hash = await hashPassword(input.next);
+  const now = ctx.now();
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+  await writeWithAudit(ctx, actor, async (db) => {
+    await usersRepo.updatePassword(db, actor.userId, hash, now.toISOString());
+    await usersRepo.deleteSessionsOfUser(db, actor.userId);
+    await usersRepo.insertSession(db, { id: sessionId(token), userId: actor.userId, createdAt: now.toISOString(), expiresAt });
+    return { value: undefined, audit: { action: 'password.change', entity: 'user', entityId: actor.userId } };
+  });
+  return ok({ token, actor, expiresAt });
 }

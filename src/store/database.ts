@@ -57,7 +57,9 @@ export interface MigrationReport {
 
 /** Brings the schema up to date. Safe to run on every start: applied migrations are skipped. */
 export async function migrateToLatest(store: Store): Promise<MigrationReport> {
-  const migrator = new Migrator({ db: store.db, provider });
+  // Migrations are written on parallel branches; a database that already has a later one must
+  // still accept an earlier-numbered one that lands afterwards.
+  const migrator = new Migrator({ db: store.db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -101,6 +101,10 @@ export interface UserTable {
   scope_id: string | null;
   disabled: number;
   created_at: string;
+  /** Consecutive failed logins; reset by a successful one. */
+  failed_logins: number;
+  locked_until: string | null;
+  password_changed_at: string | null;
 }
 
 export interface SessionTable {
@@ -412,6 +416,19 @@ export interface VoterRollAmendmentTable {
   at: string;
 }
 
+export interface FormTemplateTable {
+  id: string;
+  commune_id: string;
+  form_id: string;
+  file_name: string;
+  docx: Buffer;
+  sha256: string;
+  uploaded_at: string;
+  uploaded_by: string | null;
+  /** Set when the commune goes back to the built-in wording; the row is kept for the record. */
+  removed_at: string | null;
+}
+
 export interface DatabaseSchema {
   provinces: ProvinceTable;
   districts: DistrictTable;
@@ -426,6 +443,7 @@ export interface DatabaseSchema {
   audit_events: AuditEventTable;
   document_counters: DocumentCounterTable;
   documents: DocumentTable;
+  form_templates: FormTemplateTable;
   election_rounds: ElectionRoundTable;
   plan_tasks: PlanTaskTable;
   hamlet_assignments: HamletAssignmentTable;

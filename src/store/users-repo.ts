@@ -54,6 +54,9 @@ export async function insertUser(db: Db, u: UserRow & { createdAt: string }): Pr
       scope_id: u.scopeId,
       disabled: u.disabled ? 1 : 0,
       created_at: u.createdAt,
+      failed_logins: 0,
+      locked_until: null,
+      password_changed_at: null,
     })
     .execute();
 }
@@ -82,4 +85,25 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
 
 export async function deleteExpiredSessions(db: Db, nowIso: string): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<', nowIso).execute();
+}
+
+export async function loginState(db: Db, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['failed_logins as failedLogins', 'locked_until as lockedUntil'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function setLoginState(db: Db, userId: string, failedLogins: number, lockedUntil: string | null) {
+  await db.updateTable('users').set({ failed_logins: failedLogins, locked_until: lockedUntil }).where('id', '=', userId).execute();
+}
+
+export async function updatePassword(db: Db, userId: string, passwordHash: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: at }).where('id', '=', userId).execute();
+}
+
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

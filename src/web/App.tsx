@@ -12,6 +12,7 @@ import { ResidentsDetailPage } from './pages/ResidentsDetailPage';
 import { ResidentsPage } from './pages/ResidentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { ProvincePage, ProvincesPage } from './pages/ProvincePage';
+import { DocumentsPage } from './pages/DocumentsPage';
 import { RulesPage } from './pages/RulesPage';
 import { UsersPage } from './pages/UsersPage';
 
@@ -62,6 +63,7 @@ export function App() {
         <Route path="/tinh" element={<ProvincesPage me={me} />} />
         <Route path="/tinh/:code" element={<ProvincePage />} />
         <Route path="/xa/:id" element={<CommunePage />} />
+        <Route path="/xa/:id/van-ban" element={<DocumentsPage />} />
         <Route path="/thon/:id" element={<HamletPage />} />
         <Route path="/thon/:id/nhan-khau/nhap" element={<ImportResidentsPage />} />
         <Route path="/thon/:id/nhan-khau" element={<ResidentsPage />} />

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerImportCommands } from './import';
 import { registerRulesCommands } from './rules';
 import { registerSystemCommands } from './system';
+import { registerTrustCommands } from './trust';
 
 /**
  * Every subcommand group lives in its own file here and is added to this list.
@@ -11,6 +12,7 @@ const groups: ReadonlyArray<(program: Command) => void> = [
   registerSystemCommands,
   (p) => registerRulesCommands(p),
   registerImportCommands,
+  registerTrustCommands,
 ];
 
 export function registerCommands(program: Command): void {

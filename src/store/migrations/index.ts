@@ -3,6 +3,8 @@ import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-documents';
 import * as m0003 from './0003-voter-roll';
 import * as m0004 from './0004-preparation';
+import * as m0005 from './0005-form-templates';
+import * as m0007 from './0007-auth-hardening';
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -10,4 +12,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-documents': m0002,
   '0003-voter-roll': m0003,
   '0004-preparation': m0004,
+  '0005-form-templates': m0005,
+  '0007-auth-hardening': m0007,
 };

@@ -52,7 +52,12 @@ export function CommunePage() {
         {districtName && <Text>{districtName}</Text>}
         <Text>{commune.name}</Text>
       </Breadcrumbs>
-      <Title order={2}>{commune.name}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{commune.name}</Title>
+        <Anchor component={Link} to={`/xa/${commune.id}/van-ban`}>
+          {t.documents.link}
+        </Anchor>
+      </Group>
       <Title order={3} size="h4">
         {t.commune.hamlets} ({hamlets.length})
       </Title>
