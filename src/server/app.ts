@@ -9,11 +9,25 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { health } from '../services';
 import type { ServiceContext } from '../services';
 import { authRoutes } from './auth-routes';
+import { accessGate } from './session';
+import type { Access } from './session';
 import { peopleRoutes } from './people-routes';
 import { documentsRoutes } from './documents-routes';
 import { rulesRoutes } from './rules-routes';
 import { territoryRoutes } from './territory-routes';
 import { usersRoutes } from './users-routes';
+
+export interface RouteInfo {
+  readonly method: string;
+  readonly url: string;
+  readonly access: Access | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly RouteInfo[];
+  }
+}
 
 export interface ServerOptions {
   /** Folder of the built web app (vite build output); the API works without it. */
@@ -38,6 +52,13 @@ export async function buildServer(
   options: ServerOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
+  // The route table, with each route's access level: tests/server/route-access.test.ts walks it.
+  const routeTable: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routeTable.push({ method, url: route.url, access: route.config?.access });
+  });
+  app.decorate('routeTable', routeTable);
   await app.register(cookie);
   // Uploaded files (spreadsheets, Word templates) arrive as the raw request body.
   app.addContentTypeParser(
@@ -70,6 +91,7 @@ export async function buildServer(
     const refusal = crossSiteRefusal(request.method, request.headers);
     if (refusal) return reply.code(403).send({ error: { code: 'cross-site', message: refusal } });
   });
+  app.addHook('onRequest', accessGate(ctx));
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (error.validation) {
       return reply.code(400).send({
@@ -87,7 +109,10 @@ export async function buildServer(
 
   app.get(
     '/api/health',
-    { schema: { summary: 'Database kind and migration version', tags: ['system'] } },
+    {
+      config: { access: 'public' },
+      schema: { summary: 'Database kind and migration version', tags: ['system'] },
+    },
     () => health(ctx),
   );
   authRoutes(app, ctx);
@@ -108,7 +133,10 @@ const formContentTypes = ['application/x-www-form-urlencoded', 'multipart/form-d
  * Defence against cross-site request forgery on top of SameSite=Strict cookies: a state-changing
  * request must not come from another origin, and must not be something a plain HTML form can send.
  */
-export function crossSiteRefusal(method: string, headers: Record<string, string | string[] | undefined>): string | null {
+export function crossSiteRefusal(
+  method: string,
+  headers: Record<string, string | string[] | undefined>,
+): string | null {
   if (!unsafeMethods.has(method)) return null;
   const origin = headers['origin'];
   const host = headers['host'];
@@ -121,8 +149,12 @@ export function crossSiteRefusal(method: string, headers: Record<string, string 
     }
     if (originHost !== host) return 'Yêu cầu đến từ trang web khác nên bị từ chối (chống giả mạo yêu cầu).';
   }
-  const type = String(headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (formContentTypes.includes(type)) return 'Dạng dữ liệu này không được chấp nhận (chống giả mạo yêu cầu).';
+  const type = String(headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
+  if (formContentTypes.includes(type))
+    return 'Dạng dữ liệu này không được chấp nhận (chống giả mạo yêu cầu).';
   return null;
 }
 

@@ -11,7 +11,11 @@ async function me(ctx: ServiceContext, actor: Actor) {
   };
 }
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: { token: string; expiresAt: string }) {
+function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: { token: string; expiresAt: string },
+) {
   void reply.setCookie(SESSION_COOKIE, session.token, {
     path: '/',
     httpOnly: true,
@@ -24,7 +28,11 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session:
 export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post(
     '/api/auth/logout-everywhere',
-    { schema: { summary: 'End every session of the signed-in user, on every device', tags: ['auth'] }, preHandler: requireActor(ctx) },
+    {
+      config: { access: 'read' },
+      schema: { summary: 'End every session of the signed-in user, on every device', tags: ['auth'] },
+      preHandler: requireActor(ctx),
+    },
     async (request, reply) => {
       const result = await auth.logoutEverywhere(ctx, actorOf(request));
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -35,6 +43,7 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post<{ Body: { current: string; next: string } }>(
     '/api/auth/password',
     {
+      config: { access: 'read' },
       preHandler: requireActor(ctx),
       schema: {
         summary: 'Change one’s own password; every other session ends',
@@ -42,7 +51,10 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         body: {
           type: 'object',
           required: ['current', 'next'],
-          properties: { current: { type: 'string', maxLength: 200 }, next: { type: 'string', maxLength: 200 } },
+          properties: {
+            current: { type: 'string', maxLength: 200 },
+            next: { type: 'string', maxLength: 200 },
+          },
         },
       },
     },
@@ -57,6 +69,7 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post<{ Body: { username: string; password: string } }>(
     '/api/auth/login',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Đăng nhập (log in): opens a server-side session and sets the session cookie',
         tags: ['auth'],
@@ -81,7 +94,11 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
 
   app.post(
     '/api/auth/logout',
-    { schema: { summary: 'Đăng xuất (log out)', tags: ['auth'] }, preHandler: requireActor(ctx) },
+    {
+      config: { access: 'read' },
+      schema: { summary: 'Đăng xuất (log out)', tags: ['auth'] },
+      preHandler: requireActor(ctx),
+    },
     async (request, reply) => {
       await auth.logout(ctx, actorOf(request), request.cookies[SESSION_COOKIE] ?? '');
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -92,6 +109,7 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get(
     '/api/me',
     {
+      config: { access: 'read' },
       schema: { summary: 'The signed-in user and where their pages start', tags: ['auth'] },
       preHandler: requireActor(ctx),
     },

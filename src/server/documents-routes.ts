@@ -42,6 +42,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
   app.get<{ Params: { id: string } }>(
     '/api/communes/:id/forms',
     {
+      config: { access: 'read' },
       preHandler,
       schema: {
         summary: 'Every official form, its template fields and the commune’s own template',
@@ -56,6 +57,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
   app.get<{ Params: { id: string; formId: string; format: 'pdf' | 'docx' } }>(
     '/api/communes/:id/forms/:formId/sample/:format',
     {
+      config: { access: 'read' },
       preHandler,
       schema: {
         summary: 'A form filled with its sample data (to preview the layout or the commune template)',
@@ -74,6 +76,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
   app.post<{ Params: { id: string; formId: string }; Body: Buffer; Headers: { 'x-file-name'?: string } }>(
     '/api/communes/:id/forms/:formId/template',
     {
+      config: { access: 'write' },
       preHandler,
       schema: {
         summary: 'Upload the commune’s own DOCX wording for a form (raw .docx body; X-File-Name header)',
@@ -100,6 +103,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
   app.delete<{ Params: { id: string; formId: string } }>(
     '/api/communes/:id/forms/:formId/template',
     {
+      config: { access: 'write' },
       preHandler,
       schema: {
         summary: 'Go back to the built-in wording of a form',
@@ -117,6 +121,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
   app.get<{ Params: { id: string }; Querystring: { hamletId?: string } }>(
     '/api/communes/:id/documents',
     {
+      config: { access: 'read' },
       preHandler,
       schema: {
         summary: 'Documents issued in a commune (or one hamlet), newest first',
@@ -138,6 +143,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
   app.get<{ Params: { id: string; format: 'pdf' | 'docx' } }>(
     '/api/documents/:id/:format',
     {
+      config: { access: 'read' },
       preHandler,
       schema: {
         summary: 'Download an issued document, byte for byte as issued (hash checked)',

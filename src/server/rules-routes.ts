@@ -9,6 +9,7 @@ export function rulesRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get(
     '/api/rules/profiles',
     {
+      config: { access: 'read' },
       preHandler,
       schema: { summary: 'The rule profiles shipped (national law and provinces)', tags: ['rules'] },
     },
@@ -17,6 +18,7 @@ export function rulesRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get<{ Params: { id: string } }>(
     '/api/rules/profiles/:id',
     {
+      config: { access: 'read' },
       preHandler,
       schema: {
         summary: 'Every parameter, deadline and removal rule of a profile, with citation and confidence',

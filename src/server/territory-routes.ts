@@ -17,6 +17,7 @@ export function territoryRoutes(app: FastifyInstance, ctx: ServiceContext): void
   app.get<{ Params: { code: string } }>(
     '/api/provinces/:code',
     {
+      config: { access: 'read' },
       preHandler,
       schema: {
         summary: 'A province with its communes and their hamlet counts',
@@ -31,6 +32,7 @@ export function territoryRoutes(app: FastifyInstance, ctx: ServiceContext): void
   app.get<{ Params: { id: string } }>(
     '/api/communes/:id',
     {
+      config: { access: 'read' },
       preHandler,
       schema: {
         summary: "A commune with its hamlets, residents' groups and elections",
@@ -45,6 +47,7 @@ export function territoryRoutes(app: FastifyInstance, ctx: ServiceContext): void
   app.post<{ Params: { id: string }; Body: { name: string; kind: string; residentGroups?: string[] } }>(
     '/api/communes/:id/hamlets',
     {
+      config: { access: 'write' },
       preHandler,
       schema: {
         summary: 'Create a hamlet (thôn, ấp, khu phố, tổ dân phố ...) in a commune',
@@ -72,6 +75,7 @@ export function territoryRoutes(app: FastifyInstance, ctx: ServiceContext): void
   app.post<{ Params: { id: string }; Querystring: { confirm?: boolean }; Body: Buffer }>(
     '/api/communes/:id/hamlets/import',
     {
+      config: { access: 'write' },
       preHandler,
       schema: {
         summary:
@@ -90,6 +94,7 @@ export function territoryRoutes(app: FastifyInstance, ctx: ServiceContext): void
   app.post<{ Body: HistoricalCommuneInput }>(
     '/api/historical-communes',
     {
+      config: { access: 'admin' },
       preHandler,
       schema: {
         summary: 'Record a commune as it was before 2025-07-01, under its district (administrator only)',
@@ -118,6 +123,7 @@ export function territoryRoutes(app: FastifyInstance, ctx: ServiceContext): void
   app.get<{ Params: { id: string } }>(
     '/api/hamlets/:id',
     {
+      config: { access: 'read' },
       preHandler,
       schema: {
         summary: 'A hamlet with its groups, counts and elections',
@@ -132,6 +138,7 @@ export function territoryRoutes(app: FastifyInstance, ctx: ServiceContext): void
   app.post<{ Params: { id: string }; Body: { name: string } }>(
     '/api/hamlets/:id/resident-groups',
     {
+      config: { access: 'write' },
       preHandler,
       schema: {
         summary: "Create a residents' self-managed group in a hamlet",
@@ -155,6 +162,7 @@ export function territoryRoutes(app: FastifyInstance, ctx: ServiceContext): void
   app.get<{ Params: { id: string }; Querystring: { limit?: number; offset?: number } }>(
     '/api/hamlets/:id/households',
     {
+      config: { access: 'read' },
       preHandler,
       schema: {
         summary: 'Households of a hamlet, a page at a time',

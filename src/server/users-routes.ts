@@ -10,7 +10,11 @@ export function usersRoutes(app: FastifyInstance, ctx: ServiceContext): void {
 
   app.get(
     '/api/users',
-    { preHandler, schema: { summary: 'List user accounts (administrator only)', tags: ['users'] } },
+    {
+      config: { access: 'admin' },
+      preHandler,
+      schema: { summary: 'List user accounts (administrator only)', tags: ['users'] },
+    },
     async (request, reply) => {
       const result = await users.listUsers(ctx, actorOf(request));
       if (!result.ok) return sendResult(reply, result);
@@ -21,6 +25,7 @@ export function usersRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post<{ Body: NewUserInput }>(
     '/api/users',
     {
+      config: { access: 'admin' },
       preHandler,
       schema: {
         summary: 'Create a user account with a role and a scope (administrator only)',
