@@ -68,6 +68,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get(
     '/api/residents/template',
     {
+      config: { access: 'read' },
       preHandler,
       schema: { summary: 'The residents spreadsheet template (XLSX, Vietnamese headers)', tags: ['people'] },
     },
@@ -87,6 +88,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   }>(
     '/api/hamlets/:id/residents/import',
     {
+      config: { access: 'write' },
       preHandler,
       schema: {
         summary:
@@ -127,6 +129,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   }>(
     '/api/hamlets/:id/residents',
     {
+      config: { access: 'read' },
       preHandler,
       schema: {
         summary: 'Residents of a hamlet; q searches names without diacritics ("nguyen" finds "Nguyễn")',
@@ -178,6 +181,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post<{ Params: { id: string }; Body: Parameters<typeof residents.addResident>[3] }>(
     '/api/hamlets/:id/residents',
     {
+      config: { access: 'write' },
       preHandler,
       schema: {
         summary: 'Add a resident to a household of the hamlet (or to a new household)',
@@ -197,6 +201,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get<{ Params: { id: string } }>(
     '/api/residents/:id',
     {
+      config: { access: 'read' },
       preHandler,
       schema: {
         summary: 'A resident with their history of changes',
@@ -211,6 +216,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post<{ Params: { id: string }; Body: Parameters<typeof residents.editResident>[3] }>(
     '/api/residents/:id',
     {
+      config: { access: 'write' },
       preHandler,
       schema: {
         summary: "Correct a resident's details (reason required; kept in the history)",
@@ -226,6 +232,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post<{ Params: { id: string }; Body: Parameters<typeof residents.moveResident>[3] }>(
     '/api/residents/:id/move',
     {
+      config: { access: 'write' },
       preHandler,
       schema: {
         summary: 'Move a resident to another household of the same hamlet',
@@ -250,6 +257,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post<{ Params: { id: string }; Body: Parameters<typeof residents.markDeparture>[3] }>(
     '/api/residents/:id/departure',
     {
+      config: { access: 'write' },
       preHandler,
       schema: {
         summary: 'Record a death or a move away (the resident stays in the history)',
@@ -276,6 +284,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get<{ Params: { id: string } }>(
     '/api/households/:id',
     {
+      config: { access: 'read' },
       preHandler,
       schema: {
         summary: 'A household, its members and its representative with the rule checked and explained',
@@ -290,6 +299,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post<{ Params: { id: string }; Body: Parameters<typeof residentHouseholds.chooseRepresentative>[3] }>(
     '/api/households/:id/representative',
     {
+      config: { access: 'write' },
       preHandler,
       schema: {
         summary: "Choose the household's representative (reason needed when not the head)",
