@@ -23,3 +23,4 @@ export type { Result, Failure } from '../domain/result';
 export * as residentsImport from './residents-import';
 export * as residents from './residents';
 export * as residentHouseholds from './residents-households';
+export * as counting from './polling-count';

@@ -61,3 +61,12 @@ export function canManageCommune(actor: Actor, place: Place): boolean {
   if (actor.role !== 'communeOfficer' && actor.role !== 'frontOfficer') return false;
   return actor.scope.kind === 'commune' && actor.scope.id === place.communeId;
 }
+
+/**
+ * Polling-day data of one election (attendance, papers, the count): that election's own team members,
+ * the commune's officers and the administrator. Another election's team member is refused.
+ */
+export function canWritePolling(actor: Actor, place: Place, electionId: string): boolean {
+  if (canManageCommune(actor, place)) return true;
+  return actor.role === 'teamMember' && actor.scope.kind === 'election' && actor.scope.id === electionId;
+}

@@ -12,3 +12,4 @@ export * as residents from './residents-repo';
 export * as rolls from './roll-repo';
 export * as preparationPlan from './preparation-plan';
 export * as preparationCandidates from './preparation-candidates';
+export * as pollingCounts from './polling-counts';

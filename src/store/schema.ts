@@ -1,3 +1,5 @@
+import type { PollingTables } from './polling-schema';
+
 /**
  * The database schema as Kysely sees it. Column conventions, chosen so that one schema runs on
  * SQLite and PostgreSQL alike:
@@ -429,7 +431,7 @@ export interface FormTemplateTable {
   removed_at: string | null;
 }
 
-export interface DatabaseSchema {
+export interface DatabaseSchema extends PollingTables {
   provinces: ProvinceTable;
   districts: DistrictTable;
   communes: CommuneTable;

@@ -4,6 +4,7 @@ import * as m0002 from './0002-documents';
 import * as m0003 from './0003-voter-roll';
 import * as m0004 from './0004-preparation';
 import * as m0005 from './0005-form-templates';
+import * as m0006 from './0006-polling';
 import * as m0007 from './0007-auth-hardening';
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
@@ -13,5 +14,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003-voter-roll': m0003,
   '0004-preparation': m0004,
   '0005-form-templates': m0005,
+  '0006-polling': m0006,
   '0007-auth-hardening': m0007,
 };

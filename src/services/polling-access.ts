@@ -1,0 +1,48 @@
+/** Loading an election for polling-day work: its profile, its place, and whether the actor may write. */
+import { err, ok } from '../domain/result';
+import type { Result } from '../domain/result';
+import type { RuleProfile } from '../domain/rules';
+import { preparationPlan as planRepo } from '../store';
+import type { Actor } from './actor';
+import type { ServiceContext } from './context';
+import { failures } from './failures';
+import type { Place } from './permissions';
+import { canManageCommune, canRead, canWritePolling, placeOfHamlet } from './permissions';
+import { profileOf, vnToday } from './preparation-common';
+
+export interface PollingElection {
+  readonly election: planRepo.PlannedElectionRow;
+  readonly profile: RuleProfile;
+  readonly place: Place & { hamletId: string };
+  readonly canWrite: boolean;
+}
+
+export async function loadPollingElection(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  mode: 'read' | 'write',
+): Promise<Result<PollingElection>> {
+  const db = ctx.store.db;
+  const election = await planRepo.getPlannedElection(db, electionId);
+  if (!election) return err(failures.notFound('cuộc bầu cử này'));
+  const place = await placeOfHamlet(db, election.hamletId);
+  if (!place) return err(failures.notFound('thôn, tổ dân phố của cuộc bầu cử'));
+  if (!(await canRead(db, actor, place))) return err(failures.forbidden('xem cuộc bầu cử này'));
+  const canWrite = canWritePolling(actor, place, electionId);
+  if (mode === 'write' && !canWrite)
+    return err(failures.forbidden('ghi số liệu bỏ phiếu, kiểm phiếu của cuộc bầu cử này'));
+  const profile = profileOf(election.profileId, election.electionDate ?? vnToday(ctx));
+  if (!profile.ok) return profile;
+  return ok({ election, profile: profile.value, place: { ...place, hamletId: election.hamletId }, canWrite });
+}
+
+/**
+ * The actor the election's lifecycle step is recorded under. The lifecycle service lets only commune
+ * officers record steps; a team member closing the count on polling day records "counted" as the
+ * commune's delegate for that one election, under their own user id so the audit trail names them.
+ */
+export function stepActor(actor: Actor, place: Place): Actor {
+  if (canManageCommune(actor, place)) return actor;
+  return { ...actor, role: 'communeOfficer', scope: { kind: 'commune', id: place.communeId } };
+}
