@@ -13,6 +13,7 @@ import { accessGate } from './session';
 import type { Access } from './session';
 import { peopleRoutes } from './people-routes';
 import { documentsRoutes } from './documents-routes';
+import { preparationRoutes } from './preparation-routes';
 import { rulesRoutes } from './rules-routes';
 import { territoryRoutes } from './territory-routes';
 import { usersRoutes } from './users-routes';
@@ -119,6 +120,7 @@ export async function buildServer(
   territoryRoutes(app, ctx);
   usersRoutes(app, ctx);
   rulesRoutes(app, ctx);
+  preparationRoutes(app, ctx);
   documentsRoutes(app, ctx);
   peopleRoutes(app, ctx);
   await serveWebApp(app, options.webRoot ?? defaultWebRoot);

@@ -68,7 +68,7 @@ function legalBases(profile: RuleProfile): string[] {
   return profile.sources.map((s) => `Căn cứ ${s.title};`);
 }
 
-async function render(model: (n: number | null) => DocumentModel) {
+function render(model: (n: number | null) => DocumentModel) {
   return async (number: number | null) => {
     const m = model(number);
     return { docx: await renderDocx(m), pdf: renderPdf(m) };
@@ -244,7 +244,7 @@ export async function issueRoundDocument(
     date,
     communeId: d.round.commune_id,
     data: { roundId, formId },
-    render: await render(model),
+    render: render(model),
   });
 }
 
@@ -488,7 +488,7 @@ export async function issueElectionDocument(
       issuerKey: m.value.issuer,
       symbol: null,
       date: m.value.date,
-      render: await render(m.value.model),
+      render: render(m.value.model),
     });
   }
   const cands = await getCandidates(ctx, actor, electionId);
@@ -510,7 +510,7 @@ export async function issueElectionDocument(
       issuerKey: `hamlet:${e.hamletId}:bctmt`,
       symbol: null,
       date,
-      render: await render(() =>
+      render: render(() =>
         build('candidate-list', {
           body: frontBody(d),
           place: d.communeName,
@@ -542,7 +542,7 @@ export async function issueElectionDocument(
       issuerKey: `hamlet:${e.hamletId}:to-bau-cu`,
       symbol: 'TB-TBC',
       date,
-      render: await render((n) =>
+      render: render((n) =>
         noticeModel(
           d,
           date,
@@ -573,7 +573,7 @@ export async function issueElectionDocument(
       issuerKey: `commune:${e.communeId}:ubnd`,
       symbol: 'QĐ-UBND',
       date,
-      render: await render((number) =>
+      render: render((number) =>
         build('election-team-decision', {
           issue: {
             body: ubndBody(d.communeName),
@@ -624,7 +624,7 @@ export async function issueElectionDocument(
     issuerKey: `hamlet:${e.hamletId}:to-bau-cu`,
     symbol: 'GM-TBC',
     date,
-    render: await render((number) =>
+    render: render((number) =>
       build('invitation', {
         issue: {
           body: hamletBody(d),

@@ -28,6 +28,7 @@ import { writeWithAudit } from './context';
 import { failures } from './failures';
 import type { ElectionContext } from './preparation-common';
 import { isCivil, loadElection, ruleFailure, stepOf, vnToday } from './preparation-common';
+import { headTitleOf } from './preparation-plan';
 
 /** The timeline step whose deadline a state must be reached by, in order of preference. */
 const STEP_OF_STATE: Partial<Record<ElectionState, readonly string[]>> = {
@@ -105,6 +106,11 @@ export interface NextStep {
 
 export interface LifecycleView {
   readonly electionId: string;
+  readonly hamletName: string;
+  readonly headTitle: string;
+  readonly electionDate: CivilDate | null;
+  readonly roundId: string | null;
+  readonly profileId: string;
   readonly state: string;
   readonly stateLabel: string;
   readonly history: HistoryEntry[];
@@ -329,6 +335,11 @@ export async function getLifecycle(
   const state = ec.election.state as ElectionState;
   return ok({
     electionId,
+    hamletName: ec.election.hamletName,
+    headTitle: headTitleOf(ec.election.hamletKind),
+    electionDate: ec.election.electionDate,
+    roundId: ec.election.roundId,
+    profileId: ec.profile.id,
     state,
     stateLabel: STATE_NAMES_VI[state] ?? state,
     history: history.map((h) => {

@@ -13,6 +13,9 @@ import { ResidentsPage } from './pages/ResidentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { ProvincePage, ProvincesPage } from './pages/ProvincePage';
 import { DocumentsPage } from './pages/DocumentsPage';
+import { ElectionPage } from './pages/ElectionPage';
+import { PlanPage } from './pages/PlanPage';
+import { PlanRoundPage } from './pages/PlanRoundPage';
 import { RulesPage } from './pages/RulesPage';
 import { UsersPage } from './pages/UsersPage';
 
@@ -70,6 +73,9 @@ export function App() {
         <Route path="/nhan-khau/:id" element={<ResidentsDetailPage />} />
         <Route path="/ho/:id" element={<HouseholdPage />} />
         <Route path="/quan-tri/nguoi-dung" element={<UsersPage />} />
+        <Route path="/xa/:id/ke-hoach" element={<PlanPage />} />
+        <Route path="/ke-hoach/:id" element={<PlanRoundPage />} />
+        <Route path="/bau-cu/:id" element={<ElectionPage />} />
         <Route path="/quy-tac" element={<RulesPage />} />
         <Route path="/quy-tac/:id" element={<RulesPage />} />
         <Route path="*" element={<Navigate to={homePath(me)} replace />} />

@@ -460,3 +460,192 @@ export interface PrepDocument {
   symbol: string | null;
   issued_at: string;
 }
+
+/** Preparing an election (issue 6). */
+export interface PrepTask {
+  id: string;
+  hamletId: string | null;
+  hamletName: string | null;
+  electionId: string | null;
+  stepId: string | null;
+  source: string;
+  title: string;
+  lead: string;
+  partners: string[];
+  due: string;
+  status: 'todo' | 'doing' | 'done';
+  citation: string | null;
+  overdue: boolean;
+  dueThisWeek: boolean;
+}
+
+export interface PrepRound {
+  id: string;
+  communeId: string;
+  communeName: string;
+  termLabel: string;
+  profileId: string;
+  profileTitle: string;
+  form: string;
+  electorate: string;
+  chairName: string;
+  planDate: string;
+  today: string;
+  elections: {
+    id: string;
+    hamletId: string;
+    hamletName: string;
+    headTitle: string;
+    position: string;
+    electionDate: string | null;
+    startTime: string | null;
+    venue: string | null;
+    state: string;
+    overdue: number;
+  }[];
+  tasks: PrepTask[];
+  warnings: string[];
+  canManage: boolean;
+}
+
+export interface PrepRoundSummary {
+  id: string;
+  termLabel: string;
+  profileId: string;
+  planDate: string;
+  elections: number;
+}
+
+export interface PrepDeadline {
+  stepId: string;
+  title: string;
+  due: string;
+  citationText: string;
+  passed: boolean;
+}
+
+export interface PrepLifecycle {
+  electionId: string;
+  hamletName: string;
+  headTitle: string;
+  electionDate: string | null;
+  roundId: string | null;
+  profileId: string;
+  state: string;
+  stateLabel: string;
+  history: {
+    seq: number;
+    to: string;
+    toLabel: string;
+    on: string;
+    due: string | null;
+    override: { authorisedBy: string; reason: string } | null;
+  }[];
+  next: { to: string; label: string; deadline: PrepDeadline | null }[];
+}
+
+export interface PrepRefusal {
+  code: string;
+  rule: string;
+  message: string;
+}
+
+export interface PrepPerson {
+  id: string;
+  fullName: string;
+  sex: string;
+  birthDate: string;
+  ageOnElectionDay: number;
+  address: string;
+  groupName: string | null;
+}
+
+export interface PrepNomination {
+  id: string;
+  position: string;
+  source: string;
+  sourceLabel: string;
+  nominatedOn: string;
+  person: PrepPerson;
+  education: string;
+  occupation: string;
+  eligible: boolean;
+  refusals: PrepRefusal[];
+  drafted: boolean;
+  approved: boolean | null;
+  official: boolean;
+  ballotOrder: number | null;
+  files: { id: string; kind: string; file_name: string; sha256: string }[];
+  dossierMissing: string[];
+}
+
+export interface PrepCandidates {
+  electionId: string;
+  electionDate: string;
+  dossier: { due: string; citation: string } | null;
+  nominations: PrepNomination[];
+  official: PrepNomination[];
+  canManage: boolean;
+}
+
+export interface PrepMeeting {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  heldOn: string;
+  startTime: string;
+  venue: string;
+  chairName: string;
+  secretaryName: string;
+  convened: number;
+  present: number;
+  absences: { name: string; reason: string }[];
+  decisions: string[];
+  quorum: { required: boolean; met: boolean; rule: string | null; citation: string | null };
+  votes: { nominationId: string; name: string; order: number; agree: number | null; approved: boolean }[];
+}
+
+export interface PrepMeetings {
+  kinds: { kind: string; label: string; stepDue: string | null; citation: string | null }[];
+  decidingKind: string;
+  approvalRule: string | null;
+  meetings: PrepMeeting[];
+}
+
+export interface PrepTeam {
+  members: {
+    id: string;
+    fullName: string;
+    represents: string;
+    role: string;
+    roleLabel: string;
+    frontHead: boolean;
+    username: string | null;
+  }[];
+  composition: { eligible: boolean; refusals: PrepRefusal[] };
+  witnesses: { eligible: boolean; refusals: PrepRefusal[] };
+  sizeRule: string;
+  canManage: boolean;
+}
+
+export interface PrepComplaint {
+  id: string;
+  subject: string;
+  complainant: string;
+  content: string;
+  receivedOn: string;
+  due: string | null;
+  dueCitation: string | null;
+  status: string;
+  statusLabel: string;
+  resolution: string | null;
+}
+
+export interface PrepDocument {
+  id: string;
+  form_id: string;
+  title: string;
+  number: number | null;
+  symbol: string | null;
+  issued_at: string;
+}
