@@ -24,3 +24,5 @@ export * as residentsImport from './residents-import';
 export * as residents from './residents';
 export * as residentHouseholds from './residents-households';
 export * as counting from './polling-count';
+export * as oversightDashboard from './oversight-dashboard';
+export * as oversightDemo from './oversight-demo';
