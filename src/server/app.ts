@@ -12,6 +12,7 @@ import { authRoutes } from './auth-routes';
 import { accessGate } from './session';
 import type { Access } from './session';
 import { peopleRoutes } from './people-routes';
+import { pollingRoutes } from './polling-routes';
 import { documentsRoutes } from './documents-routes';
 import { preparationRoutes } from './preparation-routes';
 import { rulesRoutes } from './rules-routes';
@@ -123,6 +124,7 @@ export async function buildServer(
   preparationRoutes(app, ctx);
   documentsRoutes(app, ctx);
   peopleRoutes(app, ctx);
+  pollingRoutes(app, ctx);
   await serveWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;
 }

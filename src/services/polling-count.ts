@@ -15,3 +15,4 @@ export { closeCount, getCount, listElectionCounts } from './count-result';
 export type { CloseOutcome, CountResult, CountView, ElectionCounts } from './count-result';
 export type { BatchSheet, Difference, SheetPaper } from './count-sheet';
 export { prepareDemoPolling } from './polling-demo';
+export { issueCountRecord, issueResultReport, printCountRecord } from './count-documents';

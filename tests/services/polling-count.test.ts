@@ -204,4 +204,41 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
     });
     expect(!after.ok && after.error.code).toBe('conflict');
   });
+
+  it('QĐ/ND59 Mẫu 02: the team prints the record; the commune issues it with numbers in words, originals and signatories', async () => {
+    const printed = must(await counting.printCountRecord(ctx(), team1, s.countId));
+    expect(printed.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const forbidden = await counting.issueCountRecord(ctx(), team1, s.countId);
+    expect(!forbidden.ok && forbidden.error.code).toBe('forbidden');
+    const issued = must(await counting.issueCountRecord(ctx(), officer, s.countId));
+    const doc = await ctx()
+      .store.db.selectFrom('documents')
+      .select(['data', 'form_id'])
+      .where('id', '=', issued.id)
+      .executeTakeFirstOrThrow();
+    expect(doc.form_id).toBe('count-record');
+    const data = JSON.parse(doc.data) as {
+      totalOnRoll: number;
+      received: number;
+      copies: string;
+      conclusion: string;
+      signatures: unknown[];
+    };
+    expect(data.totalOnRoll).toBe(412);
+    expect(data.received).toBe(320);
+    expect(data.copies).toMatch(/^Biên bản lập thành 03 \(ba\) bản/);
+    expect(data.conclusion).toMatch(/trúng cử Khu phố trưởng/);
+    expect(data.conclusion).toMatch(/01|1 \(một\) phiếu được đính chính/);
+    expect(data.signatures.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('issues the result report and records the election as "reported"', async () => {
+    must(await counting.issueResultReport(ctx(), officer, s.countId));
+    const e = await ctx()
+      .store.db.selectFrom('elections')
+      .select('state')
+      .where('id', '=', s.electionId)
+      .executeTakeFirstOrThrow();
+    expect(e.state).toBe('reported');
+  });
 });
