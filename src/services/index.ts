@@ -26,3 +26,4 @@ export * as residentHouseholds from './residents-households';
 export * as counting from './polling-count';
 export * as oversightDashboard from './oversight-dashboard';
 export * as oversightDemo from './oversight-demo';
+export * as roll from './roll';

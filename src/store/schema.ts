@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { PollingTables } from './polling-schema';
 
 /**
@@ -373,6 +374,10 @@ export interface VoterRollTable {
   state: string;
   built_at: string;
   built_by: string | null;
+  /** 0008: the rule profile the roll was built under. */
+  profile_id: string | null;
+  /** 0008: JSON, who decided the electorate and under which article. */
+  electorate_decision: string | null;
 }
 
 export interface VoterRollEntryTable {
@@ -400,6 +405,10 @@ export interface VoterRollSnapshotTable {
   entries: string;
   user_id: string | null;
   at: string;
+  /** 0008: 'posted' or 'amended' (the database defaults to 'posted'). */
+  kind: ColumnType<string, string | undefined, string>;
+  /** 0008: the amendment that produced an 'amended' snapshot. */
+  amendment_seq: number | null;
 }
 
 export interface VoterRollAmendmentTable {
