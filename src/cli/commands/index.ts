@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerImportCommands } from './import';
 import { registerRulesCommands } from './rules';
+import { registerScenarioCommands } from './scenario';
 import { registerSystemCommands } from './system';
 import { registerTrustCommands } from './trust';
 
@@ -11,6 +12,7 @@ import { registerTrustCommands } from './trust';
 const groups: ReadonlyArray<(program: Command) => void> = [
   registerSystemCommands,
   (p) => registerRulesCommands(p),
+  registerScenarioCommands,
   registerImportCommands,
   registerTrustCommands,
 ];
