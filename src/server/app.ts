@@ -12,6 +12,7 @@ import { authRoutes } from './auth-routes';
 import { accessGate } from './session';
 import type { Access } from './session';
 import { peopleRoutes } from './people-routes';
+import { oversightRoutes } from './oversight-routes';
 import { pollingRoutes } from './polling-routes';
 import { documentsRoutes } from './documents-routes';
 import { preparationRoutes } from './preparation-routes';
@@ -125,6 +126,7 @@ export async function buildServer(
   documentsRoutes(app, ctx);
   peopleRoutes(app, ctx);
   pollingRoutes(app, ctx);
+  oversightRoutes(app, ctx);
   await serveWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;
 }

@@ -27,3 +27,5 @@ export * as counting from './polling-count';
 export * as oversightDashboard from './oversight-dashboard';
 export * as oversightDemo from './oversight-demo';
 export * as roll from './roll';
+export * as oversightReports from './oversight-reports';
+export * as oversightSearch from './oversight-search';

@@ -64,7 +64,7 @@ export function tallyOf(rows: readonly HamletStatus[], communeLevelOverdue = 0):
   const byState = { ...t.byState };
   let acc = { ...t, lateItems: communeLevelOverdue };
   for (const r of rows) {
-    byState[(r.state ?? 'none') as StateKey] += 1;
+    byState[(r.state ?? 'none')] += 1;
     acc = {
       ...acc,
       hamlets: acc.hamlets + 1,

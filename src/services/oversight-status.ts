@@ -12,7 +12,7 @@ import type { ElectionState } from '../domain/election';
 import { ELECTION_STATES, STATE_NAMES_VI, buildTimeline, nextStates } from '../domain/election';
 import { formatCitation } from '../domain/rules';
 import type { Db } from '../store';
-import { preparationPlan as planRepo } from '../store';
+import type { preparationPlan as planRepo } from '../store';
 import { isHamletKind, hamletKinds } from '../domain/territory';
 import { profileOf } from './preparation-common';
 import { deadlineOf } from './preparation-lifecycle';

@@ -4,7 +4,6 @@ import { api, ApiError } from './api';
 import type { Me } from './api';
 import { Layout } from './Layout';
 import { Status } from './Status';
-import { AccountPage } from './pages/AccountPage';
 import { CommunePage } from './pages/CommunePage';
 import { HamletPage } from './pages/HamletPage';
 import { ImportResidentsPage } from './pages/ImportResidentsPage';
@@ -78,10 +77,6 @@ export function App() {
         <Route path="/ke-hoach/:id" element={<PlanRoundPage />} />
         <Route path="/bau-cu/:id" element={<ElectionPage />} />
         <Route path="/quy-tac" element={<RulesPage />} />
-        <Route
-          path="/tai-khoan"
-          element={<AccountPage me={me} onLoggedOut={() => setMe(null)} onChanged={() => void api.get<Me>('/api/me').then(setMe)} />}
-        />
         <Route path="/quy-tac/:id" element={<RulesPage />} />
         <Route path="*" element={<Navigate to={homePath(me)} replace />} />
       </Routes>

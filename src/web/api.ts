@@ -51,7 +51,7 @@ export interface HamletListPreview {
 }
 
 export interface Me {
-  user: { userId: string; username: string; displayName: string; role: string; roleLabel: string; totpEnabled: boolean };
+  user: { userId: string; username: string; displayName: string; role: string; roleLabel: string };
   home:
     | { kind: 'all'; provinces: { code: string; name: string }[] }
     | { kind: 'province'; provinceCode: string }
