@@ -13,3 +13,4 @@ export * as rolls from './roll-repo';
 export * as preparationPlan from './preparation-plan';
 export * as preparationCandidates from './preparation-candidates';
 export * as pollingCounts from './polling-counts';
+export * as office from './office-repo';

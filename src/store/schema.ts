@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { PollingTables } from './polling-schema';
+import type { OfficeTables } from './office-schema';
 
 /**
  * The database schema as Kysely sees it. Column conventions, chosen so that one schema runs on
@@ -440,7 +441,7 @@ export interface FormTemplateTable {
   removed_at: string | null;
 }
 
-export interface DatabaseSchema extends PollingTables {
+export interface DatabaseSchema extends PollingTables, OfficeTables {
   provinces: ProvinceTable;
   districts: DistrictTable;
   communes: CommuneTable;

@@ -1,0 +1,145 @@
+/** The office-holders register, the commune's decisions and removal cases (migration 0009-office). */
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from './database';
+import type {
+  OfficeDecisionTable,
+  OfficeTermTable,
+  RemovalCaseTable,
+  RemovalSignatureTable,
+} from './office-schema';
+
+export type TermRow = Selectable<OfficeTermTable>;
+export type DecisionRow = Selectable<OfficeDecisionTable>;
+export type CaseRow = Selectable<RemovalCaseTable>;
+export type SignatureRow = Selectable<RemovalSignatureTable>;
+
+export async function insertTerm(db: Db, row: Insertable<OfficeTermTable>): Promise<void> {
+  await db.insertInto('office_terms').values(row).execute();
+}
+
+export async function getTerm(db: Db, id: string): Promise<TermRow | undefined> {
+  return db.selectFrom('office_terms').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Every term of the commune's hamlets, oldest first: the history. */
+export async function listTermsOfCommune(db: Db, communeId: string): Promise<TermRow[]> {
+  return db
+    .selectFrom('office_terms as t')
+    .innerJoin('hamlets as h', 'h.id', 't.hamlet_id')
+    .selectAll('t')
+    .where('h.commune_id', '=', communeId)
+    .orderBy('t.start_on')
+    .orderBy('t.created_at')
+    .execute();
+}
+
+export async function listTermsOfHamlet(db: Db, hamletId: string): Promise<TermRow[]> {
+  return db
+    .selectFrom('office_terms')
+    .selectAll()
+    .where('hamlet_id', '=', hamletId)
+    .orderBy('start_on')
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function endTerm(
+  db: Db,
+  id: string,
+  end: { ended_on: string; end_reason: string; end_ref: string | null },
+): Promise<void> {
+  await db.updateTable('office_terms').set(end).where('id', '=', id).where('ended_on', 'is', null).execute();
+}
+
+export async function insertDecision(db: Db, row: Insertable<OfficeDecisionTable>): Promise<void> {
+  await db.insertInto('office_decisions').values(row).execute();
+}
+
+export async function setDecisionDocument(db: Db, id: string, documentId: string): Promise<void> {
+  await db.updateTable('office_decisions').set({ document_id: documentId }).where('id', '=', id).execute();
+}
+
+export async function listDecisionsOfElection(db: Db, electionId: string): Promise<DecisionRow[]> {
+  return db
+    .selectFrom('office_decisions')
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .orderBy('recorded_at')
+    .execute();
+}
+
+export async function listDecisionsOfCommune(db: Db, communeId: string): Promise<DecisionRow[]> {
+  return db
+    .selectFrom('office_decisions as d')
+    .innerJoin('hamlets as h', 'h.id', 'd.hamlet_id')
+    .selectAll('d')
+    .where('h.commune_id', '=', communeId)
+    .orderBy('d.recorded_at')
+    .execute();
+}
+
+export async function insertCase(db: Db, row: Insertable<RemovalCaseTable>): Promise<void> {
+  await db.insertInto('removal_cases').values(row).execute();
+}
+
+export async function getCase(db: Db, id: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('removal_cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateCase(
+  db: Db,
+  id: string,
+  set: Partial<
+    Pick<CaseRow, 'state' | 'data' | 'recognition_due' | 'decided_on' | 'new_election_by' | 'registered'>
+  >,
+): Promise<void> {
+  await db.updateTable('removal_cases').set(set).where('id', '=', id).execute();
+}
+
+export async function listCasesOfCommune(db: Db, communeId: string): Promise<CaseRow[]> {
+  return db
+    .selectFrom('removal_cases as c')
+    .innerJoin('hamlets as h', 'h.id', 'c.hamlet_id')
+    .selectAll('c')
+    .where('h.commune_id', '=', communeId)
+    .orderBy('c.created_at')
+    .execute();
+}
+
+export async function insertSignatures(
+  db: Db,
+  rows: readonly Insertable<RemovalSignatureTable>[],
+): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('removal_signatures')
+      .values([...rows])
+      .execute();
+}
+
+export async function listSignatures(db: Db, caseId: string): Promise<SignatureRow[]> {
+  return db.selectFrom('removal_signatures').selectAll().where('case_id', '=', caseId).execute();
+}
+
+/** Elections of the commune in one state, with their hamlet. */
+export async function electionsInState(db: Db, communeId: string, states: readonly string[]) {
+  return db
+    .selectFrom('elections as e')
+    .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
+    .select([
+      'e.id',
+      'e.hamlet_id as hamletId',
+      'h.name as hamletName',
+      'h.kind as hamletKind',
+      'e.position',
+      'e.term_label as termLabel',
+      'e.profile_id as profileId',
+      'e.election_date as electionDate',
+      'e.state',
+      'e.round',
+    ])
+    .where('h.commune_id', '=', communeId)
+    .where('e.state', 'in', [...states])
+    .orderBy('h.name')
+    .execute();
+}

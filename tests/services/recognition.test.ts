@@ -1,0 +1,193 @@
+import { expect, it } from 'vitest';
+import { recognitionDue } from '../../src/domain/election';
+import { getProfile } from '../../src/domain/rules';
+import { documentRegistry, officeRegister, recognition } from '../../src/services';
+import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
+import { describeEachDatabase } from '../support/databases';
+import { WARD, adults, at, loadWard, reportedElection } from './office-support';
+
+const officer = aCommuneOfficer(WARD);
+const front = { ...aCommuneOfficer(WARD), role: 'frontOfficer' as const, userId: 'u-front' };
+const nd59 = () => {
+  const p = getProfile('nd59-2023');
+  if (!p.ok) throw new Error('no profile');
+  return p.value;
+};
+
+describeEachDatabase('recognition after the report', (t) => {
+  it('ND59 Điều 8: 5 working days from the day after receipt, across Tết 2026 (off 14–22/02)', () => {
+    // Received Friday 13/02/2026: Mon 23, Tue 24, Wed 25, Thu 26, Fri 27.
+    expect(recognitionDue(nd59(), '2026-02-13')).toBe('2026-02-27');
+    expect(recognition.workingDaysLeft('2026-02-13', '2026-02-27')).toBe(5);
+    expect(recognition.workingDaysLeft('2026-02-20', '2026-02-27')).toBe(5);
+    expect(recognition.workingDaysLeft('2026-02-27', '2026-02-27')).toBe(0);
+    expect(recognition.workingDaysLeft('2026-03-02', '2026-02-27')).toBe(-1);
+  });
+
+  it('the inbox lists reported elections with the due date, red once it has passed', async () => {
+    const hs = await loadWard(t.ctx());
+    const id = await reportedElection(t.ctx(), {
+      hamletId: hs[0]!.id,
+      electionDate: '2026-02-08',
+      receivedOn: '2026-02-13',
+    });
+    const onTime = await recognition.recognitionInbox(t.ctx(at('2026-02-27')), officer, WARD);
+    if (!onTime.ok) throw new Error(onTime.error.message);
+    const item = onTime.value.items.find((i) => i.electionId === id)!;
+    expect(item.due).toBe('2026-02-27');
+    expect(item.late).toBe(false);
+    expect(item.rerunBy).toBe('2026-02-23');
+    const late = await recognition.recognitionInbox(t.ctx(at('2026-02-28')), officer, WARD);
+    if (!late.ok) throw new Error(late.error.message);
+    expect(late.value.items.find((i) => i.electionId === id)!.late).toBe(true);
+    const viewer = await recognition.recognitionInbox(t.ctx(at('2026-02-27')), aProvinceViewer('68'), WARD);
+    expect(viewer.ok).toBe(true);
+    if (viewer.ok) expect(viewer.value.canDecide).toBe(false);
+  });
+
+  it('ND59 Điều 8: recognised on the last day; the head takes office on the decision, not before', async () => {
+    const ctx = t.ctx(at('2026-02-27'));
+    const hs = await loadWard(ctx);
+    const h = hs[1]!;
+    const [winner] = await adults(ctx, h.id, 1);
+    const id = await reportedElection(ctx, {
+      hamletId: h.id,
+      electionDate: '2026-02-08',
+      receivedOn: '2026-02-13',
+    });
+    const before = await officeRegister.getRegister(ctx, officer, WARD);
+    if (!before.ok) throw new Error(before.error.message);
+    expect(before.value.hamlets.find((x) => x.id === h.id)!.current).toHaveLength(0);
+    expect(before.value.alerts.some((a) => a.kind === 'noHead' && a.hamletId === h.id)).toBe(true);
+
+    const refused = await recognition.decideRecognition(ctx, front, id, {
+      decision: 'recognise',
+      on: '2026-02-27',
+      residentId: winner!.id,
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('forbidden');
+
+    const r = await recognition.decideRecognition(ctx, officer, id, {
+      decision: 'recognise',
+      on: '2026-02-27',
+      residentId: winner!.id,
+      signerName: 'Lê Thanh Bình',
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.late).toBe(false);
+    expect(r.value.electionState).toBe('recognised');
+    expect(r.value.document?.form_id).toBe('recognition-decision');
+    expect(r.value.document?.number).toBe(1);
+    const file = await documentRegistry.downloadDocument(ctx, officer, r.value.document!.id, 'pdf');
+    expect(file.ok).toBe(true);
+
+    const after = await officeRegister.getRegister(ctx, officer, WARD);
+    if (!after.ok) throw new Error(after.error.message);
+    const head = after.value.hamlets.find((x) => x.id === h.id)!.current[0]!;
+    expect(head.holderName).toBe(winner!.name);
+    expect(head.basis).toBe('elected');
+    expect(head.startOn).toBe('2026-02-27');
+    // TT04 Điều 12 k2 with the profile's 60 months: the term ends the day before 27/02/2031.
+    expect(head.plannedEnd).toBe('2031-02-26');
+    // Not in office before the decision.
+    const dayBefore = await officeRegister.getRegister(t.ctx(at('2026-02-26')), officer, WARD);
+    if (!dayBefore.ok) throw new Error(dayBefore.error.message);
+    expect(dayBefore.value.hamlets.find((x) => x.id === h.id)!.current).toHaveLength(0);
+    // Decided: off the inbox.
+    const inbox = await recognition.recognitionInbox(ctx, officer, WARD);
+    if (inbox.ok) expect(inbox.value.items.some((i) => i.electionId === id)).toBe(false);
+  });
+
+  it('a decision one working day after the due date needs the chair’s recorded permission', async () => {
+    const ctx = t.ctx(at('2026-03-02'));
+    const hs = await loadWard(ctx);
+    const h = hs[2]!;
+    const [winner] = await adults(ctx, h.id, 1);
+    const id = await reportedElection(ctx, {
+      hamletId: h.id,
+      electionDate: '2026-02-08',
+      receivedOn: '2026-02-13',
+    });
+    const late = await recognition.decideRecognition(ctx, officer, id, {
+      decision: 'recognise',
+      on: '2026-03-02',
+      residentId: winner!.id,
+    });
+    expect(late.ok).toBe(false);
+    if (!late.ok) {
+      expect(late.error.code).toBe('deadline-passed');
+      expect(late.error.message).toContain('27/02/2026');
+    }
+    const ok = await recognition.decideRecognition(ctx, officer, id, {
+      decision: 'recognise',
+      on: '2026-03-02',
+      residentId: winner!.id,
+      override: { authorisedBy: 'Lê Thanh Bình', reason: 'Hồ sơ bổ sung chữ ký đến muộn sau Tết' },
+    });
+    if (!ok.ok) throw new Error(ok.error.message);
+    expect(ok.value.late).toBe(true);
+  });
+
+  it('ND59 (15 days, per the old rule): re-election on the last day of the window, refused one day later', async () => {
+    const ctx = t.ctx(at('2026-02-16'));
+    const hs = await loadWard(ctx);
+    const h = hs[3]!;
+    const id = await reportedElection(ctx, {
+      hamletId: h.id,
+      electionDate: '2026-02-08',
+      receivedOn: '2026-02-09',
+    });
+    const base = {
+      decision: 'rerun' as const,
+      on: '2026-02-16',
+      reasons: ['Không có người ứng cử nào đạt trên 50% tổng số đại diện hộ gia đình'],
+    };
+    const tooLate = await recognition.decideRecognition(ctx, officer, id, {
+      ...base,
+      rerunDate: '2026-02-24',
+    });
+    expect(tooLate.ok).toBe(false);
+    if (!tooLate.ok) {
+      expect(tooLate.error.code).toBe('rerun-too-late');
+      expect(tooLate.error.message).toContain('23/02/2026');
+    }
+    const noReason = await recognition.decideRecognition(ctx, officer, id, {
+      ...base,
+      reasons: [],
+      rerunDate: '2026-02-23',
+    });
+    expect(noReason.ok).toBe(false);
+    const r = await recognition.decideRecognition(ctx, officer, id, { ...base, rerunDate: '2026-02-23' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.electionState).toBe('rerunOrdered');
+    expect(r.value.document?.form_id).toBe('rerun-decision');
+  });
+
+  it('QĐ 01/2016 Điều 16: a written reply with reasons keeps the report pending', async () => {
+    const ctx = t.ctx(at('2026-02-10'));
+    const hs = await loadWard(ctx);
+    const h = hs[4]!;
+    const id = await reportedElection(ctx, {
+      hamletId: h.id,
+      electionDate: '2026-02-08',
+      receivedOn: '2026-02-09',
+    });
+    const empty = await recognition.decideRecognition(ctx, officer, id, {
+      decision: 'reply',
+      on: '2026-02-10',
+      reasons: ['  '],
+    });
+    expect(empty.ok).toBe(false);
+    const r = await recognition.decideRecognition(ctx, officer, id, {
+      decision: 'reply',
+      on: '2026-02-10',
+      reasons: ['Biên bản kiểm phiếu chưa đủ chữ ký của hai đại diện hộ gia đình chứng kiến.'],
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.document?.form_id).toBe('reply-letter');
+    const inbox = await recognition.recognitionInbox(ctx, officer, WARD);
+    if (!inbox.ok) throw new Error(inbox.error.message);
+    expect(inbox.value.items.find((i) => i.electionId === id)!.replies).toBe(1);
+  });
+});
