@@ -85,7 +85,7 @@ function copiesText(lc: LoadedCount): string {
   const r = lc.pe.profile.countRecord.value;
   const n = String(r.originals).padStart(2, '0');
   const to = r.distribution.length > 0 ? `: gửi ${r.distribution.join(', ')} và lưu tại Tổ bầu cử` : '';
-  return `Biên bản lập thành ${n} (${numberToWords(r.originals)}) bản có giá trị như nhau${to}.`;
+  return `${n} (${numberToWords(r.originals)}) bản có giá trị như nhau${to}.`;
 }
 
 const electorateLabel = (lc: LoadedCount) =>
@@ -119,7 +119,8 @@ export async function countRecordData(
       term: e.termLabel,
     },
     venue: e.venue,
-    startTime: e.startTime,
+    // The count began when the team opened it on the spot.
+    startTime: hhmmVn(lc.count.opened_at),
     countDate: date,
     team: team.counters,
     witnesses: team.witnesses.slice(0, lc.pe.profile.witnesses.value.count),

@@ -124,12 +124,12 @@ function handsProblems(lc: LoadedCount, hands: Record<string, number>): string[]
 }
 
 function conclusionOf(lc: LoadedCount, r: TallyResult): string {
-  const title = `${positionTitle(lc.count.position, lc.pe.election.hamletKind)} ${lc.pe.election.hamletName}, nhiệm kỳ ${lc.pe.election.termLabel}`;
+  const title = `${positionTitle(lc.count.position, lc.pe.election.hamletKind)} ${lc.pe.election.hamletName.toLowerCase()}, nhiệm kỳ ${lc.pe.election.termLabel}`;
   const byId = new Map(lc.candidates.map((c) => [c.id, c]));
   if (r.outcome === 'elected') {
     const names = r.elected.map((id) => {
       const c = r.candidates.find((x) => x.id === id);
-      return `${byId.get(id)?.name ?? id} (${c?.votes ?? 0} phiếu, đạt ${c?.percentOfRegistered ?? '0.00'}% so với tổng số cử tri trong danh sách)`;
+      return `${byId.get(id)?.name ?? id} (${c?.votes ?? 0} phiếu, đạt ${(c?.percentOfRegistered ?? '0.00').replace('.', ',')}% so với tổng số cử tri trong danh sách)`;
     });
     const tie = r.reasons.includes('tie-broken-by-age')
       ? ` Có người ứng cử bằng phiếu nhau: ${OUTCOME_REASON_VI['tie-broken-by-age']}.`

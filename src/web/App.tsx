@@ -14,6 +14,9 @@ import { LoginPage } from './pages/LoginPage';
 import { ProvincePage, ProvincesPage } from './pages/ProvincePage';
 import { DocumentsPage } from './pages/DocumentsPage';
 import { ElectionPage } from './pages/ElectionPage';
+import { CountElectionPage } from './pages/CountElectionPage';
+import { CountEntryPage } from './pages/CountEntryPage';
+import { CountPage } from './pages/CountPage';
 import { PlanPage } from './pages/PlanPage';
 import { PlanRoundPage } from './pages/PlanRoundPage';
 import { RulesPage } from './pages/RulesPage';
@@ -76,6 +79,9 @@ export function App() {
         <Route path="/xa/:id/ke-hoach" element={<PlanPage />} />
         <Route path="/ke-hoach/:id" element={<PlanRoundPage />} />
         <Route path="/bau-cu/:id" element={<ElectionPage />} />
+        <Route path="/bau-cu/:id/kiem-phieu" element={<CountElectionPage />} />
+        <Route path="/kiem-phieu/:id" element={<CountPage />} />
+        <Route path="/kiem-phieu/:id/tap/:batchId/luot/:lane" element={<CountEntryPage />} />
         <Route path="/quy-tac" element={<RulesPage />} />
         <Route path="/quy-tac/:id" element={<RulesPage />} />
         <Route path="*" element={<Navigate to={homePath(me)} replace />} />

@@ -649,3 +649,88 @@ export interface PrepDocument {
   symbol: string | null;
   issued_at: string;
 }
+
+/** The count of one position (GET /api/counts/:id). */
+export interface CountPaperView {
+  kept: string[];
+  defect: string | null;
+}
+export interface CountDifference {
+  seq: number;
+  first: CountPaperView | null;
+  second: CountPaperView | null;
+  resolution: (CountPaperView & { note: string | null }) | null;
+}
+export interface CountBatchView {
+  id: string;
+  number: number;
+  size: number;
+  entered: [number, number];
+  closed: boolean;
+  differences: CountDifference[];
+  unresolved: number;
+  corrections: number;
+  papers: CountPaperView[];
+  problems: string[];
+}
+export interface CountCandidateView {
+  id: string;
+  name: string;
+  birthDate: string;
+  order: number;
+}
+export interface CountTallyView {
+  papers: number;
+  valid: number;
+  invalid: number;
+  invalidReasons: { code: string; label: string; count: number }[];
+  candidates: { id: string; name: string; votes: number; percentOfRegistered: string }[];
+}
+export interface CountView {
+  id: string;
+  electionId: string;
+  hamletName: string;
+  position: string;
+  positionTitle: string;
+  round: number;
+  seats: number;
+  form: string;
+  method: string;
+  ballotForm: string;
+  doubleEntry: boolean;
+  candidates: CountCandidateView[];
+  registered: number;
+  voted: number;
+  issued: number;
+  received: number;
+  defects: { code: string; label: string }[];
+  batches: CountBatchView[];
+  running: CountTallyView;
+  problems: string[];
+  corrections: number;
+  closed: boolean;
+  result: {
+    outcome: string;
+    elected: string[];
+    valid: number;
+    invalid: number;
+    candidates: { id: string; votes: number; percentOfRegistered: string }[];
+    conclusion: string;
+  } | null;
+  canWrite: boolean;
+}
+export interface ElectionCountsView {
+  electionId: string;
+  hamletName: string;
+  state: string;
+  round: number;
+  canWrite: boolean;
+  positions: { position: string; title: string; candidates: number; countId: string | null }[];
+  counts: { id: string; position: string; positionTitle: string; round: number; closed: boolean; received: number }[];
+}
+export interface CountEntryAck {
+  entryId: string;
+  seq: number;
+  lane: number;
+  replay: boolean;
+}

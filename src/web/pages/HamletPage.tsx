@@ -22,6 +22,7 @@ import { Status } from '../Status';
 import { numberFormat, t } from '../strings';
 import { useLoad } from '../use-load';
 import { ElectionsTable } from './ElectionsTable';
+import { CountLinks } from './CountLinks';
 
 const PAGE = 50;
 
@@ -60,6 +61,7 @@ export function HamletPage() {
         {t.hamlet.elections}
       </Title>
       <ElectionsTable elections={h.elections} headTitle={h.headTitle} />
+      <CountLinks elections={h.elections} />
       <Title order={3} size="h4">
         {t.hamlet.groups}
       </Title>

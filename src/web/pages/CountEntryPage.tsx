@@ -1,0 +1,265 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Kbd,
+  List,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../api';
+import type { CountEntryAck, CountPaperView, CountView } from '../api';
+import { Status } from '../Status';
+import { tc } from '../strings';
+import { useLoad } from '../use-load';
+import { paperText } from './CountPage';
+
+interface Entered {
+  readonly key: string;
+  readonly paper: CountPaperView;
+  ack: CountEntryAck | null;
+}
+
+type Mode = { kind: 'normal' } | { kind: 'defect' } | { kind: 'combo'; picked: string[] };
+
+/** What one key means on this ballot: one key per paper for the usual two-candidate ballot. */
+export function paperForKey(key: string, v: CountView): CountPaperView | 'defect' | 'combo' | null {
+  const ids = v.candidates.map((c) => c.id);
+  if (key === '.' || key === '-' || key === '/') return v.defects.length > 0 ? 'defect' : null;
+  if (key === '0') return { kept: [], defect: null };
+  const n = Number(key);
+  if (/^[1-9]$/.test(key) && n <= ids.length) return { kept: [ids[n - 1] as string], defect: null };
+  if (ids.length === 2 && key === '3') return { kept: [...ids], defect: null };
+  if (ids.length > 2 && key === '+') return 'combo';
+  return null;
+}
+
+function Keys({ v }: { v: CountView }) {
+  const agree = v.ballotForm === 'agreeColumns';
+  const rows: [string, string][] = v.candidates.map((c, i) => [
+    String(i + 1),
+    agree ? tc.keyAgree(c.name) : tc.keyOnly(c.name),
+  ]);
+  if (v.candidates.length === 2) rows.push(['3', tc.keyAll]);
+  if (v.candidates.length > 2) rows.push(['+', tc.keyCombo]);
+  rows.push(['0', tc.keyNone]);
+  if (v.defects.length > 0) rows.push(['.', tc.keyDefect]);
+  rows.push(['⌫', tc.keyUndo]);
+  return (
+    <Card withBorder>
+      <Text size="sm" fw={600}>
+        {tc.keysHelp}
+      </Text>
+      <Group gap="md" mt="xs">
+        {rows.map(([k, label]) => (
+          <Text key={k} size="sm">
+            <Kbd>{k}</Kbd> {label}
+          </Text>
+        ))}
+      </Group>
+    </Card>
+  );
+}
+
+/** Keyboard entry of one lane of one batch: one key per paper, sent in order with an idempotency key. */
+export function CountEntryPage() {
+  const { id = '', batchId = '', lane = '1' } = useParams();
+  const laneNo = Number(lane);
+  const [load, reload] = useLoad(() => api.get<CountView>(`/api/counts/${id}`), [id]);
+  const [entered, setEntered] = useState<Entered[]>([]);
+  const [mode, setMode] = useState<Mode>({ kind: 'normal' });
+  const [error, setError] = useState<string | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const [pending, setPending] = useState(0);
+  const view = load.state === 'ready' ? load.data : null;
+  const batch = view?.batches.find((b) => b.id === batchId);
+  const already = batch ? (batch.entered[laneNo - 1] ?? 0) : 0;
+  const live = entered.filter((e) => e.key !== '');
+  const total = already + live.length;
+
+  const send = useCallback(
+    (item: Entered) => {
+      setPending((n) => n + 1);
+      queue.current = queue.current.then(async () => {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          try {
+            item.ack = await api.post<CountEntryAck>(`/api/counts/${id}/papers`, {
+              batchId,
+              lane: laneNo,
+              kept: item.paper.kept,
+              defect: item.paper.defect,
+              key: item.key,
+            });
+            setError(null);
+            break;
+          } catch (e) {
+            const status = (e as { status?: number }).status ?? 0;
+            if (status >= 400 && status < 500) {
+              setError(e instanceof Error ? e.message : String(e));
+              setEntered((xs) => xs.filter((x) => x !== item));
+              break;
+            }
+            await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
+          }
+        }
+        setPending((n) => n - 1);
+      });
+    },
+    [id, batchId, laneNo],
+  );
+
+  const record = useCallback(
+    (paper: CountPaperView) => {
+      if (!batch || total >= batch.size) {
+        setError(tc.full);
+        return;
+      }
+      const item: Entered = { key: crypto.randomUUID(), paper, ack: null };
+      setEntered((xs) => [...xs, item]);
+      send(item);
+    },
+    [batch, total, send],
+  );
+
+  const undo = useCallback(() => {
+    const last = entered[entered.length - 1];
+    if (!last) return;
+    setEntered((xs) => xs.slice(0, -1));
+    setPending((n) => n + 1);
+    queue.current = queue.current.then(async () => {
+      try {
+        if (last.ack) await api.post(`/api/counts/${id}/papers/${last.ack.entryId}/undo`);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+      setPending((n) => n - 1);
+    });
+  }, [entered, id]);
+
+  useEffect(() => {
+    if (!view) return;
+    const onKey = (ev: KeyboardEvent) => {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      if (ev.key === 'Backspace') {
+        ev.preventDefault();
+        undo();
+        return;
+      }
+      if (mode.kind === 'defect') {
+        ev.preventDefault();
+        const d = view.defects[Number(ev.key) - 1];
+        if (d) record({ kept: [], defect: d.code });
+        if (d || ev.key === 'Escape') setMode({ kind: 'normal' });
+        return;
+      }
+      if (mode.kind === 'combo') {
+        ev.preventDefault();
+        const c = view.candidates[Number(ev.key) - 1];
+        if (c) {
+          const picked = mode.picked.includes(c.id)
+            ? mode.picked.filter((x) => x !== c.id)
+            : [...mode.picked, c.id];
+          setMode({ kind: 'combo', picked });
+        } else if (ev.key === 'Enter') {
+          record({ kept: mode.picked, defect: null });
+          setMode({ kind: 'normal' });
+        } else if (ev.key === 'Escape') setMode({ kind: 'normal' });
+        return;
+      }
+      const p = paperForKey(ev.key, view);
+      if (p === null) return;
+      ev.preventDefault();
+      if (p === 'defect') setMode({ kind: 'defect' });
+      else if (p === 'combo') setMode({ kind: 'combo', picked: [] });
+      else record(p);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [view, mode, record, undo]);
+
+  if (load.state !== 'ready' || !view) return <Status load={load} onRetry={reload} />;
+  if (!batch) return <Alert color="red">{tc.full}</Alert>;
+  const tally = view.candidates.map((c) => ({
+    name: c.name,
+    votes: live.filter((e) => !e.paper.defect && e.paper.kept.includes(c.id)).length,
+  }));
+  const defects = live.filter((e) => e.paper.defect).length;
+  return (
+    <Stack p="md">
+      <Group justify="space-between">
+        <Title order={2}>{tc.entryTitle(batch.number, laneNo)}</Title>
+        <Button component={Link} to={`/kiem-phieu/${id}`} variant="subtle">
+          {tc.finish}
+        </Button>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {view.positionTitle} — {view.hamletName}
+      </Text>
+      <Group>
+        <Text size="xl" fw={700} data-testid="lane-count">
+          {tc.progress(total, batch.size)}
+        </Text>
+        <Badge color={pending > 0 ? 'yellow' : 'green'} tt="none" data-testid="sync">
+          {pending > 0 ? tc.pending(pending) : tc.saved}
+        </Badge>
+      </Group>
+      <Progress value={(100 * total) / batch.size} />
+      <Keys v={view} />
+      {mode.kind === 'defect' && (
+        <Alert color="orange" title={tc.defectPick}>
+          <List>
+            {view.defects.map((d, i) => (
+              <List.Item key={d.code}>
+                <Kbd>{i + 1}</Kbd> {d.label}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {mode.kind === 'combo' && (
+        <Alert color="blue" title={tc.combo}>
+          {mode.picked.map((pid) => view.candidates.find((c) => c.id === pid)?.name).join(', ') || tc.none}
+        </Alert>
+      )}
+      {error && (
+        <Alert color="red" withCloseButton onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
+      <Table withTableBorder aria-label="Kiểm đếm lượt nhập">
+        <Table.Tbody>
+          {tally.map((c) => (
+            <Table.Tr key={c.name}>
+              <Table.Td>{c.name}</Table.Td>
+              <Table.Td>{c.votes}</Table.Td>
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Td>{tc.defectLabel}</Table.Td>
+            <Table.Td>{defects}</Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+      <Text size="sm" fw={600}>
+        {tc.last}
+      </Text>
+      <List size="sm" data-testid="last-entries">
+        {live
+          .slice(-5)
+          .reverse()
+          .map((e, i) => (
+            <List.Item key={e.key}>
+              {already + live.length - i}. {paperText(e.paper, view)}
+            </List.Item>
+          ))}
+      </List>
+    </Stack>
+  );
+}
