@@ -14,6 +14,7 @@ import type { Access } from './session';
 import { peopleRoutes } from './people-routes';
 import { oversightRoutes } from './oversight-routes';
 import { pollingRoutes } from './polling-routes';
+import { rollRoutes } from './roll-routes';
 import { documentsRoutes } from './documents-routes';
 import { preparationRoutes } from './preparation-routes';
 import { rulesRoutes } from './rules-routes';
@@ -126,6 +127,7 @@ export async function buildServer(
   documentsRoutes(app, ctx);
   peopleRoutes(app, ctx);
   pollingRoutes(app, ctx);
+  rollRoutes(app, ctx);
   oversightRoutes(app, ctx);
   await serveWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;

@@ -87,7 +87,9 @@ function representativeOf(
   const byAge = [...members].sort((a, b) => (a.birthDate < b.birthDate ? -1 : 1));
   const picked = chosen ? members.find((m) => m.id === chosen.residentId) : undefined;
   const head = members.find((m) => m.relation === 'head');
-  const person = picked ?? head ?? (byAge[0]);
+  const oldest = byAge[0];
+  if (!oldest) throw new Error('representativeOf: a household without active members');
+  const person = picked ?? head ?? oldest;
   const householdId = person.householdId;
   const verdict = checkHouseholdRepresentatives(
     profile,

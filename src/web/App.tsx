@@ -19,6 +19,7 @@ import { CountEntryPage } from './pages/CountEntryPage';
 import { CountPage } from './pages/CountPage';
 import { PlanPage } from './pages/PlanPage';
 import { PlanRoundPage } from './pages/PlanRoundPage';
+import { RollPage } from './pages/RollPage';
 import { RulesPage } from './pages/RulesPage';
 import { UsersPage } from './pages/UsersPage';
 
@@ -79,6 +80,7 @@ export function App() {
         <Route path="/xa/:id/ke-hoach" element={<PlanPage />} />
         <Route path="/ke-hoach/:id" element={<PlanRoundPage />} />
         <Route path="/bau-cu/:id" element={<ElectionPage />} />
+        <Route path="/bau-cu/:id/danh-sach-cu-tri" element={<RollPage />} />
         <Route path="/bau-cu/:id/kiem-phieu" element={<CountElectionPage />} />
         <Route path="/kiem-phieu/:id" element={<CountPage />} />
         <Route path="/kiem-phieu/:id/tap/:batchId/luot/:lane" element={<CountEntryPage />} />

@@ -734,3 +734,139 @@ export interface CountEntryAck {
   lane: number;
   replay: boolean;
 }
+
+/** The voter roll of an election (issue 5). */
+export interface RollReasonView {
+  code: string;
+  rule: string;
+  citation: string;
+  message: string;
+}
+export interface RollEntryView {
+  id: string;
+  rollNumber: number | null;
+  residentId: string;
+  householdId: string;
+  fullName: string;
+  birthDate: string;
+  sex: string;
+  address: string;
+  residentGroup: string | null;
+  status: 'listed' | 'excluded' | 'removed';
+  reasons: RollReasonView[];
+  amendmentSeq: number | null;
+}
+export interface RollAmendmentView {
+  seq: number;
+  kind: 'add' | 'remove' | 'correct';
+  residentId: string;
+  rollNumber: number | null;
+  fullName: string;
+  reason: string;
+  approvedBy: string;
+  effectiveOn: string;
+  chairOverride: { chairName: string; reason: string } | null;
+  changes: Record<string, { from: string; to: string }> | null;
+  at: string;
+}
+export interface RollView {
+  electionId: string;
+  hamletId: string;
+  hamletName: string;
+  electionDate: string;
+  electionState: string;
+  profileId: string;
+  termLabel: string;
+  position: string;
+  electorateRule: { fixed: string | null; decidedBy: string | null; citation: string };
+  roll: {
+    id: string;
+    electorate: string;
+    electorateLabel: string;
+    decision: { source: string; decidedBy: string | null; citation: string; reference: string | null } | null;
+    referenceDate: string;
+    state: 'draft' | 'posted';
+    builtAt: string;
+  } | null;
+  groups: { name: string | null; entries: RollEntryView[] }[];
+  excluded: RollEntryView[];
+  removed: RollEntryView[];
+  counts: { registered: number; byGroup: { group: string | null; registered: number }[] };
+  snapshots: { number: number; kind: string; postedOn: string; registered: number; amendmentSeq: number | null }[];
+  amendments: RollAmendmentView[];
+  cutoff: { stepId: string; title: string; lastDay: string; citation: string; passed: boolean };
+  canManage: boolean;
+}
+export interface IssuedDocumentInfo {
+  id: string;
+  form_id: string;
+  title: string;
+  version: number;
+}
+
+/** Oversight (issue 9): dashboards of a commune and a province, search. */
+export interface OversightTally {
+  hamlets: number;
+  byState: Record<string, number>;
+  lateHamlets: number;
+  lateItems: number;
+  reElections: number;
+  interimHeads: number;
+  done: number;
+  counted: number;
+  registered: number;
+  voted: number;
+  elected: number;
+  outcomeRerun: number;
+  outcomeInterim: number;
+}
+export interface OversightHamlet {
+  hamletId: string;
+  hamletName: string;
+  headTitle: string;
+  electionId: string | null;
+  termLabel: string | null;
+  electionDate: string | null;
+  state: string | null;
+  stateLabel: string;
+  finalDeadline: string | null;
+  nextDeadline: { step: string; title: string; due: string; citation: string; passed: boolean } | null;
+  overdueTasks: number;
+  late: boolean;
+  reElection: boolean;
+  interim: boolean;
+  done: boolean;
+  result: {
+    registered: number;
+    voted: number;
+    outcome: 'elected' | 'rerun' | 'interim' | null;
+    elected: { name: string; votes: number } | null;
+  } | null;
+  office: { name: string; basis: string; termEnd: string | null } | null;
+}
+export interface OversightCommune {
+  province: { code: string; name: string };
+  commune: { id: string; code: string; name: string };
+  today: string;
+  finalDeadline: string | null;
+  hamlets: OversightHamlet[];
+  overdueCommuneTasks: number;
+  totals: OversightTally;
+  stateLabels: Record<string, string>;
+  series: { date: string; done: number }[];
+  canManage: boolean;
+}
+export interface OversightProvince {
+  province: { code: string; name: string };
+  today: string;
+  communes: (OversightTally & { id: string; code: string; name: string; finalDeadline: string | null })[];
+  totals: OversightTally;
+  stateLabels: Record<string, string>;
+  finalDeadline: string | null;
+  series: { date: string; done: number }[];
+  turnouts: number[];
+}
+export interface SearchResults {
+  query: string;
+  hits: { kind: 'commune' | 'hamlet' | 'person' | 'document'; id: string; title: string; detail: string; path: string }[];
+}

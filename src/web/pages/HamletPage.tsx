@@ -19,7 +19,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import type { HamletDetail, HouseholdPage } from '../api';
 import { Status } from '../Status';
-import { numberFormat, t } from '../strings';
+import { numberFormat, t, tr } from '../strings';
 import { useLoad } from '../use-load';
 import { ElectionsTable } from './ElectionsTable';
 import { CountLinks } from './CountLinks';
@@ -61,6 +61,13 @@ export function HamletPage() {
         {t.hamlet.elections}
       </Title>
       <ElectionsTable elections={h.elections} headTitle={h.headTitle} />
+      <Group gap="md">
+        {h.elections.map((e) => (
+          <Anchor key={e.id} component={Link} to={`/bau-cu/${e.id}/danh-sach-cu-tri`} data-testid="open-roll">
+            {tr.openFor(e.termLabel)}
+          </Anchor>
+        ))}
+      </Group>
       <CountLinks elections={h.elections} />
       <Title order={3} size="h4">
         {t.hamlet.groups}
