@@ -47,7 +47,7 @@ export function preparationRoutes(app: FastifyInstance, ctx: ServiceContext): vo
   ) =>
     app.get<{ Params: P; Querystring: Record<string, string> }>(
       url,
-      { preHandler, schema: { summary, tags, params: id } },
+      { preHandler, config: { access: 'read' }, schema: { summary, tags, params: id } },
       async (request, reply) =>
         sendResult(reply, await run(request.params as P, request.query, actorOf(request))),
     );
@@ -59,7 +59,7 @@ export function preparationRoutes(app: FastifyInstance, ctx: ServiceContext): vo
   ) =>
     app.post<{ Params: P; Body: B }>(
       url,
-      { preHandler, schema: { summary, tags, params: id, body: anyBody } },
+      { preHandler, config: { access: 'write' }, schema: { summary, tags, params: id, body: anyBody } },
       async (request, reply) =>
         sendResult(
           reply,
@@ -135,6 +135,7 @@ export function preparationRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     '/api/nominations/:id/files',
     {
       preHandler,
+      config: { access: 'write' },
       schema: {
         summary: 'Upload a dossier file (the raw file as the body; kind=letter|cv|other, name, type)',
         tags,
@@ -166,6 +167,7 @@ export function preparationRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     '/api/candidate-files/:id',
     {
       preHandler,
+      config: { access: 'read' },
       schema: { summary: 'Download a dossier file, checked against its SHA-256', tags, params: id },
     },
     async (request, reply) => {
@@ -202,7 +204,11 @@ export function preparationRoutes(app: FastifyInstance, ctx: ServiceContext): vo
   );
   app.delete<{ Params: { id: string } }>(
     '/api/team-members/:id',
-    { preHandler, schema: { summary: 'Remove a team member before the team is formed', tags, params: id } },
+    {
+      preHandler,
+      config: { access: 'write' },
+      schema: { summary: 'Remove a team member before the team is formed', tags, params: id },
+    },
     async (request, reply) =>
       sendResult(reply, await preparationTeam.removeTeamMember(ctx, actorOf(request), request.params.id)),
   );
@@ -245,6 +251,7 @@ export function preparationRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     '/api/preparation/documents/:id/:format',
     {
       preHandler,
+      config: { access: 'read' },
       schema: {
         summary: 'Download an issued document (pdf or docx), checked against its hash',
         tags,

@@ -217,6 +217,40 @@ describeEachDatabase('preparation: candidates, meetings, team (Tây Ninh 2019)',
     expect(r.value.votes.map((v) => v.approved)).toEqual([true, true, false]);
   });
 
+  it('Tây Ninh Điều 14, Điều 7 k2đ: only the joint conference fixes the list, and only with approved nominees', async () => {
+    const meetings = await preparationMeetings.getMeetings(t.ctx(), officer, s.electionId);
+    const front = meetings.ok ? meetings.value.meetings.find((m) => m.kind === 'frontCommittee')! : undefined;
+    const wrong = await preparationMeetings.fixOfficialList(t.ctx(on('2024-11-06')), officer, s.electionId, {
+      meetingId: front!.id,
+    });
+    expect(!wrong.ok && wrong.error.code).toBe('wrong-meeting');
+    expect(!wrong.ok && wrong.error.message).toContain('liên tịch');
+    const joint = await preparationMeetings.recordMeeting(
+      t.ctx(on('2024-11-06')),
+      officer,
+      s.electionId,
+      meeting({
+        kind: 'jointConference',
+        heldOn: '2024-11-06',
+        convened: 12,
+        present: 11,
+        absences: [],
+        votes: [{ nominationId: s.noms[2]! }, { nominationId: s.noms[0]! }],
+      }),
+    );
+    if (!joint.ok) throw new Error(joint.error.message);
+    const refused = await preparationMeetings.fixOfficialList(
+      t.ctx(on('2024-11-06')),
+      officer,
+      s.electionId,
+      {
+        meetingId: joint.value.id,
+      },
+    );
+    expect(!refused.ok && refused.error.code).toBe('nominee-not-approved');
+    expect(!refused.ok && refused.error.message).toContain('Điều 7');
+  });
+
   it('Tây Ninh Điều 13–14: the joint conference fixes the official list in its order once the dossiers are in', async () => {
     const joint = await preparationMeetings.recordMeeting(
       t.ctx(on('2024-11-06')),
@@ -441,7 +475,7 @@ describeEachDatabase('preparation: candidates, meetings, team (Tây Ninh 2019)',
       expect(r.value.pdf_sha256).toMatch(/^[0-9a-f]{64}$/);
     }
     const list = await preparationDocuments.listPreparationDocuments(t.ctx(), officer, s.electionId);
-    expect(list.ok && list.value.map((d) => d.form_id).sort()).toEqual(
+    expect(list.ok && [...new Set(list.value.map((d) => d.form_id))].sort()).toEqual(
       [
         'candidate-list',
         'election-day-decision',

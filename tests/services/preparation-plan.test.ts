@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { demo, preparationLifecycle, preparationPlan } from '../../src/services';
+import { demo, preparationLifecycle, preparationMeetings, preparationPlan } from '../../src/services';
 import type { ServiceContext } from '../../src/services';
 import type { CreateRoundInput } from '../../src/services/preparation-plan';
 import { aCommuneOfficer, aProvinceViewer, anAdmin } from '../support/actors';
@@ -174,5 +174,24 @@ describeEachDatabase('preparation: plan and lifecycle', (t) => {
     expect(view.value.history.map((h) => h.to)).toEqual(['planned']);
     expect(view.value.next[0]!.to).toBe('candidatesDrafted');
     expect(view.value.next[0]!.deadline?.citationText).toContain('Điều 6');
+  });
+
+  it('refuses a meeting the profile does not have (ND59 has no voters’ conference on the list)', async () => {
+    const rounds = await preparationPlan.listRounds(t.ctx(), officer, WARD);
+    const round = await preparationPlan.getRound(t.ctx(), officer, rounds.ok ? rounds.value[0]!.id : '');
+    const election = round.ok ? round.value.elections[0]! : undefined;
+    const r = await preparationMeetings.recordMeeting(t.ctx(), officer, election!.id, {
+      kind: 'votersConference',
+      heldOn: '2024-10-01',
+      startTime: '08:00',
+      venue: 'Nhà văn hóa',
+      chairName: 'Phạm Văn Hùng',
+      chairPosition: 'Khu phố trưởng',
+      secretaryName: 'Lê Thị Thu Hà',
+      convened: 100,
+      present: 80,
+      votes: [],
+    });
+    expect(!r.ok && r.error.code).toBe('meeting-not-in-profile');
   });
 });
