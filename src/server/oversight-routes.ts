@@ -1,6 +1,6 @@
 /** Oversight (issue 9): dashboards, reports to download, the progress report and search. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { oversightDashboard, oversightReports, oversightSearch } from '../services';
+import { oversightDashboard, oversightDemo, oversightReports, oversightSearch } from '../services';
 import type { Result, ServiceContext } from '../services';
 import { sendResult } from './http-result';
 import { sendFile } from './people-routes';
@@ -166,5 +166,17 @@ export function oversightRoutes(app: FastifyInstance, ctx: ServiceContext): void
       },
     },
     async (req, reply) => sendResult(reply, await oversightSearch.search(ctx, actorOf(req), req.query.q)),
+  );
+  app.post(
+    '/api/demo/province',
+    {
+      preHandler,
+      config: { access: 'admin' },
+      schema: {
+        summary: 'Load the demo province (four more communes of Lâm Đồng); administrator only',
+        tags,
+      },
+    },
+    async (_req, reply) => reply.send(await oversightDemo.loadDemoProvince(ctx)),
   );
 }

@@ -12,7 +12,7 @@ import { territory as territoryRepo } from '../store';
 import type { Actor } from './actor';
 import type { ServiceContext } from './context';
 import { failures } from './failures';
-import { canRead, placeOfCommune } from './permissions';
+import { canManageCommune, canRead, placeOfCommune } from './permissions';
 import { vnToday } from './preparation-common';
 import type { HamletStatus } from './oversight-status';
 import { statusOf } from './oversight-status';
@@ -40,6 +40,9 @@ export interface Tally {
   readonly registered: number;
   readonly voted: number;
   readonly elected: number;
+  /** Counted with no one elected: a re-run ordered, or an interim head to be appointed. */
+  readonly outcomeRerun: number;
+  readonly outcomeInterim: number;
 }
 
 export function emptyTally(): Tally {
@@ -55,6 +58,8 @@ export function emptyTally(): Tally {
     registered: 0,
     voted: 0,
     elected: 0,
+    outcomeRerun: 0,
+    outcomeInterim: 0,
   };
 }
 
@@ -64,7 +69,7 @@ export function tallyOf(rows: readonly HamletStatus[], communeLevelOverdue = 0):
   const byState = { ...t.byState };
   let acc = { ...t, lateItems: communeLevelOverdue };
   for (const r of rows) {
-    byState[(r.state ?? 'none')] += 1;
+    byState[r.state ?? 'none'] += 1;
     acc = {
       ...acc,
       hamlets: acc.hamlets + 1,
@@ -77,9 +82,25 @@ export function tallyOf(rows: readonly HamletStatus[], communeLevelOverdue = 0):
       registered: acc.registered + (r.result?.outcome ? r.result.registered : 0),
       voted: acc.voted + (r.result?.outcome ? r.result.voted : 0),
       elected: acc.elected + (r.result?.outcome === 'elected' ? 1 : 0),
+      outcomeRerun: acc.outcomeRerun + (r.result?.outcome === 'rerun' ? 1 : 0),
+      outcomeInterim: acc.outcomeInterim + (r.result?.outcome === 'interim' ? 1 : 0),
     };
   }
   return { ...acc, byState };
+}
+
+/** Hamlets done by each day a hamlet finished: the progress line drawn against the plan's deadline. */
+export function progressSeries(rows: readonly HamletStatus[]): { date: CivilDate; done: number }[] {
+  const days = rows
+    .map((r) => (r.done ? r.doneOn : null))
+    .filter((d): d is string => d !== null)
+    .sort();
+  const out: { date: CivilDate; done: number }[] = [];
+  days.forEach((d, i) => {
+    if (out.length > 0 && out[out.length - 1]!.date === d) out[out.length - 1] = { date: d, done: i + 1 };
+    else out.push({ date: d, done: i + 1 });
+  });
+  return out;
 }
 
 export interface CommuneDashboard {
@@ -91,6 +112,9 @@ export interface CommuneDashboard {
   readonly overdueCommuneTasks: number;
   readonly totals: Tally;
   readonly stateLabels: Record<StateKey, string>;
+  readonly series: { date: CivilDate; done: number }[];
+  /** Whether the caller may issue the commune's summary report. */
+  readonly canManage: boolean;
 }
 
 export async function communeDashboard(
@@ -117,6 +141,8 @@ export async function communeDashboard(
     overdueCommuneTasks,
     totals: tallyOf(set.hamlets, overdueCommuneTasks),
     stateLabels: { ...STATE_LABELS },
+    series: progressSeries(set.hamlets),
+    canManage: canManageCommune(actor, place),
   });
 }
 
@@ -138,6 +164,10 @@ export interface ProvinceDashboard {
   readonly communes: CommuneRow[];
   readonly totals: Tally;
   readonly stateLabels: Record<StateKey, string>;
+  readonly finalDeadline: CivilDate | null;
+  readonly series: { date: CivilDate; done: number }[];
+  /** Turnout (per cent, whole) of every counted hamlet, for the distribution chart. */
+  readonly turnouts: number[];
 }
 
 /** Sums tallies field by field (the province's totals are the sum of its communes' rows). */
@@ -204,6 +234,7 @@ export async function provinceDashboard(
 ): Promise<Result<ProvinceDashboard>> {
   const rows = await provinceRows(ctx, actor, provinceCode);
   if (!rows.ok) return rows;
+  const all = rows.value.communes.flatMap((c) => c.hamletRows);
   const communes = rows.value.communes
     .filter((c) => !options.onlyWithHamlets || c.hamlets > 0)
     .map(({ hamletRows: _, ...c }) => c);
@@ -213,6 +244,11 @@ export async function provinceDashboard(
     communes,
     totals: sumTallies(communes),
     stateLabels: { ...STATE_LABELS },
+    finalDeadline: earliest(all.map((h) => h.finalDeadline)),
+    series: progressSeries(all),
+    turnouts: all
+      .filter((h) => h.result?.outcome && h.result.registered > 0)
+      .map((h) => Math.floor((h.result!.voted * 100) / h.result!.registered)),
   });
 }
 

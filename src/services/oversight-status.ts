@@ -72,6 +72,8 @@ export interface HamletStatus {
   readonly interim: boolean;
   /** Done for the plan: reported, recognised, or an interim head appointed. */
   readonly done: boolean;
+  /** The day the election reached a done state (for progress over time). */
+  readonly doneOn: CivilDate | null;
   readonly result: ElectionResult | null;
   /** Null when the office register holds nothing for the hamlet (or is not there yet). */
   readonly office: OfficeHolder | null;
@@ -159,6 +161,24 @@ async function overdueTasks(
     }
   }
   return { byElection, byRoundCommuneLevel };
+}
+
+/** The first day each election reached a done state. */
+async function doneDays(db: Db, electionIds: readonly string[]): Promise<Map<string, CivilDate>> {
+  const out = new Map<string, CivilDate>();
+  for (const part of chunks(electionIds)) {
+    const rows = await db
+      .selectFrom('election_state_changes')
+      .select(['election_id', 'on_date'])
+      .where('election_id', 'in', part)
+      .where('to_state', 'in', [...DONE_STATES])
+      .execute();
+    for (const r of rows) {
+      const prev = out.get(r.election_id);
+      if (!prev || r.on_date < prev) out.set(r.election_id, r.on_date);
+    }
+  }
+  return out;
 }
 
 async function reportedHistory(db: Db, electionIds: readonly string[]) {
@@ -357,6 +377,10 @@ export async function statusOf(db: Db, communeIds: readonly string[], today: Civ
     rows.filter((e) => e.state === 'reported').map((e) => e.id),
   );
   const counted = await results(db, rows);
+  const doneOn = await doneDays(
+    db,
+    rows.filter((e) => isState(e.state) && DONE_STATES.includes(e.state)).map((e) => e.id),
+  );
   const office = await officeHolders(
     db,
     hamlets.map((h) => h.id),
@@ -392,6 +416,7 @@ export async function statusOf(db: Db, communeIds: readonly string[], today: Civ
         reElection: state === 'rerunOrdered' || (e?.round ?? 0) > 1,
         interim: state === 'interim' || office.get(h.id)?.basis === 'interim',
         done: state !== null && DONE_STATES.includes(state),
+        doneOn: e ? (doneOn.get(e.id) ?? null) : null,
         result: e ? (counted.get(e.id) ?? null) : null,
         office: office.get(h.id) ?? null,
       };

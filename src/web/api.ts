@@ -803,3 +803,70 @@ export interface IssuedDocumentInfo {
   title: string;
   version: number;
 }
+
+/** Oversight (issue 9): dashboards of a commune and a province, search. */
+export interface OversightTally {
+  hamlets: number;
+  byState: Record<string, number>;
+  lateHamlets: number;
+  lateItems: number;
+  reElections: number;
+  interimHeads: number;
+  done: number;
+  counted: number;
+  registered: number;
+  voted: number;
+  elected: number;
+  outcomeRerun: number;
+  outcomeInterim: number;
+}
+export interface OversightHamlet {
+  hamletId: string;
+  hamletName: string;
+  headTitle: string;
+  electionId: string | null;
+  termLabel: string | null;
+  electionDate: string | null;
+  state: string | null;
+  stateLabel: string;
+  finalDeadline: string | null;
+  nextDeadline: { step: string; title: string; due: string; citation: string; passed: boolean } | null;
+  overdueTasks: number;
+  late: boolean;
+  reElection: boolean;
+  interim: boolean;
+  done: boolean;
+  result: {
+    registered: number;
+    voted: number;
+    outcome: 'elected' | 'rerun' | 'interim' | null;
+    elected: { name: string; votes: number } | null;
+  } | null;
+  office: { name: string; basis: string; termEnd: string | null } | null;
+}
+export interface OversightCommune {
+  province: { code: string; name: string };
+  commune: { id: string; code: string; name: string };
+  today: string;
+  finalDeadline: string | null;
+  hamlets: OversightHamlet[];
+  overdueCommuneTasks: number;
+  totals: OversightTally;
+  stateLabels: Record<string, string>;
+  series: { date: string; done: number }[];
+  canManage: boolean;
+}
+export interface OversightProvince {
+  province: { code: string; name: string };
+  today: string;
+  communes: (OversightTally & { id: string; code: string; name: string; finalDeadline: string | null })[];
+  totals: OversightTally;
+  stateLabels: Record<string, string>;
+  finalDeadline: string | null;
+  series: { date: string; done: number }[];
+  turnouts: number[];
+}
+export interface SearchResults {
+  query: string;
+  hits: { kind: 'commune' | 'hamlet' | 'person' | 'document'; id: string; title: string; detail: string; path: string }[];
+}
