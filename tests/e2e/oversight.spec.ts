@@ -36,13 +36,13 @@ test('the province viewer sees progress, drills down to a commune and downloads 
   await page.getByRole('link', { name: 'Tổng hợp toàn tỉnh (XLSX)' }).click();
   const x = await xlsx;
   expect(x.suggestedFilename()).toMatch(/\.xlsx$/);
-  expect((await readFile((await x.path()))).subarray(0, 2).toString()).toBe('PK');
+  expect((await readFile(await x.path())).subarray(0, 2).toString()).toBe('PK');
   const pdf = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Tổng hợp toàn tỉnh (PDF)' }).click();
   const p = await pdf;
-  expect((await readFile((await p.path()))).subarray(0, 5).toString()).toBe('%PDF-');
+  expect((await readFile(await p.path())).subarray(0, 5).toString()).toBe('%PDF-');
 
-  await page.getByRole('link', { name: 'Tiến độ bầu cử Phường 3 Bảo Lộc' }).click();
+  await page.getByRole('link', { name: 'Tiến độ bầu cử của xã, phường mã 24841' }).click();
   await expect(page.getByRole('heading', { name: 'Tiến độ bầu cử: Phường 3 Bảo Lộc' })).toBeVisible();
   const rows = page.getByTestId('commune-dashboard').locator('tbody tr');
   await expect(rows).toHaveCount(4);
@@ -59,7 +59,7 @@ test('the province viewer sees progress, drills down to a commune and downloads 
   expect((await cx).suggestedFilename()).toMatch(/ket-qua-bau.*\.xlsx$/);
   const cp = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Báo cáo tổng hợp (PDF, bản nháp)' }).click();
-  expect((await readFile((await (await cp).path()))).subarray(0, 5).toString()).toBe('%PDF-');
+  expect((await readFile(await (await cp).path())).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
 test('search finds people without diacritics and hamlets', async ({ page }, testInfo) => {

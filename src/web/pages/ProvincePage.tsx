@@ -177,7 +177,7 @@ export function ProvincePage() {
                   component={Link}
                   to={`/xa/${c.id}/tien-do`}
                   size="sm"
-                  aria-label={`${to.dashboardLink} ${c.name}`}
+                  aria-label={to.dashboardOf(c.code)}
                 >
                   {to.dashboardLink} →
                 </Anchor>
