@@ -83,8 +83,8 @@ export async function getTeam(
   const t = profile.electionTeam.value;
   const size =
     t.minSize !== null && t.maxSize !== null
-      ? `từ ${t.minSize} đến ${t.maxSize} người`
-      : 'không quy định số người';
+      ? `Số thành viên: từ ${t.minSize} đến ${t.maxSize} người`
+      : 'Số thành viên: không quy định';
   return ok({
     electionId,
     members: rows.map((m) => ({
