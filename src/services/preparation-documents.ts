@@ -13,6 +13,7 @@ import { getProfile } from '../domain/rules';
 import { renderDocx } from '../documents/render-docx';
 import { renderPdf } from '../documents/render-pdf';
 import { findForm } from '../documents/forms';
+import { hamletKinds } from '../domain/territory';
 import type { IssuingBody, Issue } from '../documents/forms/common';
 import { QT_TEAM_DUTIES } from '../documents/forms/election-team-decision';
 import type { DocumentModel } from '../documents/model';
@@ -59,6 +60,13 @@ const dmy = (d: CivilDate) => formatVietnamese(d);
 const sexVi = (s: string | null) => (s === 'female' ? 'Nữ' : s === 'male' ? 'Nam' : '');
 const honorific = (s: string | null) => (s === 'female' ? 'Bà' : s === 'male' ? 'Ông' : 'Ông (bà)');
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** A hamlet's name in running text: the kind in lower case, the proper name as written ("ấp Thạnh Hiệp"). */
+export function running(name: string): string {
+  const kinds = Object.values(hamletKinds).map((k) => k.label);
+  const kind = kinds.find((k) => name.toLowerCase().startsWith(`${k.toLowerCase()} `));
+  return kind ? `${kind.toLowerCase()}${name.slice(kind.length)}` : lower(name);
+}
 
 function ubndBody(communeName: string): IssuingBody {
   return { lines: ['ỦY BAN NHÂN DÂN', communeName.toUpperCase()] };
@@ -183,7 +191,7 @@ async function planModel(ctx: ServiceContext, d: RoundData, date: CivilDate) {
       assignments: assignments.map((a) => ({
         officials: [{ name: a.official_name, position: a.position }],
         duty: a.duty,
-        hamlets: a.hamlet_id ? [names.get(a.hamlet_id)?.toLowerCase() ?? ''] : [],
+        hamlets: a.hamlet_id ? [running(names.get(a.hamlet_id) ?? '')] : [],
       })),
       closing: `Trên đây là Kế hoạch tổ chức bầu ${d.headTitle} nhiệm kỳ ${term}, đề nghị các cơ quan, đơn vị tổ chức triển khai thực hiện./.`,
     });
@@ -299,7 +307,7 @@ async function minutesModel(
   if (!cands.ok) return cands;
   const byId = new Map(cands.value.nominations.map((n) => [n.id, n]));
   const e = d.ec.election;
-  const hamlet = e.hamletName.toLowerCase();
+  const hamlet = running(e.hamletName);
   const term = e.termLabel;
   const chair = { name: m.chairName, position: m.chairPosition };
   if (m.kind === 'frontCommittee') {
@@ -421,11 +429,11 @@ function noticeModel(
       {
         kind: 'title',
         text: 'THÔNG BÁO',
-        subtitle: [`Về việc bầu ${d.headTitle} ${e.hamletName.toLowerCase()}, nhiệm kỳ ${e.termLabel}`],
+        subtitle: [`Về việc bầu ${d.headTitle} ${running(e.hamletName)}, nhiệm kỳ ${e.termLabel}`],
       },
       {
         kind: 'paragraph',
-        runs: [`Tổ bầu cử ${e.hamletName.toLowerCase()} thông báo đến toàn thể Nhân dân:`],
+        runs: [`Tổ bầu cử ${running(e.hamletName)} thông báo đến toàn thể Nhân dân:`],
       },
       {
         kind: 'paragraph',
@@ -515,7 +523,7 @@ export async function issueElectionDocument(
           body: frontBody(d),
           place: d.communeName,
           date,
-          hamlet: e.hamletName.toLowerCase(),
+          hamlet: running(e.hamletName),
           position: d.headTitle,
           term: e.termLabel,
           candidates: listed.map((n) => ({
@@ -593,9 +601,9 @@ export async function issueElectionDocument(
               : `ỦY BAN NHÂN DÂN ${d.communeName.toUpperCase()}`,
           legalBases: [
             ...legalBases(d.ec.profile),
-            `Xét đề nghị của Trưởng ban công tác Mặt trận ${e.hamletName.toLowerCase()}.`,
+            `Xét đề nghị của Trưởng ban công tác Mặt trận ${running(e.hamletName)}.`,
           ],
-          election: { hamlet: e.hamletName.toLowerCase(), position: d.headTitle, term: e.termLabel },
+          election: { hamlet: running(e.hamletName), position: d.headTitle, term: e.termLabel },
           members: members.map((m) => ({
             honorific: honorific(m.sex),
             name: m.fullName,
@@ -605,10 +613,10 @@ export async function issueElectionDocument(
           duties: QT_TEAM_DUTIES,
           electorate:
             d.round?.electorate === 'allVoters'
-              ? `Toàn thể cử tri ${e.hamletName.toLowerCase()}.`
-              : `Cử tri đại diện hộ gia đình ${e.hamletName.toLowerCase()}.`,
+              ? `Toàn thể cử tri ${running(e.hamletName)}.`
+              : `Cử tri đại diện hộ gia đình ${running(e.hamletName)}.`,
           dissolution: 'Tổ bầu cử tự giải thể sau khi hoàn thành nhiệm vụ.',
-          executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${d.communeName}, Trưởng ban công tác Mặt trận ${e.hamletName.toLowerCase()} và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
+          executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${d.communeName}, Trưởng ban công tác Mặt trận ${running(e.hamletName)} và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
         }),
       ),
     });
@@ -636,15 +644,15 @@ export async function issueElectionDocument(
           signer: { authority: ['TM. TỔ BẦU CỬ'], title: 'TỔ TRƯỞNG', name: leader.fullName },
         },
         invitee: options.invitee ?? null,
-        subject: `Về việc dự cuộc họp bầu ${d.headTitle} ${e.hamletName.toLowerCase()}, nhiệm kỳ ${e.termLabel}`,
+        subject: `Về việc dự cuộc họp bầu ${d.headTitle} ${running(e.hamletName)}, nhiệm kỳ ${e.termLabel}`,
         date: e.electionDate!,
         time: e.startTime ?? '07:30',
-        venue: e.venue ?? `Nhà văn hóa ${e.hamletName.toLowerCase()}`,
+        venue: e.venue ?? `Nhà văn hóa ${running(e.hamletName)}`,
         chair: `${honorific(leader.sex)} ${leader.fullName}, Tổ trưởng Tổ bầu cử`,
-        attendees: `đại diện các hộ gia đình ${e.hamletName.toLowerCase()}.`,
+        attendees: `đại diện các hộ gia đình ${running(e.hamletName)}.`,
         content: [
           `Thông qua danh sách những người ứng cử ${d.headTitle}: ${listed.map((n) => n.person.fullName).join(', ') || '(theo danh sách niêm yết)'}.`,
-          `Bầu ${d.headTitle} ${e.hamletName.toLowerCase()}, nhiệm kỳ ${e.termLabel}.`,
+          `Bầu ${d.headTitle} ${running(e.hamletName)}, nhiệm kỳ ${e.termLabel}.`,
         ],
         contact: secretary
           ? `${honorific(secretary.sex)} ${secretary.fullName}, Thư ký Tổ bầu cử.`

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerImportCommands } from './import';
 import { registerReportCommands } from './report';
 import { registerRulesCommands } from './rules';
+import { registerScenarioCommands } from './scenario';
 import { registerSystemCommands } from './system';
 import { registerTrustCommands } from './trust';
 
@@ -12,6 +13,7 @@ import { registerTrustCommands } from './trust';
 const groups: ReadonlyArray<(program: Command) => void> = [
   registerSystemCommands,
   (p) => registerRulesCommands(p),
+  registerScenarioCommands,
   registerImportCommands,
   registerReportCommands,
   registerTrustCommands,

@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, runScenario } from '../../src/cli/commands/scenario';
+import type { Scenario } from '../../src/cli/commands/scenario';
+
+const load = (file: string): Scenario => {
+  const parsed = parseScenario(readFileSync(new URL(`../../scenarios/${file}`, import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+};
+
+describe('baucoso scenario', () => {
+  for (const file of ['phuong2-nd59.json', 'quang-tri-thon.json', 'tay-ninh-ap.json']) {
+    it(`runs ${file} clean through the services and writes every document`, async () => {
+      const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
+      const report = await runScenario(load(file), out);
+      const wrong = report.steps.filter((s) => !s.asExpected);
+      expect(wrong).toEqual([]);
+      expect(report.clean).toBe(true);
+      expect(Object.values(report.elections).every((s) => s === 'rollPosted')).toBe(true);
+      const written = readdirSync(out).sort();
+      expect(written).toEqual([...report.documents].sort());
+      expect(written.some((f) => f.endsWith('election-team-decision.pdf'))).toBe(true);
+      expect(
+        readFileSync(
+          join(
+            out,
+            written.find((f) => f.endsWith('.pdf'))!,
+          ),
+        )
+          .subarray(0, 4)
+          .toString(),
+      ).toBe('%PDF');
+    }, 60_000);
+  }
+
+  it('Tây Ninh Điều 15 k3: a roll posted after D-5 is refused in the report with its code, rule and message', async () => {
+    const base = load('tay-ninh-ap.json');
+    const cut = base.steps.findIndex((s) => s.do === 'step' && s.to === 'rollPosted');
+    const late: Scenario = {
+      ...base,
+      steps: [...base.steps.slice(0, cut), { do: 'step', on: '2024-11-14', to: 'rollPosted' }],
+    };
+    const report = await runScenario(late, null);
+    const last = report.steps[report.steps.length - 1]!;
+    expect(report.clean).toBe(false);
+    expect(last.ok).toBe(false);
+    expect(last.refusal?.code).toBe('deadline-passed');
+    expect(last.refusal?.rule).toBe('timeline.post-voters');
+    expect(last.refusal?.message).toContain('12/11/2024');
+    expect(last.refusal?.message).toContain('Điều 15, khoản 3');
+    expect(last.states).toEqual({ head: 'teamFormed' });
+    // Declared as expected, the same refusal leaves the run clean; with the chair's override it passes.
+    const expected = await runScenario(
+      {
+        ...late,
+        steps: [
+          ...late.steps.slice(0, -1),
+          { do: 'step', on: '2024-11-14', to: 'rollPosted', expect: { refused: 'deadline-passed' } },
+        ],
+      },
+      null,
+    );
+    expect(expected.clean).toBe(true);
+    const overridden = await runScenario(
+      {
+        ...late,
+        steps: [
+          ...late.steps.slice(0, -1),
+          {
+            do: 'step',
+            on: '2024-11-14',
+            to: 'rollPosted',
+            override: { authorisedBy: 'Nguyễn Văn Tâm', reason: 'Niêm yết lại sau khi bổ sung hộ mới' },
+          },
+        ],
+      },
+      null,
+    );
+    expect(overridden.clean).toBe(true);
+    expect(overridden.elections).toEqual({ head: 'rollPosted' });
+  }, 60_000);
+
+  it('rejects a malformed scenario with a Vietnamese message', () => {
+    const r = parseScenario('{"name": "x"}');
+    expect(!r.ok && r.error.message).toContain('Kịch bản không hợp lệ');
+  });
+});
