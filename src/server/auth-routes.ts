@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auth, roleLabels, territory } from '../services';
 import type { Actor, ServiceContext } from '../services';
-import { sendFailure } from './http-result';
+import { sendFailure, sendResult } from './http-result';
 import { SESSION_COOKIE, actorOf, requireActor } from './session';
 
 async function me(ctx: ServiceContext, actor: Actor) {
   return {
-    user: { ...actor, roleLabel: roleLabels[actor.role] },
+    user: { ...actor, roleLabel: roleLabels[actor.role], totpEnabled: await auth.totpEnabled(ctx, actor) },
     home: await territory.homeOf(ctx, actor),
   };
 }
@@ -66,7 +66,7 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     },
   );
 
-  app.post<{ Body: { username: string; password: string } }>(
+  app.post<{ Body: { username: string; password: string; code?: string } }>(
     '/api/auth/login',
     {
       config: { access: 'public' },
@@ -79,13 +79,15 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
           properties: {
             username: { type: 'string', maxLength: 100 },
             password: { type: 'string', maxLength: 200 },
+            code: { type: 'string', maxLength: 12 },
           },
         },
       },
     },
     async (request, reply) => {
       const previous = request.cookies[SESSION_COOKIE];
-      const result = await auth.login(ctx, request.body.username, request.body.password, previous);
+      const { username, password, code } = request.body;
+      const result = await auth.login(ctx, username, password, previous, code);
       if (!result.ok) return sendFailure(reply, result.error);
       setSessionCookie(request, reply, result.value);
       return reply.send(await me(ctx, result.value.actor));
@@ -104,6 +106,44 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.send({ ok: true });
     },
+  );
+
+  app.post(
+    '/api/auth/totp/setup',
+    {
+      config: { access: 'read' },
+      preHandler: requireActor(ctx),
+      schema: { summary: 'Start two-factor setup: a new TOTP secret for an authenticator app', tags: ['auth'] },
+    },
+    async (request, reply) => sendResult(reply, await auth.setupTotp(ctx, actorOf(request))),
+  );
+
+  app.post<{ Body: { code: string } }>(
+    '/api/auth/totp/enable',
+    {
+      config: { access: 'read' },
+      preHandler: requireActor(ctx),
+      schema: {
+        summary: 'Turn two-factor login on after checking a code from the app',
+        tags: ['auth'],
+        body: { type: 'object', required: ['code'], properties: { code: { type: 'string', maxLength: 12 } } },
+      },
+    },
+    async (request, reply) => sendResult(reply, await auth.enableTotp(ctx, actorOf(request), request.body.code)),
+  );
+
+  app.post<{ Body: { password: string } }>(
+    '/api/auth/totp/disable',
+    {
+      config: { access: 'read' },
+      preHandler: requireActor(ctx),
+      schema: {
+        summary: 'Turn two-factor login off (needs the password)',
+        tags: ['auth'],
+        body: { type: 'object', required: ['password'], properties: { password: { type: 'string', maxLength: 200 } } },
+      },
+    },
+    async (request, reply) => sendResult(reply, await auth.disableTotp(ctx, actorOf(request), request.body.password)),
   );
 
   app.get(

@@ -8,6 +8,7 @@ import type { ServiceContext } from './context';
 import { writeWithAudit } from './context';
 import { failures } from './failures';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
+import { newTotpSecret, otpauthUri, verifyTotp } from './totp';
 
 export const SESSION_HOURS = 12;
 /** Failed logins in a row before the account is locked, and for how long. */
@@ -46,6 +47,7 @@ export async function login(
   username: string,
   password: string,
   previousToken?: string,
+  totpCode?: string,
 ): Promise<Result<LoginSuccess>> {
   const user = await usersRepo.findUserByUsername(ctx.store.db, username.trim().toLowerCase());
   const now = ctx.now();
@@ -59,6 +61,11 @@ export async function login(
   if (!actor) {
     if (user) return recordFailure(ctx, user.id);
     return err(badLogin);
+  }
+  const totp = await usersRepo.totpState(ctx.store.db, actor.userId);
+  if (totp.enabled && totp.secret) {
+    if (!totpCode) return err(totpRequired);
+    if (!verifyTotp(totp.secret, totpCode, now)) return recordFailure(ctx, actor.userId, badCode);
   }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
@@ -85,7 +92,17 @@ function lockedFailure(until: string) {
   };
 }
 
-async function recordFailure(ctx: ServiceContext, userId: string): Promise<Result<LoginSuccess>> {
+const totpRequired = {
+  code: 'totp-required',
+  message: 'Tài khoản này dùng xác thực hai bước: hãy nhập mã 6 chữ số đang hiện trong ứng dụng xác thực.',
+};
+const badCode = { code: 'bad-credentials', message: 'Mã xác thực hai bước không đúng hoặc đã hết hạn. Hãy nhập mã đang hiện.' };
+
+async function recordFailure(
+  ctx: ServiceContext,
+  userId: string,
+  failure: { code: string; message: string } = badLogin,
+): Promise<Result<LoginSuccess>> {
   const now = ctx.now();
   const locked = await writeWithAudit(ctx, null, async (db) => {
     const state = await usersRepo.loginState(db, userId);
@@ -98,7 +115,7 @@ async function recordFailure(ctx: ServiceContext, userId: string): Promise<Resul
       audit: { action: lockedUntil ? 'login.locked' : 'login.failed', entity: 'user', entityId: userId, data: { failures } },
     };
   });
-  return err(locked ? lockedFailure(locked) : badLogin);
+  return err(locked ? lockedFailure(locked) : failure);
 }
 
 const dummyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -157,4 +174,50 @@ export async function changePassword(
     return { value: undefined, audit: { action: 'password.change', entity: 'user', entityId: actor.userId } };
   });
   return ok({ token, actor, expiresAt });
+}
+
+/**
+ * Starts two-factor setup: a new secret the user adds to an authenticator app. It takes effect only
+ * after `enableTotp` confirms a code, so a half-finished setup never locks anyone out.
+ */
+export async function setupTotp(ctx: ServiceContext, actor: Actor): Promise<Result<{ secret: string; uri: string }>> {
+  const state = await usersRepo.totpState(ctx.store.db, actor.userId);
+  if (state.enabled) {
+    return err(failures.conflict('totp', 'Xác thực hai bước đang bật. Hãy tắt trước khi thiết lập lại.'));
+  }
+  const secret = newTotpSecret();
+  await writeWithAudit(ctx, actor, async (db) => {
+    await usersRepo.setTotp(db, actor.userId, secret, false);
+    return { value: undefined, audit: { action: 'totp.setup', entity: 'user', entityId: actor.userId } };
+  });
+  return ok({ secret, uri: otpauthUri(secret, actor.username) });
+}
+
+export async function enableTotp(ctx: ServiceContext, actor: Actor, code: string): Promise<Result<{ enabled: true }>> {
+  const state = await usersRepo.totpState(ctx.store.db, actor.userId);
+  if (!state.secret) return err(failures.invalid('code', 'Hãy bắt đầu thiết lập xác thực hai bước trước.'));
+  if (!verifyTotp(state.secret, code, ctx.now())) {
+    return err(failures.invalid('code', 'Mã không đúng. Hãy kiểm tra giờ trên điện thoại và nhập mã đang hiện.'));
+  }
+  await writeWithAudit(ctx, actor, async (db) => {
+    await usersRepo.setTotp(db, actor.userId, state.secret, true);
+    return { value: undefined, audit: { action: 'totp.enable', entity: 'user', entityId: actor.userId } };
+  });
+  return ok({ enabled: true });
+}
+
+export async function disableTotp(ctx: ServiceContext, actor: Actor, password: string): Promise<Result<{ enabled: false }>> {
+  const user = await usersRepo.getUser(ctx.store.db, actor.userId);
+  if (!user || !(await verifyPassword(password, user.passwordHash))) {
+    return err({ code: 'bad-credentials', field: 'password', message: 'Mật khẩu không đúng.' });
+  }
+  await writeWithAudit(ctx, actor, async (db) => {
+    await usersRepo.setTotp(db, actor.userId, null, false);
+    return { value: undefined, audit: { action: 'totp.disable', entity: 'user', entityId: actor.userId } };
+  });
+  return ok({ enabled: false });
+}
+
+export async function totpEnabled(ctx: ServiceContext, actor: Actor): Promise<boolean> {
+  return (await usersRepo.totpState(ctx.store.db, actor.userId)).enabled;
 }

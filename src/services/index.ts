@@ -38,5 +38,3 @@ export * as officeImport from './office-import';
 export * as officeInterim from './office-interim';
 export * as officeDeputies from './office-deputies';
 export * as recognition from './recognition';
-export * as oversightReports from './oversight-reports';
-export * as oversightSearch from './oversight-search';

@@ -14,6 +14,8 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 export interface Store {
   readonly db: Kysely<DatabaseSchema>;
   readonly kind: DatabaseKind;
+  /** PostgreSQL schema the store works in, when not the default (tests use one per file). */
+  readonly schema?: string;
   close(): Promise<void>;
 }
 
@@ -30,7 +32,7 @@ export function openStore(config: DatabaseConfig): Store {
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', ...(config.schema ? { schema: config.schema } : {}), close: () => db.destroy() };
 }
 
 function openSqlite(file: string): Store {
@@ -46,6 +48,14 @@ function openSqlite(file: string): Store {
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 
+/**
+ * Kysely looks for its migration tables by name across schemas; with one schema per test file on
+ * PostgreSQL, point it at this store's own schema or it sees another file's lock table.
+ */
+function migrationTables(store: Store): { migrationTableSchema?: string } {
+  return store.schema ? { migrationTableSchema: store.schema } : {};
+}
+
 const provider: MigrationProvider = {
   getMigrations: () => Promise.resolve(migrations as Record<string, Migration>),
 };
@@ -59,7 +69,7 @@ export interface MigrationReport {
 export async function migrateToLatest(store: Store): Promise<MigrationReport> {
   // Migrations are written on parallel branches; a database that already has a later one must
   // still accept an earlier-numbered one that lands afterwards.
-  const migrator = new Migrator({ db: store.db, provider, allowUnorderedMigrations: true });
+  const migrator = new Migrator({ db: store.db, provider, allowUnorderedMigrations: true, ...migrationTables(store) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
@@ -68,7 +78,7 @@ export async function migrateToLatest(store: Store): Promise<MigrationReport> {
 
 /** The name of the last applied migration, or null on an empty database. */
 export async function schemaVersion(store: Store): Promise<string | null> {
-  const migrator = new Migrator({ db: store.db, provider });
+  const migrator = new Migrator({ db: store.db, provider, ...migrationTables(store) });
   const all = await migrator.getMigrations();
   const done = all.filter((m) => m.executedAt !== undefined).map((m) => m.name);
   return done.length > 0 ? (done[done.length - 1] ?? null) : null;

@@ -109,6 +109,9 @@ export interface UserTable {
   failed_logins: number;
   locked_until: string | null;
   password_changed_at: string | null;
+  /** Base32 TOTP secret; set during setup, used only once `totp_enabled` is 1. */
+  totp_secret: string | null;
+  totp_enabled: number;
 }
 
 export interface SessionTable {

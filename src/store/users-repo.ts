@@ -57,6 +57,8 @@ export async function insertUser(db: Db, u: UserRow & { createdAt: string }): Pr
       failed_logins: 0,
       locked_until: null,
       password_changed_at: null,
+      totp_secret: null,
+      totp_enabled: 0,
     })
     .execute();
 }
@@ -106,4 +108,17 @@ export async function updatePassword(db: Db, userId: string, passwordHash: strin
 export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
   const r = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(r.numDeletedRows);
+}
+
+export async function totpState(db: Db, userId: string) {
+  const row = await db
+    .selectFrom('users')
+    .select(['totp_secret as secret', 'totp_enabled as enabled'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return { secret: row.secret, enabled: Number(row.enabled) === 1 };
+}
+
+export async function setTotp(db: Db, userId: string, secret: string | null, enabled: boolean): Promise<void> {
+  await db.updateTable('users').set({ totp_secret: secret, totp_enabled: enabled ? 1 : 0 }).where('id', '=', userId).execute();
 }

@@ -12,8 +12,6 @@ import { ResidentsDetailPage } from './pages/ResidentsDetailPage';
 import { ResidentsPage } from './pages/ResidentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { ProvincePage, ProvincesPage } from './pages/ProvincePage';
-import { DashboardCommune } from './pages/DashboardCommune';
-import { SearchPage } from './pages/SearchPage';
 import { DocumentsPage } from './pages/DocumentsPage';
 import { ElectionPage } from './pages/ElectionPage';
 import { CountElectionPage } from './pages/CountElectionPage';
@@ -73,8 +71,6 @@ export function App() {
         <Route path="/tinh/:code" element={<ProvincePage />} />
         <Route path="/xa/:id" element={<CommunePage />} />
         <Route path="/xa/:id/van-ban" element={<DocumentsPage />} />
-        <Route path="/xa/:id/tien-do" element={<DashboardCommune />} />
-        <Route path="/tim-kiem" element={<SearchPage />} />
         <Route path="/thon/:id" element={<HamletPage />} />
         <Route path="/thon/:id/nhan-khau/nhap" element={<ImportResidentsPage />} />
         <Route path="/thon/:id/nhan-khau" element={<ResidentsPage />} />

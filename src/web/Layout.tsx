@@ -32,9 +32,9 @@ export function Layout(props: { me: Me; homePath: string; onLogout: () => void; 
             <Anchor href="/api/docs" size="sm" visibleFrom="md">
               {t.nav.apiDocs}
             </Anchor>
-            <Text size="sm" fw={500} data-testid="current-user">
+            <Anchor component={Link} to="/tai-khoan" size="sm" fw={500} c="dark" data-testid="current-user">
               {me.user.displayName}
-            </Text>
+            </Anchor>
             <Badge variant="light" visibleFrom="sm">
               {me.user.roleLabel}
             </Badge>

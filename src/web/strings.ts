@@ -735,7 +735,6 @@ export const to = {
   communeTitle: (name: string) => `Tiến độ bầu cử: ${name}`,
   provinceTitle: (name: string) => `Tiến độ và kết quả bầu cử: ${name}`,
   dashboardLink: 'Tiến độ bầu cử',
-  dashboardOf: (code: string) => `Tiến độ bầu cử của xã, phường mã ${code}`,
   today: (d: string) => `Số liệu đến ngày ${d}`,
   deadline: (d: string) => `Hạn hoàn thành theo kế hoạch: ${d}`,
   filters: { all: 'Tất cả', late: 'Chậm tiến độ', reElection: 'Bầu lại', interim: 'Lâm thời' } as Record<string, string>,

@@ -75,3 +75,36 @@ it('refuses cross-site writes: another origin, or a body a plain HTML form can s
   expect(crossSiteRefusal('POST', { host: 'localhost:3000', 'content-type': 'text/plain;charset=UTF-8' })).not.toBeNull();
   expect(crossSiteRefusal('GET', { host: 'localhost:3000', origin: 'https://evil.example' })).toBeNull();
 });
+
+describeEachDatabase('two-factor login (TOTP)', (t) => {
+  it('asks for the code once enabled, refuses a wrong one, and can be turned off with the password', async () => {
+    const { totpAt } = await import('../../src/services/totp');
+    await demo.loadDemo(t.ctx());
+    const now = new Date('2024-10-01T02:00:00Z');
+    const ctx = t.ctx(() => now);
+    const first = await auth.login(ctx, 'ubnd.phuong2', demo.DEMO_PASSWORD);
+    if (!first.ok) throw new Error(first.error.message);
+    const actor = first.value.actor;
+    const setup = await auth.setupTotp(ctx, actor);
+    if (!setup.ok) throw new Error(setup.error.message);
+    expect(setup.value.uri).toContain('otpauth://totp/baucoso%3Aubnd.phuong2?secret=');
+    // Not enabled until a code is confirmed: login still works without one.
+    expect((await auth.login(ctx, 'ubnd.phuong2', demo.DEMO_PASSWORD)).ok).toBe(true);
+    const wrong = await auth.enableTotp(ctx, actor, '000000');
+    expect(!wrong.ok && wrong.error.field).toBe('code');
+    expect((await auth.enableTotp(ctx, actor, totpAt(setup.value.secret, now))).ok).toBe(true);
+
+    const noCode = await auth.login(ctx, 'ubnd.phuong2', demo.DEMO_PASSWORD);
+    expect(!noCode.ok && noCode.error.code).toBe('totp-required');
+    const badCode = await auth.login(ctx, 'ubnd.phuong2', demo.DEMO_PASSWORD, undefined, '123456');
+    expect(!badCode.ok && badCode.error.message).toContain('Mã xác thực hai bước không đúng');
+    const good = await auth.login(ctx, 'ubnd.phuong2', demo.DEMO_PASSWORD, undefined, totpAt(setup.value.secret, now));
+    expect(good.ok).toBe(true);
+    const wrongPassword = await auth.login(ctx, 'ubnd.phuong2', 'wrong-pass-1', undefined, totpAt(setup.value.secret, now));
+    expect(!wrongPassword.ok && wrongPassword.error.code).toBe('bad-credentials');
+
+    expect((await auth.disableTotp(ctx, actor, 'nope-nope-1')).ok).toBe(false);
+    expect((await auth.disableTotp(ctx, actor, demo.DEMO_PASSWORD)).ok).toBe(true);
+    expect((await auth.login(ctx, 'ubnd.phuong2', demo.DEMO_PASSWORD)).ok).toBe(true);
+  });
+});

@@ -6,8 +6,9 @@ import * as m0004 from './0004-preparation';
 import * as m0005 from './0005-form-templates';
 import * as m0006 from './0006-polling';
 import * as m0007 from './0007-auth-hardening';
-import * as m0009 from './0009-office';
 import * as m0008 from './0008-voter-roll-more';
+import * as m0009 from './0009-office';
+import * as m0011 from './0011-totp';
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -18,6 +19,10 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005-form-templates': m0005,
   '0006-polling': m0006,
   '0007-auth-hardening': m0007,
-  '0009-office': m0009,
   '0008-voter-roll-more': m0008,
+  '0009-office': m0009,
+  '0011-totp': m0011,
 };
+
+/** The newest migration: what /api/health reports on an up-to-date database. */
+export const latestMigration = Object.keys(migrations).sort().at(-1) ?? null;

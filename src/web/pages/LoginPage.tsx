@@ -1,13 +1,15 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import type { Me } from '../api';
 import { t } from '../strings';
 
 export function LoginPage(props: { onLogin: (me: Me) => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [needsCode, setNeedsCode] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -15,8 +17,14 @@ export function LoginPage(props: { onLogin: (me: Me) => void }) {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    api.post<Me>('/api/auth/login', { username, password }).then(props.onLogin, (e: unknown) => {
-      setError(e instanceof Error ? e.message : String(e));
+    const body = needsCode ? { username, password, code } : { username, password };
+    api.post<Me>('/api/auth/login', body).then(props.onLogin, (e: unknown) => {
+      if (e instanceof ApiError && e.code === 'totp-required') {
+        setNeedsCode(true);
+        setError(null);
+      } else {
+        setError(e instanceof Error ? e.message : String(e));
+      }
       setBusy(false);
     });
   };
@@ -55,6 +63,19 @@ export function LoginPage(props: { onLogin: (me: Me) => void }) {
               autoComplete="current-password"
               required
             />
+            {needsCode && (
+              <TextInput
+                label={t.login.code}
+                description={t.login.codeHelp}
+                value={code}
+                onChange={(e) => setCode(e.currentTarget.value)}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                required
+                autoFocus
+              />
+            )}
             <Button type="submit" loading={busy}>
               {t.login.submit}
             </Button>
