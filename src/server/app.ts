@@ -13,6 +13,7 @@ import { accessGate } from './session';
 import type { Access } from './session';
 import { peopleRoutes } from './people-routes';
 import { oversightRoutes } from './oversight-routes';
+import { officeRoutes } from './office-routes';
 import { pollingRoutes } from './polling-routes';
 import { rollRoutes } from './roll-routes';
 import { documentsRoutes } from './documents-routes';
@@ -129,6 +130,7 @@ export async function buildServer(
   pollingRoutes(app, ctx);
   rollRoutes(app, ctx);
   oversightRoutes(app, ctx);
+  officeRoutes(app, ctx);
   await serveWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;
 }

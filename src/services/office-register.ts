@@ -398,3 +398,58 @@ export async function endCurrent(
 export function validatePosition(p: unknown): Result<OfficePosition> {
   return isPosition(p) ? ok(p) : err(failures.invalid('position', 'Chức danh không hợp lệ.'));
 }
+
+export interface HamletPeople {
+  readonly households: { id: string; code: string; address: string; representative: string }[];
+  readonly adults: { id: string; name: string; birthDate: string; householdCode: string }[];
+}
+
+/**
+ * The households of a hamlet with the name that signs for each (the recorded representative, else
+ * the household head), and its adults: what the petition, deputy and interim forms choose from.
+ */
+export async function hamletPeople(
+  ctx: ServiceContext,
+  actor: Actor,
+  hamletId: string,
+): Promise<Result<HamletPeople>> {
+  const h = await loadHamlet(ctx, actor, hamletId, 'read');
+  if (!h.ok) return h;
+  const db = ctx.store.db;
+  const rows = await db
+    .selectFrom('residents as r')
+    .innerJoin('households as h', 'h.id', 'r.household_id')
+    .leftJoin('household_representatives as hr', 'hr.household_id', 'h.id')
+    .select([
+      'r.id',
+      'r.full_name',
+      'r.birth_date',
+      'r.relation',
+      'h.id as householdId',
+      'h.code',
+      'h.address',
+      'hr.resident_id as repId',
+    ])
+    .where('h.hamlet_id', '=', hamletId)
+    .where('r.status', '=', 'active')
+    .orderBy('h.code')
+    .execute();
+  const households = new Map<string, { id: string; code: string; address: string; representative: string }>();
+  for (const r of rows) {
+    const hh = households.get(r.householdId) ?? {
+      id: r.householdId,
+      code: r.code,
+      address: r.address,
+      representative: '',
+    };
+    if (r.repId === r.id || (!hh.representative && r.relation === 'head')) hh.representative = r.full_name;
+    households.set(r.householdId, hh);
+  }
+  const adultLimit = addMonths(vnToday(ctx), -12 * 18);
+  return ok({
+    households: [...households.values()],
+    adults: rows
+      .filter((r) => r.birth_date <= adultLimit)
+      .map((r) => ({ id: r.id, name: r.full_name, birthDate: r.birth_date, householdCode: r.code })),
+  });
+}

@@ -72,6 +72,7 @@ export interface InboxItem {
 
 export interface Inbox {
   readonly communeId: string;
+  readonly communeName: string;
   readonly today: CivilDate;
   readonly items: InboxItem[];
   readonly canDecide: boolean;
@@ -153,7 +154,13 @@ export async function recognitionInbox(
     });
   }
   items.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
-  return ok({ communeId, today, items, canDecide: canDecide(actor, c.value.place) });
+  return ok({
+    communeId,
+    communeName: c.value.communeName,
+    today,
+    items,
+    canDecide: canDecide(actor, c.value.place),
+  });
 }
 
 export type RecognitionDecision = 'recognise' | 'rerun' | 'reply';

@@ -782,6 +782,13 @@ export async function decideRemoval(
     return err(failures.invalid('override', 'Hãy ghi họ tên người cho phép và lý do (ít nhất 10 ký tự).'));
   const db = ctx.store.db;
   const term = (await repo.getTerm(db, c.office_term_id))!;
+  if (input.interim?.residentId && input.interim.residentId === term.resident_id)
+    return err(
+      failures.invalid(
+        'interim',
+        `${term.holder_name} là người thôi làm; hãy cử người khác tạm thời đảm nhiệm.`,
+      ),
+    );
   const { hamlet, communeName } = hp;
   const title = headTitle(hamlet.kind);
   const kindVi = REMOVAL_NAMES_VI[c.kind as RemovalKind];

@@ -22,6 +22,9 @@ import { PlanRoundPage } from './pages/PlanRoundPage';
 import { RollPage } from './pages/RollPage';
 import { RulesPage } from './pages/RulesPage';
 import { UsersPage } from './pages/UsersPage';
+import { OfficePage } from './pages/OfficePage';
+import { RecognitionPage } from './pages/RecognitionPage';
+import { RemovalPage } from './pages/RemovalPage';
 
 function homePath(me: Me): string {
   switch (me.home.kind) {
@@ -86,6 +89,9 @@ export function App() {
         <Route path="/kiem-phieu/:id/tap/:batchId/luot/:lane" element={<CountEntryPage />} />
         <Route path="/quy-tac" element={<RulesPage />} />
         <Route path="/quy-tac/:id" element={<RulesPage />} />
+        <Route path="/xa/:id/nguoi-giu-chuc" element={<OfficePage />} />
+        <Route path="/xa/:id/cong-nhan" element={<RecognitionPage />} />
+        <Route path="/xa/:id/cho-thoi-lam" element={<RemovalPage />} />
         <Route path="*" element={<Navigate to={homePath(me)} replace />} />
       </Routes>
     </Layout>

@@ -870,3 +870,115 @@ export interface SearchResults {
   query: string;
   hits: { kind: 'commune' | 'hamlet' | 'person' | 'document'; id: string; title: string; detail: string; path: string }[];
 }
+// After the vote: office-holders, recognition, interim heads, deputies, removal (office-routes.ts).
+export interface OfficeTerm {
+  id: string;
+  hamletId: string;
+  position: string;
+  positionTitle: string;
+  holderName: string;
+  residentId: string | null;
+  basis: string;
+  basisLabel: string;
+  decisionRef: string | null;
+  termLabel: string | null;
+  startOn: string;
+  plannedEnd: string | null;
+  newElectionBy: string | null;
+  endedOn: string | null;
+  endReasonLabel: string | null;
+  endRef: string | null;
+}
+export interface OfficeAlert {
+  kind: string;
+  hamletId: string;
+  hamletName: string;
+  due: string | null;
+  message: string;
+}
+export interface OfficeRegister {
+  communeId: string;
+  communeName: string;
+  today: string;
+  hamlets: {
+    id: string;
+    name: string;
+    kind: string;
+    households: number;
+    current: OfficeTerm[];
+    history: OfficeTerm[];
+    deputies: { allowed: number; held: number; citation: string };
+  }[];
+  alerts: OfficeAlert[];
+  canManage: boolean;
+}
+export interface OfficeImportPreview {
+  rows: number;
+  toAdd: { row: number; hamletName: string; positionTitle: string; holderName: string; startOn: string; plannedEnd: string | null }[];
+  existing: { row: number; message: string }[];
+  rejected: { row: number; field: string; message: string }[];
+  imported: number;
+}
+export interface OfficeDocument {
+  id: string;
+  form_id: string;
+  title: string;
+  number: number | null;
+  symbol: string | null;
+  issued_at: string;
+}
+export interface RecognitionItem {
+  electionId: string;
+  hamletId: string;
+  hamletName: string;
+  positionTitle: string;
+  termLabel: string;
+  round: number;
+  electionDate: string | null;
+  receivedOn: string | null;
+  due: string | null;
+  workingDaysLeft: number | null;
+  late: boolean;
+  citation: string;
+  rerunBy: string | null;
+  outcome: {
+    kind: string;
+    conclusion: string;
+    elected: { residentId: string; name: string; votes: number }[];
+  } | null;
+  replies: number;
+}
+export interface RecognitionInbox {
+  communeId: string;
+  communeName: string;
+  today: string;
+  items: RecognitionItem[];
+  canDecide: boolean;
+}
+export interface HamletPeople {
+  households: { id: string; code: string; address: string; representative: string }[];
+  adults: { id: string; name: string; birthDate: string; householdCode: string }[];
+}
+export interface RemovalCase {
+  id: string;
+  hamletId: string;
+  hamletName: string;
+  term: OfficeTerm;
+  profileId: string;
+  kind: string;
+  kindLabel: string;
+  trigger: string;
+  triggerLabel: string;
+  openedOn: string;
+  state: string;
+  registered: number | null;
+  signatures: number;
+  petitionRequired: number | null;
+  recognitionDue: string | null;
+  late: boolean;
+  newElectionBy: string | null;
+  newElectionMode: 'held' | 'decided';
+  data: { vote?: { outcome: string; message: string; required: number } };
+  documents: OfficeDocument[];
+  canDecide: boolean;
+}

@@ -1,0 +1,171 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+// Dates relative to the real day the test runs (the server has no test clock), in Vietnam.
+const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const plus = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const WARD = '24820';
+
+async function login(page: Page) {
+  await page.goto('/');
+  await page.getByLabel('Tên đăng nhập').fill('ubnd.phuong2');
+  await page.getByLabel('Mật khẩu').fill('baucoso2024');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+}
+
+/** A same-origin call from the page, as the app itself makes it. */
+async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ([m, p, b]) => {
+      const res = await fetch(p, {
+        method: m,
+        credentials: 'same-origin',
+        headers: b === undefined ? {} : { 'content-type': 'application/json' },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      return { status: res.status, json: (await res.json()) as unknown };
+    },
+    [method, path, body] as const,
+  );
+  if (r.status >= 400) throw new Error(`${method} ${path}: ${JSON.stringify(r.json)}`);
+  return r.json as T;
+}
+
+/** Khu phố 2 votes today: planned, brought to polling day, counted by show of hands and reported. */
+async function reportedElection(page: Page): Promise<{ electionId: string; winner: string }> {
+  const today = vnToday();
+  const commune = await call<{ hamlets: { id: string; name: string }[] }>(
+    page,
+    'GET',
+    `/api/communes/${WARD}`,
+  );
+  const kp2 = commune.hamlets.find((h) => h.name === 'Khu phố 2')!;
+  const round = await call<{ elections: { id: string; hamletId: string }[] }>(
+    page,
+    'POST',
+    `/api/communes/${WARD}/rounds`,
+    {
+      communeId: WARD,
+      termLabel: '2026-2031',
+      profileId: 'nd59-2023',
+      form: 'meeting',
+      chairName: 'Lê Thanh Bình',
+      frontChairName: 'Trần Thị Kim Loan',
+      planDate: plus(today, -30),
+      hamlets: [
+        { hamletId: kp2.id, electionDate: today, startTime: '07:30', venue: 'Nhà văn hóa khu phố 2' },
+      ],
+      assignments: [],
+    },
+  );
+  const electionId = round.elections[0]!.id;
+  const demo = await call<{ registered: number }>(page, 'POST', `/api/elections/${electionId}/polling/demo`);
+  const voted = demo.registered - 10;
+  const count = await call<{ id: string }>(page, 'POST', `/api/elections/${electionId}/counts`, {
+    position: 'head',
+    voted,
+    issued: voted,
+    received: voted,
+    method: 'hands',
+  });
+  const view = await call<{ candidates: { id: string; name: string }[] }>(
+    page,
+    'GET',
+    `/api/counts/${count.id}`,
+  );
+  const [first, second] = view.candidates;
+  await call(page, 'POST', `/api/counts/${count.id}/hands`, {
+    votes: { [first!.id]: voted - 20, [second!.id]: 20 },
+  });
+  await call(page, 'POST', `/api/counts/${count.id}/close`);
+  await call(page, 'POST', `/api/counts/${count.id}/report`);
+  return { electionId, winner: first!.name };
+}
+
+test('the commune recognises a reported count in time; a head is relieved after a household petition; the register shows it all', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await login(page);
+  const { winner } = await reportedElection(page);
+
+  // The inbox: Khu phố 2 awaits recognition, due in 5 working days, not late.
+  await page.goto(`/xa/${WARD}/cong-nhan`);
+  const item = page.getByTestId('recognition-item').filter({ hasText: 'Khu phố 2' });
+  await expect(item).toBeVisible();
+  await expect(item.getByText(/còn \d+ ngày làm việc/)).toBeVisible();
+  await expect(item.getByText('QUÁ HẠN')).toHaveCount(0);
+  await expect(item.getByText(winner).first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('inbox.png'), fullPage: true });
+  await item.getByLabel('Người ký (Chủ tịch UBND)').fill('Lê Thanh Bình');
+  await item.getByRole('button', { name: 'Công nhận người trúng cử' }).last().click();
+  await expect(page.getByText(/Đã ban hành: Quyết định công nhận Khu phố trưởng Khu phố 2/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('recognised.png'), fullPage: true });
+
+  // The register: the winner holds office from today.
+  await page.goto(`/xa/${WARD}/nguoi-giu-chuc`);
+  const kp2 = page
+    .getByTestId('office-hamlet')
+    .filter({ has: page.getByRole('heading', { name: 'Khu phố 2' }) });
+  await expect(kp2.getByTestId('office-term').filter({ hasText: winner })).toContainText(
+    'Trúng cử, được công nhận',
+  );
+  await expect(page.getByTestId('office-alerts')).toContainText('Khu phố 3 chưa có Khu phố trưởng');
+
+  // A petition of the households, the meeting and the commune's decision.
+  await page.goto(`/xa/${WARD}/cho-thoi-lam`);
+  await page.getByRole('textbox', { name: 'Người giữ chức', exact: true }).click();
+  await page.getByRole('option', { name: new RegExp(`Khu phố 2: Khu phố trưởng ${winner}`) }).click();
+  await page.getByLabel('Lý do (mỗi dòng một lý do)').fill('Không hoàn thành nhiệm vụ được giao');
+  await page.getByRole('button', { name: 'Chọn tất cả' }).click();
+  await expect(page.getByTestId('petition-count')).toContainText('hộ đã ký');
+  await page.getByRole('button', { name: 'Lập hồ sơ', exact: true }).click();
+  const kase = page.getByTestId('removal-case').first();
+  await expect(kase).toContainText('Chờ họp');
+  await expect(kase.getByRole('link', { name: /Đơn kiến nghị/ })).toBeVisible();
+
+  const registered = Number(await kase.getByLabel('Tổng số hộ trong danh sách').inputValue());
+  await kase.getByLabel('Địa điểm').fill('Nhà văn hóa khu phố 2');
+  await kase.getByLabel('Họ tên người triệu tập').fill('Châu Văn Long');
+  await kase.getByLabel('Thư ký').fill('Vũ Thị Kim Oanh');
+  await kase
+    .getByLabel('Khách mời (phát biểu, không biểu quyết), mỗi dòng một người')
+    .fill('Đại diện UBND Phường 2\nĐại diện UBMTTQVN Phường 2');
+  const present = registered - 20;
+  await kase.getByLabel('Số đại diện hộ dự họp').fill(String(present));
+  await kase
+    .getByLabel('Tổ kiểm phiếu (mỗi dòng: họ tên - vai trò)')
+    .fill('Lý Văn Nam - Tổ trưởng\nĐỗ Thị Hằng - Thành viên\nPhan Hữu Quang - Thành viên');
+  await kase.getByLabel('Người chứng kiến, mỗi dòng một người').fill('Ngô Văn Hải\nDương Thị Châu');
+  await kase.getByLabel('Số phiếu hợp lệ').fill(String(present));
+  await kase.getByLabel('Tán thành', { exact: true }).fill(String(present - 30));
+  await kase.getByLabel('Không tán thành').fill('30');
+  await kase.getByRole('button', { name: 'Ghi kết quả cuộc họp' }).click();
+  await expect(kase).toContainText('Chờ UBND quyết định');
+  await expect(kase.getByRole('link', { name: /Biên bản kiểm phiếu/ })).toBeVisible();
+
+  await kase.getByLabel('Người ký (Chủ tịch UBND)').fill('Lê Thanh Bình');
+  await kase.getByRole('textbox', { name: 'Cử người tạm thời đảm nhiệm' }).click();
+  await page.getByRole('option').filter({ hasNotText: winner }).nth(3).click();
+  await kase.getByRole('button', { name: 'Công nhận kết quả' }).click();
+  await expect(kase).toContainText('Đã công nhận');
+  await expect(kase.getByTestId('removal-new-election')).toContainText(
+    'Quyết định tổ chức bầu mới chậm nhất',
+  );
+  await expect(kase.getByRole('link', { name: /Quyết định công nhận kết quả cho thôi làm/ })).toBeVisible();
+  await expect(kase.getByRole('link', { name: /Quyết định cử Khu phố trưởng lâm thời/ })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('removal.png'), fullPage: true });
+
+  // The register: the head left on the decision, an interim head with the new-election deadline.
+  await page.goto(`/xa/${WARD}/nguoi-giu-chuc`);
+  const after = page
+    .getByTestId('office-hamlet')
+    .filter({ has: page.getByRole('heading', { name: 'Khu phố 2' }) });
+  await expect(after.getByTestId('office-term').first()).toContainText('Được cử tạm thời (lâm thời)');
+  await expect(after.getByText(/Bầu mới chậm nhất/)).toBeVisible();
+  await after.getByRole('button', { name: /Lịch sử/ }).click();
+  await expect(after.getByTestId('office-term').filter({ hasText: winner })).toContainText('Cho thôi làm');
+  await page.screenshot({ path: testInfo.outputPath('register.png'), fullPage: true });
+});
