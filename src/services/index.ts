@@ -33,8 +33,3 @@ export * as officeInterim from './office-interim';
 export * as officeDeputies from './office-deputies';
 export * as recognition from './recognition';
 export * as removal from './removal';
-export * as officeRegister from './office-register';
-export * as officeImport from './office-import';
-export * as officeInterim from './office-interim';
-export * as officeDeputies from './office-deputies';
-export * as recognition from './recognition';

@@ -870,6 +870,7 @@ export interface SearchResults {
   query: string;
   hits: { kind: 'commune' | 'hamlet' | 'person' | 'document'; id: string; title: string; detail: string; path: string }[];
 }
+
 // After the vote: office-holders, recognition, interim heads, deputies, removal (office-routes.ts).
 export interface OfficeTerm {
   id: string;
@@ -982,3 +983,4 @@ export interface RemovalCase {
   documents: OfficeDocument[];
   canDecide: boolean;
 }
+// (end of the after-the-vote types)

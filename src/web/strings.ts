@@ -794,6 +794,7 @@ export const to = {
     kinds: { commune: 'Xã, phường', hamlet: 'Thôn, TDP', person: 'Người', document: 'Văn bản' } as Record<string, string>,
   },
 };
+
 /** After the vote: office-holders, recognition, removal (OfficePage, RecognitionPage, RemovalPage). */
 export const toffice = {
   registerTitle: (commune: string) => `Người giữ chức danh - ${commune}`,
@@ -904,3 +905,4 @@ export const toffice = {
   newElection: (d: string, decided: boolean) => (decided ? `Quyết định tổ chức bầu mới chậm nhất ${d}` : `Bầu mới chậm nhất ${d}`),
   documents: 'Văn bản',
 };
+// (end of the after-the-vote strings)
