@@ -89,6 +89,10 @@ export async function postRoll(
   const today = vnToday(ctx);
   const postedOn = input.postedOn ?? today;
   if (!isCivil(postedOn)) return err(failures.invalid('postedOn', 'Ngày niêm yết không hợp lệ.'));
+  if (postedOn > today)
+    return err(
+      failures.invalid('postedOn', `Không ghi niêm yết trước ngày (hôm nay là ${formatVietnamese(today)}).`),
+    );
   if (ec.election.state !== 'rollPosted') {
     const step = await recordStep(ctx, actor, electionId, {
       to: 'rollPosted',
@@ -180,6 +184,9 @@ interface Planned {
   readonly fullName: string;
   readonly changes: Record<string, { from: string; to: string }> | null;
 }
+
+/** From these states on the count has used the roll as its denominator. */
+const COUNTED_STATES: readonly string[] = ['counted', 'reported', 'recognised', 'rerunOrdered', 'interim'];
 
 const KIND_VI = { add: 'bổ sung', remove: 'xóa tên', correct: 'sửa thông tin' } as const;
 
@@ -327,6 +334,13 @@ export async function amendRoll(
       failures.invalid(
         'roll',
         'Danh sách cử tri chưa niêm yết: trước khi niêm yết hãy sửa dữ liệu nhân khẩu và lập lại danh sách.',
+      ),
+    );
+  if (COUNTED_STATES.includes(ec.election.state))
+    return err(
+      failures.conflict(
+        'state',
+        'Đã kiểm phiếu: danh sách cử tri là mẫu số của kết quả nên không được sửa đổi nữa.',
       ),
     );
   if (!['add', 'remove', 'correct'].includes(input.kind))

@@ -272,6 +272,10 @@ describeEachDatabase('voter roll', (t) => {
       .set({ state: 'teamFormed' })
       .where('id', '=', electionId)
       .execute();
+    const future = await roll.postRoll(t.ctx(on('2024-11-10')), officer, electionId, {
+      postedOn: '2024-11-11',
+    });
+    expect(!future.ok && future.error.field).toBe('postedOn');
     const late = await roll.postRoll(t.ctx(on('2024-11-13')), officer, electionId);
     expect(!late.ok && late.error.code).toBe('deadline-passed');
     const posted = await roll.postRoll(t.ctx(on('2024-11-13')), officer, electionId, {
@@ -447,6 +451,20 @@ describeEachDatabase('voter roll', (t) => {
       lastDay: '2024-11-16',
       passed: true,
     });
+  });
+
+  it('refuses amendments once the count has used the roll', async () => {
+    const db = t.store().db;
+    await db.updateTable('elections').set({ state: 'counted' }).where('id', '=', electionId).execute();
+    const refused = await roll.amendRoll(t.ctx(on(ELECTION_DAY)), officer, electionId, {
+      kind: 'remove',
+      residentId: id('Nguyễn Thị Dung'),
+      reason: 'x',
+      approvedBy: 'A',
+      override: { chairName: 'Lê Thanh Bình', reason: 'Người có tên đã qua đời' },
+    });
+    expect(!refused.ok && refused.error.code).toBe('conflict');
+    await db.updateTable('elections').set({ state: 'rollPosted' }).where('id', '=', electionId).execute();
   });
 
   it('exports the roll as XLSX with its amendments and exclusions, issues the PDF roll and the voter cards, and versions reprints', async () => {
