@@ -463,11 +463,17 @@ async function orderRerun(
     }),
   });
   if (!doc.ok) return doc;
-  const id = await recordDecision(ctx, actor, l, 'rerun', input.on, {
-    rerunDate: date,
-    rerunBy: by,
-    reasons,
-  });
+  // The re-election is the same election's next round, held on the date decided.
+  const round = l.e.round + 1;
+  const id = await recordDecision(
+    ctx,
+    actor,
+    l,
+    'rerun',
+    input.on,
+    { rerunDate: date, rerunBy: by, reasons, round },
+    (trx) => repo.setElectionRound(trx, l.e.id, round, date),
+  );
   await repo.setDecisionDocument(db, id, doc.value.id);
   return ok({
     decisionId: id,

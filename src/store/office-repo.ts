@@ -143,3 +143,17 @@ export async function electionsInState(db: Db, communeId: string, states: readon
     .orderBy('h.name')
     .execute();
 }
+
+/** A re-election: the same election, its next round, on the new date. */
+export async function setElectionRound(
+  db: Db,
+  id: string,
+  round: number,
+  electionDate: string,
+): Promise<void> {
+  await db
+    .updateTable('elections')
+    .set({ round, election_date: electionDate })
+    .where('id', '=', id)
+    .execute();
+}

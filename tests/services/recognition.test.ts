@@ -1,7 +1,13 @@
 import { expect, it } from 'vitest';
 import { recognitionDue } from '../../src/domain/election';
 import { getProfile } from '../../src/domain/rules';
-import { documentRegistry, officeRegister, recognition } from '../../src/services';
+import {
+  documentRegistry,
+  officeInterim,
+  officeRegister,
+  preparationLifecycle,
+  recognition,
+} from '../../src/services';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 import { WARD, adults, at, loadWard, reportedElection } from './office-support';
@@ -189,5 +195,71 @@ describeEachDatabase('recognition after the report', (t) => {
     const inbox = await recognition.recognitionInbox(ctx, officer, WARD);
     if (!inbox.ok) throw new Error(inbox.error.message);
     expect(inbox.value.items.find((i) => i.electionId === id)!.replies).toBe(1);
+  });
+
+  it('a failed election goes to a re-election (round 2) and, when that fails too, to an interim head with the 6-month deadline', async () => {
+    const ctx = t.ctx(at('2026-02-10'));
+    const hs = await loadWard(ctx);
+    const h = hs[0]!;
+    const id = await reportedElection(ctx, {
+      hamletId: h.id,
+      electionDate: '2026-02-08',
+      receivedOn: '2026-02-09',
+    });
+    const [person] = await adults(ctx, h.id, 1);
+    // One failed round is not enough for an interim head (TT04 Điều 12 k2a, after the re-election).
+    const early = await officeInterim.appointInterim(ctx, officer, {
+      hamletId: h.id,
+      reason: 'failedElection',
+      electionId: id,
+      residentId: person!.id,
+      on: '2026-02-10',
+    });
+    expect(early.ok).toBe(false);
+    const rerun = await recognition.decideRecognition(ctx, officer, id, {
+      decision: 'rerun',
+      on: '2026-02-10',
+      rerunDate: '2026-02-22',
+      reasons: ['Không có người ứng cử nào đạt trên 50% tổng số đại diện hộ gia đình'],
+    });
+    if (!rerun.ok) throw new Error(rerun.error.message);
+    const row = await ctx.store.db
+      .selectFrom('elections')
+      .select(['round', 'election_date'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    expect(row).toEqual({ round: 2, election_date: '2026-02-22' });
+    const day = t.ctx(at('2026-02-22'));
+    for (const to of ['polling', 'counted', 'reported'] as const) {
+      const s = await preparationLifecycle.recordStep(day, officer, id, { to, on: '2026-02-22' });
+      if (!s.ok) throw new Error(s.error.message);
+    }
+    const inbox = await recognition.recognitionInbox(day, officer, WARD);
+    if (!inbox.ok) throw new Error(inbox.error.message);
+    const item = inbox.value.items.find((i) => i.electionId === id)!;
+    // Received Sunday 22/02/2026, the last day of Tết: Mon 23 to Fri 27.
+    expect(item.round).toBe(2);
+    expect(item.due).toBe('2026-02-27');
+    const later = t.ctx(at('2026-02-24'));
+    const interim = await officeInterim.appointInterim(later, officer, {
+      hamletId: h.id,
+      reason: 'failedElection',
+      electionId: id,
+      residentId: person!.id,
+      on: '2026-02-24',
+      signerName: 'Lê Thanh Bình',
+    });
+    if (!interim.ok) throw new Error(interim.error.message);
+    expect(interim.value.plannedEnd).toBe('2026-08-24');
+    expect(interim.value.newElectionBy).toBe('2026-08-24');
+    const reg = await officeRegister.getRegister(later, officer, WARD);
+    if (!reg.ok) throw new Error(reg.error.message);
+    const head = reg.value.hamlets.find((x) => x.id === h.id)!.current[0]!;
+    expect(head.basis).toBe('interim');
+    expect(head.newElectionBy).toBe('2026-08-24');
+    // Near the limit the register warns (30 days before 24/08/2026).
+    const warn = await officeRegister.getRegister(t.ctx(at('2026-07-25')), officer, WARD);
+    if (!warn.ok) throw new Error(warn.error.message);
+    expect(warn.value.alerts.some((a) => a.kind === 'interimNearLimit' && a.hamletId === h.id)).toBe(true);
   });
 });
