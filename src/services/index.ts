@@ -27,6 +27,7 @@ export * as counting from './polling-count';
 export * as oversightDashboard from './oversight-dashboard';
 export * as oversightDemo from './oversight-demo';
 export * as roll from './roll';
+export * as officeScenario from './office-scenario';
 export * as officeRegister from './office-register';
 export * as officeImport from './office-import';
 export * as officeInterim from './office-interim';
