@@ -89,6 +89,8 @@ test('an officer builds, posts and amends the roll of Khu phố 1, then download
   await page.getByRole('tab', { name: /Sửa đổi, bổ sung/ }).click();
   await expect(page.getByTestId('roll-amendments')).toContainText('Lê Thanh Bình');
   await page.screenshot({ path: testInfo.outputPath('roll-page.png'), fullPage: false });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: testInfo.outputPath('roll-top.png'), fullPage: false });
 
   // Downloads: the XLSX, the roll for posting and the voter cards.
   const xlsx = await page.request.get(`/api/elections/${electionId}/roll.xlsx`);
