@@ -1,9 +1,22 @@
 import { defineConfig } from '@playwright/test';
 
-// End-to-end tests drive Debian's Chromium (never a downloaded browser) against a server started
-// on a fresh SQLite database in a temporary folder, in a time zone far from Vietnam's.
-const port = Number(process.env['E2E_PORT'] ?? 3197);
-const dataDir = process.env['E2E_DATA_DIR'] ?? `/tmp/baucoso-e2e-${process.pid}`;
+// End-to-end tests drive Debian's Chromium (never a downloaded browser) against servers started on
+// fresh SQLite databases in temporary folders, in a time zone far from Vietnam's. Specs that take the
+// demo election of Khu phố 1 through polling day each get their own server, so that one spec's
+// polling day does not become another's starting point.
+process.env['E2E_RUN'] ??= String(process.pid); // the runner sets it; its workers inherit it
+const base = Number(process.env['E2E_PORT'] ?? 3197);
+const dataRoot = process.env['E2E_DATA_DIR'] ?? `/tmp/baucoso-e2e-${process.env['E2E_RUN']}`;
+process.env['E2E_DATA_DIR'] = dataRoot;
+
+/** Each server: its port offset and the specs it serves ('main' serves all the others). */
+const servers = [
+  { name: 'main', offset: 0, specs: null },
+  { name: 'count', offset: 1, specs: /(^|\/)count\.spec\.ts$/ },
+  { name: 'polling', offset: 2, specs: /(^|\/)polling\.spec\.ts$/ },
+  { name: 'roll', offset: 3, specs: /(^|\/)roll\.spec\.ts$/ },
+] as const;
+const dedicated = servers.flatMap((s) => (s.specs ? [s.specs] : []));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -13,7 +26,6 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: `http://localhost:${port}`,
     locale: 'vi-VN',
     timezoneId: 'America/Los_Angeles',
     screenshot: 'only-on-failure',
@@ -28,11 +40,16 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `rm -rf ${dataDir} && node bin/baucoso.js serve --port ${port}`,
-    env: { BAUCOSO_DATA_DIR: dataDir, TZ: 'America/Los_Angeles', DATABASE_URL: '' },
-    url: `http://localhost:${port}/api/health`,
+  projects: servers.map((s) => ({
+    name: s.name,
+    ...(s.specs ? { testMatch: s.specs } : { testIgnore: dedicated }),
+    use: { baseURL: `http://localhost:${base + s.offset}` },
+  })),
+  webServer: servers.map((s) => ({
+    command: `rm -rf ${dataRoot}/${s.name} && node bin/baucoso.js serve --port ${base + s.offset}`,
+    env: { BAUCOSO_DATA_DIR: `${dataRoot}/${s.name}`, TZ: 'America/Los_Angeles', DATABASE_URL: '' },
+    url: `http://localhost:${base + s.offset}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-  },
+  })),
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { validatePersonalId } from '../domain/people/personal-id';
-import { civilFromDays, daysFromCivil, formatCivil, parseCivil, ageOn } from './civil-days';
+import { ageOn as ageOnDates } from '../domain/calendar/civil-date';
 import {
   createPersonalIdAllocator,
   generateHouseholds,
@@ -18,7 +17,7 @@ const base: PopulationOptions = {
   residentGroups: ['Tổ 1', 'Tổ 2', 'Tổ 3'],
 };
 
-const ageAt = (birthDate: string, ref = base.referenceDate) => ageOn(parseCivil(birthDate), parseCivil(ref));
+const ageAt = (birthDate: string, ref = base.referenceDate) => ageOnDates(birthDate, ref);
 const people = (hs: DemoHousehold[]) => hs.flatMap((h) => h.members);
 
 describe('generateHouseholds', () => {
@@ -128,28 +127,8 @@ describe('generateHouseholds', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('generates 500,000 residents in well under the time budget of the benchmarks', () => {
-    const start = performance.now();
+  it('generates a large population (speed is measured in bench/, not asserted here)', () => {
     const big = generateHouseholds({ ...base, households: 140_000 });
-    const elapsed = performance.now() - start;
     expect(people(big).length).toBeGreaterThan(450_000);
-    expect(elapsed).toBeLessThan(5000);
-  });
-});
-
-describe('civil-days', () => {
-  it('round-trips every day between 1900 and 2100', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: daysFromCivil(1900, 1, 1), max: daysFromCivil(2100, 12, 31) }), (n) => {
-        const d = civilFromDays(n);
-        expect(daysFromCivil(d.year, d.month, d.day)).toBe(n);
-        expect(formatCivil(d)).toBe(new Date(n * 86_400_000).toISOString().slice(0, 10));
-      }),
-    );
-  });
-
-  it('rejects impossible dates', () => {
-    expect(() => parseCivil('2023-02-29')).toThrow(RangeError);
-    expect(parseCivil('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
   });
 });

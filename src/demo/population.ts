@@ -5,7 +5,13 @@
  */
 import { BIRTH_PROVINCE_CODES, isBirthProvinceCode } from '../domain/people/province-codes';
 import { personalIdPrefix } from '../domain/people/personal-id';
-import { civilFromDays, daysFromCivil, formatCivil, parseCivil } from './civil-days';
+import {
+  dayNumberFromParts,
+  formatCivilDate,
+  parseCivilDate,
+  partsFromDayNumber,
+  toParts,
+} from '../domain/calendar/civil-date';
 import { familyName, fullName } from './names';
 import { hashSeed, Random, weighted } from './random';
 
@@ -130,11 +136,13 @@ interface Draft {
 
 export function generateHouseholds(opts: PopulationOptions): DemoHousehold[] {
   validateOptions(opts);
-  const ref = parseCivil(opts.referenceDate);
+  const checked = parseCivilDate(opts.referenceDate, 'referenceDate');
+  if (!checked.ok) throw new RangeError(checked.error.message);
+  const ref = toParts(checked.value);
   const random = new Random(opts.seed);
   const ctx: Context = {
     random,
-    refDays: daysFromCivil(ref.year, ref.month, ref.day),
+    refDays: dayNumberFromParts(ref.year, ref.month, ref.day),
     homeProvince: opts.birthProvinceCode,
     otherProvinces: Object.keys(BIRTH_PROVINCE_CODES).filter((c) => c !== opts.birthProvinceCode),
     ids: opts.personalIds ?? createPersonalIdAllocator(opts.seed),
@@ -248,13 +256,13 @@ function toResident(ctx: Context, draft: Draft, temporaryHousehold: boolean): De
   const { random } = ctx;
   // A birth day uniformly inside the year of life that gives exactly `age` on the reference date.
   const birthDays = ctx.refDays - Math.floor((draft.age + random.next()) * 365.2425);
-  const birth = civilFromDays(birthDays);
+  const birth = partsFromDayNumber(birthDays);
   const province = random.chance(P_BORN_ELSEWHERE) ? random.pick(ctx.otherProvinces) : ctx.homeProvince;
   const isHead = draft.relation === 'head';
   return {
     fullName: fullName(random, draft.family, draft.sex, birth.year),
     sex: draft.sex,
-    birthDate: formatCivil(birth),
+    birthDate: formatCivilDate(birth),
     personalId: ctx.ids.next(province, draft.sex, birth.year),
     relation: draft.relation,
     residence:

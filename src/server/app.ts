@@ -15,6 +15,7 @@ import { peopleRoutes } from './people-routes';
 import { oversightRoutes } from './oversight-routes';
 import { officeRoutes } from './office-routes';
 import { pollingRoutes } from './polling-routes';
+import { pollingDayRoutes } from './polling-day-routes';
 import { rollRoutes } from './roll-routes';
 import { documentsRoutes } from './documents-routes';
 import { preparationRoutes } from './preparation-routes';
@@ -128,6 +129,7 @@ export async function buildServer(
   documentsRoutes(app, ctx);
   peopleRoutes(app, ctx);
   pollingRoutes(app, ctx);
+  pollingDayRoutes(app, ctx);
   rollRoutes(app, ctx);
   oversightRoutes(app, ctx);
   officeRoutes(app, ctx);

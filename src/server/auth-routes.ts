@@ -113,7 +113,10 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     {
       config: { access: 'read' },
       preHandler: requireActor(ctx),
-      schema: { summary: 'Start two-factor setup: a new TOTP secret for an authenticator app', tags: ['auth'] },
+      schema: {
+        summary: 'Start two-factor setup: a new TOTP secret for an authenticator app',
+        tags: ['auth'],
+      },
     },
     async (request, reply) => sendResult(reply, await auth.setupTotp(ctx, actorOf(request))),
   );
@@ -129,7 +132,8 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         body: { type: 'object', required: ['code'], properties: { code: { type: 'string', maxLength: 12 } } },
       },
     },
-    async (request, reply) => sendResult(reply, await auth.enableTotp(ctx, actorOf(request), request.body.code)),
+    async (request, reply) =>
+      sendResult(reply, await auth.enableTotp(ctx, actorOf(request), request.body.code)),
   );
 
   app.post<{ Body: { password: string } }>(
@@ -140,10 +144,15 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       schema: {
         summary: 'Turn two-factor login off (needs the password)',
         tags: ['auth'],
-        body: { type: 'object', required: ['password'], properties: { password: { type: 'string', maxLength: 200 } } },
+        body: {
+          type: 'object',
+          required: ['password'],
+          properties: { password: { type: 'string', maxLength: 200 } },
+        },
       },
     },
-    async (request, reply) => sendResult(reply, await auth.disableTotp(ctx, actorOf(request), request.body.password)),
+    async (request, reply) =>
+      sendResult(reply, await auth.disableTotp(ctx, actorOf(request), request.body.password)),
   );
 
   app.get(

@@ -66,7 +66,7 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       ),
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post<{ Params: { id: string }; Body: { onToday?: boolean } | undefined }>(
     '/api/elections/:id/polling/demo',
     {
       ...write,
@@ -77,7 +77,12 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(reply, await counting.prepareDemoPolling(ctx, actorOf(request), request.params.id)),
+      sendResult(
+        reply,
+        await counting.prepareDemoPolling(ctx, actorOf(request), request.params.id, {
+          onToday: request.body?.onToday === true,
+        }),
+      ),
   );
 
   app.get<{ Params: { id: string } }>(

@@ -53,7 +53,8 @@ export async function login(
   const now = ctx.now();
   if (user) {
     const state = await usersRepo.loginState(ctx.store.db, user.id);
-    if (state.lockedUntil && state.lockedUntil > now.toISOString()) return err(lockedFailure(state.lockedUntil));
+    if (state.lockedUntil && state.lockedUntil > now.toISOString())
+      return err(lockedFailure(state.lockedUntil));
   }
   // Verify against a dummy hash when the user does not exist, so timing does not reveal usernames.
   const valid = await verifyPassword(password, user?.passwordHash ?? dummyHash);
@@ -96,7 +97,10 @@ const totpRequired = {
   code: 'totp-required',
   message: 'Tài khoản này dùng xác thực hai bước: hãy nhập mã 6 chữ số đang hiện trong ứng dụng xác thực.',
 };
-const badCode = { code: 'bad-credentials', message: 'Mã xác thực hai bước không đúng hoặc đã hết hạn. Hãy nhập mã đang hiện.' };
+const badCode = {
+  code: 'bad-credentials',
+  message: 'Mã xác thực hai bước không đúng hoặc đã hết hạn. Hãy nhập mã đang hiện.',
+};
 
 async function recordFailure(
   ctx: ServiceContext,
@@ -112,7 +116,12 @@ async function recordFailure(
     await usersRepo.setLoginState(db, userId, lockedUntil ? 0 : failures, lockedUntil);
     return {
       value: lockedUntil,
-      audit: { action: lockedUntil ? 'login.locked' : 'login.failed', entity: 'user', entityId: userId, data: { failures } },
+      audit: {
+        action: lockedUntil ? 'login.locked' : 'login.failed',
+        entity: 'user',
+        entityId: userId,
+        data: { failures },
+      },
     };
   });
   return err(locked ? lockedFailure(locked) : failure);
@@ -139,10 +148,16 @@ export async function logout(ctx: ServiceContext, actor: Actor, token: string): 
 }
 
 /** Ends every session of the user, on every device. */
-export async function logoutEverywhere(ctx: ServiceContext, actor: Actor): Promise<Result<{ sessions: number }>> {
+export async function logoutEverywhere(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<Result<{ sessions: number }>> {
   const sessions = await writeWithAudit(ctx, actor, async (db) => {
     const n = await usersRepo.deleteSessionsOfUser(db, actor.userId);
-    return { value: n, audit: { action: 'logout.everywhere', entity: 'user', entityId: actor.userId, data: { sessions: n } } };
+    return {
+      value: n,
+      audit: { action: 'logout.everywhere', entity: 'user', entityId: actor.userId, data: { sessions: n } },
+    };
   });
   return ok({ sessions });
 }
@@ -162,7 +177,8 @@ export async function changePassword(
   }
   const weak = passwordProblem(input.next);
   if (weak) return err(failures.invalid('next', weak));
-  if (input.next === input.current) return err(failures.invalid('next', 'Mật khẩu mới phải khác mật khẩu hiện tại.'));
+  if (input.next === input.current)
+    return err(failures.invalid('next', 'Mật khẩu mới phải khác mật khẩu hiện tại.'));
   const hash = await hashPassword(input.next);
   const now = ctx.now();
   const token = randomBytes(32).toString('base64url');
@@ -170,7 +186,12 @@ export async function changePassword(
   await writeWithAudit(ctx, actor, async (db) => {
     await usersRepo.updatePassword(db, actor.userId, hash, now.toISOString());
     await usersRepo.deleteSessionsOfUser(db, actor.userId);
-    await usersRepo.insertSession(db, { id: sessionId(token), userId: actor.userId, createdAt: now.toISOString(), expiresAt });
+    await usersRepo.insertSession(db, {
+      id: sessionId(token),
+      userId: actor.userId,
+      createdAt: now.toISOString(),
+      expiresAt,
+    });
     return { value: undefined, audit: { action: 'password.change', entity: 'user', entityId: actor.userId } };
   });
   return ok({ token, actor, expiresAt });
@@ -180,7 +201,10 @@ export async function changePassword(
  * Starts two-factor setup: a new secret the user adds to an authenticator app. It takes effect only
  * after `enableTotp` confirms a code, so a half-finished setup never locks anyone out.
  */
-export async function setupTotp(ctx: ServiceContext, actor: Actor): Promise<Result<{ secret: string; uri: string }>> {
+export async function setupTotp(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<Result<{ secret: string; uri: string }>> {
   const state = await usersRepo.totpState(ctx.store.db, actor.userId);
   if (state.enabled) {
     return err(failures.conflict('totp', 'Xác thực hai bước đang bật. Hãy tắt trước khi thiết lập lại.'));
@@ -193,11 +217,17 @@ export async function setupTotp(ctx: ServiceContext, actor: Actor): Promise<Resu
   return ok({ secret, uri: otpauthUri(secret, actor.username) });
 }
 
-export async function enableTotp(ctx: ServiceContext, actor: Actor, code: string): Promise<Result<{ enabled: true }>> {
+export async function enableTotp(
+  ctx: ServiceContext,
+  actor: Actor,
+  code: string,
+): Promise<Result<{ enabled: true }>> {
   const state = await usersRepo.totpState(ctx.store.db, actor.userId);
   if (!state.secret) return err(failures.invalid('code', 'Hãy bắt đầu thiết lập xác thực hai bước trước.'));
   if (!verifyTotp(state.secret, code, ctx.now())) {
-    return err(failures.invalid('code', 'Mã không đúng. Hãy kiểm tra giờ trên điện thoại và nhập mã đang hiện.'));
+    return err(
+      failures.invalid('code', 'Mã không đúng. Hãy kiểm tra giờ trên điện thoại và nhập mã đang hiện.'),
+    );
   }
   await writeWithAudit(ctx, actor, async (db) => {
     await usersRepo.setTotp(db, actor.userId, state.secret, true);
@@ -206,7 +236,11 @@ export async function enableTotp(ctx: ServiceContext, actor: Actor, code: string
   return ok({ enabled: true });
 }
 
-export async function disableTotp(ctx: ServiceContext, actor: Actor, password: string): Promise<Result<{ enabled: false }>> {
+export async function disableTotp(
+  ctx: ServiceContext,
+  actor: Actor,
+  password: string,
+): Promise<Result<{ enabled: false }>> {
   const user = await usersRepo.getUser(ctx.store.db, actor.userId);
   if (!user || !(await verifyPassword(password, user.passwordHash))) {
     return err({ code: 'bad-credentials', field: 'password', message: 'Mật khẩu không đúng.' });

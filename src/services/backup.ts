@@ -9,15 +9,24 @@ const pgDumpHelp =
   'Cơ sở dữ liệu là PostgreSQL: hãy sao lưu bằng pg_dump (ví dụ: pg_dump -Fc -f baucoso.dump "$DATABASE_URL") và phục hồi bằng pg_restore. Xem docs/operations.md.';
 
 /** Writes a consistent copy of the running database to `file` (SQLite), and checks the copy. */
-export async function backup(store: Store, file: string, options: { force?: boolean } = {}): Promise<Result<BackupCheck>> {
+export async function backup(
+  store: Store,
+  file: string,
+  options: { force?: boolean } = {},
+): Promise<Result<BackupCheck>> {
   if (store.kind !== 'sqlite') return err({ code: 'postgres', message: pgDumpHelp });
   if (existsSync(file) && !options.force) {
-    return err({ code: 'exists', field: 'file', message: `Tệp ${file} đã có. Hãy chọn tên khác hoặc thêm --force để ghi đè.` });
+    return err({
+      code: 'exists',
+      field: 'file',
+      message: `Tệp ${file} đã có. Hãy chọn tên khác hoặc thêm --force để ghi đè.`,
+    });
   }
   if (existsSync(file)) rmSync(file);
   await backupSqlite(store, file);
   const check = await checkSqliteFile(file);
-  if ('error' in check) return err({ code: 'backup-failed', message: `Bản sao lưu không đọc lại được (${check.error}).` });
+  if ('error' in check)
+    return err({ code: 'backup-failed', message: `Bản sao lưu không đọc lại được (${check.error}).` });
   return ok(check);
 }
 
@@ -41,9 +50,13 @@ export async function restore(
   if (config.kind !== 'sqlite') return err({ code: 'postgres', message: pgDumpHelp });
   const check = await checkSqliteFile(file);
   if ('error' in check) return err({ code: check.error, message: reasons[check.error] ?? check.error });
-  if (check.integrity !== 'ok') return err({ code: 'corrupt', message: `Tệp sao lưu bị hỏng (integrity_check: ${check.integrity}).` });
+  if (check.integrity !== 'ok')
+    return err({ code: 'corrupt', message: `Tệp sao lưu bị hỏng (integrity_check: ${check.integrity}).` });
   if (!check.audit.ok) {
-    return err({ code: 'audit-broken', message: `Nhật ký thay đổi trong bản sao lưu không toàn vẹn (sự kiện ${check.audit.firstBadEvent}): không phục hồi.` });
+    return err({
+      code: 'audit-broken',
+      message: `Nhật ký thay đổi trong bản sao lưu không toàn vẹn (sự kiện ${check.audit.firstBadEvent}): không phục hồi.`,
+    });
   }
   const current = await lastAuditEventAt(store);
   if (current && (!check.lastEventAt || check.lastEventAt < current) && !options.force) {

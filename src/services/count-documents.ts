@@ -23,7 +23,6 @@ import { issueDocument } from './document-registry';
 import type { DocumentInfo } from './document-registry';
 import { failures } from './failures';
 import { renderForm } from './forms';
-import { stepActor } from './polling-access';
 import { recordStep } from './preparation-lifecycle';
 import { minDate } from './count-open';
 import { vnToday } from './preparation-common';
@@ -278,7 +277,7 @@ export async function issueResultReport(
   });
   if (!issued.ok) return issued;
   if (lc.pe.election.state === 'counted') {
-    const step = await recordStep(ctx, stepActor(actor, lc.pe.place), lc.count.election_id, {
+    const step = await recordStep(ctx, actor, lc.count.election_id, {
       to: 'reported',
       on: date,
     });

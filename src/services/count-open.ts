@@ -16,7 +16,8 @@ import type { ServiceContext } from './context';
 import { writeWithAudit } from './context';
 import { failures } from './failures';
 import { positionTitle } from './count-labels';
-import { loadPollingElection, stepActor } from './polling-access';
+import { loadPollingElection } from './polling-access';
+import { countOpeningFailure } from './polling-ballots';
 import { postedRoll } from './polling-roll';
 import { recordStep } from './preparation-lifecycle';
 import { ruleFailure, vnToday } from './preparation-common';
@@ -139,7 +140,7 @@ export async function openCount(
 ): Promise<Result<{ id: string }>> {
   const loaded = await loadPollingElection(ctx, actor, electionId, 'write');
   if (!loaded.ok) return loaded;
-  const { election, profile, place } = loaded.value;
+  const { election, profile } = loaded.value;
   const db = ctx.store.db;
   const parsed = positionSchema.safeParse(input.position);
   if (!parsed.success) return err(failures.invalid('position', 'Chức danh không hợp lệ.'));
@@ -172,6 +173,8 @@ export async function openCount(
   }
   const bad = totalsFailure(input, roll.registered);
   if (bad) return err(bad);
+  const unsealed = await countOpeningFailure(db, electionId, election.round, position, input);
+  if (unsealed) return err(unsealed);
   const form = (election.form ?? profile.defaultPaperForm.value) as ElectionForm;
   const ballotForm = ballotFormOf(profile, input.ballotForm);
   if (!ballotForm.ok) return ballotForm;
@@ -194,7 +197,7 @@ export async function openCount(
   }
   if (election.state === 'rollPosted') {
     const on = minDate(vnToday(ctx), election.electionDate);
-    const step = await recordStep(ctx, stepActor(actor, place), electionId, { to: 'polling', on });
+    const step = await recordStep(ctx, actor, electionId, { to: 'polling', on });
     if (!step.ok) return step;
   }
   const id = randomUUID();

@@ -20,7 +20,7 @@ import type { CandidateRecord } from './count-open';
 import { minDate, officialCandidates } from './count-open';
 import type { BatchSheet, SheetPaper } from './count-sheet';
 import { toEnginePaper } from './count-sheet';
-import { loadPollingElection, stepActor } from './polling-access';
+import { loadPollingElection } from './polling-access';
 import { recordStep } from './preparation-lifecycle';
 import { vnToday } from './preparation-common';
 
@@ -355,7 +355,7 @@ async function markCountedWhenDone(
   });
   if (open.length > 0 || list.value.state !== 'polling') return { electionState: null, stepFailure: null };
   const on = minDate(vnToday(ctx), lc.pe.election.electionDate);
-  const step = await recordStep(ctx, stepActor(actor, lc.pe.place), lc.count.election_id, {
+  const step = await recordStep(ctx, actor, lc.count.election_id, {
     to: 'counted',
     on,
   });

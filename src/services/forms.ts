@@ -76,22 +76,36 @@ export async function catalogue(
 }
 
 /**
- * Renders a form's data to both files. The DOCX uses the commune's own template when it has one
- * (placeholders filled from the same data); the PDF always comes from the built-in layout.
+ * Loads the commune's wording for a form once and returns a renderer from data to both files: the
+ * DOCX uses the commune's own template when it has one (placeholders filled from the same data), the
+ * PDF always the built-in layout. Get the renderer BEFORE `issueDocument`: its render callback runs
+ * inside the registry's transaction, and on SQLite's single connection a read through the store there
+ * would wait for that transaction forever.
  */
+export async function formRenderer(
+  ctx: ServiceContext,
+  communeId: string,
+  form: AnyForm,
+): Promise<(data: unknown) => Promise<RenderedFiles>> {
+  const template = await repo.activeTemplate(ctx.store.db, communeId, form.id);
+  return async (data) => {
+    const model = form.build(data);
+    const pdf = renderPdf(model);
+    if (!template) return { pdf, docx: await renderDocx(model) };
+    const filled = await fillDocxTemplate(template.docx, templateData(data));
+    // A template was checked on upload; if it no longer fills, fall back to the built-in wording.
+    return { pdf, docx: filled.ok ? filled.value.docx : await renderDocx(model) };
+  };
+}
+
+/** Renders a form's data once, with the commune's wording (see `formRenderer`). */
 export async function renderForm(
   ctx: ServiceContext,
   communeId: string,
   form: AnyForm,
   data: unknown,
 ): Promise<RenderedFiles> {
-  const model = form.build(data);
-  const template = await repo.activeTemplate(ctx.store.db, communeId, form.id);
-  const pdf = renderPdf(model);
-  if (!template) return { pdf, docx: await renderDocx(model) };
-  const filled = await fillDocxTemplate(template.docx, templateData(data));
-  // A template was checked on upload; if it no longer fills, fall back to the built-in wording.
-  return { pdf, docx: filled.ok ? filled.value.docx : await renderDocx(model) };
+  return (await formRenderer(ctx, communeId, form))(data);
 }
 
 /** A form filled with its sample data (Phường 2, seed 000): to preview the layout or a template. */

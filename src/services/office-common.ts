@@ -19,10 +19,7 @@ import type { ServiceContext } from './context';
 import type { DocumentInfo } from './document-registry';
 import { issueDocument } from './document-registry';
 import { failures } from './failures';
-import { renderDocx } from '../documents/render-docx';
-import { renderPdf } from '../documents/render-pdf';
-import { fillDocxTemplate, templateData } from '../documents/template-fill';
-import { formTemplates as templatesRepo } from '../store';
+import { formRenderer } from './forms';
 import type { Place } from './permissions';
 import { canManageCommune, canRead, placeOfCommune, placeOfHamlet } from './permissions';
 
@@ -226,9 +223,8 @@ export interface FormIssue {
 }
 
 /**
- * Issues one form: numbered, rendered (with the commune's template when it has one) and stored.
- * The template is read before the registry's transaction opens: `renderForm` reads it through the
- * store, which on SQLite's single connection would wait for the open transaction forever.
+ * Issues one form: numbered, rendered (with the commune's template when it has one) and stored. The
+ * renderer is made before the registry's transaction opens (see `formRenderer`).
  */
 export async function issueForm(
   ctx: ServiceContext,
@@ -237,15 +233,8 @@ export async function issueForm(
 ): Promise<Result<DocumentInfo>> {
   const form = findForm(f.formId);
   if (!form) return err(failures.notFound(`mẫu văn bản ${f.formId}`));
-  const template = await templatesRepo.activeTemplate(ctx.store.db, f.communeId, f.formId);
-  const render = async (n: number | null) => {
-    const data = f.data(n);
-    const model = form.build(data);
-    const pdf = renderPdf(model);
-    if (!template) return { pdf, docx: await renderDocx(model) };
-    const filled = await fillDocxTemplate(template.docx, templateData(data));
-    return { pdf, docx: filled.ok ? filled.value.docx : await renderDocx(model) };
-  };
+  const renderer = await formRenderer(ctx, f.communeId, form);
+  const render = (n: number | null) => renderer(f.data(n));
   return issueDocument(ctx, actor, {
     formId: f.formId,
     title: f.title,

@@ -7,7 +7,7 @@ import type { Actor } from './actor';
 import type { ServiceContext } from './context';
 import { failures } from './failures';
 import type { Place } from './permissions';
-import { canManageCommune, canRead, canWritePolling, placeOfHamlet } from './permissions';
+import { canRead, canWritePolling, placeOfHamlet } from './permissions';
 import { profileOf, vnToday } from './preparation-common';
 
 export interface PollingElection {
@@ -35,14 +35,4 @@ export async function loadPollingElection(
   const profile = profileOf(election.profileId, election.electionDate ?? vnToday(ctx));
   if (!profile.ok) return profile;
   return ok({ election, profile: profile.value, place: { ...place, hamletId: election.hamletId }, canWrite });
-}
-
-/**
- * The actor the election's lifecycle step is recorded under. The lifecycle service lets only commune
- * officers record steps; a team member closing the count on polling day records "counted" as the
- * commune's delegate for that one election, under their own user id so the audit trail names them.
- */
-export function stepActor(actor: Actor, place: Place): Actor {
-  if (canManageCommune(actor, place)) return actor;
-  return { ...actor, role: 'communeOfficer', scope: { kind: 'commune', id: place.communeId } };
 }

@@ -18,6 +18,7 @@ import { writeWithAudit } from './context';
 import { failures } from './failures';
 import { canManageCommune, placeOfHamlet } from './permissions';
 import { postedRoll } from './polling-roll';
+import { vnToday } from './preparation-common';
 import { createUser } from './users';
 
 export const SECOND_TEAM_ACCOUNT = 'tobaucu2.kp1';
@@ -222,6 +223,7 @@ export async function prepareDemoPolling(
   ctx: ServiceContext,
   actor: Actor,
   electionId: string,
+  options: { readonly onToday?: boolean } = {},
 ): Promise<Result<{ electionId: string; registered: number; teamAccounts: string[] }>> {
   const db = ctx.store.db;
   const election = await planRepo.getPlannedElection(db, electionId);
@@ -247,7 +249,11 @@ export async function prepareDemoPolling(
     });
     if (!made.ok) return made;
   }
-  const day = election.electionDate ?? ctx.now().toISOString().slice(0, 10);
+  // Trying polling day live needs polling day to be today (Vietnam time): demo data only.
+  const day = options.onToday ? vnToday(ctx) : (election.electionDate ?? vnToday(ctx));
+  if (options.onToday && day !== election.electionDate) {
+    await db.updateTable('elections').set({ election_date: day }).where('id', '=', electionId).execute();
+  }
   const at = ctx.now().toISOString();
   const registered = await writeWithAudit(ctx, actor, async (trx) => {
     const reps = representatives(await adults(trx, election.hamletId));

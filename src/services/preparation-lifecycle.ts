@@ -26,6 +26,7 @@ import type { Actor } from './actor';
 import type { ServiceContext } from './context';
 import { writeWithAudit } from './context';
 import { failures } from './failures';
+import { canWritePolling } from './permissions';
 import type { ElectionContext } from './preparation-common';
 import { isCivil, loadElection, ruleFailure, stepOf, vnToday } from './preparation-common';
 import { headTitleOf } from './preparation-plan';
@@ -228,16 +229,34 @@ function overrideFailure(actor: Actor, o: Override): Failure | null {
   return null;
 }
 
+/** The polling-day steps the election's own team records itself (its members hold the polling data). */
+export const TEAM_STEPS: readonly ElectionState[] = ['polling', 'counted', 'reported'];
+
+function stepPermissionFailure(
+  actor: Actor,
+  ec: ElectionContext,
+  electionId: string,
+  to: ElectionState,
+): Failure | null {
+  if (ec.canManage) return null;
+  if (TEAM_STEPS.includes(to) && canWritePolling(actor, ec.place, electionId)) return null;
+  return failures.forbidden(
+    TEAM_STEPS.includes(to) ? 'ghi bước này của cuộc bầu cử này' : 'chuẩn bị cuộc bầu cử này',
+  );
+}
+
 export async function recordStep(
   ctx: ServiceContext,
   actor: Actor,
   electionId: string,
   input: StepInput,
 ): Promise<Result<LifecycleView>> {
-  const loaded = await loadElection(ctx, actor, electionId, 'write');
+  const loaded = await loadElection(ctx, actor, electionId, 'read');
   if (!loaded.ok) return loaded;
   const ec = loaded.value;
   if (!isState(input.to)) return err(failures.invalid('to', 'Bước không hợp lệ.'));
+  const denied = stepPermissionFailure(actor, ec, electionId, input.to);
+  if (denied) return err(denied);
   if (!isCivil(input.on)) return err(failures.invalid('on', 'Ngày thực hiện không hợp lệ.'));
   const from = ec.election.state as ElectionState;
   const order = orderFailure(ec, from, input.to);

@@ -28,12 +28,22 @@ export async function checkSqliteFile(file: string): Promise<BackupCheck | { rea
   const database = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
   try {
-    const integrity = String((database.pragma('integrity_check', { simple: true }) as string | undefined) ?? 'unknown');
-    const tables = database.prepare("select name from sqlite_master where type = 'table' and name = 'kysely_migration'").all();
+    const integrity = String(
+      (database.pragma('integrity_check', { simple: true }) as string | undefined) ?? 'unknown',
+    );
+    const tables = database
+      .prepare("select name from sqlite_master where type = 'table' and name = 'kysely_migration'")
+      .all();
     if (tables.length === 0) return { error: 'not-baucoso' };
-    const last = database.prepare('select name from kysely_migration order by name desc limit 1').get() as { name: string } | undefined;
+    const last = database.prepare('select name from kysely_migration order by name desc limit 1').get() as
+      { name: string } | undefined;
     const audit = await verifyAuditChain(db);
-    const event = await db.selectFrom('audit_events').select('at').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const event = await db
+      .selectFrom('audit_events')
+      .select('at')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return { integrity, migration: last?.name ?? null, audit, lastEventAt: event?.at ?? null };
   } finally {
     await db.destroy();
@@ -42,7 +52,12 @@ export async function checkSqliteFile(file: string): Promise<BackupCheck | { rea
 
 /** Time of the newest audit event: what "newer data" means when restoring. */
 export async function lastAuditEventAt(store: Store): Promise<string | null> {
-  const event = await store.db.selectFrom('audit_events').select('at').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const event = await store.db
+    .selectFrom('audit_events')
+    .select('at')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return event?.at ?? null;
 }
 

@@ -32,7 +32,12 @@ export function openStore(config: DatabaseConfig): Store {
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', ...(config.schema ? { schema: config.schema } : {}), close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    ...(config.schema ? { schema: config.schema } : {}),
+    close: () => db.destroy(),
+  };
 }
 
 function openSqlite(file: string): Store {
@@ -69,7 +74,12 @@ export interface MigrationReport {
 export async function migrateToLatest(store: Store): Promise<MigrationReport> {
   // Migrations are written on parallel branches; a database that already has a later one must
   // still accept an earlier-numbered one that lands afterwards.
-  const migrator = new Migrator({ db: store.db, provider, allowUnorderedMigrations: true, ...migrationTables(store) });
+  const migrator = new Migrator({
+    db: store.db,
+    provider,
+    allowUnorderedMigrations: true,
+    ...migrationTables(store),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

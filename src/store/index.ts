@@ -13,4 +13,5 @@ export * as rolls from './roll-repo';
 export * as preparationPlan from './preparation-plan';
 export * as preparationCandidates from './preparation-candidates';
 export * as pollingCounts from './polling-counts';
+export * as pollingDay from './polling-day-repo';
 export * as office from './office-repo';

@@ -1,6 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { PollingTables } from './polling-schema';
 import type { OfficeTables } from './office-schema';
+import type { PollingDayTables } from './polling-day-schema';
 
 /**
  * The database schema as Kysely sees it. Column conventions, chosen so that one schema runs on
@@ -444,7 +445,7 @@ export interface FormTemplateTable {
   removed_at: string | null;
 }
 
-export interface DatabaseSchema extends PollingTables, OfficeTables {
+export interface DatabaseSchema extends PollingTables, OfficeTables, PollingDayTables {
   provinces: ProvinceTable;
   districts: DistrictTable;
   communes: CommuneTable;

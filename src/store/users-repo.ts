@@ -97,12 +97,30 @@ export async function loginState(db: Db, userId: string) {
     .executeTakeFirstOrThrow();
 }
 
-export async function setLoginState(db: Db, userId: string, failedLogins: number, lockedUntil: string | null) {
-  await db.updateTable('users').set({ failed_logins: failedLogins, locked_until: lockedUntil }).where('id', '=', userId).execute();
+export async function setLoginState(
+  db: Db,
+  userId: string,
+  failedLogins: number,
+  lockedUntil: string | null,
+) {
+  await db
+    .updateTable('users')
+    .set({ failed_logins: failedLogins, locked_until: lockedUntil })
+    .where('id', '=', userId)
+    .execute();
 }
 
-export async function updatePassword(db: Db, userId: string, passwordHash: string, at: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: at }).where('id', '=', userId).execute();
+export async function updatePassword(
+  db: Db,
+  userId: string,
+  passwordHash: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_changed_at: at })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
@@ -119,6 +137,15 @@ export async function totpState(db: Db, userId: string) {
   return { secret: row.secret, enabled: Number(row.enabled) === 1 };
 }
 
-export async function setTotp(db: Db, userId: string, secret: string | null, enabled: boolean): Promise<void> {
-  await db.updateTable('users').set({ totp_secret: secret, totp_enabled: enabled ? 1 : 0 }).where('id', '=', userId).execute();
+export async function setTotp(
+  db: Db,
+  userId: string,
+  secret: string | null,
+  enabled: boolean,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ totp_secret: secret, totp_enabled: enabled ? 1 : 0 })
+    .where('id', '=', userId)
+    .execute();
 }

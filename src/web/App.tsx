@@ -4,6 +4,7 @@ import { api, ApiError } from './api';
 import type { Me } from './api';
 import { Layout } from './Layout';
 import { Status } from './Status';
+import { AccountPage } from './pages/AccountPage';
 import { CommunePage } from './pages/CommunePage';
 import { HamletPage } from './pages/HamletPage';
 import { ImportResidentsPage } from './pages/ImportResidentsPage';
@@ -12,11 +13,15 @@ import { ResidentsDetailPage } from './pages/ResidentsDetailPage';
 import { ResidentsPage } from './pages/ResidentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { ProvincePage, ProvincesPage } from './pages/ProvincePage';
+import { DashboardCommune } from './pages/DashboardCommune';
+import { SearchPage } from './pages/SearchPage';
 import { DocumentsPage } from './pages/DocumentsPage';
 import { ElectionPage } from './pages/ElectionPage';
 import { CountElectionPage } from './pages/CountElectionPage';
 import { CountEntryPage } from './pages/CountEntryPage';
 import { CountPage } from './pages/CountPage';
+import { PollingPage } from './pages/PollingPage';
+import { TurnoutPage } from './pages/TurnoutPage';
 import { PlanPage } from './pages/PlanPage';
 import { PlanRoundPage } from './pages/PlanRoundPage';
 import { RollPage } from './pages/RollPage';
@@ -74,6 +79,8 @@ export function App() {
         <Route path="/tinh/:code" element={<ProvincePage />} />
         <Route path="/xa/:id" element={<CommunePage />} />
         <Route path="/xa/:id/van-ban" element={<DocumentsPage />} />
+        <Route path="/xa/:id/tien-do" element={<DashboardCommune />} />
+        <Route path="/tim-kiem" element={<SearchPage />} />
         <Route path="/thon/:id" element={<HamletPage />} />
         <Route path="/thon/:id/nhan-khau/nhap" element={<ImportResidentsPage />} />
         <Route path="/thon/:id/nhan-khau" element={<ResidentsPage />} />
@@ -85,9 +92,21 @@ export function App() {
         <Route path="/bau-cu/:id" element={<ElectionPage />} />
         <Route path="/bau-cu/:id/danh-sach-cu-tri" element={<RollPage />} />
         <Route path="/bau-cu/:id/kiem-phieu" element={<CountElectionPage />} />
+        <Route path="/bau-cu/:id/bo-phieu" element={<PollingPage />} />
+        <Route path="/bau-cu/:id/bo-phieu/ty-le" element={<TurnoutPage />} />
         <Route path="/kiem-phieu/:id" element={<CountPage />} />
         <Route path="/kiem-phieu/:id/tap/:batchId/luot/:lane" element={<CountEntryPage />} />
         <Route path="/quy-tac" element={<RulesPage />} />
+        <Route
+          path="/tai-khoan"
+          element={
+            <AccountPage
+              me={me}
+              onLoggedOut={() => setMe(null)}
+              onChanged={() => void api.get<Me>('/api/me').then(setMe)}
+            />
+          }
+        />
         <Route path="/quy-tac/:id" element={<RulesPage />} />
         <Route path="/xa/:id/nguoi-giu-chuc" element={<OfficePage />} />
         <Route path="/xa/:id/cong-nhan" element={<RecognitionPage />} />

@@ -51,7 +51,14 @@ export interface HamletListPreview {
 }
 
 export interface Me {
-  user: { userId: string; username: string; displayName: string; role: string; roleLabel: string };
+  user: {
+    userId: string;
+    username: string;
+    displayName: string;
+    role: string;
+    roleLabel: string;
+    totpEnabled: boolean;
+  };
   home:
     | { kind: 'all'; provinces: { code: string; name: string }[] }
     | { kind: 'province'; provinceCode: string }
@@ -342,190 +349,6 @@ export interface PrepDeadline {
 
 export interface PrepLifecycle {
   electionId: string;
-  state: string;
-  stateLabel: string;
-  history: {
-    seq: number;
-    to: string;
-    toLabel: string;
-    on: string;
-    due: string | null;
-    override: { authorisedBy: string; reason: string } | null;
-  }[];
-  next: { to: string; label: string; deadline: PrepDeadline | null }[];
-}
-
-export interface PrepRefusal {
-  code: string;
-  rule: string;
-  message: string;
-}
-
-export interface PrepPerson {
-  id: string;
-  fullName: string;
-  sex: string;
-  birthDate: string;
-  ageOnElectionDay: number;
-  address: string;
-  groupName: string | null;
-}
-
-export interface PrepNomination {
-  id: string;
-  position: string;
-  source: string;
-  sourceLabel: string;
-  nominatedOn: string;
-  person: PrepPerson;
-  education: string;
-  occupation: string;
-  eligible: boolean;
-  refusals: PrepRefusal[];
-  drafted: boolean;
-  approved: boolean | null;
-  official: boolean;
-  ballotOrder: number | null;
-  files: { id: string; kind: string; file_name: string; sha256: string }[];
-  dossierMissing: string[];
-}
-
-export interface PrepCandidates {
-  electionId: string;
-  electionDate: string;
-  dossier: { due: string; citation: string } | null;
-  nominations: PrepNomination[];
-  official: PrepNomination[];
-  canManage: boolean;
-}
-
-export interface PrepMeeting {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  heldOn: string;
-  startTime: string;
-  venue: string;
-  chairName: string;
-  secretaryName: string;
-  convened: number;
-  present: number;
-  absences: { name: string; reason: string }[];
-  decisions: string[];
-  quorum: { required: boolean; met: boolean; rule: string | null; citation: string | null };
-  votes: { nominationId: string; name: string; order: number; agree: number | null; approved: boolean }[];
-}
-
-export interface PrepMeetings {
-  kinds: { kind: string; label: string; stepDue: string | null; citation: string | null }[];
-  decidingKind: string;
-  approvalRule: string | null;
-  meetings: PrepMeeting[];
-}
-
-export interface PrepTeam {
-  members: {
-    id: string;
-    fullName: string;
-    represents: string;
-    role: string;
-    roleLabel: string;
-    frontHead: boolean;
-    username: string | null;
-  }[];
-  composition: { eligible: boolean; refusals: PrepRefusal[] };
-  witnesses: { eligible: boolean; refusals: PrepRefusal[] };
-  sizeRule: string;
-  canManage: boolean;
-}
-
-export interface PrepComplaint {
-  id: string;
-  subject: string;
-  complainant: string;
-  content: string;
-  receivedOn: string;
-  due: string | null;
-  dueCitation: string | null;
-  status: string;
-  statusLabel: string;
-  resolution: string | null;
-}
-
-export interface PrepDocument {
-  id: string;
-  form_id: string;
-  title: string;
-  number: number | null;
-  symbol: string | null;
-  issued_at: string;
-}
-
-/** Preparing an election (issue 6). */
-export interface PrepTask {
-  id: string;
-  hamletId: string | null;
-  hamletName: string | null;
-  electionId: string | null;
-  stepId: string | null;
-  source: string;
-  title: string;
-  lead: string;
-  partners: string[];
-  due: string;
-  status: 'todo' | 'doing' | 'done';
-  citation: string | null;
-  overdue: boolean;
-  dueThisWeek: boolean;
-}
-
-export interface PrepRound {
-  id: string;
-  communeId: string;
-  communeName: string;
-  termLabel: string;
-  profileId: string;
-  profileTitle: string;
-  form: string;
-  electorate: string;
-  chairName: string;
-  planDate: string;
-  today: string;
-  elections: {
-    id: string;
-    hamletId: string;
-    hamletName: string;
-    headTitle: string;
-    position: string;
-    electionDate: string | null;
-    startTime: string | null;
-    venue: string | null;
-    state: string;
-    overdue: number;
-  }[];
-  tasks: PrepTask[];
-  warnings: string[];
-  canManage: boolean;
-}
-
-export interface PrepRoundSummary {
-  id: string;
-  termLabel: string;
-  profileId: string;
-  planDate: string;
-  elections: number;
-}
-
-export interface PrepDeadline {
-  stepId: string;
-  title: string;
-  due: string;
-  citationText: string;
-  passed: boolean;
-}
-
-export interface PrepLifecycle {
-  electionId: string;
   hamletName: string;
   headTitle: string;
   electionDate: string | null;
@@ -726,7 +549,14 @@ export interface ElectionCountsView {
   round: number;
   canWrite: boolean;
   positions: { position: string; title: string; candidates: number; countId: string | null }[];
-  counts: { id: string; position: string; positionTitle: string; round: number; closed: boolean; received: number }[];
+  counts: {
+    id: string;
+    position: string;
+    positionTitle: string;
+    round: number;
+    closed: boolean;
+    received: number;
+  }[];
 }
 export interface CountEntryAck {
   entryId: string;
@@ -792,7 +622,13 @@ export interface RollView {
   excluded: RollEntryView[];
   removed: RollEntryView[];
   counts: { registered: number; byGroup: { group: string | null; registered: number }[] };
-  snapshots: { number: number; kind: string; postedOn: string; registered: number; amendmentSeq: number | null }[];
+  snapshots: {
+    number: number;
+    kind: string;
+    postedOn: string;
+    registered: number;
+    amendmentSeq: number | null;
+  }[];
   amendments: RollAmendmentView[];
   cutoff: { stepId: string; title: string; lastDay: string; citation: string; passed: boolean };
   canManage: boolean;
@@ -868,7 +704,13 @@ export interface OversightProvince {
 }
 export interface SearchResults {
   query: string;
-  hits: { kind: 'commune' | 'hamlet' | 'person' | 'document'; id: string; title: string; detail: string; path: string }[];
+  hits: {
+    kind: 'commune' | 'hamlet' | 'person' | 'document';
+    id: string;
+    title: string;
+    detail: string;
+    path: string;
+  }[];
 }
 
 // After the vote: office-holders, recognition, interim heads, deputies, removal (office-routes.ts).
@@ -915,7 +757,14 @@ export interface OfficeRegister {
 }
 export interface OfficeImportPreview {
   rows: number;
-  toAdd: { row: number; hamletName: string; positionTitle: string; holderName: string; startOn: string; plannedEnd: string | null }[];
+  toAdd: {
+    row: number;
+    hamletName: string;
+    positionTitle: string;
+    holderName: string;
+    startOn: string;
+    plannedEnd: string | null;
+  }[];
   existing: { row: number; message: string }[];
   rejected: { row: number; field: string; message: string }[];
   imported: number;
@@ -984,3 +833,61 @@ export interface RemovalCase {
   canDecide: boolean;
 }
 // (end of the after-the-vote types)
+
+/** Polling day (issue 7). */
+export interface PollingVoter {
+  rollNumber: number;
+  residentId: string;
+  fullName: string;
+  residentGroup: string | null;
+  voted: boolean;
+  checkedInAt: string | null;
+  mobileBox: number | null;
+  cardCode: string;
+}
+export interface PollingTurnout {
+  electionId: string;
+  hamletName: string;
+  registered: number;
+  voted: number;
+  percent: string;
+  groups: { group: string | null; registered: number; voted: number; percent: string }[];
+  quorum: { needed: number; met: boolean; rule: string; citation: string } | null;
+  allVoted: boolean;
+  mobileBoxes: {
+    id: string;
+    number: number;
+    carriedBy: string[];
+    leftAt: string;
+    voters: { rollNumber: number; fullName: string }[];
+  }[];
+  at: string;
+}
+export interface PollingView {
+  electionId: string;
+  status: 'notOpen' | 'open' | 'interrupted' | 'closed';
+  window: { opens: string; ends: string; latest: string; citation: string } | null;
+  electionDate: string | null;
+  events: {
+    seq: number;
+    kind: string;
+    at: string;
+    time: string;
+    reason: string | null;
+    boxSealed: boolean | null;
+  }[];
+}
+export interface PollingBallots {
+  electionId: string;
+  pollStatus: string;
+  canIssue: boolean;
+  positions: {
+    position: string;
+    title: string;
+    received: number;
+    issued: number;
+    spoiled: number;
+    unused: number;
+    seal: { sealedAt: string; witnesses: string[]; documentId: string | null } | null;
+  }[];
+}

@@ -40,7 +40,18 @@ function tamper(statement: string): void {
 
 it('audit verify finds an edited, a deleted and an inserted event', async () => {
   await main(['demo']);
-  await main(['users', 'add', '--username', 'canbo9', '--name', 'Cán bộ 9', '--role', 'admin', '--password', 'matkhau2024']);
+  await main([
+    'users',
+    'add',
+    '--username',
+    'canbo9',
+    '--name',
+    'Cán bộ 9',
+    '--role',
+    'admin',
+    '--password',
+    'matkhau2024',
+  ]);
   const clean = await json(['audit', 'verify', '--json']);
   expect(clean).toMatchObject({ code: 0, value: { ok: true, firstBadEvent: null } });
   const events = clean.value['events'] as number;
@@ -59,8 +70,13 @@ it('audit verify finds a deleted event and an inserted one', async () => {
   const other = mkdtempSync(join(tmpdir(), 'baucoso-trust-'));
   process.env['BAUCOSO_DATA_DIR'] = dir = other;
   await main(['demo']);
-  tamper("insert into audit_events (seq, id, at, user_id, action, entity, entity_id, data, prev_hash, hash) values (999, 'forged', '2030-01-01', null, 'x', 'y', null, 'null', 'a', 'b')");
-  expect((await json(['audit', 'verify', '--json'])).value).toMatchObject({ ok: false, firstBadEvent: 'forged' });
+  tamper(
+    "insert into audit_events (seq, id, at, user_id, action, entity, entity_id, data, prev_hash, hash) values (999, 'forged', '2030-01-01', null, 'x', 'y', null, 'null', 'a', 'b')",
+  );
+  expect((await json(['audit', 'verify', '--json'])).value).toMatchObject({
+    ok: false,
+    firstBadEvent: 'forged',
+  });
 });
 
 it('backs up, restores, and asks for --force before restoring an older backup over newer data', async () => {
@@ -71,14 +87,36 @@ it('backs up, restores, and asks for --force before restoring an older backup ov
   expect(await main(['backup', file])).toBe(1);
   expect(err).toContain('đã có');
 
-  await main(['users', 'add', '--username', 'moi', '--name', 'Người mới', '--role', 'admin', '--password', 'matkhau2024']);
+  await main([
+    'users',
+    'add',
+    '--username',
+    'moi',
+    '--name',
+    'Người mới',
+    '--role',
+    'admin',
+    '--password',
+    'matkhau2024',
+  ]);
   err = '';
   expect(await main(['restore', file])).toBe(1);
   expect(err).toContain('--force');
   const restored = await json(['restore', file, '--force', '--json']);
   expect(restored.value).toMatchObject({ restored: true });
   err = '';
-  const code = await main(['users', 'add', '--username', 'moi', '--name', 'Người mới', '--role', 'admin', '--password', 'matkhau2024']);
+  const code = await main([
+    'users',
+    'add',
+    '--username',
+    'moi',
+    '--name',
+    'Người mới',
+    '--role',
+    'admin',
+    '--password',
+    'matkhau2024',
+  ]);
   expect(err).toBe('');
   expect(code).toBe(0);
 });

@@ -30,4 +30,3 @@ test('an officer turns on two-factor login, then needs the code to log in', asyn
   await page.getByRole('button', { name: 'Tắt xác thực hai bước' }).click();
   await expect(page.getByText('Đã tắt xác thực hai bước.')).toBeVisible();
 });
-

@@ -1,21 +1,13 @@
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
-/**
- * The server's SQLite file (playwright.config.ts: E2E_DATA_DIR, or a folder named after the runner's
- * pid, which is this worker's parent), else the newest e2e data folder.
- */
+/** The SQLite file of this spec's own server (playwright.config.ts gives each server a folder). */
 function databaseFile(): string {
-  const named = process.env['E2E_DATA_DIR'] ?? `/tmp/baucoso-e2e-${process.ppid}`;
-  if (existsSync(`${named}/baucoso.sqlite`)) return `${named}/baucoso.sqlite`;
-  const newest = readdirSync('/tmp')
-    .filter((d) => d.startsWith('baucoso-e2e-') && existsSync(`/tmp/${d}/baucoso.sqlite`))
-    .map((d) => `/tmp/${d}/baucoso.sqlite`)
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  if (!newest) throw new Error('e2e database not found');
-  return newest;
+  const file = `${process.env['E2E_DATA_DIR']}/roll/baucoso.sqlite`;
+  if (!existsSync(file)) throw new Error(`e2e database not found: ${file}`);
+  return file;
 }
 
 /**

@@ -17,7 +17,11 @@ describeEachDatabase('every route, every role', (t) => {
     app = await buildServer(t.ctx(), { webRoot: '/nonexistent' });
     await app.ready();
     for (const username of ['quantri', 'ubnd.phuong2', 'mttq.phuong2', 'tobaucu.kp1', 'tinh.lamdong']) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: demo.DEMO_PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: demo.DEMO_PASSWORD },
+      });
       cookies[username] = `baucoso_session=${res.cookies.find((c) => c.name === 'baucoso_session')!.value}`;
     }
   });
@@ -26,38 +30,51 @@ describeEachDatabase('every route, every role', (t) => {
     app.inject({
       method: method as 'GET',
       url: concrete(url),
-      headers: { ...(cookie ? { cookie } : {}), ...(method === 'GET' || method === 'HEAD' ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(method === 'GET' || method === 'HEAD' ? {} : { 'content-type': 'application/json' }),
+      },
       ...(method === 'GET' || method === 'HEAD' ? {} : { payload: '{}' }),
     });
 
   it('gives every API route an access level', () => {
-    const missing = app.routeTable.filter((r) => isApi(r.url) && r.method !== 'HEAD' && r.access === undefined);
+    const missing = app.routeTable.filter(
+      (r) => isApi(r.url) && r.method !== 'HEAD' && r.access === undefined,
+    );
     expect(missing.map((r) => `${r.method} ${r.url}`)).toEqual([]);
     expect(app.routeTable.filter((r) => isApi(r.url)).length).toBeGreaterThan(20);
   });
 
   it('answers 401 without a session on every route that is not public', async () => {
-    for (const r of app.routeTable.filter((x) => isApi(x.url) && x.access && x.access !== 'public' && x.method !== 'HEAD')) {
+    for (const r of app.routeTable.filter(
+      (x) => isApi(x.url) && x.access && x.access !== 'public' && x.method !== 'HEAD',
+    )) {
       const res = await call(r.method, r.url);
       expect(`${r.method} ${r.url} -> ${res.statusCode}`).toBe(`${r.method} ${r.url} -> 401`);
     }
   });
 
   it('refuses every write to the province viewer, and every admin route to non-administrators', async () => {
-    for (const r of app.routeTable.filter((x) => isApi(x.url) && (x.access === 'write' || x.access === 'admin'))) {
+    for (const r of app.routeTable.filter(
+      (x) => isApi(x.url) && (x.access === 'write' || x.access === 'admin'),
+    )) {
       const res = await call(r.method, r.url, cookies['tinh.lamdong']);
       expect(`${r.method} ${r.url} -> ${res.statusCode}`).toBe(`${r.method} ${r.url} -> 403`);
     }
     for (const r of app.routeTable.filter((x) => isApi(x.url) && x.access === 'admin')) {
       for (const user of ['ubnd.phuong2', 'mttq.phuong2', 'tobaucu.kp1']) {
         const res = await call(r.method, r.url, cookies[user]);
-        expect(`${user} ${r.method} ${r.url} -> ${res.statusCode}`).toBe(`${user} ${r.method} ${r.url} -> 403`);
+        expect(`${user} ${r.method} ${r.url} -> ${res.statusCode}`).toBe(
+          `${user} ${r.method} ${r.url} -> 403`,
+        );
       }
     }
   });
 
   it('keeps each role inside its scope on the territory routes', async () => {
-    const ward = (await app.inject({ url: '/api/communes/24820', headers: { cookie: cookies['quantri']! } })).json();
+    const ward = (
+      await app.inject({ url: '/api/communes/24820', headers: { cookie: cookies['quantri']! } })
+    ).json();
     const [kp1, kp2] = ward.hamlets as { id: string }[];
     const expectations: [string, string, number][] = [
       ['tobaucu.kp1', `/api/hamlets/${kp1!.id}`, 200],

@@ -21,14 +21,14 @@ function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server on ${port} did not start: ${output}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('đang chạy tại')) {
         clearTimeout(timer);
         resolve(child);
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`server on ${port} exited ${code}: ${output}`)));
   });
 }

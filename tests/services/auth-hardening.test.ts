@@ -43,11 +43,20 @@ describeEachDatabase('login hardening', (t) => {
     const a = await auth.login(t.ctx(), 'quantri', demo.DEMO_PASSWORD);
     const b = await auth.login(t.ctx(), 'quantri', demo.DEMO_PASSWORD);
     if (!a.ok || !b.ok) throw new Error('login');
-    const wrong = await auth.changePassword(t.ctx(), a.value.actor, { current: 'nope-12345', next: 'matkhaumoi2025' });
+    const wrong = await auth.changePassword(t.ctx(), a.value.actor, {
+      current: 'nope-12345',
+      next: 'matkhaumoi2025',
+    });
     expect(!wrong.ok && wrong.error.field).toBe('current');
-    const weak = await auth.changePassword(t.ctx(), a.value.actor, { current: demo.DEMO_PASSWORD, next: 'abc' });
+    const weak = await auth.changePassword(t.ctx(), a.value.actor, {
+      current: demo.DEMO_PASSWORD,
+      next: 'abc',
+    });
     expect(!weak.ok && weak.error.field).toBe('next');
-    const changed = await auth.changePassword(t.ctx(), a.value.actor, { current: demo.DEMO_PASSWORD, next: 'matkhaumoi2025' });
+    const changed = await auth.changePassword(t.ctx(), a.value.actor, {
+      current: demo.DEMO_PASSWORD,
+      next: 'matkhaumoi2025',
+    });
     if (!changed.ok) throw new Error(changed.error.message);
     expect((await auth.actorForToken(t.ctx(), a.value.token)).ok).toBe(false);
     expect((await auth.actorForToken(t.ctx(), b.value.token)).ok).toBe(false);
@@ -71,8 +80,12 @@ it('refuses cross-site writes: another origin, or a body a plain HTML form can s
   expect(crossSiteRefusal('POST', json)).toBeNull();
   expect(crossSiteRefusal('POST', { ...json, origin: 'http://localhost:3000' })).toBeNull();
   expect(crossSiteRefusal('POST', { ...json, origin: 'https://evil.example' })).toContain('trang web khác');
-  expect(crossSiteRefusal('POST', { host: 'localhost:3000', 'content-type': 'application/x-www-form-urlencoded' })).toContain('không được chấp nhận');
-  expect(crossSiteRefusal('POST', { host: 'localhost:3000', 'content-type': 'text/plain;charset=UTF-8' })).not.toBeNull();
+  expect(
+    crossSiteRefusal('POST', { host: 'localhost:3000', 'content-type': 'application/x-www-form-urlencoded' }),
+  ).toContain('không được chấp nhận');
+  expect(
+    crossSiteRefusal('POST', { host: 'localhost:3000', 'content-type': 'text/plain;charset=UTF-8' }),
+  ).not.toBeNull();
   expect(crossSiteRefusal('GET', { host: 'localhost:3000', origin: 'https://evil.example' })).toBeNull();
 });
 
@@ -98,9 +111,21 @@ describeEachDatabase('two-factor login (TOTP)', (t) => {
     expect(!noCode.ok && noCode.error.code).toBe('totp-required');
     const badCode = await auth.login(ctx, 'ubnd.phuong2', demo.DEMO_PASSWORD, undefined, '123456');
     expect(!badCode.ok && badCode.error.message).toContain('Mã xác thực hai bước không đúng');
-    const good = await auth.login(ctx, 'ubnd.phuong2', demo.DEMO_PASSWORD, undefined, totpAt(setup.value.secret, now));
+    const good = await auth.login(
+      ctx,
+      'ubnd.phuong2',
+      demo.DEMO_PASSWORD,
+      undefined,
+      totpAt(setup.value.secret, now),
+    );
     expect(good.ok).toBe(true);
-    const wrongPassword = await auth.login(ctx, 'ubnd.phuong2', 'wrong-pass-1', undefined, totpAt(setup.value.secret, now));
+    const wrongPassword = await auth.login(
+      ctx,
+      'ubnd.phuong2',
+      'wrong-pass-1',
+      undefined,
+      totpAt(setup.value.secret, now),
+    );
     expect(!wrongPassword.ok && wrongPassword.error.code).toBe('bad-credentials');
 
     expect((await auth.disableTotp(ctx, actor, 'nope-nope-1')).ok).toBe(false);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerImportCommands } from './import';
+import { registerPackageCommands } from './package';
 import { registerReportCommands } from './report';
 import { registerRulesCommands } from './rules';
 import { registerScenarioCommands } from './scenario';
@@ -17,6 +18,7 @@ const groups: ReadonlyArray<(program: Command) => void> = [
   registerImportCommands,
   registerReportCommands,
   registerTrustCommands,
+  registerPackageCommands,
 ];
 
 export function registerCommands(program: Command): void {

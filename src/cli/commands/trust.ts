@@ -9,7 +9,9 @@ export function registerTrustCommands(program: Command): void {
   const auditCmd = program.command('audit').description('The tamper-evident audit trail');
   auditCmd
     .command('verify')
-    .description('Recompute the hash chain of every audit event; exit 1 if a row was edited, inserted or deleted')
+    .description(
+      'Recompute the hash chain of every audit event; exit 1 if a row was edited, inserted or deleted',
+    )
     .option('--json', 'print {"ok", "events", "firstBadEvent"}')
     .action(async (opts: { json?: boolean }) => {
       const store = openStore(databaseConfigFromEnv(process.env));
@@ -42,7 +44,10 @@ export function registerTrustCommands(program: Command): void {
         const result = await backups.backup(store, file, opts);
         if (!result.ok) return fail(result.error.message);
         if (opts.json) printJson({ file, ...result.value });
-        else process.stdout.write(`Đã sao lưu vào ${file} (${result.value.audit.events} sự kiện nhật ký, phiên bản ${result.value.migration}).\n`);
+        else
+          process.stdout.write(
+            `Đã sao lưu vào ${file} (${result.value.audit.events} sự kiện nhật ký, phiên bản ${result.value.migration}).\n`,
+          );
       } finally {
         await store.close();
       }

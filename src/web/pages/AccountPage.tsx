@@ -50,8 +50,20 @@ function ChangePassword() {
         <Stack gap="sm">
           <Title order={4}>{t.account.password}</Title>
           {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
-          <PasswordInput label={t.account.current} value={current} onChange={(e) => setCurrent(e.currentTarget.value)} required autoComplete="current-password" />
-          <PasswordInput label={t.account.next} value={next} onChange={(e) => setNext(e.currentTarget.value)} required autoComplete="new-password" />
+          <PasswordInput
+            label={t.account.current}
+            value={current}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            required
+            autoComplete="current-password"
+          />
+          <PasswordInput
+            label={t.account.next}
+            value={next}
+            onChange={(e) => setNext(e.currentTarget.value)}
+            required
+            autoComplete="new-password"
+          />
           <Button type="submit" w="fit-content">
             {t.account.change}
           </Button>
@@ -66,7 +78,10 @@ function TwoFactor(props: { enabled: boolean; onChanged: () => void }) {
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState<Message>(null);
-  const start = () => api.post<{ secret: string; uri: string }>('/api/auth/totp/setup').then(setSecret, (e: unknown) => setMessage({ ok: false, text: errorText(e) }));
+  const start = () =>
+    api
+      .post<{ secret: string; uri: string }>('/api/auth/totp/setup')
+      .then(setSecret, (e: unknown) => setMessage({ ok: false, text: errorText(e) }));
   const enable = () =>
     api.post('/api/auth/totp/enable', { code }).then(
       () => {
@@ -101,7 +116,13 @@ function TwoFactor(props: { enabled: boolean; onChanged: () => void }) {
             <Code block data-testid="totp-secret">
               {secret.secret.replace(/(.{4})/g, '$1 ').trim()}
             </Code>
-            <TextInput label={t.login.code} value={code} onChange={(e) => setCode(e.currentTarget.value)} inputMode="numeric" maxLength={6} />
+            <TextInput
+              label={t.login.code}
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+              inputMode="numeric"
+              maxLength={6}
+            />
             <Button w="fit-content" onClick={() => void enable()}>
               {t.account.totpConfirm}
             </Button>
@@ -109,7 +130,11 @@ function TwoFactor(props: { enabled: boolean; onChanged: () => void }) {
         )}
         {props.enabled && (
           <>
-            <PasswordInput label={t.account.current} value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <PasswordInput
+              label={t.account.current}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
             <Button variant="subtle" color="red" w="fit-content" onClick={() => void disable()}>
               {t.account.totpDisable}
             </Button>

@@ -16,7 +16,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api';
 import type { ElectionCountsView } from '../api';
 import { Status } from '../Status';
-import { t, tc } from '../strings';
+import { t, tc, tpd } from '../strings';
 import { useLoad } from '../use-load';
 
 function OpenCountForm(props: { electionId: string; position: string; title: string }) {
@@ -84,6 +84,11 @@ export function CountElectionPage() {
         {t.election.state}: <Badge tt="none">{t.states[v.state] ?? v.state}</Badge> · {t.election.round}{' '}
         {v.round}
       </Text>
+      <Group>
+        <Button component={Link} to={`/bau-cu/${id}/bo-phieu`} variant="light">
+          {tpd.link}
+        </Button>
+      </Group>
       {error && <Alert color="red">{error}</Alert>}
       {v.positions.length === 0 && (
         <Alert color="yellow">

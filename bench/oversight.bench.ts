@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { expect, it } from 'vitest';
-import { migrateToLatest, openStore, territory } from '../../src/store';
+import { migrateToLatest, openStore, territory } from '../src/store';
 import {
   createContext,
   oversightDashboard,
   oversightReports,
   preparationPlan,
   territory as terr,
-} from '../../src/services';
-import { addDays } from '../../src/domain/calendar';
+} from '../src/services';
+import { addDays } from '../src/domain/calendar';
 
-// A province of 124 communes with 12 hamlets each and every plan task: the dashboard stays well under a second.
-it('province dashboard at scale: 1,488 hamlets in one request', async () => {
+// A province of 124 communes with 12 hamlets each and every plan task; prints the latency of the
+// province dashboard, the aggregate XLSX and one commune's dashboard. Run: npx tsx bench/oversight.bench.ts
+async function main(): Promise<void> {
   const store = openStore({ kind: 'sqlite', file: ':memory:' });
   await migrateToLatest(store);
   const ctx = createContext(store, () => new Date('2025-11-20T02:00:00Z'));
@@ -60,10 +60,13 @@ it('province dashboard at scale: 1,488 hamlets in one request', async () => {
     const t3 = performance.now();
     const c = await oversightDashboard.communeDashboard(ctx, admin, communes[0]!.id);
     const t4 = performance.now();
-    expect(t2 - t1).toBeLessThan(3000);
-    expect(d.ok && d.value.totals.hamlets).toBe(communes.length * 12);
+    if (!d.ok || d.value.totals.hamlets !== communes.length * 12)
+      throw new Error('dashboard totals do not add up');
     console.log(
       `dashboard ${(t2 - t1).toFixed(0)} ms (hamlets ${d.ok && d.value.totals.hamlets}, late ${d.ok && d.value.totals.lateItems}); xlsx ${(t3 - t2).toFixed(0)} ms ${x.ok}; commune ${(t4 - t3).toFixed(0)} ms ${c.ok}`,
     );
   }
-}, 300_000);
+  await store.close();
+}
+
+await main();

@@ -1,0 +1,99 @@
+/** Polling-day rows (migration 0012-polling-day): inserted, never updated or deleted. */
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from './database';
+import type {
+  PollingAttendanceTable,
+  PollingBallotMovementTable,
+  PollingEventTable,
+  PollingMobileBoxTable,
+  PollingSealTable,
+} from './polling-day-schema';
+
+export type AttendanceRow = Selectable<PollingAttendanceTable>;
+export type MobileBoxRow = Selectable<PollingMobileBoxTable>;
+export type EventRow = Selectable<PollingEventTable>;
+export type MovementRow = Selectable<PollingBallotMovementTable>;
+export type SealRow = Selectable<PollingSealTable>;
+
+/** A unique constraint refused the row (SQLite or PostgreSQL). */
+export function isUniqueViolation(e: unknown): boolean {
+  const x = e as { code?: unknown; message?: unknown };
+  return (
+    x?.code === '23505' ||
+    x?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    x?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    (typeof x?.message === 'string' && /UNIQUE constraint failed|duplicate key/.test(x.message))
+  );
+}
+
+export async function insertAttendance(db: Db, row: Insertable<PollingAttendanceTable>): Promise<void> {
+  await db.insertInto('polling_attendance').values(row).execute();
+}
+
+export async function listAttendance(db: Db, electionId: string, round: number): Promise<AttendanceRow[]> {
+  return db
+    .selectFrom('polling_attendance')
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .where('round', '=', round)
+    .orderBy('checked_in_at')
+    .orderBy('roll_number')
+    .execute();
+}
+
+export async function insertMobileBox(db: Db, row: Insertable<PollingMobileBoxTable>): Promise<void> {
+  await db.insertInto('polling_mobile_boxes').values(row).execute();
+}
+
+export async function listMobileBoxes(db: Db, electionId: string, round: number): Promise<MobileBoxRow[]> {
+  return db
+    .selectFrom('polling_mobile_boxes')
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .where('round', '=', round)
+    .orderBy('number')
+    .execute();
+}
+
+export async function insertEvent(db: Db, row: Insertable<PollingEventTable>): Promise<void> {
+  await db.insertInto('polling_events').values(row).execute();
+}
+
+export async function listEvents(db: Db, electionId: string, round: number): Promise<EventRow[]> {
+  return db
+    .selectFrom('polling_events')
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .where('round', '=', round)
+    .orderBy('seq')
+    .execute();
+}
+
+export async function insertMovement(db: Db, row: Insertable<PollingBallotMovementTable>): Promise<void> {
+  await db.insertInto('polling_ballot_movements').values(row).execute();
+}
+
+export async function listMovements(db: Db, electionId: string, round: number): Promise<MovementRow[]> {
+  return db
+    .selectFrom('polling_ballot_movements')
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .where('round', '=', round)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertSeal(db: Db, row: Insertable<PollingSealTable>): Promise<void> {
+  await db.insertInto('polling_seals').values(row).execute();
+}
+
+export async function listSeals(db: Db, electionId: string, round: number): Promise<SealRow[]> {
+  return db
+    .selectFrom('polling_seals')
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .where('round', '=', round)
+    .orderBy('position')
+    .execute();
+}

@@ -1,0 +1,80 @@
+import { expect, it } from 'vitest';
+import { counting, demo, pollingDay, preparationLifecycle, recognition } from '../../src/services';
+import type { Actor, ServiceContext } from '../../src/services';
+import { aCommuneOfficer, aTeamMember } from '../support/actors';
+import { describeEachDatabase } from '../support/databases';
+
+const COMMUNE = '24820';
+const officer = aCommuneOfficer(COMMUNE);
+const vn =
+  (day: string, hhmm = '09:00') =>
+  () =>
+    new Date(`${day}T${hhmm}:00+07:00`);
+
+function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describeEachDatabase('re-election: round 2 from the rerun decision, then the interim path', (t) => {
+  let electionId = '';
+  let team: Actor;
+  let clock = vn('2024-11-17');
+  const ctx = (): ServiceContext => t.ctx(() => clock());
+  const step = (actor: Actor, to: string, on: string) =>
+    preparationLifecycle.recordStep(ctx(), actor, electionId, { to: to as 'counted', on });
+
+  it('the first round fails and is reported; the commune orders a re-election within the window', async () => {
+    await demo.loadDemo(ctx());
+    const row = await ctx()
+      .store.db.selectFrom('elections as e')
+      .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
+      .select('e.id')
+      .where('h.commune_id', '=', COMMUNE)
+      .executeTakeFirstOrThrow();
+    electionId = row.id;
+    must(await counting.prepareDemoPolling(ctx(), officer, electionId));
+    team = { ...aTeamMember(electionId), userId: 'u-team-rerun' };
+    must(await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 1 }));
+    must(await step(team, 'counted', '2024-11-17'));
+    must(await step(team, 'reported', '2024-11-17'));
+    clock = vn('2024-11-18');
+    must(
+      await recognition.decideRecognition(ctx(), officer, electionId, {
+        decision: 'rerun',
+        on: '2024-11-18',
+        rerunDate: '2024-11-24',
+        reasons: ['Không người ứng cử nào đạt trên 50% số cử tri'],
+      }),
+    );
+  });
+
+  it('NĐ 59/2023 Điều 8: the decision (recognition.ts, reused) opens round 2 on its date within the window', async () => {
+    const e = await ctx()
+      .store.db.selectFrom('elections')
+      .select(['round', 'election_date', 'state'])
+      .where('id', '=', electionId)
+      .executeTakeFirstOrThrow();
+    expect(e).toEqual({ round: 2, election_date: '2024-11-24', state: 'rerunOrdered' });
+    const early = await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 1 });
+    expect(!early.ok && early.error.message).toMatch(/không phải ngày bầu cử/);
+  });
+
+  it('polling day of round 2: the voter who voted in round 1 checks in again; polling is recorded', async () => {
+    clock = vn('2024-11-24');
+    const v = must(await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 1 }));
+    expect(v.voted).toBe(true);
+    const turnout = must(await pollingDay.getTurnout(ctx(), team, electionId));
+    expect(turnout.voted).toBe(1);
+    const life = must(await preparationLifecycle.getLifecycle(ctx(), team, electionId));
+    expect(life.state).toBe('polling');
+  });
+
+  it('NĐ 59/2023: after the second failure the commune records the interim step (office-interim path)', async () => {
+    must(await step(team, 'counted', '2024-11-24'));
+    must(await step(team, 'reported', '2024-11-24'));
+    clock = vn('2024-11-25');
+    const interim = must(await step(officer, 'interim', '2024-11-25'));
+    expect(interim.state).toBe('interim');
+  });
+});
