@@ -21,6 +21,9 @@ export function Layout(props: { me: Me; homePath: string; onLogout: () => void; 
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <Anchor component={Link} to="/tim-kiem" size="sm">
+              {t.nav.search}
+            </Anchor>
             <Anchor component={Link} to="/quy-tac" size="sm">
               {t.nav.rules}
             </Anchor>

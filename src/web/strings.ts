@@ -19,6 +19,7 @@ export const t = {
     home: 'Trang chính',
     users: 'Người dùng',
     rules: 'Quy tắc',
+    search: 'Tìm kiếm',
     apiDocs: 'Tài liệu API',
   },
   province: {
@@ -38,6 +39,15 @@ export const t = {
     groupsField: 'Các tổ tự quản (mỗi dòng một tổ, có thể để trống)',
     create: 'Thêm',
     created: (name: string) => `Đã thêm ${name}.`,
+    /** The commune's sections, as [path under /xa/:id/, label]. */
+    sections: [
+      ['tien-do', 'Tiến độ'],
+      ['ke-hoach', 'Kế hoạch bầu cử'],
+      ['cong-nhan', 'Công nhận kết quả'],
+      ['nguoi-giu-chuc', 'Người giữ chức danh'],
+      ['cho-thoi-lam', 'Cho thôi làm'],
+      ['van-ban', 'Văn bản, biểu mẫu'],
+    ] as const,
   },
   importHamlets: {
     title: 'Nhập danh sách thôn, tổ dân phố từ tệp',

@@ -36,6 +36,14 @@ describe('baucoso scenario', () => {
     }, 60_000);
   }
 
+  it('runs a scenario through to recognition: the head is recognised and the decision written', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
+    const report = await runScenario(load('phuong2-nd59-recognition.json'), out);
+    expect(report.steps.filter((s) => !s.asExpected)).toEqual([]);
+    expect(report.elections).toEqual({ head: 'recognised' });
+    expect(readdirSync(out).filter((f) => f.includes('recognition-decision'))).toHaveLength(2);
+  }, 60_000);
+
   it('Tây Ninh Điều 15 k3: a roll posted after D-5 is refused in the report with its code, rule and message', async () => {
     const base = load('tay-ninh-ap.json');
     const cut = base.steps.findIndex((s) => s.do === 'step' && s.to === 'rollPosted');

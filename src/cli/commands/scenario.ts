@@ -24,6 +24,7 @@ import {
   preparationPlan,
   preparationPopulation,
   preparationTeam,
+  officeScenario,
   territory,
 } from '../../services';
 import type { Actor, ServiceContext } from '../../services';
@@ -118,6 +119,8 @@ const stepSchema = z.discriminatedUnion('do', [
     invitee: z.string().optional(),
     expect: expectation,
   }),
+  // The after-the-vote steps (recognition, re-election, interim head, deputy, removal).
+  ...officeScenario.officeStepSchemas,
 ]);
 
 export const scenarioSchema = z.object({
@@ -327,6 +330,7 @@ async function perform(
   const ctx = run.ctx(step.on);
   const a = run.actor;
   const none = { documents: [] as string[] };
+  if (officeScenario.OFFICE_STEPS.includes(step.do)) return performAfterTheVote(run, ctx, step, index);
   switch (step.do) {
     case 'nominate': {
       const r = await preparationCandidates.nominate(ctx, a, run.election(step.position), {
@@ -464,7 +468,34 @@ async function perform(
             );
       return { result: r, documents: r.ok ? await run.save(step.on, index, r.value) : [] };
     }
+    default:
+      // Only the after-the-vote steps reach here, and they returned above.
+      return {
+        result: {
+          ok: false,
+          error: { code: 'unknown-step', message: `Bước "${step.do}" không được hỗ trợ.` },
+        },
+        documents: [],
+      };
   }
+}
+
+/** Steps after the vote go through the same services as the pages (src/services/office-scenario.ts). */
+async function performAfterTheVote(
+  run: Run,
+  ctx: ServiceContext,
+  step: Step,
+  index: number,
+): Promise<{ result: Result<unknown>; documents: string[] }> {
+  const outcome = await officeScenario.performOfficeStep(ctx, run.actor, step as officeScenario.OfficeStep, {
+    electionId: run.election('head'),
+    hamletId: run.hamletId,
+    person: (ref) => run.person(ref as z.infer<typeof personRef>),
+    refs: run.refs,
+  });
+  const documents: string[] = [];
+  for (const d of outcome.documents) documents.push(...(await run.save(step.on, index, d)));
+  return { result: outcome.result, documents };
 }
 
 async function states(run: Run): Promise<Record<string, string>> {

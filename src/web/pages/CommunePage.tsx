@@ -52,11 +52,13 @@ export function CommunePage() {
         {districtName && <Text>{districtName}</Text>}
         <Text>{commune.name}</Text>
       </Breadcrumbs>
-      <Group justify="space-between">
-        <Title order={2}>{commune.name}</Title>
-        <Anchor component={Link} to={`/xa/${commune.id}/van-ban`}>
-          {t.documents.link}
-        </Anchor>
+      <Title order={2}>{commune.name}</Title>
+      <Group gap="lg" data-testid="commune-nav">
+        {t.commune.sections.map(([path, label]) => (
+          <Anchor key={path} component={Link} to={`/xa/${commune.id}/${path}`}>
+            {label}
+          </Anchor>
+        ))}
       </Group>
       <Title order={3} size="h4">
         {t.commune.hamlets} ({hamlets.length})
