@@ -115,17 +115,21 @@ export function CountEntryPage() {
     [id, batchId, laneNo],
   );
 
+  // Papers recorded so far, counted at once (between renders too) so a fast typist cannot overfill.
+  const recordedRef = useRef(total);
+  recordedRef.current = total;
   const record = useCallback(
     (paper: CountPaperView) => {
-      if (!batch || total >= batch.size) {
+      if (!batch || recordedRef.current >= batch.size) {
         setError(tc.full);
         return;
       }
+      recordedRef.current += 1;
       const item: Entered = { key: crypto.randomUUID(), paper, ack: null };
       setEntered((xs) => [...xs, item]);
       send(item);
     },
-    [batch, total, send],
+    [batch, send],
   );
 
   const undo = useCallback(() => {
@@ -143,46 +147,57 @@ export function CountEntryPage() {
     });
   }, [entered, id]);
 
-  useEffect(() => {
-    if (!view) return;
-    const onKey = (ev: KeyboardEvent) => {
-      if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-      if (ev.key === 'Backspace') {
-        ev.preventDefault();
-        undo();
-        return;
-      }
-      if (mode.kind === 'defect') {
-        ev.preventDefault();
-        const d = view.defects[Number(ev.key) - 1];
-        if (d) record({ kept: [], defect: d.code });
-        if (d || ev.key === 'Escape') setMode({ kind: 'normal' });
-        return;
-      }
-      if (mode.kind === 'combo') {
-        ev.preventDefault();
-        const c = view.candidates[Number(ev.key) - 1];
-        if (c) {
-          const picked = mode.picked.includes(c.id)
-            ? mode.picked.filter((x) => x !== c.id)
-            : [...mode.picked, c.id];
-          setMode({ kind: 'combo', picked });
-        } else if (ev.key === 'Enter') {
-          record({ kept: mode.picked, defect: null });
-          setMode({ kind: 'normal' });
-        } else if (ev.key === 'Escape') setMode({ kind: 'normal' });
-        return;
-      }
-      const p = paperForKey(ev.key, view);
-      if (p === null) return;
+  // Keys can arrive faster than React re-renders (a counter types ". 2" in one motion): the mode
+  // lives in a ref that changes at once, and one listener always calls the latest handler, so a key
+  // is never read with the mode of the key before it.
+  const modeRef = useRef<Mode>(mode);
+  const changeMode = (next: Mode) => {
+    modeRef.current = next;
+    setMode(next);
+  };
+  const onKey = (ev: KeyboardEvent) => {
+    if (!view || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.key === 'Backspace') {
       ev.preventDefault();
-      if (p === 'defect') setMode({ kind: 'defect' });
-      else if (p === 'combo') setMode({ kind: 'combo', picked: [] });
-      else record(p);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [view, mode, record, undo]);
+      undo();
+      return;
+    }
+    const current = modeRef.current;
+    if (current.kind === 'defect') {
+      ev.preventDefault();
+      const d = view.defects[Number(ev.key) - 1];
+      if (d) record({ kept: [], defect: d.code });
+      if (d || ev.key === 'Escape') changeMode({ kind: 'normal' });
+      return;
+    }
+    if (current.kind === 'combo') {
+      ev.preventDefault();
+      const c = view.candidates[Number(ev.key) - 1];
+      if (c) {
+        const picked = current.picked.includes(c.id)
+          ? current.picked.filter((x) => x !== c.id)
+          : [...current.picked, c.id];
+        changeMode({ kind: 'combo', picked });
+      } else if (ev.key === 'Enter') {
+        record({ kept: current.picked, defect: null });
+        changeMode({ kind: 'normal' });
+      } else if (ev.key === 'Escape') changeMode({ kind: 'normal' });
+      return;
+    }
+    const p = paperForKey(ev.key, view);
+    if (p === null) return;
+    ev.preventDefault();
+    if (p === 'defect') changeMode({ kind: 'defect' });
+    else if (p === 'combo') changeMode({ kind: 'combo', picked: [] });
+    else record(p);
+  };
+  const onKeyRef = useRef(onKey);
+  onKeyRef.current = onKey;
+  useEffect(() => {
+    const listener = (ev: KeyboardEvent) => onKeyRef.current(ev);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   if (load.state !== 'ready' || !view) return <Status load={load} onRetry={reload} />;
   if (!batch) return <Alert color="red">{tc.full}</Alert>;
