@@ -411,6 +411,18 @@ async function orderRerun(
   const reasons = reasonsOf(input);
   if (reasons.length === 0) return err(failures.invalid('reasons', 'Hãy ghi lý do bầu cử lại.'));
   if (!l.e.electionDate) return err(failures.invalid('electionDate', 'Cuộc bầu cử chưa có ngày bầu.'));
+  const interim = l.profile.interim;
+  if (l.e.round >= interim.value.afterFailedRounds) {
+    return err(
+      ruleFailure(
+        'rerun-exhausted',
+        'interim.afterFailedRounds',
+        interim.citation,
+        `Đã bầu ${l.e.round} lần không thành: không bầu lại nữa mà cử người tạm thời đảm nhiệm (${formatCitation(interim.citation)}).`,
+        'decision',
+      ),
+    );
+  }
   const by = rerunDeadline(l.profile, l.e.electionDate);
   const date = input.rerunDate;
   if (!isCivilDate(date)) return err(failures.invalid('rerunDate', 'Hãy chọn ngày bầu cử lại.'));

@@ -74,6 +74,13 @@ describeEachDatabase('re-election: round 2 from the rerun decision, then the int
     must(await step(team, 'counted', '2024-11-24'));
     must(await step(team, 'reported', '2024-11-24'));
     clock = vn('2024-11-25');
+    const third = await recognition.decideRecognition(ctx(), officer, electionId, {
+      decision: 'rerun',
+      on: '2024-11-25',
+      rerunDate: '2024-11-30',
+      reasons: ['Lần hai vẫn không ai đạt trên 50%'],
+    });
+    expect(!third.ok && third.error.code).toBe('rerun-exhausted');
     const interim = must(await step(officer, 'interim', '2024-11-25'));
     expect(interim.state).toBe('interim');
   });
