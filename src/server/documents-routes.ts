@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { documentRegistry, forms } from '../services';
+import { documentRegistry, forms, pollingPack } from '../services';
 import type { ServiceContext } from '../services';
 import { sendFailure, sendResult } from './http-result';
 import { actorOf, requireActor } from './session';
@@ -138,6 +138,45 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
           hamletId: request.query.hamletId,
         }),
       ),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/elections/:id/polling-pack.pdf',
+    {
+      config: { access: 'read' },
+      preHandler,
+      schema: {
+        summary:
+          'Everything the team prints for polling day in one PDF: roll, voter cards, ballots, rules, blank count record',
+        tags: ['documents'],
+        params: params(),
+      },
+    },
+    async (request, reply) => {
+      const result = await pollingPack.electionPackPdf(ctx, actorOf(request), request.params.id);
+      if (!result.ok) return sendFailure(reply, result.error);
+      return sendDocumentFile(reply, result.value, 'tai-lieu-ngay-bau-cu.pdf', 'pdf');
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/communes/:id/polling-pack.pdf',
+    {
+      config: { access: 'read' },
+      preHandler,
+      schema: {
+        summary:
+          'The polling-day packs of every ready hamlet of a commune in one PDF (X-Skipped-Hamlets lists the others)',
+        tags: ['documents'],
+        params: params(),
+      },
+    },
+    async (request, reply) => {
+      const result = await pollingPack.communePack(ctx, actorOf(request), request.params.id);
+      if (!result.ok) return sendFailure(reply, result.error);
+      void reply.header('x-skipped-hamlets', encodeURIComponent(JSON.stringify(result.value.skipped)));
+      return sendDocumentFile(reply, result.value.pdf, 'tai-lieu-ngay-bau-cu-ca-xa.pdf', 'pdf');
+    },
   );
 
   app.get<{ Params: { id: string; format: 'pdf' | 'docx' } }>(

@@ -7,6 +7,7 @@ export * as hamletImport from './hamlet-import';
 export * as historicalUnits from './historical-units';
 export * as documentRegistry from './document-registry';
 export * as forms from './forms';
+export * as pollingPack from './polling-pack';
 export * as households from './households';
 export * as demo from './demo';
 export * as rules from './rules';

@@ -33,6 +33,7 @@ interface Person {
   household_id: string;
   group: string | null;
   relation: string;
+  address: string;
 }
 
 async function adults(db: Db, hamletId: string): Promise<Person[]> {
@@ -48,6 +49,7 @@ async function adults(db: Db, hamletId: string): Promise<Person[]> {
       'r.household_id',
       'g.name as group',
       'r.relation',
+      'h.address',
     ])
     .where('h.hamlet_id', '=', hamletId)
     .where('r.status', '=', 'active')
@@ -162,6 +164,29 @@ async function postRoll(
       built_by: null,
     })
     .execute();
+  // The roll's entries too, so the roll page, the exports and the polling-day pack show the people.
+  for (let i = 0; i < reps.length; i += 500) {
+    await db
+      .insertInto('voter_roll_entries')
+      .values(
+        reps.slice(i, i + 500).map((p, j) => ({
+          id: randomUUID(),
+          roll_id: rollId,
+          roll_number: i + j + 1,
+          resident_id: p.id,
+          household_id: p.household_id,
+          full_name: p.full_name,
+          birth_date: p.birth_date,
+          sex: p.sex,
+          address: p.address,
+          resident_group: p.group,
+          status: 'listed',
+          reasons: '[]',
+          amendment_id: null,
+        })),
+      )
+      .execute();
+  }
   const entries = reps.map((p, i) => ({
     rollNumber: i + 1,
     residentId: p.id,

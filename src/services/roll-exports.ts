@@ -76,7 +76,7 @@ function slug(s: string): string {
     .replace(/^-|-$/g, '');
 }
 
-async function loaded(
+export async function loadRoll(
   ctx: ServiceContext,
   actor: Actor,
   electionId: string,
@@ -95,7 +95,7 @@ export async function rollXlsx(
   actor: Actor,
   electionId: string,
 ): Promise<Result<{ fileName: string; bytes: Buffer }>> {
-  const l = await loaded(ctx, actor, electionId, 'read');
+  const l = await loadRoll(ctx, actor, electionId, 'read');
   if (!l.ok) return l;
   const v = l.value.view;
   const sheets: XlsxSheet[] = [
@@ -266,19 +266,13 @@ function withAmendments(model: DocumentModel, amendments: readonly AmendmentView
  * Issues the roll for posting (PDF and DOCX): the posted roll as amended when it is posted, the draft
  * (for the commune's approval) before. A reprint replaces the previous version.
  */
-export async function issueRollDocument(
+/** The roll as the posting form prints it (also used by the polling-day pack). */
+export async function voterRollData(
   ctx: ServiceContext,
-  actor: Actor,
-  electionId: string,
-  options: { date?: string } = {},
-): Promise<Result<DocumentInfo>> {
-  const l = await loaded(ctx, actor, electionId, 'write');
-  if (!l.ok) return l;
-  const { ec, view } = l.value;
-  const form = findForm('voter-roll');
-  if (!form) return err(failures.notFound('mẫu danh sách cử tri'));
-  const date = options.date ?? vnToday(ctx);
-  if (!isCivil(date)) return err(failures.invalid('date', 'Ngày văn bản không hợp lệ.'));
+  ec: ElectionContext,
+  view: RollView,
+  date: string,
+): Promise<{ data: VoterRollData; pr: Printing }> {
   const pr = await printing(ctx, ec);
   const reps = view.roll?.electorate === 'householdRepresentatives';
   const posted = view.roll?.state === 'posted';
@@ -315,6 +309,26 @@ export async function issueRollDocument(
       },
     ],
   };
+  return { data, pr };
+}
+
+export async function issueRollDocument(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  options: { date?: string } = {},
+): Promise<Result<DocumentInfo>> {
+  const l = await loadRoll(ctx, actor, electionId, 'write');
+  if (!l.ok) return l;
+  const { ec, view } = l.value;
+  const form = findForm('voter-roll');
+  if (!form) return err(failures.notFound('mẫu danh sách cử tri'));
+  const date = options.date ?? vnToday(ctx);
+  if (!isCivil(date)) return err(failures.invalid('date', 'Ngày văn bản không hợp lệ.'));
+  const { data } = await voterRollData(ctx, ec, view, date);
+  const posted = view.roll?.state === 'posted';
+  const amended = view.amendments.length;
+  const state = !posted ? ' (dự thảo)' : amended > 0 ? ` (đã sửa đổi, bổ sung ${amended} lần)` : '';
   const communeId = ec.election.communeId;
   // Rendered before issuing: the registry's transaction holds the only SQLite connection, and the
   // commune's template is read outside it. The roll carries no register number, so nothing is lost.
@@ -341,26 +355,12 @@ export async function issueRollDocument(
 }
 
 /** Issues the voter cards of the posted roll as amended, eight to an A4 page. */
-export async function issueVoterCards(
+/** Voter cards for the posted roll's voters (also used by the polling-day pack). */
+export async function voterCardsData(
   ctx: ServiceContext,
-  actor: Actor,
-  electionId: string,
-): Promise<Result<DocumentInfo>> {
-  const l = await loaded(ctx, actor, electionId, 'write');
-  if (!l.ok) return l;
-  const { ec, view } = l.value;
-  if (view.roll?.state !== 'posted') {
-    return err(
-      failures.invalid(
-        'roll',
-        'Thẻ cử tri in theo danh sách đã niêm yết (số thứ tự không đổi): hãy niêm yết danh sách trước.',
-      ),
-    );
-  }
-  const form = findForm('voter-cards');
-  if (!form) return err(failures.notFound('mẫu thẻ cử tri'));
-  const snap = await repo.latestSnapshot(ctx.store.db, view.roll.id);
-  const voters = parseJson<SnapshotEntry[]>(snap?.entries ?? '[]', []);
+  ec: ElectionContext,
+  voters: readonly SnapshotEntry[],
+): Promise<VoterCardsData> {
   const pr = await printing(ctx, ec);
   const data: VoterCardsData = {
     issuer: `UBND ${pr.communeName}`,
@@ -375,6 +375,30 @@ export async function issueVoterCards(
     })),
     signerTitle: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
   };
+  return data;
+}
+
+export async function issueVoterCards(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+): Promise<Result<DocumentInfo>> {
+  const l = await loadRoll(ctx, actor, electionId, 'write');
+  if (!l.ok) return l;
+  const { ec, view } = l.value;
+  if (view.roll?.state !== 'posted') {
+    return err(
+      failures.invalid(
+        'roll',
+        'Thẻ cử tri in theo danh sách đã niêm yết (số thứ tự không đổi): hãy niêm yết danh sách trước.',
+      ),
+    );
+  }
+  const form = findForm('voter-cards');
+  if (!form) return err(failures.notFound('mẫu thẻ cử tri'));
+  const snap = await repo.latestSnapshot(ctx.store.db, view.roll.id);
+  const voters = parseJson<SnapshotEntry[]>(snap?.entries ?? '[]', []);
+  const data = await voterCardsData(ctx, ec, voters);
   const communeId = ec.election.communeId;
   const files = await renderForm(ctx, communeId, form, data);
   return issueDocument(ctx, actor, {

@@ -234,6 +234,10 @@ export const t = {
   documents: {
     title: 'Văn bản',
     link: 'Văn bản, biểu mẫu',
+    communePack: 'In tài liệu ngày bầu cử của cả xã, phường (PDF)',
+    electionPack: 'Tài liệu ngày bầu cử (PDF)',
+    packHelp:
+      'Danh sách cử tri, thẻ cử tri, phiếu bầu (mỗi cử tri một phiếu và phiếu dự phòng), quy định phiếu hợp lệ, biên bản kiểm phiếu để trống: cho mọi thôn, tổ dân phố đã niêm yết danh sách cử tri và có danh sách chính thức người ứng cử.',
     issued: 'Văn bản đã ban hành',
     noneIssued: 'Chưa có văn bản nào được ban hành.',
     forms: 'Biểu mẫu',

@@ -120,3 +120,22 @@ test('polling day: check in by number and by name, double check-in refused, turn
   await team.getByRole('button', { name: /Mở kiểm phiếu chức danh này/ }).click();
   await expect(team).toHaveURL(/\/kiem-phieu\/[0-9a-f-]+$/);
 });
+
+test('the commune officer prints the polling-day pack of the ward from the documents page', async ({
+  browser,
+}, testInfo) => {
+  const page = await login(browser, 'ubnd.phuong2');
+  await page.getByRole('link', { name: 'Văn bản, biểu mẫu' }).first().click();
+  await expect(page.getByTestId('commune-pack')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('documents-pack.png') });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('commune-pack').click(),
+  ]);
+  const { readFileSync } = await import('node:fs');
+  const pdf = readFileSync(await download.path()).toString('latin1');
+  expect(pdf.startsWith('%PDF-')).toBe(true);
+  // Roll, cards, a ballot per voter plus spares, rules and the blank record: well over a hundred pages.
+  const pages = Number(/\/Type \/Pages[\s\S]*?\/Count (\d+)/.exec(pdf)?.[1] ?? 0);
+  expect(pages).toBeGreaterThan(100);
+});

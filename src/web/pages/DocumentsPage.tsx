@@ -38,6 +38,14 @@ export function DocumentsPage() {
         </Breadcrumbs>
       )}
       <Title order={2}>{t.documents.title}</Title>
+      <Group>
+        <Anchor href={`/api/communes/${id}/polling-pack.pdf`} data-testid="commune-pack">
+          {t.documents.communePack}
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          {t.documents.packHelp}
+        </Text>
+      </Group>
       <Title order={3} size="h4">
         {t.documents.issued}
       </Title>

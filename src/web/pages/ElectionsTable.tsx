@@ -1,4 +1,4 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Table, Text } from '@mantine/core';
 import type { Election } from '../api';
 import { formatDate, t } from '../strings';
 
@@ -19,6 +19,7 @@ export function ElectionsTable(props: { elections: Election[]; headTitle?: strin
           <Table.Th>{t.election.date}</Table.Th>
           <Table.Th>{t.election.round}</Table.Th>
           <Table.Th>{t.election.state}</Table.Th>
+          <Table.Th>{t.documents.electionPack}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -40,6 +41,11 @@ export function ElectionsTable(props: { elections: Election[]; headTitle?: strin
               >
                 {t.states[e.state] ?? e.state}
               </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Anchor href={`/api/elections/${e.id}/polling-pack.pdf`} size="sm">
+                PDF
+              </Anchor>
             </Table.Td>
           </Table.Tr>
         ))}
