@@ -95,6 +95,7 @@ export async function issueDocument(
       replaces_id: request.replaces ?? null,
       issued_at: ctx.now().toISOString(),
       issued_by: actor.userId,
+      document_date: request.date,
     };
     await repo.insertDocument(db, row);
     const { docx: _d, pdf: _p, data: _data, ...stored } = row;

@@ -398,7 +398,7 @@ async function recognise(
 
 export function docRef(d: DocumentInfo): string {
   const num = d.number !== null ? `số ${String(d.number).padStart(2, '0')}/${d.symbol}` : d.title;
-  return `${num} ngày ${formatVietnamese(d.issued_at.slice(0, 10))}`;
+  return `${num} ngày ${formatVietnamese(d.document_date ?? d.issued_at.slice(0, 10))}`;
 }
 
 async function orderRerun(

@@ -52,6 +52,7 @@ const infoColumns = [
   'replaces_id',
   'issued_at',
   'issued_by',
+  'document_date',
 ] as const;
 
 export async function getDocumentInfo(db: Db, id: string): Promise<DocumentInfo | undefined> {

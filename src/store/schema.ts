@@ -165,6 +165,8 @@ export interface DocumentTable {
   replaces_id: string | null;
   issued_at: string;
   issued_by: string | null;
+  /** The civil date the document bears; null for documents issued before it was recorded. */
+  document_date: string | null;
 }
 
 /** 0004-preparation: the commune's plan for a round of hamlet elections. */

@@ -685,6 +685,17 @@ export const to = {
 
 /** After the vote: office-holders, recognition, removal (OfficePage, RecognitionPage, RemovalPage). */
 export const toffice = {
+  actions: {
+    title: 'Ghi nhận của UBND cấp xã',
+    person: 'Người được cử / công nhận',
+    on: 'Ngày quyết định',
+    interim: 'Cử người tạm thời (chức danh đang khuyết)',
+    interimDone: 'Đã cử người tạm thời đảm nhiệm.',
+    deputy: 'Công nhận Phó do Trưởng thôn chọn',
+    deputyDone: 'Đã công nhận Phó.',
+    end: 'Thôi giữ chức:',
+    endDone: 'Đã ghi nhận thôi giữ chức.',
+  },
   registerTitle: (commune: string) => `Người giữ chức danh - ${commune}`,
   recognitionTitle: 'Công nhận kết quả bầu',
   removalTitle: 'Cho thôi làm, miễn nhiệm, bãi nhiệm',

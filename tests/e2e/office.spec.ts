@@ -169,3 +169,26 @@ test('the commune recognises a reported count in time; a head is relieved after 
   await expect(after.getByTestId('office-term').filter({ hasText: winner })).toContainText('Cho thôi làm');
   await page.screenshot({ path: testInfo.outputPath('register.png'), fullPage: true });
 });
+
+test('the commune appoints an interim head for a vacant khu phố from the register page', async ({
+  page,
+}, testInfo) => {
+  await login(page);
+  await page.goto(`/xa/${WARD}/nguoi-giu-chuc`);
+  await expect(page.getByText('Khu phố 4 chưa có Khu phố trưởng.')).toBeVisible();
+  const kp4 = page
+    .getByTestId('office-hamlet')
+    .filter({ has: page.getByRole('heading', { name: 'Khu phố 4', exact: true }) });
+  const actions = kp4.getByTestId('office-actions');
+  await actions.getByLabel('Người được cử / công nhận').click();
+  await page.getByRole('option').first().click();
+  const appoint = actions.getByRole('button', { name: 'Cử người tạm thời (chức danh đang khuyết)' });
+  await appoint.click();
+  await expect(actions.getByText('Đã cử người tạm thời đảm nhiệm.')).toBeVisible();
+  await expect(page.getByText('Khu phố 4 chưa có Khu phố trưởng.')).toHaveCount(0);
+  // A second interim head while one is in office is refused, with the rule's reason in Vietnamese.
+  await appoint.click();
+  await expect(actions.getByText('Đã cử người tạm thời đảm nhiệm.')).toHaveCount(0);
+  await expect(actions.locator('.mantine-Alert-root')).toBeVisible();
+  await kp4.screenshot({ path: testInfo.outputPath('office-actions.png') });
+});

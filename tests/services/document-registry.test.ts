@@ -47,6 +47,7 @@ describeEachDatabase('issued documents', (t) => {
     const pdf = await downloadDocument(t.ctx(), officer, issued.value.id, 'pdf');
     if (!pdf.ok) throw new Error(pdf.error.message);
     expect(pdf.value.bytes.toString()).toBe('%PDF 3/QĐ-UBND');
+    expect(issued.value.document_date).toBe('2024-10-01');
     expect(createHash('sha256').update(pdf.value.bytes).digest('hex')).toBe(issued.value.pdf_sha256);
     const viewer = await downloadDocument(t.ctx(), aProvinceViewer('68'), issued.value.id, 'docx');
     expect(viewer.ok).toBe(true);
@@ -95,4 +96,16 @@ describeEachDatabase('issued documents', (t) => {
     const next = await issueDocument(t.ctx(), officer, request({ symbol: 'TB-UBND' }));
     expect(next.ok && next.value.number).toBe(1);
   });
+});
+
+it('quotes a document by the date it bears, not the UTC day of the instant it was issued', async () => {
+  const { docRef } = await import('../../src/services/recognition');
+  const info = {
+    number: 4,
+    symbol: 'QĐ-UBND',
+    title: 'Quyết định',
+    issued_at: '2026-11-22T17:30:00.000Z',
+    document_date: '2026-11-23',
+  } as Parameters<typeof docRef>[0];
+  expect(docRef(info)).toBe('số 04/QĐ-UBND ngày 23/11/2026');
 });

@@ -10,6 +10,7 @@ import * as m0008 from './0008-voter-roll-more';
 import * as m0009 from './0009-office';
 import * as m0011 from './0011-totp';
 import * as m0012 from './0012-polling-day';
+import * as m0013 from './0013-document-date';
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -24,6 +25,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0009-office': m0009,
   '0011-totp': m0011,
   '0012-polling-day': m0012,
+  '0013-document-date': m0013,
 };
 
 /** The newest migration: what /api/health reports on an up-to-date database. */

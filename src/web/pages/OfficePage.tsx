@@ -19,6 +19,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import type { OfficeImportPreview, OfficeRegister, OfficeTerm } from '../api';
 import { Status } from '../Status';
+import { OfficeActions } from './OfficeActions';
 import { toffice as s } from '../strings';
 import { useLoad } from '../use-load';
 
@@ -82,7 +83,12 @@ function TermRows(props: { terms: OfficeTerm[] }) {
   );
 }
 
-function HamletCard(props: { hamlet: OfficeRegister['hamlets'][number] }) {
+function HamletCard(props: {
+  hamlet: OfficeRegister['hamlets'][number];
+  today: string;
+  canManage: boolean;
+  onChanged: () => void;
+}) {
   const h = props.hamlet;
   const [showHistory, setShowHistory] = useState(false);
   const past = h.history.filter((x) => !h.current.some((c) => c.id === x.id));
@@ -132,6 +138,9 @@ function HamletCard(props: { hamlet: OfficeRegister['hamlets'][number] }) {
         <Button variant="subtle" size="xs" onClick={() => setShowHistory((v) => !v)}>
           {s.history} ({past.length})
         </Button>
+      )}
+      {props.canManage && (
+        <OfficeActions hamletId={h.id} today={props.today} current={h.current} onDone={props.onChanged} />
       )}
     </Card>
   );
@@ -254,7 +263,7 @@ export function OfficePage() {
         )}
       </Card>
       {r.hamlets.map((h) => (
-        <HamletCard key={h.id} hamlet={h} />
+        <HamletCard key={h.id} hamlet={h} today={r.today} canManage={r.canManage} onChanged={reload} />
       ))}
       {r.canManage && <ImportHolders communeId={id} onDone={reload} />}
     </Stack>
