@@ -147,7 +147,9 @@ test('an officer plans the ward, prepares one khu phố end to end and downloads
   await page.getByRole('button', { name: 'Lập Quyết định thành lập Tổ bầu cử' }).click();
   await expect(page.getByText(/\/QĐ-UBND — Quyết định thành lập Tổ bầu cử Khu phố 2/)).toBeVisible();
   await page.getByRole('button', { name: 'Lập Danh sách trích ngang người ứng cử' }).click();
-  await expect(page.getByRole('cell', { name: 'Danh sách trích ngang người ứng cử Khu phố 2' })).toBeVisible();
+  await expect(
+    page.getByRole('cell', { name: 'Danh sách trích ngang người ứng cử Khu phố 2' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Lập Biên bản Mẫu 05' }).click();
   await expect(page.getByRole('cell', { name: /Biên bản cuộc họp dự kiến danh sách/ }).first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('documents.png'), fullPage: true });
