@@ -45,6 +45,25 @@ export async function loadCount(
   return ok({ count, candidates, pe: pe.value, closed });
 }
 
+/** One batch of the count's sheet, recomputed from the records (undefined for a batch of another count). */
+async function batchSheet(
+  ctx: ServiceContext,
+  count: repo.CountRow,
+  batchId: string,
+): Promise<BatchSheet | undefined> {
+  return (await loadSheet(ctx, count)).find((b) => b.id === batchId);
+}
+
+/** The sheet after a write to a batch known to exist (checked before the write). */
+async function batchSheetAfter(
+  ctx: ServiceContext,
+  count: repo.CountRow,
+  batchId: string,
+): Promise<Result<BatchSheet>> {
+  const sheet = await batchSheet(ctx, count, batchId);
+  return sheet ? ok(sheet) : err(failures.notFound('tập phiếu này'));
+}
+
 export async function loadSheet(ctx: ServiceContext, count: repo.CountRow): Promise<BatchSheet[]> {
   const db = ctx.store.db;
   const [batches, entries, resolutions, closures, corrections] = await Promise.all([
@@ -327,7 +346,7 @@ export async function resolveDifference(
   if (!loaded.ok) return loaded;
   const batch = await openBatchOf(ctx, countId, batchId);
   if (!batch.ok) return batch;
-  const sheet = (await loadSheet(ctx, loaded.value.count)).find((b) => b.id === batchId);
+  const sheet = await batchSheet(ctx, loaded.value.count, batchId);
   if (!sheet?.differences.some((d) => d.seq === input.seq))
     return err(
       failures.invalid('seq', `Phiếu số ${input.seq} của tập không có khác biệt giữa hai lượt nhập.`),
@@ -351,8 +370,7 @@ export async function resolveDifference(
       audit: { action: 'count.resolve', entity: 'count', entityId: countId, data: row },
     };
   });
-  const after = (await loadSheet(ctx, loaded.value.count)).find((b) => b.id === batchId);
-  return ok(after as BatchSheet);
+  return batchSheetAfter(ctx, loaded.value.count, batchId);
 }
 
 export async function closeBatch(
@@ -365,7 +383,8 @@ export async function closeBatch(
   if (!loaded.ok) return loaded;
   const batch = await openBatchOf(ctx, countId, batchId);
   if (!batch.ok) return batch;
-  const sheet = (await loadSheet(ctx, loaded.value.count)).find((b) => b.id === batchId) as BatchSheet;
+  const sheet = await batchSheet(ctx, loaded.value.count, batchId);
+  if (!sheet) return err(failures.notFound('tập phiếu này'));
   if (sheet.problems.length > 0) {
     return err({
       code: 'batch-not-reconciled',
@@ -388,8 +407,7 @@ export async function closeBatch(
       audit: { action: 'count.batch.close', entity: 'count', entityId: countId, data: row },
     };
   });
-  const after = (await loadSheet(ctx, loaded.value.count)).find((b) => b.id === batchId);
-  return ok(after as BatchSheet);
+  return batchSheetAfter(ctx, loaded.value.count, batchId);
 }
 
 export async function correctPaper(
@@ -401,7 +419,7 @@ export async function correctPaper(
 ): Promise<Result<BatchSheet>> {
   const loaded = await loadCount(ctx, actor, countId, 'write');
   if (!loaded.ok) return loaded;
-  const sheet = (await loadSheet(ctx, loaded.value.count)).find((b) => b.id === batchId);
+  const sheet = await batchSheet(ctx, loaded.value.count, batchId);
   if (!sheet) return err(failures.notFound('tập phiếu này'));
   if (!sheet.closed)
     return err(failures.conflict('batch', 'Tập chưa khóa: hãy sửa bằng hoàn tác hoặc thống nhất khác biệt.'));
@@ -429,8 +447,7 @@ export async function correctPaper(
       audit: { action: 'count.correct', entity: 'count', entityId: countId, data: row },
     };
   });
-  const after = (await loadSheet(ctx, loaded.value.count)).find((b) => b.id === batchId);
-  return ok(after as BatchSheet);
+  return batchSheetAfter(ctx, loaded.value.count, batchId);
 }
 
 /** A show-of-hands reading per candidate; a later reading of a candidate supersedes the earlier one. */
