@@ -107,7 +107,9 @@ async function serve(opts: { port: string; host: string; demo: boolean }): Promi
     process.stdout.write('Cơ sở dữ liệu mới: đang nạp dữ liệu mẫu...\n');
     await demo.loadDemo(ctx);
   }
-  const app = await buildServer(ctx);
+  // BAUCOSO_WEB_ROOT serves a web build from another folder (parallel e2e runs each build their own).
+  const webRoot = process.env['BAUCOSO_WEB_ROOT']?.trim();
+  const app = await buildServer(ctx, webRoot ? { webRoot } : {});
   const port = Number(opts.port);
   await app.listen({ port, host: opts.host });
   process.stdout.write(`baucoso đang chạy tại http://localhost:${port}\n`);
