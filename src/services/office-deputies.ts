@@ -120,6 +120,7 @@ export async function recogniseDeputy(
       ],
       hamlet: inText(hamlet.name),
       deputyTitle: title,
+      headTitle: headTitle(hamlet.kind),
       deputy: person.value.doc,
       termText,
       executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${communeName}, ${headTitle(hamlet.kind)} ${inText(hamlet.name)} và ${person.value.doc.honorific.toLowerCase()} ${person.value.name} chịu trách nhiệm thi hành Quyết định này./.`,

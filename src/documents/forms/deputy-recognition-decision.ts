@@ -8,6 +8,8 @@ export interface DeputyRecognitionData extends DecisionParts {
   readonly hamlet: string;
   /** "Khu phố phó", "Phó Trưởng thôn". */
   readonly deputyTitle: string;
+  /** The head the deputy assists: "Trưởng thôn", "Khu phố trưởng", "Tổ trưởng tổ dân phố". */
+  readonly headTitle: string;
   readonly deputy: Person & { readonly birthDate?: string; readonly residence?: string };
   /** "nhiệm kỳ theo nhiệm kỳ của Khu phố trưởng khu phố 1, nhiệm kỳ 2024-2027" (TT04 Đ12 k2). */
   readonly termText: string;
@@ -23,7 +25,9 @@ export function buildDeputyRecognitionDecision(d: DeputyRecognitionData): Docume
   ].join('');
   return decision(d, subject, [
     { text: ['Công nhận ', b(who), ` giữ chức ${d.deputyTitle} ${d.hamlet}; ${d.termText}.`] },
-    { text: `${d.deputyTitle} giúp Khu phố trưởng thực hiện nhiệm vụ theo sự phân công của Khu phố trưởng.` },
+    {
+      text: `${d.deputyTitle} giúp ${d.headTitle} thực hiện nhiệm vụ theo sự phân công của ${d.headTitle}.`,
+    },
     { text: d.executors },
   ]);
 }
@@ -41,6 +45,7 @@ export function sampleDeputyRecognitionDecision(): DeputyRecognitionData {
     ],
     hamlet: 'khu phố 1',
     deputyTitle: 'Khu phố phó',
+    headTitle: 'Khu phố trưởng',
     deputy: {
       honorific: 'Bà',
       name: 'Trần Thị Bích Ngọc',

@@ -221,3 +221,21 @@ describe('every form renders from its sample', () => {
     },
   );
 });
+
+describe('deputy recognition decision', () => {
+  it('names the head of the hamlet kind, not always the Khu phố trưởng', async () => {
+    const { buildDeputyRecognitionDecision, sampleDeputyRecognitionDecision } =
+      await import('./deputy-recognition-decision');
+    const data = {
+      ...sampleDeputyRecognitionDecision(),
+      hamlet: 'thôn Phú Lộc',
+      deputyTitle: 'Phó Trưởng thôn',
+      headTitle: 'Trưởng thôn',
+    };
+    const text = flat(pdfText(renderPdf(buildDeputyRecognitionDecision(data))));
+    expect(text).toContain(
+      'Phó Trưởng thôn giúp Trưởng thôn thực hiện nhiệm vụ theo sự phân công của Trưởng thôn',
+    );
+    expect(text).not.toContain('giúp Khu phố trưởng');
+  });
+});
