@@ -53,9 +53,11 @@ export function ballotCard(d: BallotsData): Card {
         kind: 'columns',
         columns: [
           {
-            width: 1,
+            // The box is narrower than its column so that a long commune name in the header beside
+            // it never touches the stamp.
+            width: 1.2,
             items: [
-              { kind: 'box', label: `Dấu ${d.issuer}`, width: 26, height: 20, align: 'left', dashed: true },
+              { kind: 'box', label: `Dấu ${d.issuer}`, width: 24, height: 20, align: 'left', dashed: true },
             ],
           },
           {
