@@ -27,6 +27,7 @@ import type { ServiceContext } from './context';
 import type { DocumentInfo } from './document-registry';
 import { issueDocument, listDocuments } from './document-registry';
 import { failures } from './failures';
+import { formRenderer } from './forms';
 import { getCandidates } from './preparation-candidates';
 import type { ElectionContext } from './preparation-common';
 import { isCivil, loadElection, parseJson, vnToday } from './preparation-common';
@@ -76,17 +77,28 @@ function legalBases(profile: RuleProfile): string[] {
   return profile.sources.map((s) => `Căn cứ ${s.title};`);
 }
 
-function render(model: (n: number | null) => DocumentModel) {
+/** Renders a document the engine builds directly (no form of the catalogue, so no commune template). */
+function renderModel(model: (n: number | null) => DocumentModel) {
   return async (number: number | null) => {
     const m = model(number);
     return { docx: await renderDocx(m), pdf: renderPdf(m) };
   };
 }
 
-function build(formId: string, data: unknown): DocumentModel {
+/**
+ * Renders a catalogue form from its data with the commune's own DOCX wording when it uploaded one.
+ * The template is read here, before `issueDocument` opens its transaction (see `formRenderer`).
+ */
+async function renderForCommune(
+  ctx: ServiceContext,
+  communeId: string,
+  formId: PreparationForm,
+  data: (n: number | null) => unknown,
+) {
   const form = findForm(formId);
   if (!form) throw new Error(`unknown form ${formId}`);
-  return form.build(data);
+  const fill = await formRenderer(ctx, communeId, form);
+  return (number: number | null) => fill(data(number));
 }
 
 interface RoundData {
@@ -143,58 +155,57 @@ async function planModel(ctx: ServiceContext, d: RoundData, date: CivilDate) {
   const names = new Map(d.elections.map((e) => [e.hamletId, e.hamletName]));
   const term = d.round.term_label;
   const subject = `Tổ chức bầu ${d.headTitle} nhiệm kỳ ${term}`;
-  return (number: number | null) =>
-    build('plan', {
-      issue: ubndIssue(d, 'KH-UBND', date, number),
-      subject,
-      legalBases: legalBases(d.profile),
-      preamble: `Sau khi thống nhất với Ban Thường trực UBMTTQVN ${d.communeName}, UBND ${d.communeName} xây dựng kế hoạch tổ chức bầu ${d.headTitle}, nhiệm kỳ ${term}, cụ thể như sau:`,
-      purposes: [
-        `Thông qua việc bầu cử để lựa chọn ${d.headTitle} có đủ tài, đức, có uy tín, xứng đáng để tổ chức, điều hòa và đôn đốc thực hiện tốt các công việc ở cộng đồng dân cư.`,
+  return (number: number | null) => ({
+    issue: ubndIssue(d, 'KH-UBND', date, number),
+    subject,
+    legalBases: legalBases(d.profile),
+    preamble: `Sau khi thống nhất với Ban Thường trực UBMTTQVN ${d.communeName}, UBND ${d.communeName} xây dựng kế hoạch tổ chức bầu ${d.headTitle}, nhiệm kỳ ${term}, cụ thể như sau:`,
+    purposes: [
+      `Thông qua việc bầu cử để lựa chọn ${d.headTitle} có đủ tài, đức, có uy tín, xứng đáng để tổ chức, điều hòa và đôn đốc thực hiện tốt các công việc ở cộng đồng dân cư.`,
+    ],
+    requirements: ['Bảo đảm công khai, minh bạch, dân chủ, đúng quy trình và thời hạn theo quy định.'],
+    timing: d.elections
+      .filter((e, i, all) => all.findIndex((x) => x.hamletId === e.hamletId) === i)
+      .map(
+        (e) =>
+          `${e.hamletName}: ngày ${dmy(e.electionDate!)}${e.startTime ? `, ${e.startTime}` : ''}${e.venue ? `, tại ${e.venue}` : ''}.`,
+      ),
+    method: [
+      d.round.form === 'separateBallot'
+        ? 'Tổ chức thành cuộc bầu cử riêng, bỏ phiếu kín.'
+        : 'Tổ chức tại cuộc họp của cộng đồng dân cư do Tổ bầu cử triệu tập và chủ trì.',
+    ],
+    tasks: rows.map((t) => ({
+      title: t.title,
+      lead: t.lead,
+      partners: parseJson<string[]>(t.partners, []),
+      deadline: `${t.hamlet_id && perHamlet ? 'Chậm nhất ngày' : 'Trước hoặc trong ngày'} ${dmy(t.due)}`,
+      notes: [
+        ...(t.hamlet_id && perHamlet
+          ? ['Hạn tính theo ngày bầu cử của từng khu vực; xem lịch chi tiết.']
+          : []),
+        ...(t.citation ? [`(${t.citation})`] : []),
       ],
-      requirements: ['Bảo đảm công khai, minh bạch, dân chủ, đúng quy trình và thời hạn theo quy định.'],
-      timing: d.elections
-        .filter((e, i, all) => all.findIndex((x) => x.hamletId === e.hamletId) === i)
-        .map(
-          (e) =>
-            `${e.hamletName}: ngày ${dmy(e.electionDate!)}${e.startTime ? `, ${e.startTime}` : ''}${e.venue ? `, tại ${e.venue}` : ''}.`,
-        ),
-      method: [
-        d.round.form === 'separateBallot'
-          ? 'Tổ chức thành cuộc bầu cử riêng, bỏ phiếu kín.'
-          : 'Tổ chức tại cuộc họp của cộng đồng dân cư do Tổ bầu cử triệu tập và chủ trì.',
-      ],
-      tasks: rows.map((t) => ({
-        title: t.title,
-        lead: t.lead,
-        partners: parseJson<string[]>(t.partners, []),
-        deadline: `${t.hamlet_id && perHamlet ? 'Chậm nhất ngày' : 'Trước hoặc trong ngày'} ${dmy(t.due)}`,
-        notes: [
-          ...(t.hamlet_id && perHamlet
-            ? ['Hạn tính theo ngày bầu cử của từng khu vực; xem lịch chi tiết.']
-            : []),
-          ...(t.citation ? [`(${t.citation})`] : []),
+    })),
+    units: [
+      {
+        unit: `Ủy ban nhân dân ${d.communeName}`,
+        duties: ['Chỉ đạo, theo dõi, đôn đốc thực hiện kế hoạch.'],
+      },
+      {
+        unit: `Ban Thường trực UBMTTQVN ${d.communeName}`,
+        duties: [
+          'Hướng dẫn Ban công tác Mặt trận tổ chức họp dự kiến danh sách người ứng cử theo đúng quy định.',
         ],
-      })),
-      units: [
-        {
-          unit: `Ủy ban nhân dân ${d.communeName}`,
-          duties: ['Chỉ đạo, theo dõi, đôn đốc thực hiện kế hoạch.'],
-        },
-        {
-          unit: `Ban Thường trực UBMTTQVN ${d.communeName}`,
-          duties: [
-            'Hướng dẫn Ban công tác Mặt trận tổ chức họp dự kiến danh sách người ứng cử theo đúng quy định.',
-          ],
-        },
-      ],
-      assignments: assignments.map((a) => ({
-        officials: [{ name: a.official_name, position: a.position }],
-        duty: a.duty,
-        hamlets: a.hamlet_id ? [running(names.get(a.hamlet_id) ?? '')] : [],
-      })),
-      closing: `Trên đây là Kế hoạch tổ chức bầu ${d.headTitle} nhiệm kỳ ${term}, đề nghị các cơ quan, đơn vị tổ chức triển khai thực hiện./.`,
-    });
+      },
+    ],
+    assignments: assignments.map((a) => ({
+      officials: [{ name: a.official_name, position: a.position }],
+      duty: a.duty,
+      hamlets: a.hamlet_id ? [running(names.get(a.hamlet_id) ?? '')] : [],
+    })),
+    closing: `Trên đây là Kế hoạch tổ chức bầu ${d.headTitle} nhiệm kỳ ${term}, đề nghị các cơ quan, đơn vị tổ chức triển khai thực hiện./.`,
+  });
 }
 
 function electionDayModel(d: RoundData, date: CivilDate) {
@@ -203,29 +214,28 @@ function electionDayModel(d: RoundData, date: CivilDate) {
     d.round.electorate === 'allVoters'
       ? 'Toàn thể cử tri có tên trong danh sách cử tri đã được niêm yết.'
       : 'Cử tri đại diện hộ gia đình có tên trong danh sách đã được niêm yết.';
-  return (number: number | null) =>
-    build('election-day-decision', {
-      issue: ubndIssue(d, 'QĐ-UBND', date, number),
-      authority: `ỦY BAN NHÂN DÂN ${d.communeName.toUpperCase()}`,
-      legalBases: [
-        ...legalBases(d.profile),
-        `Căn cứ Kế hoạch tổ chức bầu ${d.headTitle} nhiệm kỳ ${d.round.term_label} của UBND ${d.communeName};`,
-      ],
-      position: d.headTitle,
-      term: d.round.term_label,
-      hamlets: hamlets.map((e) => ({
-        hamlet: e.hamletName,
-        date: e.electionDate!,
-        time: e.startTime ?? '07:30',
-        place: e.venue ?? `Nhà văn hóa ${e.hamletName}`,
-      })),
-      electorate,
-      method:
-        d.round.form === 'separateBallot'
-          ? 'Bầu cử riêng, bỏ phiếu kín; Tổ bầu cử tổ chức.'
-          : 'Tại cuộc họp của cộng đồng dân cư; Tổ bầu cử triệu tập và chủ trì cuộc họp.',
-      executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${d.communeName}, Tổ bầu cử và Ban công tác Mặt trận các khu vực có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
-    });
+  return (number: number | null) => ({
+    issue: ubndIssue(d, 'QĐ-UBND', date, number),
+    authority: `ỦY BAN NHÂN DÂN ${d.communeName.toUpperCase()}`,
+    legalBases: [
+      ...legalBases(d.profile),
+      `Căn cứ Kế hoạch tổ chức bầu ${d.headTitle} nhiệm kỳ ${d.round.term_label} của UBND ${d.communeName};`,
+    ],
+    position: d.headTitle,
+    term: d.round.term_label,
+    hamlets: hamlets.map((e) => ({
+      hamlet: e.hamletName,
+      date: e.electionDate!,
+      time: e.startTime ?? '07:30',
+      place: e.venue ?? `Nhà văn hóa ${e.hamletName}`,
+    })),
+    electorate,
+    method:
+      d.round.form === 'separateBallot'
+        ? 'Bầu cử riêng, bỏ phiếu kín; Tổ bầu cử tổ chức.'
+        : 'Tại cuộc họp của cộng đồng dân cư; Tổ bầu cử triệu tập và chủ trì cuộc họp.',
+    executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${d.communeName}, Tổ bầu cử và Ban công tác Mặt trận các khu vực có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
+  });
 }
 
 export async function issueRoundDocument(
@@ -252,7 +262,7 @@ export async function issueRoundDocument(
     date,
     communeId: d.round.commune_id,
     data: { roundId, formId },
-    render: render(model),
+    render: await renderForCommune(ctx, d.round.commune_id, formId, model),
   });
 }
 
@@ -316,28 +326,27 @@ async function minutesModel(
       title: `Biên bản cuộc họp dự kiến danh sách người ứng cử ${e.hamletName}`,
       date: m.heldOn,
       issuer: `hamlet:${e.hamletId}:bctmt`,
-      model: () =>
-        build('mau-05', {
-          body: frontBody(d),
-          place: d.communeName,
-          date: m.heldOn,
-          hamlet,
-          position: d.headTitle,
-          term,
-          startTime: m.startTime,
-          venue: m.venue,
-          chair,
-          participants: m.participants || null,
-          present: m.present,
-          absentWithReason: m.absences.length,
-          regulation: hamlet,
-          candidates: m.votes.map((v) => v.name),
-          endTime: m.endTime,
-          endDate: m.heldOn,
-          copies: 3,
-          secretary: m.secretaryName,
-          chairName: m.chairName,
-        }),
+      model: () => ({
+        body: frontBody(d),
+        place: d.communeName,
+        date: m.heldOn,
+        hamlet,
+        position: d.headTitle,
+        term,
+        startTime: m.startTime,
+        venue: m.venue,
+        chair,
+        participants: m.participants || null,
+        present: m.present,
+        absentWithReason: m.absences.length,
+        regulation: hamlet,
+        candidates: m.votes.map((v) => v.name),
+        endTime: m.endTime,
+        endDate: m.heldOn,
+        copies: 3,
+        secretary: m.secretaryName,
+        chairName: m.chairName,
+      }),
     });
   }
   if (m.kind === 'votersConference') {
@@ -346,44 +355,8 @@ async function minutesModel(
       title: `Biên bản hội nghị cử tri ${e.hamletName}`,
       date: m.heldOn,
       issuer: `hamlet:${e.hamletId}:hoi-nghi`,
-      model: () =>
-        build('voters-conference-minutes', {
-          head: { body: hamletBody(d), place: d.communeName, date: m.heldOn },
-          hamlet,
-          position: d.headTitle,
-          term,
-          date: m.heldOn,
-          time: m.startTime,
-          venue: m.venue,
-          chair,
-          secretary: { name: m.secretaryName },
-          electorateLabel: 'cử tri đại diện hộ gia đình',
-          invited: m.convened,
-          present: m.present,
-          guests: m.participants || 'Không.',
-          proceedings: [
-            ...m.decisions,
-            ...m.absences.map((a) => `Vắng mặt: ${a.name}${a.reason ? ` (${a.reason})` : ''}.`),
-          ],
-          nominations: m.votes.map((v) => ({ name: v.name, agree: v.agree ?? 0 })),
-          approvalRule: meetings.value.approvalRule ?? 'được hội nghị biểu quyết tán thành',
-          introduced: m.votes.filter((v) => v.approved).map((v) => v.name),
-          endTime: m.endTime ?? m.startTime,
-        }),
-    });
-  }
-  return ok({
-    formId: 'joint-conference-minutes' as const,
-    title: `Biên bản hội nghị liên tịch ${e.hamletName}`,
-    date: m.heldOn,
-    issuer: `commune:${e.communeId}:ubmttq`,
-    model: () =>
-      build('joint-conference-minutes', {
-        head: {
-          body: { lines: [`ỦY BAN MTTQVN ${d.communeName.toUpperCase()}`] },
-          place: d.communeName,
-          date: m.heldOn,
-        },
+      model: () => ({
+        head: { body: hamletBody(d), place: d.communeName, date: m.heldOn },
         hamlet,
         position: d.headTitle,
         term,
@@ -392,20 +365,54 @@ async function minutesModel(
         venue: m.venue,
         chair,
         secretary: { name: m.secretaryName },
-        composition: m.participants ? [m.participants] : [],
-        convened: m.convened,
+        electorateLabel: 'cử tri đại diện hộ gia đình',
+        invited: m.convened,
         present: m.present,
-        content: ['Căn cứ tiêu chuẩn để thảo luận và ấn định danh sách chính thức những người ứng cử.'],
+        guests: m.participants || 'Không.',
         proceedings: [
           ...m.decisions,
           ...m.absences.map((a) => `Vắng mặt: ${a.name}${a.reason ? ` (${a.reason})` : ''}.`),
         ],
-        candidates: m.votes.map((v) => {
-          const n = byId.get(v.nominationId)!;
-          return { name: n.person.fullName, birthDate: n.person.birthDate, residence: n.person.address };
-        }),
+        nominations: m.votes.map((v) => ({ name: v.name, agree: v.agree ?? 0 })),
+        approvalRule: meetings.value.approvalRule ?? 'được hội nghị biểu quyết tán thành',
+        introduced: m.votes.filter((v) => v.approved).map((v) => v.name),
         endTime: m.endTime ?? m.startTime,
       }),
+    });
+  }
+  return ok({
+    formId: 'joint-conference-minutes' as const,
+    title: `Biên bản hội nghị liên tịch ${e.hamletName}`,
+    date: m.heldOn,
+    issuer: `commune:${e.communeId}:ubmttq`,
+    model: () => ({
+      head: {
+        body: { lines: [`ỦY BAN MTTQVN ${d.communeName.toUpperCase()}`] },
+        place: d.communeName,
+        date: m.heldOn,
+      },
+      hamlet,
+      position: d.headTitle,
+      term,
+      date: m.heldOn,
+      time: m.startTime,
+      venue: m.venue,
+      chair,
+      secretary: { name: m.secretaryName },
+      composition: m.participants ? [m.participants] : [],
+      convened: m.convened,
+      present: m.present,
+      content: ['Căn cứ tiêu chuẩn để thảo luận và ấn định danh sách chính thức những người ứng cử.'],
+      proceedings: [
+        ...m.decisions,
+        ...m.absences.map((a) => `Vắng mặt: ${a.name}${a.reason ? ` (${a.reason})` : ''}.`),
+      ],
+      candidates: m.votes.map((v) => {
+        const n = byId.get(v.nominationId)!;
+        return { name: n.person.fullName, birthDate: n.person.birthDate, residence: n.person.address };
+      }),
+      endTime: m.endTime ?? m.startTime,
+    }),
   });
 }
 
@@ -496,7 +503,7 @@ export async function issueElectionDocument(
       issuerKey: m.value.issuer,
       symbol: null,
       date: m.value.date,
-      render: render(m.value.model),
+      render: await renderForCommune(ctx, e.communeId, formId, m.value.model),
     });
   }
   const cands = await getCandidates(ctx, actor, electionId);
@@ -518,28 +525,26 @@ export async function issueElectionDocument(
       issuerKey: `hamlet:${e.hamletId}:bctmt`,
       symbol: null,
       date,
-      render: render(() =>
-        build('candidate-list', {
-          body: frontBody(d),
-          place: d.communeName,
-          date,
-          hamlet: running(e.hamletName),
-          position: d.headTitle,
-          term: e.termLabel,
-          candidates: listed.map((n) => ({
-            name: n.person.fullName,
-            birthDate: n.person.birthDate,
-            sex: sexVi(n.person.sex),
-            residence: [n.person.address, n.person.groupName, e.hamletName, d.communeName]
-              .filter(Boolean)
-              .join(', '),
-            education: n.education || '—',
-            occupation: n.occupation || '—',
-          })),
-          showPartyMembership: false,
-          signer: { authority: ['TM. BAN CÔNG TÁC MẶT TRẬN'], title: 'TRƯỞNG BAN', name: frontHead },
-        }),
-      ),
+      render: await renderForCommune(ctx, e.communeId, formId, () => ({
+        body: frontBody(d),
+        place: d.communeName,
+        date,
+        hamlet: running(e.hamletName),
+        position: d.headTitle,
+        term: e.termLabel,
+        candidates: listed.map((n) => ({
+          name: n.person.fullName,
+          birthDate: n.person.birthDate,
+          sex: sexVi(n.person.sex),
+          residence: [n.person.address, n.person.groupName, e.hamletName, d.communeName]
+            .filter(Boolean)
+            .join(', '),
+          education: n.education || '—',
+          occupation: n.occupation || '—',
+        })),
+        showPartyMembership: false,
+        signer: { authority: ['TM. BAN CÔNG TÁC MẶT TRẬN'], title: 'TRƯỞNG BAN', name: frontHead },
+      })),
     });
   }
   if (formId === 'notice') {
@@ -550,7 +555,7 @@ export async function issueElectionDocument(
       issuerKey: `hamlet:${e.hamletId}:to-bau-cu`,
       symbol: 'TB-TBC',
       date,
-      render: render((n) =>
+      render: renderModel((n) =>
         noticeModel(
           d,
           date,
@@ -581,44 +586,42 @@ export async function issueElectionDocument(
       issuerKey: `commune:${e.communeId}:ubnd`,
       symbol: 'QĐ-UBND',
       date,
-      render: render((number) =>
-        build('election-team-decision', {
-          issue: {
-            body: ubndBody(d.communeName),
-            number,
-            symbol: 'QĐ-UBND',
-            place: d.communeName,
-            date,
-            recipients: ['- Như Điều 4;', `- UBMTTQVN ${d.communeName};`, '- Lưu: VT.'],
-            signer:
-              d.ec.profile.electionTeam.value.formedBy === 'chair'
-                ? { title: 'CHỦ TỊCH', name: chairName }
-                : { authority: ['TM. ỦY BAN NHÂN DÂN'], title: 'CHỦ TỊCH', name: chairName },
-          },
-          authority:
+      render: await renderForCommune(ctx, e.communeId, formId, (number) => ({
+        issue: {
+          body: ubndBody(d.communeName),
+          number,
+          symbol: 'QĐ-UBND',
+          place: d.communeName,
+          date,
+          recipients: ['- Như Điều 4;', `- UBMTTQVN ${d.communeName};`, '- Lưu: VT.'],
+          signer:
             d.ec.profile.electionTeam.value.formedBy === 'chair'
-              ? `CHỦ TỊCH ỦY BAN NHÂN DÂN ${d.communeName.toUpperCase()}`
-              : `ỦY BAN NHÂN DÂN ${d.communeName.toUpperCase()}`,
-          legalBases: [
-            ...legalBases(d.ec.profile),
-            `Xét đề nghị của Trưởng ban công tác Mặt trận ${running(e.hamletName)}.`,
-          ],
-          election: { hamlet: running(e.hamletName), position: d.headTitle, term: e.termLabel },
-          members: members.map((m) => ({
-            honorific: honorific(m.sex),
-            name: m.fullName,
-            represents: m.represents,
-            role: m.roleLabel,
-          })),
-          duties: QT_TEAM_DUTIES,
-          electorate:
-            d.round?.electorate === 'allVoters'
-              ? `Toàn thể cử tri ${running(e.hamletName)}.`
-              : `Cử tri đại diện hộ gia đình ${running(e.hamletName)}.`,
-          dissolution: 'Tổ bầu cử tự giải thể sau khi hoàn thành nhiệm vụ.',
-          executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${d.communeName}, Trưởng ban công tác Mặt trận ${running(e.hamletName)} và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
-        }),
-      ),
+              ? { title: 'CHỦ TỊCH', name: chairName }
+              : { authority: ['TM. ỦY BAN NHÂN DÂN'], title: 'CHỦ TỊCH', name: chairName },
+        },
+        authority:
+          d.ec.profile.electionTeam.value.formedBy === 'chair'
+            ? `CHỦ TỊCH ỦY BAN NHÂN DÂN ${d.communeName.toUpperCase()}`
+            : `ỦY BAN NHÂN DÂN ${d.communeName.toUpperCase()}`,
+        legalBases: [
+          ...legalBases(d.ec.profile),
+          `Xét đề nghị của Trưởng ban công tác Mặt trận ${running(e.hamletName)}.`,
+        ],
+        election: { hamlet: running(e.hamletName), position: d.headTitle, term: e.termLabel },
+        members: members.map((m) => ({
+          honorific: honorific(m.sex),
+          name: m.fullName,
+          represents: m.represents,
+          role: m.roleLabel,
+        })),
+        duties: QT_TEAM_DUTIES,
+        electorate:
+          d.round?.electorate === 'allVoters'
+            ? `Toàn thể cử tri ${running(e.hamletName)}.`
+            : `Cử tri đại diện hộ gia đình ${running(e.hamletName)}.`,
+        dissolution: 'Tổ bầu cử tự giải thể sau khi hoàn thành nhiệm vụ.',
+        executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${d.communeName}, Trưởng ban công tác Mặt trận ${running(e.hamletName)} và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
+      })),
     });
   }
   // Invitation (Mẫu 01), signed by the team leader.
@@ -632,34 +635,32 @@ export async function issueElectionDocument(
     issuerKey: `hamlet:${e.hamletId}:to-bau-cu`,
     symbol: 'GM-TBC',
     date,
-    render: render((number) =>
-      build('invitation', {
-        issue: {
-          body: hamletBody(d),
-          number,
-          symbol: 'GM-TBC',
-          place: d.communeName,
-          date,
-          recipients: ['- Như trên;', '- Lưu: Tổ bầu cử.'],
-          signer: { authority: ['TM. TỔ BẦU CỬ'], title: 'TỔ TRƯỞNG', name: leader.fullName },
-        },
-        invitee: options.invitee ?? null,
-        subject: `Về việc dự cuộc họp bầu ${d.headTitle} ${running(e.hamletName)}, nhiệm kỳ ${e.termLabel}`,
-        date: e.electionDate!,
-        time: e.startTime ?? '07:30',
-        venue: e.venue ?? `Nhà văn hóa ${running(e.hamletName)}`,
-        chair: `${honorific(leader.sex)} ${leader.fullName}, Tổ trưởng Tổ bầu cử`,
-        attendees: `đại diện các hộ gia đình ${running(e.hamletName)}.`,
-        content: [
-          `Thông qua danh sách những người ứng cử ${d.headTitle}: ${listed.map((n) => n.person.fullName).join(', ') || '(theo danh sách niêm yết)'}.`,
-          `Bầu ${d.headTitle} ${running(e.hamletName)}, nhiệm kỳ ${e.termLabel}.`,
-        ],
-        contact: secretary
-          ? `${honorific(secretary.sex)} ${secretary.fullName}, Thư ký Tổ bầu cử.`
-          : `${honorific(leader.sex)} ${leader.fullName}, Tổ trưởng Tổ bầu cử.`,
-        documents: null,
-      }),
-    ),
+    render: await renderForCommune(ctx, e.communeId, 'invitation', (number) => ({
+      issue: {
+        body: hamletBody(d),
+        number,
+        symbol: 'GM-TBC',
+        place: d.communeName,
+        date,
+        recipients: ['- Như trên;', '- Lưu: Tổ bầu cử.'],
+        signer: { authority: ['TM. TỔ BẦU CỬ'], title: 'TỔ TRƯỞNG', name: leader.fullName },
+      },
+      invitee: options.invitee ?? null,
+      subject: `Về việc dự cuộc họp bầu ${d.headTitle} ${running(e.hamletName)}, nhiệm kỳ ${e.termLabel}`,
+      date: e.electionDate!,
+      time: e.startTime ?? '07:30',
+      venue: e.venue ?? `Nhà văn hóa ${running(e.hamletName)}`,
+      chair: `${honorific(leader.sex)} ${leader.fullName}, Tổ trưởng Tổ bầu cử`,
+      attendees: `đại diện các hộ gia đình ${running(e.hamletName)}.`,
+      content: [
+        `Thông qua danh sách những người ứng cử ${d.headTitle}: ${listed.map((n) => n.person.fullName).join(', ') || '(theo danh sách niêm yết)'}.`,
+        `Bầu ${d.headTitle} ${running(e.hamletName)}, nhiệm kỳ ${e.termLabel}.`,
+      ],
+      contact: secretary
+        ? `${honorific(secretary.sex)} ${secretary.fullName}, Thư ký Tổ bầu cử.`
+        : `${honorific(leader.sex)} ${leader.fullName}, Tổ trưởng Tổ bầu cử.`,
+      documents: null,
+    })),
   });
 }
 

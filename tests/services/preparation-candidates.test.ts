@@ -1,7 +1,10 @@
 import { expect, it } from 'vitest';
 import { ageOn } from '../../src/domain/calendar';
+import JSZip from 'jszip';
+import { renderDocx } from '../../src/documents/render-docx';
 import {
   demo,
+  forms,
   preparationCandidates,
   preparationComplaints,
   preparationDocuments,
@@ -495,5 +498,36 @@ describeEachDatabase('preparation: candidates, meetings, team (Tây Ninh 2019)',
       .where('form_id', '=', 'candidate-list')
       .executeTakeFirst();
     expect(Buffer.from(pdf!.pdf).subarray(0, 4).toString()).toBe('%PDF');
+  });
+
+  it('issues the plan with the commune’s own DOCX wording when it uploaded one', async () => {
+    const template = await renderDocx({
+      meta: { title: 'Kế hoạch', date: '2024-10-01' },
+      blocks: [{ kind: 'paragraph', runs: ['Kế hoạch riêng của phường: {{subject}}.'] }],
+    });
+    const up = await forms.uploadTemplate(t.ctx(), officer, COMMUNE, 'plan', {
+      fileName: 'ke-hoach.docx',
+      bytes: template,
+    });
+    if (!up.ok) throw new Error(up.error.message);
+    const plan = await preparationDocuments.issueRoundDocument(t.ctx(), officer, s.roundId, 'plan', {
+      date: '2024-10-02',
+    });
+    if (!plan.ok) throw new Error(plan.error.message);
+    const row = await t
+      .store()
+      .db.selectFrom('documents')
+      .select(['docx', 'pdf'])
+      .where('id', '=', plan.value.id)
+      .executeTakeFirstOrThrow();
+    const xml = await (
+      await JSZip.loadAsync(Buffer.from(row.docx))
+    )
+      .file('word/document.xml')!
+      .async('string');
+    const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toMatch(/^Kế hoạch riêng của phường: Tổ chức bầu .+ nhiệm kỳ .+\.$/);
+    // The PDF keeps the built-in layout.
+    expect(Buffer.from(row.pdf).subarray(0, 4).toString()).toBe('%PDF');
   });
 });
