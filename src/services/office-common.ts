@@ -50,6 +50,8 @@ export const END_REASON_VI: Readonly<Record<string, string>> = {
   recall: 'Bãi nhiệm',
   headLeft: 'Theo Trưởng thôn thôi giữ chức',
   vacated: 'Thôi giữ chức (lý do khác)',
+  merged: 'Sáp nhập thôn, tổ dân phố',
+  dissolved: 'Giải thể thôn, tổ dân phố',
 };
 
 export function headTitle(kind: string): string {

@@ -5,6 +5,7 @@
  * overridden.
  */
 import type { RuleProfile } from './schema';
+import { nationalEstablishment } from './establishment-values';
 import { SOURCES as S, atLeastHalf, cite, overHalf, secondary, unverified, verified } from './build';
 
 const D = 'Ngày họp cộng đồng dân cư bầu Trưởng thôn (ngày bầu cử)';
@@ -350,5 +351,6 @@ export const nd59: RuleProfile = {
     cite(S.P2, 'phần ký'),
     '"TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; có thể cấu hình.',
   ),
+  establishment: nationalEstablishment,
   removal: nd59Removal,
 };

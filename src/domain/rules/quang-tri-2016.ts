@@ -4,6 +4,7 @@
  * separate election is a secret ballot on a Sunday (Điều 13–16).
  */
 import type { RuleProfile } from './schema';
+import { quangTriEstablishment } from './establishment-values';
 import { SOURCES as S, cite, overHalf, secondary, unverified, verified } from './build';
 
 const QT = S.QT;
@@ -342,5 +343,6 @@ export const quangTri2016: RuleProfile = {
     cite(QT, 'Điều 15', 'khoản 2 điểm d'),
   ),
   signingAuthority: verified('peoplesCommittee', cite(QT, 'Điều 16')),
+  establishment: quangTriEstablishment,
   removal: [legacyRemoval('dismissal'), legacyRemoval('recall')],
 };

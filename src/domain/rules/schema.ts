@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseCivilDate } from '../calendar/civil-date';
+import { establishmentSchema } from './establishment-schema';
 
 export const confidenceSchema = z.enum(['verified', 'secondary', 'unverified']);
 export type Confidence = z.infer<typeof confidenceSchema>;
@@ -294,6 +295,8 @@ export const ruleProfileSchema = z
       }),
     ),
     signingAuthority: param(authoritySchema),
+    /** Conditions for establishing a new hamlet (hamlet register, issue 12). */
+    establishment: param(establishmentSchema),
     removal: z.array(removalProcedureSchema),
   })
   .superRefine((p, ctx) => {

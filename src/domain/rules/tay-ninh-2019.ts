@@ -4,6 +4,7 @@
  * each contradiction is noted on the value it affects. Legacy: it rests on the repealed NQLT 09/2008.
  */
 import type { RuleProfile } from './schema';
+import { tayNinhEstablishment } from './establishment-values';
 import { SOURCES as S, atLeastHalf, cite, overHalf, unverified, verified } from './build';
 
 const TN = S.TN;
@@ -333,6 +334,7 @@ export const tayNinh2019: RuleProfile = {
     'Bầu tại hội nghị (Điều 7): 03 bản, chữ ký các thành viên Tổ bầu cử, có tỷ lệ so với tổng số cử tri.',
   ),
   signingAuthority: verified('chair', cite(TN, 'Điều 16', 'khoản 3 điểm e')),
+  establishment: tayNinhEstablishment,
   removal: [
     {
       kind: 'dismissal',

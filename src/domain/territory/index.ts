@@ -1,1 +1,3 @@
 export * from './hamlet-kinds';
+export * from './history';
+export * from './establishment';
