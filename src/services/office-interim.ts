@@ -33,6 +33,7 @@ import {
 import { currentHolders, endCurrent, termRow } from './office-register';
 import { countOutcome, docRef } from './recognition';
 import { recordStep } from './preparation-lifecycle';
+import { namesOn } from './commune-lineage';
 import { ruleFailure } from './preparation-common';
 
 export type InterimReason = 'vacancy' | 'failedElection' | 'removal';
@@ -161,7 +162,9 @@ export async function appointInterim(
   }
   const plannedEnd = interimTermEnd(p, input.on);
   const newElectionBy = input.newElectionBy ?? newElectionAfterInterimDeadline(p, input.on);
-  const { hamlet, communeName } = h.value;
+  const { hamlet } = h.value;
+  // A decision dated before the 2025 reorganisation carries the commune's name of that day.
+  const { communeName } = await namesOn(db, hamlet.communeId, input.on, hamlet.id);
   const title = headTitle(hamlet.kind);
   const byChair = p.interim.value.appointedBy === 'chair';
   const chair = await chairOf(db, election?.id ?? null, input.signerName);

@@ -18,6 +18,7 @@ import type { ServiceContext } from './context';
 import { writeWithAudit } from './context';
 import { failures } from './failures';
 import { canManageCommune } from './permissions';
+import { interimLimitOf } from './interim-limit';
 import type { OfficeBasis, OfficePosition } from './office-common';
 import {
   BASIS_VI,
@@ -158,7 +159,8 @@ export function alertsOf(
   for (const t of f.current) {
     const title = positionTitle(t.position, f.hamletKind);
     if (t.basis === 'interim') {
-      const limit = t.planned_end;
+      // An interim head imported without a limit still gets the profile's (services/interim-limit.ts).
+      const limit = interimLimitOf(t, f.profile);
       const cite = formatCitation(f.profile.interim.citation);
       if (limit && today > limit) {
         out.push({

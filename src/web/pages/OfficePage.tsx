@@ -20,6 +20,7 @@ import { api } from '../api';
 import type { OfficeImportPreview, OfficeRegister, OfficeTerm } from '../api';
 import { Status } from '../Status';
 import { OfficeActions } from './OfficeActions';
+import { OfficeRecordsProvider, OfficeRecordsSection, TermRecordMarks } from './OfficeRecords';
 import { toffice as s } from '../strings';
 import { useLoad } from '../use-load';
 
@@ -53,7 +54,10 @@ function TermRows(props: { terms: OfficeTerm[] }) {
       {props.terms.map((c) => (
         <Table.Tr key={c.id} data-testid="office-term">
           <Table.Td>{c.positionTitle}</Table.Td>
-          <Table.Td>{c.holderName}</Table.Td>
+          <Table.Td>
+            {c.holderName}
+            <TermRecordMarks termId={c.id} />
+          </Table.Td>
           <Table.Td>
             {c.basisLabel}
             {c.decisionRef ? (
@@ -234,38 +238,52 @@ export function OfficePage() {
   if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
   const r = load.data;
   return (
-    <Stack p="md" gap="md">
-      <Breadcrumbs>
-        <Anchor component={Link} to={`/xa/${id}`}>
-          {r.communeName}
-        </Anchor>
-        <Text>{s.links.register}</Text>
-      </Breadcrumbs>
-      <Title order={2}>{s.registerTitle(r.communeName)}</Title>
-      <OfficeNav communeId={id} />
-      <Card withBorder>
-        <Group justify="space-between" align="end">
-          <Title order={4}>{s.alerts}</Title>
-          <NumberInput label={s.monthsAhead} value={months} onChange={setMonths} min={0} max={120} w={320} />
-        </Group>
-        {r.alerts.length === 0 ? (
-          <Text size="sm">{s.noAlerts}</Text>
-        ) : (
-          <List size="sm" mt="xs" data-testid="office-alerts">
-            {r.alerts.map((a, i) => (
-              <List.Item key={i}>
-                <Text span size="sm" c={a.kind.endsWith('Overdue') || a.kind === 'noHead' ? 'red' : 'orange'}>
-                  {a.message}
-                </Text>
-              </List.Item>
-            ))}
-          </List>
-        )}
-      </Card>
-      {r.hamlets.map((h) => (
-        <HamletCard key={h.id} hamlet={h} today={r.today} canManage={r.canManage} onChanged={reload} />
-      ))}
-      {r.canManage && <ImportHolders communeId={id} onDone={reload} />}
-    </Stack>
+    <OfficeRecordsProvider communeId={id}>
+      <Stack p="md" gap="md">
+        <Breadcrumbs>
+          <Anchor component={Link} to={`/xa/${id}`}>
+            {r.communeName}
+          </Anchor>
+          <Text>{s.links.register}</Text>
+        </Breadcrumbs>
+        <Title order={2}>{s.registerTitle(r.communeName)}</Title>
+        <OfficeNav communeId={id} />
+        <Card withBorder>
+          <Group justify="space-between" align="end">
+            <Title order={4}>{s.alerts}</Title>
+            <NumberInput
+              label={s.monthsAhead}
+              value={months}
+              onChange={setMonths}
+              min={0}
+              max={120}
+              w={320}
+            />
+          </Group>
+          {r.alerts.length === 0 ? (
+            <Text size="sm">{s.noAlerts}</Text>
+          ) : (
+            <List size="sm" mt="xs" data-testid="office-alerts">
+              {r.alerts.map((a, i) => (
+                <List.Item key={i}>
+                  <Text
+                    span
+                    size="sm"
+                    c={a.kind.endsWith('Overdue') || a.kind === 'noHead' ? 'red' : 'orange'}
+                  >
+                    {a.message}
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Card>
+        {r.hamlets.map((h) => (
+          <HamletCard key={h.id} hamlet={h} today={r.today} canManage={r.canManage} onChanged={reload} />
+        ))}
+        <OfficeRecordsSection communeId={id} hamlets={r.hamlets} today={r.today} canManage={r.canManage} />
+        {r.canManage && <ImportHolders communeId={id} onDone={reload} />}
+      </Stack>
+    </OfficeRecordsProvider>
   );
 }
