@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auth, roleLabels, territory } from '../services';
 import type { Actor, ServiceContext } from '../services';
+import { createLoginThrottle } from '../services/login-throttle';
 import { sendFailure, sendResult } from './http-result';
 import { SESSION_COOKIE, actorOf, requireActor } from './session';
 
@@ -26,6 +27,8 @@ function setSessionCookie(
 }
 
 export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  // Failed logins per client address (password spraying); the account lockout is in auth.login.
+  const throttle = createLoginThrottle();
   app.post(
     '/api/auth/logout-everywhere',
     {
@@ -85,9 +88,12 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) => {
+      const throttled = throttle.check(request.ip, ctx.now());
+      if (throttled) return sendFailure(reply, throttled);
       const previous = request.cookies[SESSION_COOKIE];
       const { username, password, code } = request.body;
       const result = await auth.login(ctx, username, password, previous, code);
+      if (!result.ok && result.error.code !== 'totp-required') throttle.fail(request.ip, ctx.now());
       if (!result.ok) return sendFailure(reply, result.error);
       setSessionCookie(request, reply, result.value);
       return reply.send(await me(ctx, result.value.actor));

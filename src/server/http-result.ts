@@ -5,6 +5,7 @@ const statusOf: Readonly<Record<string, number>> = {
   unauthenticated: 401,
   'bad-credentials': 401,
   locked: 423,
+  'rate-limited': 429,
   'totp-required': 401,
   forbidden: 403,
   'not-found': 404,

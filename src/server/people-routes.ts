@@ -165,6 +165,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       residence: { type: 'string', enum: ['permanent', 'temporary'] },
       legalCapacity: { type: 'string', enum: ['full', 'restricted', 'none'] },
       reason: { type: 'string', maxLength: 500 },
+      version: { type: 'integer', minimum: 1 },
       householdId: { type: 'string', maxLength: 64 },
       newHousehold: {
         type: 'object',
@@ -246,6 +247,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
             relation: { type: 'string', maxLength: 20 },
             reason: { type: 'string', maxLength: 500 },
             effectiveOn: { type: 'string', maxLength: 10 },
+            version: { type: 'integer', minimum: 1 },
           },
         },
       },
@@ -270,6 +272,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
             kind: { type: 'string', enum: ['deceased', 'moved'] },
             effectiveOn: { type: 'string', maxLength: 10 },
             reason: { type: 'string', maxLength: 500 },
+            version: { type: 'integer', minimum: 1 },
           },
         },
       },

@@ -149,6 +149,13 @@ export async function exportPackage(
 
 const refuse = (code: string, message: string) => err({ code, message });
 
+const isRecord = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every table a list of records (found by fuzzing: `"counts": {}` used to crash the import). */
+function wellFormedTables(tables: unknown): boolean {
+  return isRecord(tables) && Object.values(tables).every((t) => Array.isArray(t) && t.every(isRecord));
+}
+
 /** Checks format, hash and signature; returns the body when the package is intact and trusted. */
 export function verifyPackage(text: string, accepted: ReadonlyMap<string, string>): Result<SignedPackage> {
   let pkg: SignedPackage;
@@ -159,6 +166,11 @@ export function verifyPackage(text: string, accepted: ReadonlyMap<string, string
   }
   if (pkg?.format !== PACKAGE_FORMAT || typeof pkg.electionId !== 'string' || typeof pkg.tables !== 'object')
     return refuse('package-format', 'Tệp không phải gói dữ liệu bầu cử của phần mềm này.');
+  if (!wellFormedTables(pkg.tables))
+    return refuse(
+      'package-format',
+      'Gói dữ liệu có bảng không đúng dạng (mỗi bảng phải là danh sách bản ghi). Không nhập.',
+    );
   const { sha256: claimed, signature, ...body } = pkg;
   const canonical = canonicalJson(body);
   if (sha256(canonical) !== claimed)

@@ -272,7 +272,8 @@ export async function recordMeeting(
     kind: input.kind,
     held_on: input.heldOn,
     start_time: input.startTime,
-    end_time: input.endTime ?? null,
+    // An empty end time is no end time (found by fuzzing: '' crashed the minutes' rendering).
+    end_time: input.endTime || null,
     venue: input.venue.normalize('NFC').trim(),
     chair_name: input.chairName.normalize('NFC').trim(),
     chair_position: (input.chairPosition ?? '').normalize('NFC').trim(),

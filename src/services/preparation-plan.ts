@@ -18,6 +18,7 @@ import type { Actor } from './actor';
 import type { ServiceContext } from './context';
 import { writeWithAudit } from './context';
 import { failures } from './failures';
+import { checkVersion, claimEdit, guardEdit } from './edit-conflict';
 import { canManageCommune, canRead, placeOfCommune } from './permissions';
 import { isCivil, isTime, parseJson, vnToday, weekOf } from './preparation-common';
 
@@ -67,6 +68,8 @@ export interface TaskView {
   readonly doneOn: CivilDate | null;
   readonly overdue: boolean;
   readonly dueThisWeek: boolean;
+  /** Sent back with an edit (optimistic concurrency). */
+  readonly version: number;
 }
 
 export interface RoundElectionView {
@@ -109,6 +112,22 @@ export interface RoundView {
 
 export function headTitleOf(kind: string): string {
   return isHamletKind(kind) ? hamletKinds[kind].headTitle : 'Trưởng thôn';
+}
+
+const isObjectList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null);
+
+/** The JSON body's shape (found by the API fuzzer: a body without `hamlets` used to crash). */
+function roundShape(input: CreateRoundInput): Result<true> {
+  const text = ['termLabel', 'profileId', 'chairName', 'frontChairName', 'planDate', 'form'] as const;
+  for (const k of text)
+    if (typeof input[k] !== 'string') return err(failures.invalid(k, `Thiếu hoặc sai trường ${k}.`));
+  if (!isObjectList(input.hamlets))
+    return err(failures.invalid('hamlets', 'Hãy chọn ít nhất một thôn, tổ dân phố để tổ chức bầu.'));
+  if (input.assignments !== undefined && !isObjectList(input.assignments))
+    return err(failures.invalid('assignments', 'Danh sách phân công không hợp lệ.'));
+  if (input.positions !== undefined && !Array.isArray(input.positions))
+    return err(failures.invalid('positions', 'Danh sách chức danh không hợp lệ.'));
+  return ok(true);
 }
 
 function validateRound(input: CreateRoundInput, profile: RuleProfile): Result<{ electorate: Electorate }> {
@@ -292,6 +311,8 @@ export async function createRound(
   const place = await placeOfCommune(db, input.communeId);
   if (!place) return err(failures.notFound('xã/phường này'));
   if (!canManageCommune(actor, place)) return err(failures.forbidden('lập kế hoạch bầu cho xã/phường này'));
+  const shape = roundShape(input);
+  if (!shape.ok) return shape;
   const first = [...input.hamlets].map((h) => h.electionDate).sort()[0];
   const profileResult = getProfile(input.profileId, isCivil(first) ? first : undefined);
   if (!profileResult.ok) return profileResult;
@@ -470,6 +491,7 @@ function taskView(t: repo.TaskRow, names: Map<string, string>, today: CivilDate)
     doneOn: t.done_on,
     overdue: status !== 'done' && t.due < today,
     dueThisWeek: status !== 'done' && t.due >= week.from && t.due <= week.to && t.due >= today,
+    version: t.version,
   };
 }
 
@@ -584,6 +606,8 @@ export interface TaskUpdate {
   readonly due?: CivilDate;
   readonly lead?: string;
   readonly partners?: readonly string[];
+  /** The version the form was filled from (optimistic concurrency: services/edit-conflict.ts). */
+  readonly version?: number;
 }
 
 export async function updateTask(
@@ -600,6 +624,8 @@ export async function updateTask(
   const access = await roundAccess(ctx, actor, round);
   if (!access.ok) return access;
   if (!access.value.canManage) return err(failures.forbidden('sửa công việc của kế hoạch này'));
+  const version = checkVersion(update.version);
+  if (!version.ok) return version;
   if (update.status && !['todo', 'doing', 'done'].includes(update.status))
     return err(failures.invalid('status', 'Trạng thái không hợp lệ.'));
   if (update.due !== undefined && !isCivil(update.due))
@@ -616,13 +642,17 @@ export async function updateTask(
       : {}),
     updated_at: ctx.now().toISOString(),
   };
-  await writeWithAudit(ctx, actor, async (trx) => {
-    await repo.updateTask(trx, taskId, set);
-    return {
-      value: undefined,
-      audit: { action: 'task.update', entity: 'plan_task', entityId: taskId, data: { before: task, set } },
-    };
-  });
+  const saved = await guardEdit(ctx, 'plan_task', taskId, () =>
+    writeWithAudit(ctx, actor, async (trx) => {
+      await claimEdit(trx, 'plan_tasks', taskId, version.value);
+      await repo.updateTask(trx, taskId, set);
+      return {
+        value: undefined,
+        audit: { action: 'task.update', entity: 'plan_task', entityId: taskId, data: { before: task, set } },
+      };
+    }),
+  );
+  if (!saved.ok) return saved;
   const after = (await repo.getTask(db, taskId))!;
   const elections = await repo.listRoundElections(db, round.id);
   return ok(taskView(after, new Map(elections.map((e) => [e.hamletId, e.hamletName])), today));

@@ -13,6 +13,7 @@ import type { Actor } from './actor';
 import type { ServiceContext } from './context';
 import { writeWithAudit } from './context';
 import { failures } from './failures';
+import { checkVersion, claimEdit, guardEdit } from './edit-conflict';
 import { hamletForRead, hamletForWrite, historyId, vietnamToday } from './residents-shared';
 
 export type ResidentRecord = repo.ResidentRecord;
@@ -41,7 +42,8 @@ export async function searchResidents(
 }
 
 export interface ResidentDetail {
-  readonly resident: ResidentRecord & { hamletId: string };
+  /** `version` goes back with an edit (optimistic concurrency: services/edit-conflict.ts). */
+  readonly resident: ResidentRecord & { hamletId: string; version: number };
   readonly history: repo.ResidentEventView[];
   readonly canManage: boolean;
 }
@@ -228,10 +230,12 @@ export async function editResident(
   ctx: ServiceContext,
   actor: Actor,
   id: string,
-  input: ResidentInput & { reason?: string },
+  input: ResidentInput & { reason?: string; version?: number },
 ): Promise<Result<{ changed: string[] }>> {
   const loaded = await loadForWrite(ctx, actor, id, 'sửa nhân khẩu này');
   if (!loaded.ok) return loaded;
+  const version = checkVersion(input.version);
+  if (!version.ok) return version;
   const reason = needReason(input.reason);
   if (!reason.ok) return reason;
   const clean = await cleanInput(ctx.store.db, input, vietnamToday(ctx.now()), id);
@@ -250,22 +254,26 @@ export async function editResident(
   if (changed.length === 0) return ok({ changed: [] });
   const at = ctx.now().toISOString();
   const data = { changes: changed.map((k) => ({ field: k, before: before[k], after: clean.value[k] })) };
-  await writeWithAudit(ctx, actor, async (db) => {
-    await repo.updateResident(db, id, clean.value);
-    await repo.insertEvents(db, [
-      {
-        id: historyId(at),
-        residentId: id,
-        kind: 'edited',
-        effectiveOn: null,
-        reason: reason.value,
-        data,
-        userId: actor.userId,
-        at,
-      },
-    ]);
-    return { value: undefined, audit: { action: 'resident.edit', entity: 'resident', entityId: id, data } };
-  });
+  const saved = await guardEdit(ctx, 'resident', id, () =>
+    writeWithAudit(ctx, actor, async (db) => {
+      await claimEdit(db, 'residents', id, version.value);
+      await repo.updateResident(db, id, clean.value);
+      await repo.insertEvents(db, [
+        {
+          id: historyId(at),
+          residentId: id,
+          kind: 'edited',
+          effectiveOn: null,
+          reason: reason.value,
+          data,
+          userId: actor.userId,
+          at,
+        },
+      ]);
+      return { value: undefined, audit: { action: 'resident.edit', entity: 'resident', entityId: id, data } };
+    }),
+  );
+  if (!saved.ok) return saved;
   return ok({ changed: [...changed] });
 }
 
@@ -274,10 +282,12 @@ export async function moveResident(
   ctx: ServiceContext,
   actor: Actor,
   id: string,
-  input: { householdId: string; relation: string; reason?: string; effectiveOn?: string },
+  input: { householdId: string; relation: string; reason?: string; effectiveOn?: string; version?: number },
 ): Promise<Result<{ householdId: string }>> {
   const loaded = await loadForWrite(ctx, actor, id, 'chuyển hộ cho nhân khẩu này');
   if (!loaded.ok) return loaded;
+  const version = checkVersion(input.version);
+  if (!version.ok) return version;
   const r = loaded.value.resident;
   const reason = needReason(input.reason);
   if (!reason.ok) return reason;
@@ -294,25 +304,29 @@ export async function moveResident(
     from: { householdId: r.householdId, code: r.householdCode, relation: r.relation },
     to: { householdId: target.id, code: target.code, relation: input.relation },
   };
-  await writeWithAudit(ctx, actor, async (db) => {
-    await repo.updateResident(db, id, { householdId: target.id, relation: input.relation });
-    // A representative who leaves the household no longer represents it.
-    const reps = await repo.getRepresentatives(db, [r.householdId]);
-    if (reps.get(r.householdId)?.residentId === id) await repo.clearRepresentative(db, r.householdId);
-    await repo.insertEvents(db, [
-      {
-        id: historyId(at),
-        residentId: id,
-        kind: 'moved',
-        effectiveOn: input.effectiveOn ?? today,
-        reason: reason.value,
-        data,
-        userId: actor.userId,
-        at,
-      },
-    ]);
-    return { value: undefined, audit: { action: 'resident.move', entity: 'resident', entityId: id, data } };
-  });
+  const saved = await guardEdit(ctx, 'resident', id, () =>
+    writeWithAudit(ctx, actor, async (db) => {
+      await claimEdit(db, 'residents', id, version.value);
+      await repo.updateResident(db, id, { householdId: target.id, relation: input.relation });
+      // A representative who leaves the household no longer represents it.
+      const reps = await repo.getRepresentatives(db, [r.householdId]);
+      if (reps.get(r.householdId)?.residentId === id) await repo.clearRepresentative(db, r.householdId);
+      await repo.insertEvents(db, [
+        {
+          id: historyId(at),
+          residentId: id,
+          kind: 'moved',
+          effectiveOn: input.effectiveOn ?? today,
+          reason: reason.value,
+          data,
+          userId: actor.userId,
+          at,
+        },
+      ]);
+      return { value: undefined, audit: { action: 'resident.move', entity: 'resident', entityId: id, data } };
+    }),
+  );
+  if (!saved.ok) return saved;
   return ok({ householdId: target.id });
 }
 
@@ -321,10 +335,12 @@ export async function markDeparture(
   ctx: ServiceContext,
   actor: Actor,
   id: string,
-  input: { kind: 'deceased' | 'moved'; effectiveOn: string; reason?: string },
+  input: { kind: 'deceased' | 'moved'; effectiveOn: string; reason?: string; version?: number },
 ): Promise<Result<{ status: string }>> {
   const loaded = await loadForWrite(ctx, actor, id, 'cập nhật nhân khẩu này');
   if (!loaded.ok) return loaded;
+  const version = checkVersion(input.version);
+  if (!version.ok) return version;
   const r = loaded.value.resident;
   if (r.status !== 'active')
     return err(failures.conflict('status', 'Người này đã được ghi là không còn cư trú.'));
@@ -336,31 +352,35 @@ export async function markDeparture(
   if (input.effectiveOn > today) return err(failures.invalid('effectiveOn', 'Ngày không thể sau hôm nay.'));
   const reason = normalizeText(input.reason ?? '') || null;
   const at = ctx.now().toISOString();
-  await writeWithAudit(ctx, actor, async (db) => {
-    await repo.updateResident(db, id, { status: input.kind });
-    const reps = await repo.getRepresentatives(db, [r.householdId]);
-    if (reps.get(r.householdId)?.residentId === id) await repo.clearRepresentative(db, r.householdId);
-    await repo.insertEvents(db, [
-      {
-        id: historyId(at),
-        residentId: id,
-        kind: input.kind === 'deceased' ? 'deceased' : 'movedAway',
-        effectiveOn: input.effectiveOn,
-        reason,
-        data: { status: input.kind },
-        userId: actor.userId,
-        at,
-      },
-    ]);
-    return {
-      value: undefined,
-      audit: {
-        action: `resident.${input.kind}`,
-        entity: 'resident',
-        entityId: id,
-        data: { effectiveOn: input.effectiveOn },
-      },
-    };
-  });
+  const saved = await guardEdit(ctx, 'resident', id, () =>
+    writeWithAudit(ctx, actor, async (db) => {
+      await claimEdit(db, 'residents', id, version.value);
+      await repo.updateResident(db, id, { status: input.kind });
+      const reps = await repo.getRepresentatives(db, [r.householdId]);
+      if (reps.get(r.householdId)?.residentId === id) await repo.clearRepresentative(db, r.householdId);
+      await repo.insertEvents(db, [
+        {
+          id: historyId(at),
+          residentId: id,
+          kind: input.kind === 'deceased' ? 'deceased' : 'movedAway',
+          effectiveOn: input.effectiveOn,
+          reason,
+          data: { status: input.kind },
+          userId: actor.userId,
+          at,
+        },
+      ]);
+      return {
+        value: undefined,
+        audit: {
+          action: `resident.${input.kind}`,
+          entity: 'resident',
+          entityId: id,
+          data: { effectiveOn: input.effectiveOn },
+        },
+      };
+    }),
+  );
+  if (!saved.ok) return saved;
   return ok({ status: input.kind });
 }

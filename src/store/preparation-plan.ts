@@ -1,6 +1,8 @@
 /** Rounds (the commune's plan), their tasks and officials, and the step history of each election. */
 import type { Selectable } from 'kysely';
 import type { Db } from './database';
+import { inChunks } from './chunks';
+import { nextVersion } from './optimistic';
 import type {
   DeadlineOverrideTable,
   ElectionRoundTable,
@@ -116,7 +118,7 @@ export async function setElectionState(db: Db, id: string, state: string): Promi
   await db.updateTable('elections').set({ state }).where('id', '=', id).execute();
 }
 
-export async function insertTasks(db: Db, rows: readonly TaskRow[]): Promise<void> {
+export async function insertTasks(db: Db, rows: readonly Omit<TaskRow, 'version'>[]): Promise<void> {
   if (rows.length > 0)
     await db
       .insertInto('plan_tasks')
@@ -143,7 +145,12 @@ export async function updateTask(
   id: string,
   set: Partial<Pick<TaskRow, 'status' | 'due' | 'lead' | 'partners' | 'done_on' | 'updated_at'>>,
 ): Promise<void> {
-  await db.updateTable('plan_tasks').set(set).where('id', '=', id).execute();
+  // Every change makes an open edit form stale (store/optimistic.ts).
+  await db
+    .updateTable('plan_tasks')
+    .set({ ...set, version: nextVersion() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertAssignments(db: Db, rows: readonly AssignmentRow[]): Promise<void> {
@@ -182,4 +189,101 @@ export async function listOverrides(db: Db, electionId: string): Promise<Overrid
     .where('election_id', '=', electionId)
     .orderBy('recorded_at')
     .execute();
+}
+
+// Batched reads for the oversight dashboards (issue 9): every hamlet of many communes at once. They
+// filter by commune through a join rather than by thousands of hamlet ids: one statement with a
+// hundred parameters instead of several with five hundred each (docs/operations.md).
+
+export interface HeadElectionRow {
+  readonly id: string;
+  readonly hamletId: string;
+  readonly termLabel: string;
+  readonly profileId: string;
+  readonly electionDate: string | null;
+  readonly state: string;
+  readonly round: number;
+  readonly roundId: string | null;
+  readonly createdAt: string;
+}
+
+/** Every head election of the communes' hamlets that are not dissolved (all terms; the caller keeps the latest). */
+export async function headElectionsInCommunes(
+  db: Db,
+  communeIds: readonly string[],
+): Promise<HeadElectionRow[]> {
+  return inChunks(communeIds, (part) =>
+    db
+      .selectFrom('elections as e')
+      .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
+      .select([
+        'e.id',
+        'e.hamlet_id as hamletId',
+        'e.term_label as termLabel',
+        'e.profile_id as profileId',
+        'e.election_date as electionDate',
+        'e.state',
+        'e.round',
+        'e.round_id as roundId',
+        'e.created_at as createdAt',
+      ])
+      .where('h.commune_id', 'in', part)
+      .where('h.dissolved_on', 'is', null)
+      .where('e.position', '=', 'head')
+      .execute(),
+  );
+}
+
+/** The commune and final deadline of each round. */
+export async function roundDeadlines(
+  db: Db,
+  roundIds: readonly string[],
+): Promise<{ id: string; communeId: string; finalDeadline: string | null }[]> {
+  return inChunks(roundIds, (part) =>
+    db
+      .selectFrom('election_rounds')
+      .select(['id', 'commune_id as communeId', 'final_deadline as finalDeadline'])
+      .where('id', 'in', part)
+      .execute(),
+  );
+}
+
+/** Tasks not done whose due day is before `today`, counted per round and election (null: the commune's own). */
+export async function overdueTaskCounts(
+  db: Db,
+  roundIds: readonly string[],
+  today: string,
+): Promise<{ roundId: string; electionId: string | null; n: number }[]> {
+  const rows = await inChunks(roundIds, (part) =>
+    db
+      .selectFrom('plan_tasks')
+      .select(['round_id as roundId', 'election_id as electionId', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('round_id', 'in', part)
+      .where('status', '<>', 'done')
+      .where('due', '<', today)
+      .groupBy(['round_id', 'election_id'])
+      .execute(),
+  );
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** The history rows of the communes' head elections that reached one of `states`, in order. */
+export async function stateChangesInCommunes(
+  db: Db,
+  communeIds: readonly string[],
+  states: readonly string[],
+): Promise<StateChangeRow[]> {
+  return inChunks(communeIds, (part) =>
+    db
+      .selectFrom('election_state_changes as s')
+      .innerJoin('elections as e', 'e.id', 's.election_id')
+      .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
+      .selectAll('s')
+      .where('h.commune_id', 'in', part)
+      .where('e.position', '=', 'head')
+      .where('s.to_state', 'in', [...states])
+      .orderBy('s.election_id')
+      .orderBy('s.seq')
+      .execute(),
+  );
 }

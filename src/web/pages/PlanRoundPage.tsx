@@ -43,7 +43,9 @@ export function PlanRoundPage() {
     .filter(keep(filter))
     .filter((x) => !hamlet || (hamlet === 'commune' ? x.hamletId === null : x.hamletId === hamlet));
   const setStatus = (task: PrepTask, status: string | null) =>
-    api.post(`/api/tasks/${task.id}`, { status }).then(reload, (e: unknown) => setError(String(e)));
+    api
+      .post(`/api/tasks/${task.id}`, { status, version: task.version })
+      .then(reload, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   const hamletIds = [...new Set(round.elections.map((e) => e.hamletId))];
   return (
     <Stack>

@@ -51,7 +51,7 @@ export function ResidentsDetailPage() {
         <>
           <Edit key={`${r.id}-${history.length}`} detail={load.data} onDone={reload} />
           <Move detail={load.data} onDone={reload} />
-          <Departure residentId={r.id} onDone={reload} />
+          <Departure residentId={r.id} version={r.version} onDone={reload} />
         </>
       )}
       <Title order={3} size="h4">
@@ -124,7 +124,7 @@ function Edit(props: { detail: ResidentDetail; onDone: () => void }) {
   const [run, view] = useSubmit(props.onDone);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(`/api/residents/${r.id}`, { ...formBody(form), reason });
+    void run(`/api/residents/${r.id}`, { ...formBody(form), reason, version: r.version });
   };
   return (
     <Card withBorder>
@@ -160,7 +160,7 @@ function Move(props: { detail: ResidentDetail; onDone: () => void }) {
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(`/api/residents/${r.id}/move`, { householdId, relation, reason });
+    void run(`/api/residents/${r.id}/move`, { householdId, relation, reason, version: r.version });
   };
   return (
     <Card withBorder>
@@ -207,14 +207,19 @@ function Move(props: { detail: ResidentDetail; onDone: () => void }) {
   );
 }
 
-function Departure(props: { residentId: string; onDone: () => void }) {
+function Departure(props: { residentId: string; version: number; onDone: () => void }) {
   const [kind, setKind] = useState<string>('deceased');
   const [effectiveOn, setEffectiveOn] = useState('');
   const [reason, setReason] = useState('');
   const [run, view] = useSubmit(props.onDone);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(`/api/residents/${props.residentId}/departure`, { kind, effectiveOn, reason });
+    void run(`/api/residents/${props.residentId}/departure`, {
+      kind,
+      effectiveOn,
+      reason,
+      version: props.version,
+    });
   };
   return (
     <Card withBorder>
