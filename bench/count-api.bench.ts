@@ -1,22 +1,35 @@
 /**
- * Papers per second recorded through the HTTP API by 50 concurrent clients on SQLite: the server runs
- * in-process on a random loopback port over a temporary database; each client is a team member
- * entering its own batch, one request per paper, and retries 5% of its papers with the same
- * idempotency key. Prints throughput and p50/p99 latency, then checks that every acknowledged paper
- * is stored exactly once. Bounded: 50 x 100 papers. Run: npx tsx bench/count-api.bench.ts
+ * Papers recorded per second through the HTTP API by 50 concurrent counting phones on SQLite. The
+ * server runs in this process on a loopback port over a temporary database file; the phones run in a
+ * worker thread (bench/count-api-clients.js), each entering its own batch with its own idempotency
+ * keys and sending every twentieth request twice (a retry must be answered as a replay). Runs, each
+ * with fresh batches:
+ *   1. reference: GET /api/me back to back by the same 50 clients (session lookup + a small answer);
+ *   2. one request per paper, back to back (closed loop: 50 requests always in flight);
+ *   3. one request per paper offered at 1,000 papers/s on a schedule (open loop: latency at the goal);
+ *   4. the bulk endpoint, 20 papers per request, back to back;
+ *   5. papers typed at 1,000 papers/s in all, each phone sending whatever has queued since its last
+ *      answer in one bulk request (what a phone does when papers come faster than answers).
+ * Then checks that every acknowledged paper is stored exactly once and that the audit chain holds.
+ * Run: npx tsx bench/count-api.bench.ts [--full]   (quick: 100 papers per client and run; full: 400)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { buildServer } from '../src/server/app';
 import { counting, createContext, demo } from '../src/services';
 import type { Actor } from '../src/services';
-import { migrateToLatest, openStore } from '../src/store';
+import { audit, migrateToLatest, openStore } from '../src/store';
+import { figure, percentile } from './format';
 
 const CLIENTS = 50;
-const PER_CLIENT = 100;
-const PAPERS = CLIENTS * PER_CLIENT;
+const PER_CLIENT = process.argv.includes('--full') ? 400 : 100;
+const BULK = 20;
+const OPEN_RATE = 1000;
+const RUNS = 4; // runs that store papers
+const PAPERS = CLIENTS * PER_CLIENT * RUNS;
 
 const dir = mkdtempSync(join(tmpdir(), 'baucoso-bench-'));
 const store = openStore({ kind: 'sqlite', file: join(dir, 'bench.sqlite') });
@@ -38,7 +51,7 @@ const officer: Actor = {
 };
 const prepared = await counting.prepareDemoPolling(ctx, officer, election.id);
 if (!prepared.ok) throw new Error(prepared.error.message);
-// A larger posted roll (a second snapshot) so that one count can hold 5,000 papers.
+// A larger posted roll (a second snapshot) so that one count can hold every paper of the runs.
 const roll = await store.db
   .selectFrom('voter_rolls')
   .select('id')
@@ -65,16 +78,6 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-async function loginCookie(username: string): Promise<string> {
-  const r = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'baucoso2024' }),
-  });
-  if (!r.ok) throw new Error(`login ${r.status}`);
-  return (r.headers.get('set-cookie') ?? '').split(';')[0] as string;
-}
-
 async function post<T>(cookie: string, path: string, body: unknown): Promise<{ status: number; body: T }> {
   const r = await fetch(`${base}${path}`, {
     method: 'POST',
@@ -84,7 +87,12 @@ async function post<T>(cookie: string, path: string, body: unknown): Promise<{ s
   return { status: r.status, body: (await r.json()) as T };
 }
 
-const cookie = await loginCookie('tobaucu.kp1');
+const login = await fetch(`${base}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'tobaucu.kp1', password: 'baucoso2024' }),
+});
+const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
 const opened = await post<{ id: string }>(cookie, `/api/elections/${election.id}/counts`, {
   position: 'head',
   voted: PAPERS,
@@ -94,49 +102,86 @@ const opened = await post<{ id: string }>(cookie, `/api/elections/${election.id}
 });
 if (opened.status !== 201) throw new Error(JSON.stringify(opened.body));
 const countId = opened.body.id;
-const view = (await (
-  await fetch(`${base}/api/counts/${countId}`, { headers: { cookie } })
-).json()) as unknown;
-const ids = (view as { candidates: { id: string }[] }).candidates.map((c) => c.id);
-const batches: string[] = [];
-for (let c = 0; c < CLIENTS; c++) {
-  const b = await post<{ id: string }>(cookie, `/api/counts/${countId}/batches`, { size: PER_CLIENT });
-  batches.push(b.body.id);
+const view = (await (await fetch(`${base}/api/counts/${countId}`, { headers: { cookie } })).json()) as {
+  candidates: { id: string }[];
+};
+const candidates = view.candidates.map((c) => c.id);
+
+interface RunResult {
+  seconds: number;
+  latencies: number[];
+  keys: string[];
+  retries: number;
+  errors: string[];
 }
 
-const latencies: number[] = [];
+async function run(mode: 'ref' | 'closed' | 'open' | 'queue', bulk = 1): Promise<RunResult> {
+  const batches: string[] = [];
+  for (let c = 0; c < CLIENTS; c++) {
+    if (mode === 'ref') {
+      batches.push('');
+      continue;
+    }
+    const b = await post<{ id: string }>(cookie, `/api/counts/${countId}/batches`, { size: PER_CLIENT });
+    if (b.status !== 201) throw new Error(JSON.stringify(b.body));
+    batches.push(b.body.id);
+  }
+  const workerData = { base, cookie, countId, candidates, batches, mode, perClient: PER_CLIENT, bulk };
+  const worker = new Worker(new URL('./count-api-clients.js', import.meta.url), {
+    workerData: { ...workerData, rate: OPEN_RATE },
+  });
+  const result = await new Promise<RunResult>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
+  if (result.errors.length > 0) throw new Error(result.errors[0]);
+  result.latencies.sort((a, b) => a - b);
+  return result;
+}
+
+const ref = await run('ref');
+const refRate = ref.latencies.length / ref.seconds;
+const refFigure = { name: 'GET /api/me, 50 clients', unit: 'req/s', value: refRate };
+const refP99 = { name: 'GET /api/me p99', unit: 'ms', value: percentile(ref.latencies, 99) };
+console.log(
+  `reference GET /api/me: ${ref.latencies.length} requests in ${ref.seconds.toFixed(2)} s, p50 ${percentile(ref.latencies, 50).toFixed(1)} ms`,
+);
+
 const acknowledged = new Set<string>();
 let retries = 0;
-
-async function client(c: number): Promise<void> {
-  for (let i = 0; i < PER_CLIENT; i++) {
-    const key = randomUUID();
-    const body = { batchId: batches[c], lane: 1, kept: [ids[(c + i) % 3 === 0 ? 1 : 0]], key };
-    const start = performance.now();
-    const r = await post<{ entryId: string }>(cookie, `/api/counts/${countId}/papers`, body);
-    latencies.push(performance.now() - start);
-    if (r.status !== 201) throw new Error(`paper ${c}/${i}: ${r.status} ${JSON.stringify(r.body)}`);
-    acknowledged.add(key);
-    if (i % 20 === 7) {
-      // A client that did not see the answer sends the same paper again.
-      retries++;
-      const again = await post<{ entryId: string; replay: boolean }>(
-        cookie,
-        `/api/counts/${countId}/papers`,
-        body,
-      );
-      if (again.body.entryId !== r.body.entryId || !again.body.replay) throw new Error('retry counted twice');
-    }
-  }
+function report(label: string, r: RunResult, papers = true): void {
+  for (const k of r.keys) acknowledged.add(k);
+  retries += r.retries;
+  const perSecond = r.keys.length / r.seconds;
+  console.log(
+    `${label}: ${r.keys.length} papers in ${r.seconds.toFixed(2)} s, ${r.latencies.length} requests, p50 ${percentile(r.latencies, 50).toFixed(1)} ms (+${r.retries} papers retried)`,
+  );
+  if (papers)
+    figure({
+      name: `count API, ${label}, throughput`,
+      value: perSecond,
+      unit: 'papers/s',
+      reference: refFigure,
+      goals: [{ kind: 'min', value: 1000 }],
+    });
+  figure({
+    name: `count API, ${label}, p99 latency`,
+    value: percentile(r.latencies, 99),
+    unit: 'ms',
+    reference: refP99,
+    goals: [{ kind: 'max', value: 50 }],
+  });
 }
 
-const start = performance.now();
-await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
-const seconds = (performance.now() - start) / 1000;
+report('one request per paper, 50 clients back to back', await run('closed'));
+report(`one request per paper, offered ${OPEN_RATE.toLocaleString('en-US')} papers/s`, await run('open'));
+report(`bulk ${BULK} papers per request, 50 clients back to back`, await run('closed', BULK));
+report(
+  `papers typed at ${OPEN_RATE.toLocaleString('en-US')}/s, each phone sending what has queued (bulk)`,
+  await run('queue'),
+);
 
-latencies.sort((a, b) => a - b);
-const pct = (p: number) =>
-  latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
 const stored = await store.db
   .selectFrom('count_entries')
   .select(['idempotency_key'])
@@ -145,17 +190,23 @@ const stored = await store.db
 const storedKeys = new Set(stored.map((s) => s.idempotency_key));
 const lost = [...acknowledged].filter((k) => !storedKeys.has(k)).length;
 const duplicates = stored.length - storedKeys.size;
-
-process.stdout.write(
-  [
-    `papers: ${PAPERS} by ${CLIENTS} concurrent clients (+${retries} retried with the same key), SQLite`,
-    `throughput: ${(PAPERS / seconds).toFixed(0)} papers/s (${seconds.toFixed(2)} s)`,
-    `latency: p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`,
-    `stored: ${stored.length}; acknowledged but missing: ${lost}; stored twice: ${duplicates}`,
-    '',
-  ].join('\n'),
+const chain = await audit.verifyAuditChain(store.db);
+console.log(
+  `stored ${stored.length} of ${acknowledged.size} acknowledged papers (${retries} retried with the same key); audit chain ${chain.ok ? 'intact' : 'BROKEN'} over ${chain.events} events`,
 );
+figure({
+  name: 'count API, acknowledged but not stored',
+  value: lost,
+  unit: 'papers',
+  goals: [{ kind: 'max', value: 0 }],
+});
+figure({
+  name: 'count API, stored twice',
+  value: duplicates,
+  unit: 'papers',
+  goals: [{ kind: 'max', value: 0 }],
+});
 await app.close();
 await store.close();
 rmSync(dir, { recursive: true, force: true });
-if (lost > 0 || duplicates > 0 || stored.length !== PAPERS) process.exitCode = 1;
+if (lost > 0 || duplicates > 0 || stored.length !== acknowledged.size || !chain.ok) process.exitCode = 1;

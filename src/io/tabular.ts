@@ -3,8 +3,9 @@
  * header + rows of strings, converting legacy Vietnamese font encodings on the way.
  */
 import ExcelJS from 'exceljs';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { err, ok, type Result } from '../domain/result';
+import { parseCsvRecords } from './csv-records';
+import { checkXlsxLimits } from './xlsx-limits';
 import {
   convertWith,
   decodeText,
@@ -57,6 +58,9 @@ export async function readTabular(
   options: ReadTabularOptions = {},
 ): Promise<Result<Table>> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  // A JSON body sent to an upload route arrives as an object, not bytes (found by the API fuzzer).
+  if (!(bytes instanceof Uint8Array))
+    return fail('tabular.empty', 'Hãy gửi chính nội dung tệp .xlsx hoặc .csv (không phải JSON).');
   if (bytes.length === 0) return fail('tabular.empty', 'Tệp rỗng (0 byte).');
   if (bytes.length > maxBytes) {
     return fail(
@@ -64,7 +68,11 @@ export async function readTabular(
       `Tệp quá lớn (${formatMegabytes(bytes.length)}); giới hạn là ${formatMegabytes(maxBytes)}. Hãy chia thành nhiều tệp nhỏ hơn.`,
     );
   }
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readXlsx(bytes, options.sheetName);
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    const limits = await checkXlsxLimits(bytes); // zip bombs: before ExcelJS inflates anything
+    if (!limits.ok) return limits;
+    return readXlsx(bytes, options.sheetName);
+  }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     return fail(
       'tabular.xls',
@@ -85,23 +93,16 @@ function readCsv(bytes: Uint8Array): Result<Table> {
   const decoded = decodeText(bytes);
   if (looksBinary(decoded.text)) return notTabular(null);
   const delimiter = guessDelimiter(decoded.text);
-  let records: string[][];
-  try {
-    records = parseCsv(decoded.text, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      bom: true,
-    }) satisfies string[][];
-  } catch (e) {
-    const line = (e as { lines?: number }).lines;
+  const parsed = parseCsvRecords(decoded.text, delimiter);
+  if (!parsed.ok) {
+    const line = parsed.line;
     return fail(
       'tabular.malformed',
       `Tệp CSV bị lỗi định dạng${line ? ` ở dòng ${line}` : ''}: có thể thiếu dấu ngoặc kép đóng ("). Hãy mở tệp bằng Excel, kiểm tra và lưu lại.`,
     );
   }
   return toTable(
-    records.map((cells, i) => ({ line: i + 1, cells })),
+    parsed.records.map((cells, i) => ({ line: i + 1, cells })),
     decoded.converted,
     'csv',
     null,

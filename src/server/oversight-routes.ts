@@ -1,6 +1,12 @@
 /** Oversight (issue 9): dashboards, reports to download, the progress report and search. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { oversightDashboard, oversightDemo, oversightReports, oversightSearch } from '../services';
+import {
+  oversightDashboard,
+  oversightDemo,
+  oversightNational,
+  oversightReports,
+  oversightSearch,
+} from '../services';
 import type { Result, ServiceContext } from '../services';
 import { sendResult } from './http-result';
 import { sendFile } from './people-routes';
@@ -37,6 +43,19 @@ export function oversightRoutes(app: FastifyInstance, ctx: ServiceContext): void
     },
     async (req, reply) =>
       sendResult(reply, await oversightDashboard.communeDashboard(ctx, actorOf(req), req.params.id)),
+  );
+  app.get(
+    '/api/oversight/national',
+    {
+      preHandler,
+      config: read,
+      schema: {
+        summary:
+          'National roll-up: every province with hamlets per state, late items and results (administrators)',
+        tags,
+      },
+    },
+    async (req, reply) => sendResult(reply, await oversightNational.nationalRollup(ctx, actorOf(req))),
   );
   app.get<{ Params: { code: string }; Querystring: { all?: string } }>(
     '/api/provinces/:code/oversight',

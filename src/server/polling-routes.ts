@@ -150,6 +150,46 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       ),
   );
 
+  app.post<{ Params: { id: string }; Body: { papers: counting.EntryInput[] } }>(
+    '/api/counts/:id/papers/bulk',
+    {
+      ...write,
+      schema: {
+        summary:
+          'Record the papers a phone has queued (up to 50), each with its own idempotency key and acknowledgement; all or nothing',
+        tags,
+        params: ids('id'),
+        body: {
+          type: 'object',
+          required: ['papers'],
+          properties: {
+            papers: {
+              type: 'array',
+              minItems: 1,
+              maxItems: counting.MAX_PAPERS_PER_REQUEST,
+              items: {
+                type: 'object',
+                required: ['batchId', 'lane', 'kept', 'key'],
+                properties: {
+                  batchId: { type: 'string', maxLength: 64 },
+                  lane: { type: 'integer', enum: [1, 2] },
+                  key: { type: 'string', minLength: 8, maxLength: 100 },
+                  ...paper,
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await counting.enterPapers(ctx, actorOf(request), request.params.id, request.body),
+        201,
+      ),
+  );
+
   app.post<{ Params: { id: string; entryId: string } }>(
     '/api/counts/:id/papers/:entryId/undo',
     {

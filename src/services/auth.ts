@@ -132,10 +132,9 @@ const dummyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAA
 /** The actor behind a session token, or a failure when the session is unknown or expired. */
 export async function actorForToken(ctx: ServiceContext, token: string | undefined): Promise<Result<Actor>> {
   if (!token) return err(failures.unauthenticated());
-  const session = await usersRepo.findSession(ctx.store.db, sessionId(token));
-  if (!session || session.expiresAt <= ctx.now().toISOString()) return err(failures.unauthenticated());
-  const user = await usersRepo.getUser(ctx.store.db, session.userId);
-  const actor = user && !user.disabled ? toActor(user) : undefined;
+  const user = await usersRepo.findSessionUser(ctx.store.db, sessionId(token));
+  if (!user || user.expiresAt <= ctx.now().toISOString()) return err(failures.unauthenticated());
+  const actor = !user.disabled ? toActor(user) : undefined;
   return actor ? ok(actor) : err(failures.unauthenticated());
 }
 

@@ -93,7 +93,7 @@ export function defectsOf(profile: RuleProfile): PaperDefect[] {
   return PAPER_DEFECTS.filter((d) => profile.invalidReasons.value.includes(d));
 }
 
-function checkPaper(
+export function checkPaper(
   paper: PaperInput,
   candidates: readonly CandidateRecord[],
   profile: RuleProfile,
@@ -174,17 +174,16 @@ export async function openBatch(
   return ok({ id, number });
 }
 
-class BatchOverflow extends Error {}
+export class BatchOverflow extends Error {}
 
-async function openBatchOf(
+export async function openBatchOf(
   ctx: ServiceContext,
   countId: string,
   batchId: string,
 ): Promise<Result<repo.BatchRow>> {
   const batch = await repo.getBatch(ctx.store.db, batchId);
   if (!batch || batch.count_id !== countId) return err(failures.notFound('tập phiếu này'));
-  const closed = (await repo.listBatchClosures(ctx.store.db, countId)).some((c) => c.batch_id === batchId);
-  if (closed)
+  if (await repo.isBatchClosed(ctx.store.db, batchId))
     return err(
       failures.conflict('batch', `Tập ${batch.number} đã khóa: sửa phiếu bằng một bản đính chính có lý do.`),
     );
@@ -209,7 +208,7 @@ export interface EntryInput extends PaperInput {
   readonly key: string;
 }
 
-const ackOf = (e: repo.EntryRow, replay: boolean): EntryAck => ({
+export const ackOf = (e: repo.EntryRow, replay: boolean): EntryAck => ({
   entryId: e.id,
   batchId: e.batch_id,
   lane: e.lane,
@@ -248,8 +247,7 @@ export async function enterPaper(
     const ack = await writeWithAudit(ctx, actor, async (trx) => {
       // Serialise writers of one count on PostgreSQL so two papers never get the same place.
       await lockAuditChain(trx, ctx.store.kind);
-      const live = await repo.liveLane(trx, batch.value.id, input.lane);
-      const seq = (live[live.length - 1]?.seq ?? 0) + 1;
+      const seq = (await repo.lastLiveSeq(trx, batch.value.id, input.lane)) + 1;
       if (seq > batch.value.size)
         throw new BatchOverflow(
           `Tập ${batch.value.number} chỉ có ${batch.value.size} phiếu: lượt nhập ${input.lane} đã đủ.`,

@@ -16,6 +16,7 @@ import { canManageCommune, canRead, placeOfCommune } from './permissions';
 import { vnToday } from './preparation-common';
 import type { HamletStatus } from './oversight-status';
 import { statusOf } from './oversight-status';
+import { memoUntilChange } from './oversight-cache';
 
 /** The states a dashboard counts hamlets by, with "none" for a hamlet without any election yet. */
 export const STATE_KEYS = ['none', ...ELECTION_STATES] as const;
@@ -200,29 +201,41 @@ export async function provinceRows(
   if (!province) return err(failures.notFound('tỉnh, thành phố này'));
   if (!(await canRead(db, actor, { provinceCode, communeId: '' })))
     return err(failures.forbidden('xem tiến độ bầu cử của tỉnh, thành phố này'));
-  const communes = await territoryRepo.listCommunes(db, provinceCode);
   const today = vnToday(ctx);
+  // Recomputed only when something was written since (see oversight-cache.ts).
+  const communes = await memoUntilChange(ctx, `province|${provinceCode}|${today}`, () =>
+    communeRowsOf(db, provinceCode, today),
+  );
+  return ok({ province: { code: province.code, name: province.name }, today, communes });
+}
+
+async function communeRowsOf(
+  db: ServiceContext['store']['db'],
+  provinceCode: string,
+  today: CivilDate,
+): Promise<ProvinceRows['communes']> {
+  const communes = await territoryRepo.listCommunes(db, provinceCode);
   const set = await statusOf(
     db,
     communes.map((c) => c.id),
     today,
   );
   const byCommune = new Map<string, HamletStatus[]>();
-  for (const h of set.hamlets) byCommune.set(h.communeId, [...(byCommune.get(h.communeId) ?? []), h]);
-  return ok({
-    province: { code: province.code, name: province.name },
-    today,
-    communes: communes.map((c) => {
-      const rows = byCommune.get(c.id) ?? [];
-      return {
-        id: c.id,
-        code: c.code,
-        name: c.name,
-        finalDeadline: earliest(rows.map((r) => r.finalDeadline)),
-        ...tallyOf(rows, set.communeTasks.get(c.id) ?? 0),
-        hamletRows: rows,
-      };
-    }),
+  for (const h of set.hamlets) {
+    const list = byCommune.get(h.communeId);
+    if (list) list.push(h);
+    else byCommune.set(h.communeId, [h]);
+  }
+  return communes.map((c) => {
+    const rows = byCommune.get(c.id) ?? [];
+    return {
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      finalDeadline: earliest(rows.map((r) => r.finalDeadline)),
+      ...tallyOf(rows, set.communeTasks.get(c.id) ?? 0),
+      hamletRows: rows,
+    };
   });
 }
 

@@ -43,14 +43,14 @@ const PATH: readonly ElectionState[] = [
 ];
 
 /** The steps from "planned" to the target, in order. */
-function pathTo(target: ElectionState): ElectionState[] {
+export function pathTo(target: ElectionState): ElectionState[] {
   if (target === 'recognised' || target === 'rerunOrdered' || target === 'interim') return [...PATH, target];
   const i = PATH.indexOf(target);
   return PATH.slice(0, i + 1);
 }
 
 /** The day each step was taken: before election day for preparation, after it for the result. */
-function stepDay(
+export function stepDay(
   state: ElectionState,
   election: CivilDate,
   planDate: CivilDate,

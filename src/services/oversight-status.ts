@@ -6,13 +6,19 @@
  * step the election may take next. Every report and dashboard derives its numbers from these rows,
  * so a commune's numbers and the province's sums cannot disagree.
  */
-import type { Kysely } from 'kysely';
 import type { CivilDate } from '../domain/calendar';
 import type { ElectionState } from '../domain/election';
 import { ELECTION_STATES, STATE_NAMES_VI, buildTimeline, nextStates } from '../domain/election';
+import type { Timeline } from '../domain/election';
 import { formatCitation } from '../domain/rules';
+import type { RuleProfile } from '../domain/rules';
 import type { Db } from '../store';
-import type { preparationPlan as planRepo } from '../store';
+import {
+  office as officeRepo,
+  pollingCounts as countsRepo,
+  preparationPlan as planRepo,
+  territory as territoryRepo,
+} from '../store';
 import { isHamletKind, hamletKinds } from '../domain/territory';
 import { profileOf } from './preparation-common';
 import { deadlineOf } from './preparation-lifecycle';
@@ -84,12 +90,6 @@ export interface CommuneTasks {
   readonly overdueCommuneTasks: number;
 }
 
-const chunks = <T>(xs: readonly T[], n = 400): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
-};
-
 const isState = (s: string): s is ElectionState => (ELECTION_STATES as readonly string[]).includes(s);
 
 export function headTitle(kind: string): string {
@@ -109,30 +109,12 @@ interface ElectionRow {
 }
 
 /** The head election of the latest term per hamlet: the one the commune reports on. */
-async function latestHeadElections(db: Db, hamletIds: readonly string[]): Promise<Map<string, ElectionRow>> {
+async function latestHeadElections(db: Db, communeIds: readonly string[]): Promise<Map<string, ElectionRow>> {
   const out = new Map<string, ElectionRow>();
-  for (const part of chunks(hamletIds)) {
-    const rows = await db
-      .selectFrom('elections')
-      .select([
-        'id',
-        'hamlet_id as hamletId',
-        'term_label as termLabel',
-        'profile_id as profileId',
-        'election_date as electionDate',
-        'state',
-        'round',
-        'round_id as roundId',
-        'created_at as createdAt',
-      ])
-      .where('hamlet_id', 'in', part)
-      .where('position', '=', 'head')
-      .execute();
-    for (const r of rows) {
-      const prev = out.get(r.hamletId);
-      if (!prev || [r.termLabel, r.createdAt].join('|') > [prev.termLabel, prev.createdAt].join('|'))
-        out.set(r.hamletId, r);
-    }
+  for (const r of await planRepo.headElectionsInCommunes(db, communeIds)) {
+    const prev = out.get(r.hamletId);
+    if (!prev || [r.termLabel, r.createdAt].join('|') > [prev.termLabel, prev.createdAt].join('|'))
+      out.set(r.hamletId, r);
   }
   return out;
 }
@@ -145,55 +127,54 @@ async function overdueTasks(
 ): Promise<{ byElection: Map<string, number>; byRoundCommuneLevel: Map<string, number> }> {
   const byElection = new Map<string, number>();
   const byRoundCommuneLevel = new Map<string, number>();
-  for (const part of chunks(roundIds)) {
-    const rows = await db
-      .selectFrom('plan_tasks')
-      .select(['round_id as roundId', 'election_id as electionId', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('round_id', 'in', part)
-      .where('status', '!=', 'done')
-      .where('due', '<', today)
-      .groupBy(['round_id', 'election_id'])
-      .execute();
-    for (const r of rows) {
-      const n = Number(r.n);
-      if (r.electionId) byElection.set(r.electionId, (byElection.get(r.electionId) ?? 0) + n);
-      else byRoundCommuneLevel.set(r.roundId, (byRoundCommuneLevel.get(r.roundId) ?? 0) + n);
-    }
+  for (const r of await planRepo.overdueTaskCounts(db, roundIds, today)) {
+    if (r.electionId) byElection.set(r.electionId, (byElection.get(r.electionId) ?? 0) + r.n);
+    else byRoundCommuneLevel.set(r.roundId, (byRoundCommuneLevel.get(r.roundId) ?? 0) + r.n);
   }
   return { byElection, byRoundCommuneLevel };
 }
 
-/** The first day each election reached a done state. */
-async function doneDays(db: Db, electionIds: readonly string[]): Promise<Map<string, CivilDate>> {
-  const out = new Map<string, CivilDate>();
-  for (const part of chunks(electionIds)) {
-    const rows = await db
-      .selectFrom('election_state_changes')
-      .select(['election_id', 'on_date'])
-      .where('election_id', 'in', part)
-      .where('to_state', 'in', [...DONE_STATES])
-      .execute();
-    for (const r of rows) {
-      const prev = out.get(r.election_id);
-      if (!prev || r.on_date < prev) out.set(r.election_id, r.on_date);
+/** The first day each election reached a done state, and the history of the "reported" step. */
+async function doneHistory(db: Db, communeIds: readonly string[], elections: readonly ElectionRow[]) {
+  const doneOn = new Map<string, CivilDate>();
+  const reported = new Map<string, planRepo.StateChangeRow[]>();
+  const done = new Set(
+    elections.filter((e) => isState(e.state) && DONE_STATES.includes(e.state)).map((e) => e.id),
+  );
+  const inReported = new Set(elections.filter((e) => e.state === 'reported').map((e) => e.id));
+  // One read for both: "reported" is one of the done states.
+  for (const r of await planRepo.stateChangesInCommunes(db, communeIds, DONE_STATES)) {
+    if (done.has(r.election_id)) {
+      const prev = doneOn.get(r.election_id);
+      if (!prev || r.on_date < prev) doneOn.set(r.election_id, r.on_date);
     }
+    if (r.to_state === 'reported' && inReported.has(r.election_id))
+      reported.set(r.election_id, [...(reported.get(r.election_id) ?? []), r]);
   }
-  return out;
+  return { doneOn, reported };
 }
 
-async function reportedHistory(db: Db, electionIds: readonly string[]) {
-  const out = new Map<string, planRepo.StateChangeRow[]>();
-  for (const part of chunks(electionIds)) {
-    const rows = await db
-      .selectFrom('election_state_changes')
-      .selectAll()
-      .where('election_id', 'in', part)
-      .where('to_state', '=', 'reported')
-      .orderBy('seq')
-      .execute();
-    for (const r of rows) out.set(r.election_id, [...(out.get(r.election_id) ?? []), r]);
-  }
-  return out;
+type ElectionCalendar = { profile: RuleProfile; timeline: Timeline };
+
+/**
+ * Timelines by profile and election day. Both are pure functions of code (rule profiles, the
+ * calendar), and a province's thousands of hamlets vote on a few dozen days: building the timeline
+ * once per day instead of once per hamlet took the province dashboard's JavaScript from the largest
+ * cost to a small one. Bounded, so a long-running process does not grow it without end.
+ */
+const calendars = new Map<string, ElectionCalendar | null>();
+
+function calendarOf(profileId: string, electionDate: CivilDate): ElectionCalendar | null {
+  const key = `${profileId}|${electionDate}`;
+  const hit = calendars.get(key);
+  if (hit !== undefined) return hit;
+  const profile = profileOf(profileId, electionDate);
+  const ec = profile.ok
+    ? { profile: profile.value, timeline: buildTimeline(profile.value, electionDate) }
+    : null;
+  if (calendars.size >= 5_000) calendars.clear();
+  calendars.set(key, ec);
+  return ec;
 }
 
 /** The earliest deadline among the steps the election may take next, as the lifecycle defines it. */
@@ -204,9 +185,8 @@ export function nextDeadlineOf(
   today: CivilDate,
 ): NextDeadline | null {
   if (!e.electionDate) return null;
-  const profile = profileOf(e.profileId, e.electionDate);
-  if (!profile.ok) return null;
-  const ec = { profile: profile.value, timeline: buildTimeline(profile.value, e.electionDate) };
+  const ec = calendarOf(e.profileId, e.electionDate);
+  if (!ec) return null;
   let best: NextDeadline | null = null;
   for (const to of nextStates(state)) {
     const d = deadlineOf(ec, to, history);
@@ -223,60 +203,19 @@ export function nextDeadlineOf(
   return best;
 }
 
-// The polling and office tables belong to other issues; these are the columns read here, typed
-// locally so that this module does not depend on how those schemas are spelled elsewhere.
-interface CountsView {
-  counts: {
-    id: string;
-    election_id: string;
-    position: string;
-    round: number;
-    candidates: string;
-    registered: number;
-    voted: number;
-    opened_at: string;
-  };
-  count_closures: { count_id: string; result: string };
-  office_terms: {
-    hamlet_id: string;
-    position: string;
-    holder_name: string;
-    basis: string;
-    planned_end: string | null;
-    ended_on: string | null;
-    start_on: string;
-  };
-}
-
-async function tableReadable(db: Db, table: 'counts' | 'office_terms'): Promise<boolean> {
-  try {
-    await (db as unknown as Kysely<CountsView>).selectFrom(table).select('position').limit(1).execute();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The closed (or open) head count of each election's current round; the result only when closed. */
-async function results(db: Db, elections: readonly ElectionRow[]): Promise<Map<string, ElectionResult>> {
+/** The closed head count of each election's current round; the result only when closed. */
+async function results(
+  db: Db,
+  communeIds: readonly string[],
+  elections: readonly ElectionRow[],
+): Promise<Map<string, ElectionResult>> {
   const out = new Map<string, ElectionResult>();
   const wanted = elections.filter((e) => isState(e.state) && COUNTED_STATES.includes(e.state));
-  if (wanted.length === 0 || !(await tableReadable(db, 'counts'))) return out;
-  const k = db as unknown as Kysely<CountsView>;
+  if (wanted.length === 0) return out;
   const rounds = new Map(wanted.map((e) => [e.id, e.round]));
-  for (const part of chunks(wanted.map((e) => e.id))) {
-    const rows = await k
-      .selectFrom('counts as c')
-      .leftJoin('count_closures as z', 'z.count_id', 'c.id')
-      .select(['c.election_id', 'c.round', 'c.candidates', 'c.registered', 'c.voted', 'z.result'])
-      .where('c.election_id', 'in', part)
-      .where('c.position', '=', 'head')
-      .orderBy('c.opened_at')
-      .execute();
-    for (const r of rows) {
-      if (r.round !== rounds.get(r.election_id) || r.result === null) continue;
-      out.set(r.election_id, resultOf(r.registered, r.voted, r.candidates, r.result));
-    }
+  for (const r of await countsRepo.headCountsInCommunes(db, communeIds)) {
+    if (r.round !== rounds.get(r.electionId) || r.result === null) continue;
+    out.set(r.electionId, resultOf(r.registered, r.voted, r.candidates, r.result));
   }
   return out;
 }
@@ -305,22 +244,10 @@ function resultOf(
   };
 }
 
-async function officeHolders(db: Db, hamletIds: readonly string[]): Promise<Map<string, OfficeHolder>> {
+async function officeHolders(db: Db, communeIds: readonly string[]): Promise<Map<string, OfficeHolder>> {
   const out = new Map<string, OfficeHolder>();
-  if (hamletIds.length === 0 || !(await tableReadable(db, 'office_terms'))) return out;
-  const k = db as unknown as Kysely<CountsView>;
-  for (const part of chunks(hamletIds)) {
-    const rows = await k
-      .selectFrom('office_terms')
-      .select(['hamlet_id', 'holder_name', 'basis', 'planned_end', 'start_on'])
-      .where('hamlet_id', 'in', part)
-      .where('position', '=', 'head')
-      .where('ended_on', 'is', null)
-      .orderBy('start_on')
-      .execute();
-    for (const r of rows)
-      out.set(r.hamlet_id, { name: r.holder_name, basis: r.basis, termEnd: r.planned_end });
-  }
+  for (const r of await officeRepo.currentHeadsInCommunes(db, communeIds))
+    out.set(r.hamlet_id, { name: r.holder_name, basis: r.basis, termEnd: r.planned_end });
   return out;
 }
 
@@ -332,17 +259,7 @@ export interface HamletRef {
 }
 
 export async function listHamletsOf(db: Db, communeIds: readonly string[]): Promise<HamletRef[]> {
-  const out: HamletRef[] = [];
-  for (const part of chunks(communeIds)) {
-    out.push(
-      ...(await db
-        .selectFrom('hamlets')
-        .select(['id', 'name', 'kind', 'commune_id as communeId'])
-        .where('commune_id', 'in', part)
-        .where('dissolved_on', 'is', null)
-        .execute()),
-    );
-  }
+  const out = await territoryRepo.activeHamletsOf(db, communeIds);
   const collator = new Intl.Collator('vi', { numeric: true });
   return out.sort((a, b) => collator.compare(a.name, b.name));
 }
@@ -355,36 +272,21 @@ export interface StatusSet {
 
 /** The status of every hamlet of the given communes on `today` (Vietnam civil date). */
 export async function statusOf(db: Db, communeIds: readonly string[], today: CivilDate): Promise<StatusSet> {
-  const hamlets = await listHamletsOf(db, communeIds);
-  const elections = await latestHeadElections(
-    db,
-    hamlets.map((h) => h.id),
-  );
+  // Independent reads run side by side (PostgreSQL serves them on several pooled connections).
+  const [hamlets, elections, office] = await Promise.all([
+    listHamletsOf(db, communeIds),
+    latestHeadElections(db, communeIds),
+    officeHolders(db, communeIds),
+  ]);
   const rows = [...elections.values()];
   const roundIds = [...new Set(rows.map((e) => e.roundId).filter((x): x is string => x !== null))];
-  const rounds = new Map<string, { communeId: string; finalDeadline: string | null }>();
-  for (const part of chunks(roundIds)) {
-    for (const r of await db
-      .selectFrom('election_rounds')
-      .select(['id', 'commune_id', 'final_deadline'])
-      .where('id', 'in', part)
-      .execute())
-      rounds.set(r.id, { communeId: r.commune_id, finalDeadline: r.final_deadline });
-  }
-  const overdue = await overdueTasks(db, roundIds, today);
-  const reported = await reportedHistory(
-    db,
-    rows.filter((e) => e.state === 'reported').map((e) => e.id),
-  );
-  const counted = await results(db, rows);
-  const doneOn = await doneDays(
-    db,
-    rows.filter((e) => isState(e.state) && DONE_STATES.includes(e.state)).map((e) => e.id),
-  );
-  const office = await officeHolders(
-    db,
-    hamlets.map((h) => h.id),
-  );
+  const [roundList, overdue, { doneOn, reported }, counted] = await Promise.all([
+    planRepo.roundDeadlines(db, roundIds),
+    overdueTasks(db, roundIds, today),
+    doneHistory(db, communeIds, rows),
+    results(db, communeIds, rows),
+  ]);
+  const rounds = new Map(roundList.map((r) => [r.id, r] as const));
   const communeTasks = new Map<string, number>();
   for (const [roundId, n] of overdue.byRoundCommuneLevel) {
     const c = rounds.get(roundId)?.communeId;

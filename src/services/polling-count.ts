@@ -11,6 +11,7 @@ export {
   undoEntry,
 } from './count-entry';
 export type { EntryAck, EntryInput, PaperInput } from './count-entry';
+export { MAX_PAPERS_PER_REQUEST, enterPapers } from './count-entry-bulk';
 export { closeCount, getCount, listElectionCounts } from './count-result';
 export type { CloseOutcome, CountResult, CountView, ElectionCounts } from './count-result';
 export type { BatchSheet, Difference, SheetPaper } from './count-sheet';

@@ -98,3 +98,14 @@ export async function listAudit(db: Db, filter: { entity?: string; entityId?: st
   if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
   return q.limit(filter.limit ?? 100).execute();
 }
+
+/** The chain's head (last sequence number and hash): it changes with every audited write. */
+export async function auditHead(db: Db): Promise<string> {
+  const last = await db
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last ? `${last.seq}:${last.hash}` : 'empty';
+}

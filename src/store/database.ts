@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import type { MigrationProvider, Migration } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from './config';
 import { migrations } from './migrations/index';
 import type { DatabaseSchema } from './schema';
+import { FastSqliteDialect } from './sqlite-dialect';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -49,7 +50,7 @@ function openSqlite(file: string): Store {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new FastSqliteDialect(database) });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 

@@ -1,6 +1,7 @@
 /** The office-holders register, the commune's decisions and removal cases (migration 0009-office). */
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from './database';
+import { inChunks } from './chunks';
 import type {
   OfficeDecisionTable,
   OfficeTermTable,
@@ -156,4 +157,19 @@ export async function setElectionRound(
     .set({ round, election_date: electionDate })
     .where('id', '=', id)
     .execute();
+}
+
+/** The current (not ended) head of each hamlet of the communes, oldest first (the caller keeps the last). */
+export async function currentHeadsInCommunes(db: Db, communeIds: readonly string[]): Promise<TermRow[]> {
+  return inChunks(communeIds, (part) =>
+    db
+      .selectFrom('office_terms as t')
+      .innerJoin('hamlets as h', 'h.id', 't.hamlet_id')
+      .selectAll('t')
+      .where('h.commune_id', 'in', part)
+      .where('t.position', '=', 'head')
+      .where('t.ended_on', 'is', null)
+      .orderBy('t.start_on')
+      .execute(),
+  );
 }

@@ -4,6 +4,7 @@
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from './database';
+import { inChunks } from './chunks';
 import type {
   CountBatchClosureTable,
   CountBatchTable,
@@ -184,4 +185,85 @@ export async function insertClosure(db: Db, row: Insertable<CountClosureTable>):
 
 export async function getClosure(db: Db, countId: string): Promise<ClosureRow | undefined> {
   return db.selectFrom('count_closures').selectAll().where('count_id', '=', countId).executeTakeFirst();
+}
+
+/** The place of the last live (not voided) paper of one lane of a batch, 0 when none: one index read. */
+export async function lastLiveSeq(db: Db, batchId: string, lane: number): Promise<number> {
+  const row = await db
+    .selectFrom('count_entries as e')
+    .leftJoin('count_entry_voids as v', 'v.entry_id', 'e.id')
+    .select((eb) => eb.fn.max('e.seq').as('seq'))
+    .where('e.batch_id', '=', batchId)
+    .where('e.lane', '=', lane)
+    .where('v.id', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
+/** Whether one batch is closed (its closure row exists), without reading the count's other closures. */
+export async function isBatchClosed(db: Db, batchId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('count_batch_closures')
+    .select('batch_id')
+    .where('batch_id', '=', batchId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The entries recorded under any of these idempotency keys (a bulk send answers replays with them). */
+export async function entriesByKeys(db: Db, keys: readonly string[]): Promise<EntryRow[]> {
+  if (keys.length === 0) return [];
+  return db
+    .selectFrom('count_entries as e')
+    .leftJoin('count_entry_voids as v', 'v.entry_id', 'e.id')
+    .select([
+      ...entryColumns,
+      (eb) => eb.case().when('v.id', 'is not', null).then(1).else(0).end().as('voided'),
+    ])
+    .where('e.idempotency_key', 'in', keys)
+    .execute();
+}
+
+/** Several papers in one statement (a bulk send), all or none. */
+export async function insertEntries(db: Db, rows: readonly Insertable<CountEntryTable>[]): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('count_entries')
+      .values([...rows])
+      .execute();
+}
+
+/** The head counts of the communes' elections with their closure's result (null while open), oldest first. */
+export async function headCountsInCommunes(
+  db: Db,
+  communeIds: readonly string[],
+): Promise<
+  {
+    electionId: string;
+    round: number;
+    candidates: string;
+    registered: number;
+    voted: number;
+    result: string | null;
+  }[]
+> {
+  return inChunks(communeIds, (part) =>
+    db
+      .selectFrom('counts as c')
+      .innerJoin('elections as e', 'e.id', 'c.election_id')
+      .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
+      .leftJoin('count_closures as z', 'z.count_id', 'c.id')
+      .select([
+        'c.election_id as electionId',
+        'c.round',
+        'c.candidates',
+        'c.registered',
+        'c.voted',
+        'z.result',
+      ])
+      .where('h.commune_id', 'in', part)
+      .where('c.position', '=', 'head')
+      .orderBy('c.opened_at')
+      .execute(),
+  );
 }

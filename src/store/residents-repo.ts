@@ -3,6 +3,7 @@
  * group, bulk writes for imports, append-only history, household representatives and import batches.
  */
 import type { Db } from './database';
+import { nextVersion } from './optimistic';
 
 /** Rows per multi-row statement: well under the bound-parameter limits of both engines. */
 const CHUNK = 500;
@@ -60,12 +61,12 @@ export async function listHamletResidents(db: Db, hamletId: string): Promise<Res
 export async function getResident(
   db: Db,
   id: string,
-): Promise<(ResidentRecord & { hamletId: string }) | undefined> {
+): Promise<(ResidentRecord & { hamletId: string; version: number }) | undefined> {
   const row = await residentQuery(db)
-    .select('h.hamlet_id as hamletId')
+    .select(['h.hamlet_id as hamletId', 'r.version'])
     .where('r.id', '=', id)
     .executeTakeFirst();
-  return row ? { ...asRecord(row), hamletId: row.hamletId } : undefined;
+  return row ? { ...asRecord(row), hamletId: row.hamletId, version: row.version } : undefined;
 }
 
 export async function listHouseholdMembers(db: Db, householdId: string): Promise<ResidentRecord[]> {
@@ -120,6 +121,31 @@ export async function personalIdsOutside(db: Db, hamletId: string): Promise<Map<
     .where('r.personal_id', 'is not', null)
     .execute();
   return new Map(rows.map((r) => [r.personalId as string, r.name]));
+}
+
+/**
+ * The same as `personalIdsOutside`, for the given IDs only (the ones a file holds), through the unique
+ * index on personal_id: the cost follows the file, not the size of the database (a province's 2 million
+ * residents were read for every hamlet's import).
+ */
+export async function personalIdsAmongOutside(
+  db: Db,
+  hamletId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  await inChunks([...new Set(ids)], CHUNK, async (chunk) => {
+    const rows = await db
+      .selectFrom('residents as r')
+      .innerJoin('households as h', 'h.id', 'r.household_id')
+      .innerJoin('hamlets as t', 't.id', 'h.hamlet_id')
+      .select(['r.personal_id as personalId', 't.name'])
+      .where('r.personal_id', 'in', chunk)
+      .where('h.hamlet_id', '!=', hamletId)
+      .execute();
+    for (const r of rows) out.set(r.personalId as string, r.name);
+  });
+  return out;
 }
 
 export interface HouseholdRecord {
@@ -263,6 +289,7 @@ export async function updateResident(db: Db, id: string, patch: ResidentPatch): 
     if (v !== undefined) set[PATCH_COLUMNS[k as keyof ResidentPatch]] = v;
   }
   if (Object.keys(set).length === 0) return;
+  set['version'] = nextVersion(); // every change makes an open edit form stale (store/optimistic.ts)
   await db.updateTable('residents').set(set).where('id', '=', id).execute();
 }
 

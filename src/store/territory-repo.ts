@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { inChunks } from './chunks';
 
 export interface ProvinceRow {
   readonly code: string;
@@ -234,4 +235,19 @@ export async function insertCommune(
 export async function getDistrictName(db: Db, id: string): Promise<string | undefined> {
   const row = await db.selectFrom('districts').select('name').where('id', '=', id).executeTakeFirst();
   return row?.name;
+}
+
+/** The hamlets (not dissolved) of many communes at once, for the oversight dashboards. */
+export async function activeHamletsOf(
+  db: Db,
+  communeIds: readonly string[],
+): Promise<{ id: string; name: string; kind: string; communeId: string }[]> {
+  return inChunks(communeIds, (part) =>
+    db
+      .selectFrom('hamlets')
+      .select(['id', 'name', 'kind', 'commune_id as communeId'])
+      .where('commune_id', 'in', part)
+      .where('dissolved_on', 'is', null)
+      .execute(),
+  );
 }

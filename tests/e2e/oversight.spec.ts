@@ -72,3 +72,23 @@ test('search finds people without diacritics and hamlets', async ({ page }, test
   await expect(page.getByTestId('search-results')).toContainText('Nguyễn Văn');
   await page.screenshot({ path: testInfo.outputPath('search.png'), fullPage: true });
 });
+
+test('the administrator sees the national roll-up and drills down to a province', async ({
+  page,
+}, testInfo) => {
+  await login(page, 'quantri');
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  await page.goto('/tinh');
+  const table = page.getByTestId('national-rollup');
+  const lamDong = table.locator('tbody tr').filter({ hasText: 'Tỉnh Lâm Đồng' });
+  await expect(lamDong).toBeVisible();
+  // The demo ward and the demo province's four communes: five communes with hamlets.
+  await expect(lamDong.locator('td').nth(2)).toHaveText('5');
+  await expect(table.locator('tbody tr').filter({ hasText: 'Thành phố Hà Nội' })).toContainText(
+    'Chưa có dữ liệu thôn, tổ dân phố.',
+  );
+  await expect(table.locator('tbody tr').last()).toContainText('Cả nước');
+  await page.screenshot({ path: testInfo.outputPath('national.png'), fullPage: true });
+  await lamDong.getByRole('link', { name: 'Tỉnh Lâm Đồng' }).click();
+  await expect(page.getByTestId('province-dashboard')).toBeVisible();
+});

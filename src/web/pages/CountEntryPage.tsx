@@ -84,35 +84,80 @@ export function CountEntryPage() {
   const live = entered.filter((e) => e.key !== '');
   const total = already + live.length;
 
+  // Papers typed but not yet sent, in order: when answers come slower than keys (a slow network, a
+  // busy server), the papers that queued up go together in one bulk request, each with its own key
+  // and its own acknowledgement (docs/benchmarks.md, "Count API").
+  const unsent = useRef<Entered[]>([]);
+
+  const sendOne = useCallback(
+    async (item: Entered) => {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        try {
+          item.ack = await api.post<CountEntryAck>(`/api/counts/${id}/papers`, {
+            batchId,
+            lane: laneNo,
+            kept: item.paper.kept,
+            defect: item.paper.defect,
+            key: item.key,
+          });
+          setError(null);
+          return;
+        } catch (e) {
+          const status = (e as { status?: number }).status ?? 0;
+          if (status >= 400 && status < 500) {
+            setError(e instanceof Error ? e.message : String(e));
+            setEntered((xs) => xs.filter((x) => x !== item));
+            return;
+          }
+          await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
+        }
+      }
+    },
+    [id, batchId, laneNo],
+  );
+
+  /** Sends a group in one request; true when every paper was acknowledged. */
+  const sendGroup = useCallback(
+    async (group: Entered[]): Promise<boolean> => {
+      const papers = group.map((x) => ({
+        batchId,
+        lane: laneNo,
+        kept: x.paper.kept,
+        defect: x.paper.defect,
+        key: x.key,
+      }));
+      for (let attempt = 0; attempt < 5; attempt++) {
+        try {
+          const done = await api.post<{ acks: CountEntryAck[] }>(`/api/counts/${id}/papers/bulk`, { papers });
+          group.forEach((x, i) => (x.ack = done.acks[i] ?? null));
+          setError(null);
+          return true;
+        } catch (e) {
+          const status = (e as { status?: number }).status ?? 0;
+          if (status >= 400 && status < 500) return false; // refused as a whole: nothing stored
+          await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
+        }
+      }
+      return false;
+    },
+    [id, batchId, laneNo],
+  );
+
   const send = useCallback(
     (item: Entered) => {
       setPending((n) => n + 1);
+      unsent.current.push(item);
       queue.current = queue.current.then(async () => {
-        for (let attempt = 0; attempt < 5; attempt++) {
-          try {
-            item.ack = await api.post<CountEntryAck>(`/api/counts/${id}/papers`, {
-              batchId,
-              lane: laneNo,
-              kept: item.paper.kept,
-              defect: item.paper.defect,
-              key: item.key,
-            });
-            setError(null);
-            break;
-          } catch (e) {
-            const status = (e as { status?: number }).status ?? 0;
-            if (status >= 400 && status < 500) {
-              setError(e instanceof Error ? e.message : String(e));
-              setEntered((xs) => xs.filter((x) => x !== item));
-              break;
-            }
-            await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
-          }
-        }
+        const at = unsent.current.indexOf(item);
+        // Papers acknowledged with an earlier group are done; after a refused group each paper goes
+        // alone (its own turn in the queue), so only a wrong one is dropped.
+        const group = at >= 0 ? unsent.current.splice(at, 50) : item.ack ? [] : [item];
+        if (group.length > 1 && (await sendGroup(group))) return setPending((n) => n - 1);
+        if (group.length > 0) await sendOne(item);
         setPending((n) => n - 1);
       });
     },
-    [id, batchId, laneNo],
+    [sendOne, sendGroup],
   );
 
   // Papers recorded so far, counted at once (between renders too) so a fast typist cannot overfill.

@@ -21,6 +21,7 @@ import { ProgressLine } from '../charts/ProgressLine';
 import { Status } from '../Status';
 import { formatDate, numberFormat, to } from '../strings';
 import { useLoad } from '../use-load';
+import { PageControl, pageOf } from '../paging';
 
 type Filter = 'all' | 'late' | 'reElection' | 'interim';
 
@@ -57,9 +58,15 @@ export function DashboardCommune() {
   const [load, reload] = useLoad(() => api.get<OversightCommune>(`/api/communes/${id}/oversight`), [id]);
   const [filter, setFilter] = useState<Filter>('all');
   const [issued, setIssued] = useState<{ ok: boolean; text: string } | null>(null);
+  const [page, setPage] = useState(1);
   if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
   const d = load.data;
-  const shown = d.hamlets.filter((h) => matches(h, filter));
+  // A commune may have a hundred hamlets and more: the table shows one page at a time.
+  const paged = pageOf(
+    d.hamlets.filter((h) => matches(h, filter)),
+    page,
+  );
+  const shown = paged.rows;
   const turnouts = d.hamlets
     .filter((h) => h.result?.outcome && h.result.registered > 0)
     .map((h) => Math.floor((h.result!.voted * 100) / h.result!.registered));
@@ -109,7 +116,10 @@ export function DashboardCommune() {
       <SegmentedControl
         aria-label={to.filterLabel}
         value={filter}
-        onChange={(v) => setFilter(v as Filter)}
+        onChange={(v) => {
+          setFilter(v as Filter);
+          setPage(1);
+        }}
         data={(['all', 'late', 'reElection', 'interim'] as const).map((f) => ({
           value: f,
           label: `${to.filters[f]} (${d.hamlets.filter((h) => matches(h, f)).length})`,
@@ -204,6 +214,7 @@ export function DashboardCommune() {
           ))}
         </Table.Tbody>
       </Table>
+      <PageControl paged={paged} onChange={setPage} />
       {shown.length === 0 && <Text c="dimmed">{to.noHamlets}</Text>}
       <Group grow align="flex-start">
         <Card withBorder>

@@ -16,42 +16,90 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api';
-import type { Me, OversightProvince } from '../api';
+import type { Me, OversightNational, OversightProvince } from '../api';
 import { Histogram } from '../charts/Histogram';
 import { ProgressLine } from '../charts/ProgressLine';
 import { StackedBars } from '../charts/StackedBars';
 import { Status } from '../Status';
-import { formatDate, numberFormat, t, to } from '../strings';
+import { formatDate, numberFormat, t, to, tScale } from '../strings';
 import { useLoad } from '../use-load';
+import { PageControl, pageOf } from '../paging';
 import { percent } from './DashboardCommune';
 import { SearchBox } from './SearchPage';
 
-/** The administrator's entry point: every province. */
+/** The administrator's entry point: every province with its roll-up (GET /api/oversight/national). */
 export function ProvincesPage(props: { me: Me }) {
   const provinces = props.me.home.kind === 'all' ? props.me.home.provinces : [];
+  const [load, reload] = useLoad(() => api.get<OversightNational>('/api/oversight/national'), []);
+  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  const d = load.data;
+  const byCode = new Map(d.provinces.map((p) => [p.code, p]));
+  const turnout = (x: { registered: number; voted: number }) => percent(x.voted, x.registered);
   return (
     <>
-      <Title order={2} mb="md">
-        {t.province.all}
+      <Title order={2} mb="xs">
+        {tScale.nationalTitle}
       </Title>
-      <Table striped highlightOnHover withTableBorder maw={600}>
+      <Text size="sm" c="dimmed" mb="md">
+        {tScale.asOf(formatDate(d.today))} {tScale.lateNote}
+      </Text>
+      <Table striped highlightOnHover withTableBorder data-testid="national-rollup">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t.province.code}</Table.Th>
             <Table.Th>{t.province.name}</Table.Th>
+            <Table.Th ta="right">{tScale.communes}</Table.Th>
+            <Table.Th ta="right">{to.hamlets}</Table.Th>
+            <Table.Th ta="right">{to.done}</Table.Th>
+            <Table.Th ta="right">{to.lateHamlets}</Table.Th>
+            <Table.Th ta="right">{to.lateItems}</Table.Th>
+            <Table.Th ta="right">{to.reElections}</Table.Th>
+            <Table.Th ta="right">{to.interimHeads}</Table.Th>
+            <Table.Th ta="right">{to.turnout}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {provinces.map((p) => (
-            <Table.Tr key={p.code}>
-              <Table.Td>{p.code}</Table.Td>
-              <Table.Td>
-                <Anchor component={Link} to={`/tinh/${p.code}`}>
-                  {p.name}
-                </Anchor>
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {provinces.map((p) => {
+            const r = byCode.get(p.code);
+            return (
+              <Table.Tr key={p.code}>
+                <Table.Td>{p.code}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/tinh/${p.code}`}>
+                    {p.name}
+                  </Anchor>
+                </Table.Td>
+                {r && r.hamlets > 0 ? (
+                  <>
+                    <Table.Td ta="right">{numberFormat.format(r.communes)}</Table.Td>
+                    <Table.Td ta="right">{numberFormat.format(r.hamlets)}</Table.Td>
+                    <Table.Td ta="right">{numberFormat.format(r.done)}</Table.Td>
+                    <Table.Td ta="right">{numberFormat.format(r.lateHamlets)}</Table.Td>
+                    <Table.Td ta="right">{numberFormat.format(r.lateItems)}</Table.Td>
+                    <Table.Td ta="right">{numberFormat.format(r.reElections)}</Table.Td>
+                    <Table.Td ta="right">{numberFormat.format(r.interimHeads)}</Table.Td>
+                    <Table.Td ta="right">{turnout(r)}</Table.Td>
+                  </>
+                ) : (
+                  <Table.Td colSpan={8} c="dimmed">
+                    {tScale.noData}
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            );
+          })}
+          <Table.Tr fw={700}>
+            <Table.Td />
+            <Table.Td>{tScale.total}</Table.Td>
+            <Table.Td ta="right">{numberFormat.format(d.totals.communes)}</Table.Td>
+            <Table.Td ta="right">{numberFormat.format(d.totals.hamlets)}</Table.Td>
+            <Table.Td ta="right">{numberFormat.format(d.totals.done)}</Table.Td>
+            <Table.Td ta="right">{numberFormat.format(d.totals.lateHamlets)}</Table.Td>
+            <Table.Td ta="right">{numberFormat.format(d.totals.lateItems)}</Table.Td>
+            <Table.Td ta="right">{numberFormat.format(d.totals.reElections)}</Table.Td>
+            <Table.Td ta="right">{numberFormat.format(d.totals.interimHeads)}</Table.Td>
+            <Table.Td ta="right">{turnout(d.totals)}</Table.Td>
+          </Table.Tr>
         </Table.Tbody>
       </Table>
     </>
@@ -68,6 +116,7 @@ export function ProvincePage() {
   );
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'lateHamlets', desc: true });
+  const [page, setPage] = useState(1);
   if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
   const d = load.data;
   const q = filter.trim().toLowerCase();
@@ -81,6 +130,8 @@ export function ProvincePage() {
       const c = typeof va === 'string' ? va.localeCompare(String(vb), 'vi') : va - (vb as number);
       return sort.desc ? -c : c;
     });
+  // A province has up to ~170 communes: sorted and filtered as a whole, shown a page at a time.
+  const paged = pageOf(rows, page);
   const withData = d.communes.filter((c) => c.hamlets > 0);
   const th = (key: SortKey, label: string, right = true) => (
     <Table.Th
@@ -142,7 +193,10 @@ export function ProvincePage() {
           placeholder="Lọc theo tên hoặc mã"
           aria-label="Lọc xã, phường"
           value={filter}
-          onChange={(e) => setFilter(e.currentTarget.value)}
+          onChange={(e) => {
+            setFilter(e.currentTarget.value);
+            setPage(1);
+          }}
           w={320}
         />
         <Checkbox label={to.showAll} checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />
@@ -164,7 +218,7 @@ export function ProvincePage() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((c) => (
+          {paged.rows.map((c) => (
             <Table.Tr key={c.id}>
               <Table.Td>
                 <Anchor component={Link} to={`/xa/${c.id}`}>
@@ -215,6 +269,7 @@ export function ProvincePage() {
           </Table.Tr>
         </Table.Tfoot>
       </Table>
+      <PageControl paged={paged} onChange={setPage} />
       <Card withBorder>
         <Title order={4} size="h5">
           {to.charts.progress}
