@@ -27,6 +27,7 @@ import { recordStep } from './preparation-lifecycle';
 import { minDate } from './count-open';
 import { vnToday } from './preparation-common';
 import { pollingCounts as repo } from '../store';
+import { pollInterruptions } from './count-interruptions';
 
 const ROLE_VI: Readonly<Record<string, string>> = {
   leader: 'Tổ trưởng',
@@ -106,6 +107,9 @@ export async function countRecordData(
       ? ` Trong khi kiểm phiếu có ${corrections} (${numberToWords(corrections)}) phiếu được đính chính sau khi khóa tập, mỗi lần đều ghi rõ lý do.`
       : '';
   const label = electorateLabel(lc);
+  // A show of hands at the meeting has no poll to interrupt; a paper count states its poll's.
+  const interruptions =
+    lc.count.method === 'hands' ? undefined : await pollInterruptions(ctx.store.db, e.id, lc.count.round);
   const data: CountRecordData = {
     head: {
       body: { parent: [`UBND ${commune.toUpperCase()}`], lines: [e.hamletName.toUpperCase()] },
@@ -140,6 +144,7 @@ export async function countRecordData(
     })),
     ratioBase: result.registered,
     ratioLabel: `tổng số ${label} trong danh sách`,
+    ...(interruptions ? { interruptions } : {}),
     conclusion: `${result.conclusion}${correctionNote}`,
     endTime: closure ? hhmmVn(closure.closed_at) : null,
     copies: copiesText(lc),
@@ -258,6 +263,7 @@ export async function issueResultReport(
         ? `${result.conclusion} Đề nghị Ủy ban nhân dân xem xét, ra quyết định công nhận.`
         : result.conclusion,
     attachments: ['Biên bản kiểm phiếu', 'Biên bản niêm phong phiếu không sử dụng'],
+    ...(record.interruptions?.length ? { interruptions: record.interruptions } : {}),
   };
   const communeId = lc.pe.place.communeId;
   const issued = await issueDocument(ctx, actor, {

@@ -173,7 +173,11 @@ export async function openCount(
   }
   const bad = totalsFailure(input, roll.registered);
   if (bad) return err(bad);
-  const unsealed = await countOpeningFailure(db, electionId, election.round, position, input);
+  // A show of hands uses no ballot papers: nothing to seal, no box to open.
+  const unsealed =
+    input.method === 'hands'
+      ? null
+      : await countOpeningFailure(db, electionId, election.round, position, input);
   if (unsealed) return err(unsealed);
   const form = (election.form ?? profile.defaultPaperForm.value) as ElectionForm;
   const ballotForm = ballotFormOf(profile, input.ballotForm);

@@ -16,7 +16,7 @@ import { writeWithAudit } from './context';
 import { failures } from './failures';
 import type { PollingElection } from './polling-access';
 import { loadPollingElection } from './polling-access';
-import { pollingWindow, vnInstant } from './polling-clock';
+import { describeSessions, pollingWindow, vnInstant } from './polling-clock';
 import type { PostedRoll } from './polling-roll';
 import { postedRoll } from './polling-roll';
 import { ruleFailure } from './preparation-common';
@@ -56,9 +56,19 @@ export function statusOf(events: readonly repo.EventRow[]): PollStatus {
 }
 
 function hoursFailure(lp: LoadedPoll, time: string): Failure | null {
-  const w = pollingWindow(lp.pe.profile);
+  const w = pollingWindow(lp.pe.profile, lp.pe.election.startTime);
   if (!w) return null;
   const c = lp.pe.profile.pollingHours.citation;
+  const h = lp.pe.profile.pollingHours.value;
+  if (h && h.earliestStart === null && h.sessionStarts.length > 1 && (time < w.opens || time > w.latest)) {
+    // Tây Ninh: the commune picks the session; the message names the sessions of the rule.
+    return ruleFailure(
+      'outside-polling-hours',
+      'pollingHours',
+      c,
+      `Ngoài giờ bỏ phiếu (bây giờ là ${time}, giờ Việt Nam): cuộc bầu cử này bỏ phiếu từ ${w.opens} đến ${w.latest}; quy định cho bỏ phiếu ${describeSessions(w)} và kết thúc trước ${h.end} (${formatCitation(c)}).`,
+    );
+  }
   if (time < w.opens || time > w.latest) {
     return ruleFailure(
       'outside-polling-hours',
@@ -201,7 +211,7 @@ export async function closePolling(
   const voted = (await repo.listAttendance(db, electionId, lp.value.round)).length;
   const registered = lp.value.roll.registered;
   const now = vnInstant(ctx.now());
-  const w = pollingWindow(lp.value.pe.profile);
+  const w = pollingWindow(lp.value.pe.profile, lp.value.pe.election.startTime);
   const onDay = lp.value.pe.election.electionDate === now.date;
   const early = w !== null && onDay && now.time < w.ends;
   if (early && voted < registered) {
@@ -247,7 +257,7 @@ export async function getPoll(
   const lp = await loadPoll(ctx, actor, electionId, 'read');
   if (!lp.ok) return lp;
   const events = await repo.listEvents(ctx.store.db, electionId, lp.value.round);
-  const w = pollingWindow(lp.value.pe.profile);
+  const w = pollingWindow(lp.value.pe.profile, lp.value.pe.election.startTime);
   return ok({
     electionId,
     status: statusOf(events),

@@ -27,6 +27,7 @@ import type { ServiceContext } from './context';
 import type { DocumentInfo } from './document-registry';
 import { issueDocument } from './document-registry';
 import { failures } from './failures';
+import { voterCardCode } from './polling-attendance';
 import { renderForm } from './forms';
 import type { ElectionContext } from './preparation-common';
 import { isCivil, loadElection, parseJson, vnToday } from './preparation-common';
@@ -371,6 +372,8 @@ export async function voterCardsData(
     voters: voters.map((v) => ({
       rollNumber: v.rollNumber,
       name: v.fullName,
+      // The code the team types (or scans) at check-in on polling day.
+      code: voterCardCode(ec.election.id, v.rollNumber),
       ...(v.residentGroup ? { group: v.residentGroup } : {}),
     })),
     signerTitle: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],

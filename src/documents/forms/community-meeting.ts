@@ -34,6 +34,8 @@ export interface CommunityMeetingData {
   readonly ratioLabel: string;
   readonly outcome: string;
   readonly endTime: string;
+  /** The agenda votes as recorded (secretary, voting form, counting team), one line each. */
+  readonly agenda?: readonly string[];
 }
 
 export function buildCommunityMeeting(d: CommunityMeetingData): DocumentModel {
@@ -58,6 +60,7 @@ export function buildCommunityMeeting(d: CommunityMeetingData): DocumentModel {
         lines: [
           '- Tổ trưởng Tổ bầu cử công bố quyết định thành lập Tổ bầu cử, danh sách những người ứng cử; cuộc họp thảo luận về những người ứng cử.',
           `- Cuộc họp thống nhất hình thức biểu quyết: ${d.method}.`,
+          ...(d.agenda ?? []).map((x) => `- ${x}`),
           ...(d.countingTeam.length > 0 ? [`- Tổ kiểm phiếu gồm: ${d.countingTeam.join('; ')}.`] : []),
         ],
       },

@@ -37,6 +37,8 @@ export interface CountCore {
   /** Base of the ratio column and how the record names it; the profile decides which total. */
   readonly ratioBase: number | null;
   readonly ratioLabel: string;
+  /** Interruptions of polling day, one line each; an empty list states there was none. */
+  readonly interruptions?: readonly string[];
   readonly conclusion: string | null;
   readonly endTime: string | null;
   /** "03 bản có giá trị như nhau: 01 bản gửi ..." */
@@ -96,6 +98,7 @@ export function buildCountCore(d: CountCore): DocumentModel {
     ...invalid,
     p([b(`${d.figures.length + 1}. Số phiếu cho mỗi người:`)], { align: 'left', indent: true }),
     table,
+    ...interruptionBlocks(d.interruptions),
     d.conclusion ? p([b('Kết luận: '), d.conclusion]) : fillLine([b('Kết luận: ')]),
     ...(d.conclusion ? [] : [fillLine()]),
     p(
@@ -104,6 +107,15 @@ export function buildCountCore(d: CountCore): DocumentModel {
     { kind: 'signatures', blocks: d.signatures },
   ];
   return { meta: meta(`${d.title} ${d.subject}`, d.head.date, d.head.year), blocks };
+}
+
+function interruptionBlocks(lines: readonly string[] | undefined): Block[] {
+  if (lines === undefined) return [];
+  if (lines.length === 0) return [p('Trong thời gian bỏ phiếu không có việc tạm dừng.')];
+  return [
+    p([b('Những việc tạm dừng trong thời gian bỏ phiếu:')]),
+    ...lines.map((x) => p(`- ${x}`, { align: 'left', indent: true })),
+  ];
 }
 
 /** "Tổng số ...: N" lines: a number or a blank. */

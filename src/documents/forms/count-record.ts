@@ -31,6 +31,8 @@ export interface CountRecordData {
   readonly ratioBase: number | null;
   readonly ratioLabel: string;
   /** "Ông Nguyễn Văn An trúng cử ..." or why nobody was elected; null leaves it blank. */
+  /** Interruptions of polling day (time, reason, box sealed); absent on the blank record. */
+  readonly interruptions?: readonly string[];
   readonly conclusion: string | null;
   readonly endTime: string | null;
   readonly copies: string;
@@ -64,6 +66,7 @@ export function buildCountRecord(d: CountRecordData): DocumentModel {
     rows: d.candidates,
     ratioBase: d.ratioBase,
     ratioLabel: d.ratioLabel,
+    ...(d.interruptions ? { interruptions: d.interruptions } : {}),
     conclusion: d.conclusion,
     endTime: d.endTime ? timeInWords(d.endTime) : null,
     copies: d.copies,

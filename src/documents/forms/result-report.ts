@@ -22,6 +22,8 @@ export interface ResultReportData {
   readonly ratioLabel: string;
   readonly outcome: string;
   readonly attachments: readonly string[];
+  /** Interruptions of polling day (time, reason, box sealed), one line each. */
+  readonly interruptions?: readonly string[];
 }
 
 export function buildResultReport(d: ResultReportData): DocumentModel {
@@ -43,6 +45,7 @@ export function buildResultReport(d: ResultReportData): DocumentModel {
         `- ${c.name}: ${count(c.votes)} phiếu, bằng ${ratio(c.votes, d.totalOnRoll)} so với ${d.ratioLabel}.`,
       ),
     ),
+    ...(d.interruptions ?? []).map((x) => p(`- ${x}`)),
     p([b('3. Kết quả: '), d.outcome]),
     p(`Tổ bầu cử xin báo cáo và gửi kèm theo: ${d.attachments.join('; ')}./.`),
     { kind: 'signatures', recipients: d.issue.recipients, blocks: [signerBlock(d.issue.signer)] },

@@ -16,7 +16,13 @@ export interface VoterCardsData {
   readonly hamlet: string;
   readonly electionDate: string;
   readonly place: string;
-  readonly voters: readonly { readonly rollNumber: number; readonly name: string; readonly group?: string }[];
+  readonly voters: readonly {
+    readonly rollNumber: number;
+    readonly name: string;
+    readonly group?: string;
+    /** The check-in code of polling day, printed large so it can be read out or typed. */
+    readonly code?: string;
+  }[];
   /** Signing authority printed above the stamp space. */
   readonly signerTitle: readonly string[];
 }
@@ -30,6 +36,7 @@ export function voterCard(d: VoterCardsData, v: VoterCardsData['voters'][number]
       { kind: 'space', mm: 1 },
       { kind: 'text', runs: ['Họ và tên: ', b(v.name)] },
       { kind: 'text', runs: ['Số thứ tự trong danh sách cử tri: ', b(String(v.rollNumber))] },
+      ...(v.code ? [{ kind: 'text' as const, runs: ['Mã thẻ: ', b(v.code)], size: 14 }] : []),
       { kind: 'text', runs: [`Nơi cư trú: ${v.group ? `${v.group}, ` : ''}${d.hamlet}`] },
       { kind: 'text', runs: [`Ngày bầu cử: ${weekdayName(d.electionDate)}, ${shortDate(d.electionDate)}`] },
       { kind: 'text', runs: [`Nơi bỏ phiếu: ${d.place}`] },
@@ -80,7 +87,9 @@ export function sampleVoterCards(): VoterCardsData {
     hamlet: 'Khu phố 1',
     electionDate: ELECTION_DATE,
     place: 'Nhà văn hóa khu phố 1',
-    voters: demoVoters('Khu phố 1', 3, 14).slice(0, 12),
+    voters: demoVoters('Khu phố 1', 3, 14)
+      .slice(0, 12)
+      .map((v) => ({ ...v, code: `4F0C2A-${v.rollNumber}` })),
     signerTitle: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
   };
 }

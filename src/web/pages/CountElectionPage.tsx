@@ -16,7 +16,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api';
 import type { ElectionCountsView } from '../api';
 import { Status } from '../Status';
-import { t, tc, tpd } from '../strings';
+import { t, tc, tmeet, tpd } from '../strings';
 import { useLoad } from '../use-load';
 
 function OpenCountForm(props: { electionId: string; position: string; title: string }) {
@@ -87,6 +87,9 @@ export function CountElectionPage() {
       <Group>
         <Button component={Link} to={`/bau-cu/${id}/bo-phieu`} variant="light">
           {tpd.link}
+        </Button>
+        <Button component={Link} to={`/bau-cu/${id}/hoi-nghi`} variant="light">
+          {tmeet.link}
         </Button>
       </Group>
       {error && <Alert color="red">{error}</Alert>}
