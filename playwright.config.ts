@@ -15,6 +15,8 @@ const servers = [
   { name: 'count', offset: 1, specs: /(^|\/)count\.spec\.ts$/ },
   { name: 'polling', offset: 2, specs: /(^|\/)polling\.spec\.ts$/ },
   { name: 'roll', offset: 3, specs: /(^|\/)roll\.spec\.ts$/ },
+  { name: 'meeting', offset: 5, specs: /(^|\/)meeting\.spec\.ts$/ },
+  { name: 'register', offset: 4, specs: /(^|\/)register\.spec\.ts$/ },
 ] as const;
 const dedicated = servers.flatMap((s) => (s.specs ? [s.specs] : []));
 

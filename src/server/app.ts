@@ -9,13 +9,17 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { health } from '../services';
 import type { ServiceContext } from '../services';
 import { authRoutes } from './auth-routes';
+import { auditRoutes } from './audit-routes';
 import { accessGate } from './session';
 import type { Access } from './session';
 import { peopleRoutes } from './people-routes';
 import { oversightRoutes } from './oversight-routes';
 import { officeRoutes } from './office-routes';
+import { registerRoutes } from './register-routes';
+import { hamletFactsRoutes } from './hamlet-facts-routes';
 import { pollingRoutes } from './polling-routes';
 import { pollingDayRoutes } from './polling-day-routes';
+import { meetingRoutes } from './meeting-routes';
 import { rollRoutes } from './roll-routes';
 import { documentsRoutes } from './documents-routes';
 import { preparationRoutes } from './preparation-routes';
@@ -122,6 +126,7 @@ export async function buildServer(
     () => health(ctx),
   );
   authRoutes(app, ctx);
+  auditRoutes(app, ctx);
   territoryRoutes(app, ctx);
   usersRoutes(app, ctx);
   rulesRoutes(app, ctx);
@@ -130,9 +135,12 @@ export async function buildServer(
   peopleRoutes(app, ctx);
   pollingRoutes(app, ctx);
   pollingDayRoutes(app, ctx);
+  meetingRoutes(app, ctx);
   rollRoutes(app, ctx);
   oversightRoutes(app, ctx);
   officeRoutes(app, ctx);
+  registerRoutes(app, ctx);
+  hamletFactsRoutes(app, ctx);
   await serveWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;
 }

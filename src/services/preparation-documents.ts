@@ -4,6 +4,7 @@
  * decision fixing election day, Mẫu 05, the voters' and joint conference minutes, the short-form
  * candidate list, the decision forming the team, the invitation and the notice for posting.
  */
+import { namesOn } from './commune-lineage';
 import type { CivilDate } from '../domain/calendar';
 import { formatVietnamese } from '../domain/calendar';
 import { err, ok } from '../domain/result';
@@ -17,11 +18,7 @@ import { hamletKinds } from '../domain/territory';
 import type { IssuingBody, Issue } from '../documents/forms/common';
 import { QT_TEAM_DUTIES } from '../documents/forms/election-team-decision';
 import type { DocumentModel } from '../documents/model';
-import {
-  preparationCandidates as candRepo,
-  preparationPlan as planRepo,
-  territory as territoryRepo,
-} from '../store';
+import { preparationCandidates as candRepo, preparationPlan as planRepo } from '../store';
 import type { Actor } from './actor';
 import type { ServiceContext } from './context';
 import type { DocumentInfo } from './document-registry';
@@ -116,12 +113,14 @@ async function roundData(ctx: ServiceContext, roundId: string): Promise<Result<R
   const profile = getProfile(round.profile_id);
   if (!profile.ok) return profile;
   const elections = await planRepo.listRoundElections(db, roundId);
-  const commune = await territoryRepo.getCommune(db, round.commune_id);
+  // A round held before the 2025 reorganisation keeps the commune's name of that day.
+  const first = elections[0];
+  const names = await namesOn(db, round.commune_id, first?.electionDate ?? '9999-12-31', first?.hamletId);
   return ok({
     round,
     elections,
     profile: profile.value,
-    communeName: commune?.name ?? round.commune_id,
+    communeName: names.communeName,
     headTitle: headTitleOf(elections[0]?.hamletKind ?? ''),
   });
 }
@@ -281,7 +280,17 @@ async function electionData(
   const loaded = await loadElection(ctx, actor, electionId, 'write');
   if (!loaded.ok) return loaded;
   const ec = loaded.value;
-  const commune = await territoryRepo.getCommune(ctx.store.db, ec.election.communeId);
+  // An election held before the 2025 reorganisation keeps the commune's name of that day.
+  const commune = {
+    name: (
+      await namesOn(
+        ctx.store.db,
+        ec.election.communeId,
+        ec.election.electionDate ?? '9999-12-31',
+        ec.election.hamletId,
+      )
+    ).communeName,
+  };
   const round = ec.election.roundId ? await planRepo.getRound(ctx.store.db, ec.election.roundId) : undefined;
   const base = headTitleOf(ec.election.hamletKind);
   return ok({

@@ -14,4 +14,8 @@ export * as preparationPlan from './preparation-plan';
 export * as preparationCandidates from './preparation-candidates';
 export * as pollingCounts from './polling-counts';
 export * as pollingDay from './polling-day-repo';
+export * as meetingAgenda from './meeting-agenda-repo';
 export * as office from './office-repo';
+export * as register from './register-repo';
+export { insertRows } from './bulk-insert';
+export * as oversight from './oversight-repo';

@@ -2,6 +2,9 @@ import type { ColumnType } from 'kysely';
 import type { PollingTables } from './polling-schema';
 import type { OfficeTables } from './office-schema';
 import type { PollingDayTables } from './polling-day-schema';
+import type { RegisterTables } from './register-schema';
+import type { HamletFactsTables } from './hamlet-facts-schema';
+import type { MeetingAgendaTables } from './meeting-agenda-schema';
 
 /**
  * The database schema as Kysely sees it. Column conventions, chosen so that one schema runs on
@@ -76,6 +79,8 @@ export interface ResidentTable {
   legal_capacity: string;
   status: string;
   created_at: string;
+  /** Added by 0016-edit-versions: optimistic concurrency of edits (store/optimistic.ts). */
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface ElectionTable {
@@ -205,6 +210,8 @@ export interface PlanTaskTable {
   done_on: string | null;
   sort: number;
   updated_at: string;
+  /** Added by 0016-edit-versions: optimistic concurrency of edits (store/optimistic.ts). */
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface HamletAssignmentTable {
@@ -447,7 +454,14 @@ export interface FormTemplateTable {
   removed_at: string | null;
 }
 
-export interface DatabaseSchema extends PollingTables, OfficeTables, PollingDayTables {
+export interface DatabaseSchema
+  extends
+    PollingTables,
+    OfficeTables,
+    PollingDayTables,
+    HamletFactsTables,
+    MeetingAgendaTables,
+    RegisterTables {
   provinces: ProvinceTable;
   districts: DistrictTable;
   communes: CommuneTable;

@@ -22,6 +22,7 @@ import { CountEntryPage } from './pages/CountEntryPage';
 import { CountPage } from './pages/CountPage';
 import { PollingPage } from './pages/PollingPage';
 import { TurnoutPage } from './pages/TurnoutPage';
+import { MeetingDayPage } from './pages/MeetingDayPage';
 import { PlanPage } from './pages/PlanPage';
 import { PlanRoundPage } from './pages/PlanRoundPage';
 import { RollPage } from './pages/RollPage';
@@ -30,6 +31,8 @@ import { UsersPage } from './pages/UsersPage';
 import { OfficePage } from './pages/OfficePage';
 import { RecognitionPage } from './pages/RecognitionPage';
 import { RemovalPage } from './pages/RemovalPage';
+import { RegisterHistoryPage } from './pages/RegisterHistoryPage';
+import { AuditTrailPage } from './pages/AuditTrailPage';
 
 function homePath(me: Me): string {
   switch (me.home.kind) {
@@ -94,6 +97,7 @@ export function App() {
         <Route path="/bau-cu/:id/kiem-phieu" element={<CountElectionPage />} />
         <Route path="/bau-cu/:id/bo-phieu" element={<PollingPage />} />
         <Route path="/bau-cu/:id/bo-phieu/ty-le" element={<TurnoutPage />} />
+        <Route path="/bau-cu/:id/hoi-nghi" element={<MeetingDayPage />} />
         <Route path="/kiem-phieu/:id" element={<CountPage />} />
         <Route path="/kiem-phieu/:id/tap/:batchId/luot/:lane" element={<CountEntryPage />} />
         <Route path="/quy-tac" element={<RulesPage />} />
@@ -111,6 +115,10 @@ export function App() {
         <Route path="/xa/:id/nguoi-giu-chuc" element={<OfficePage />} />
         <Route path="/xa/:id/cong-nhan" element={<RecognitionPage />} />
         <Route path="/xa/:id/cho-thoi-lam" element={<RemovalPage />} />
+        <Route path="/xa/:id/lich-su-thon" element={<RegisterHistoryPage />} />
+        <Route path="/bau-cu/:id/nhat-ky" element={<AuditTrailPage kind="election" />} />
+        <Route path="/thon/:id/nhat-ky" element={<AuditTrailPage kind="hamlet" />} />
+        <Route path="/xa/:id/nhat-ky" element={<AuditTrailPage kind="commune" />} />
         <Route path="*" element={<Navigate to={homePath(me)} replace />} />
       </Routes>
     </Layout>

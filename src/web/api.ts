@@ -256,7 +256,8 @@ export interface ResidentItem {
 }
 
 export interface ResidentDetail {
-  resident: ResidentItem & { hamletId: string };
+  /** version: sent back with an edit (optimistic concurrency). */
+  resident: ResidentItem & { hamletId: string; version: number };
   history: {
     id: string;
     kind: string;
@@ -300,6 +301,8 @@ export interface PrepTask {
   citation: string | null;
   overdue: boolean;
   dueThisWeek: boolean;
+  /** Sent back with an edit (optimistic concurrency). */
+  version: number;
 }
 
 export interface PrepRound {
@@ -701,6 +704,13 @@ export interface OversightProvince {
   finalDeadline: string | null;
   series: { date: string; done: number }[];
   turnouts: number[];
+}
+/** The national roll-up (GET /api/oversight/national): one row per province. */
+export interface OversightNational {
+  today: string;
+  provinces: (OversightTally & { code: string; name: string; communes: number })[];
+  totals: OversightTally & { communes: number };
+  stateLabels: Record<string, string>;
 }
 export interface SearchResults {
   query: string;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,26 @@ describe('baucoso scenario', () => {
     expect(report.elections).toEqual({ head: 'recognised' });
     expect(readdirSync(out).filter((f) => f.includes('recognition-decision'))).toHaveLength(2);
   }, 60_000);
+
+  it('runs polling day and the count: agenda votes, attendance, an interruption, double entry with three planted differences, the record', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
+    const report = await runScenario(load('phuong2-polling.json'), out);
+    expect(report.steps.filter((s) => !s.asExpected)).toEqual([]);
+    expect(report.elections).toEqual({ head: 'recognised' });
+    const refused = report.steps.filter((s) => s.expected === 'refused').map((s) => s.refusal?.message);
+    expect(refused.join(' ')).toMatch(/đã bỏ phiếu lúc 08:45: mỗi cử tri chỉ bỏ phiếu một lần/);
+    const record = readdirSync(out).find((f) => f.endsWith('count-record.pdf'))!;
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(out, record), '-'])
+      .toString('utf8')
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('Số phiếu thu vào: 240');
+    expect(text).toMatch(/189 Một trăm tám mươi chín/i);
+    expect(text).toContain('Tạm dừng bỏ phiếu lúc 09:10 đến 09:40. Lý do: Mưa lớn, mất điện tại nhà văn hóa');
+    const minutes = readdirSync(out).find((f) => f.endsWith('community-meeting.pdf'))!;
+    const m = execFileSync('pdftotext', ['-enc', 'UTF-8', join(out, minutes), '-']).toString('utf8');
+    expect(m.normalize('NFC').replace(/\s+/g, ' ')).toContain('NGHỊ QUYẾT CUỘC HỌP CỘNG ĐỒNG DÂN CƯ');
+  }, 120_000);
 
   it('Tây Ninh Điều 15 k3: a roll posted after D-5 is refused in the report with its code, rule and message', async () => {
     const base = load('tay-ninh-ap.json');

@@ -3,9 +3,11 @@ import { registerImportCommands } from './import';
 import { registerPackageCommands } from './package';
 import { registerReportCommands } from './report';
 import { registerRulesCommands } from './rules';
+import { registerScaleCommands } from './scale';
 import { registerScenarioCommands } from './scenario';
 import { registerSystemCommands } from './system';
 import { registerTrustCommands } from './trust';
+import { registerUnitsCommands } from './units';
 
 /**
  * Every subcommand group lives in its own file here and is added to this list.
@@ -19,6 +21,8 @@ const groups: ReadonlyArray<(program: Command) => void> = [
   registerReportCommands,
   registerTrustCommands,
   registerPackageCommands,
+  registerScaleCommands,
+  registerUnitsCommands,
 ];
 
 export function registerCommands(program: Command): void {

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { ageOn } from '../../domain/calendar';
+import { ageOn, isCivilDate } from '../../domain/calendar';
 import type { ElectionState } from '../../domain/election';
 import type { Failure, Result } from '../../domain/result';
 import {
@@ -25,13 +25,16 @@ import {
   preparationPopulation,
   preparationTeam,
   officeScenario,
+  pollingScenario,
+  registerScenario,
   territory,
 } from '../../services';
 import type { Actor, ServiceContext } from '../../services';
 import { migrateToLatest, openStore } from '../../store';
 import type { Store } from '../../store';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A real calendar day: '2024-02-30' used to pass and crash a step (found by fuzzing).
+const date = z.string().refine(isCivilDate, 'không phải ngày có thật (YYYY-MM-DD)');
 const personRef = z.union([
   z.object({ adult: z.number().int().nonnegative() }),
   z.object({ young: z.number().int().nonnegative() }),
@@ -121,6 +124,10 @@ const stepSchema = z.discriminatedUnion('do', [
   }),
   // The after-the-vote steps (recognition, re-election, interim head, deputy, removal).
   ...officeScenario.officeStepSchemas,
+  // Polling day and the count (src/services/polling-scenario.ts).
+  ...pollingScenario.pollingStepSchemas,
+  // The hamlet register over time (src/services/register-scenario.ts).
+  ...registerScenario.registerStepSchemas,
 ]);
 
 export const scenarioSchema = z.object({
@@ -331,6 +338,23 @@ async function perform(
   const a = run.actor;
   const none = { documents: [] as string[] };
   if (officeScenario.OFFICE_STEPS.includes(step.do)) return performAfterTheVote(run, ctx, step, index);
+  if (registerScenario.REGISTER_STEPS.includes(step.do)) {
+    const r = registerScenario.performRegisterStep(
+      ctx,
+      a,
+      step as registerScenario.RegisterStep,
+      run.scenario,
+    );
+    return { result: await r, documents: [] };
+  }
+  if (pollingScenario.POLLING_STEPS.includes(step.do)) {
+    const o = await pollingScenario.performPollingStep(ctx, a, step as pollingScenario.PollingStep, {
+      electionId: (position) => run.election(position),
+    });
+    const documents: string[] = [];
+    for (const d of o.documents) documents.push(...(await run.save(step.on, index, d)));
+    return { result: o.result, documents };
+  }
   switch (step.do) {
     case 'nominate': {
       const r = await preparationCandidates.nominate(ctx, a, run.election(step.position), {

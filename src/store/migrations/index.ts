@@ -11,6 +11,11 @@ import * as m0009 from './0009-office';
 import * as m0011 from './0011-totp';
 import * as m0012 from './0012-polling-day';
 import * as m0013 from './0013-document-date';
+import * as m0014 from './0014-hamlet-history';
+import * as m0019 from './0019-meeting-agenda';
+import * as m0015 from './0015-hamlet-facts';
+import * as m0016 from './0016-edit-versions';
+import * as m0017 from './0017-scale-indexes';
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -26,6 +31,11 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011-totp': m0011,
   '0012-polling-day': m0012,
   '0013-document-date': m0013,
+  '0014-hamlet-history': m0014,
+  '0019-meeting-agenda': m0019,
+  '0015-hamlet-facts': m0015,
+  '0016-edit-versions': m0016,
+  '0017-scale-indexes': m0017,
 };
 
 /** The newest migration: what /api/health reports on an up-to-date database. */

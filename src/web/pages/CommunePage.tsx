@@ -19,10 +19,11 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import type { CommuneView } from '../api';
 import { Status } from '../Status';
-import { numberFormat, t } from '../strings';
+import { numberFormat, t, ta, treg } from '../strings';
 import { useLoad } from '../use-load';
 import { ElectionsTable } from './ElectionsTable';
 import { ImportHamlets } from './ImportHamlets';
+import { CommuneLineage } from './CommuneLineage';
 
 const kinds = [
   ['thon', 'Thôn'],
@@ -53,12 +54,19 @@ export function CommunePage() {
         <Text>{commune.name}</Text>
       </Breadcrumbs>
       <Title order={2}>{commune.name}</Title>
+      <CommuneLineage communeId={commune.id} />
       <Group gap="lg" data-testid="commune-nav">
         {t.commune.sections.map(([path, label]) => (
           <Anchor key={path} component={Link} to={`/xa/${commune.id}/${path}`}>
             {label}
           </Anchor>
         ))}
+        <Anchor component={Link} to={`/xa/${commune.id}/lich-su-thon`} data-testid="open-hamlet-history">
+          {treg.link}
+        </Anchor>
+        <Anchor component={Link} to={`/xa/${commune.id}/nhat-ky`} data-testid="open-audit">
+          {ta.link}
+        </Anchor>
       </Group>
       <Title order={3} size="h4">
         {t.commune.hamlets} ({hamlets.length})

@@ -21,7 +21,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import type { PrepComplaint, PrepDocument, PrepLifecycle, PrepMeetings } from '../api';
 import { Status } from '../Status';
-import { formatDate, tp } from '../strings';
+import { formatDate, ta, tp } from '../strings';
 import { useLoad } from '../use-load';
 import { CandidatesTab } from './CandidatesTab';
 import { DocumentList, IssueButtons } from './ElectionDocuments';
@@ -52,6 +52,9 @@ export function ElectionPage() {
       <Text>
         {tp.state}: <b data-testid="election-state">{life.stateLabel}</b> · {tp.profile}: {life.profileId}
       </Text>
+      <Anchor component={Link} to={`/bau-cu/${id}/nhat-ky`} data-testid="open-audit" w="fit-content">
+        {ta.link}
+      </Anchor>
       <Tabs defaultValue="steps" keepMounted={false}>
         <Tabs.List>
           {(Object.keys(tp.tabs) as (keyof typeof tp.tabs)[]).map((k) => (

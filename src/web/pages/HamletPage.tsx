@@ -19,10 +19,12 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import type { HamletDetail, HouseholdPage } from '../api';
 import { Status } from '../Status';
-import { numberFormat, t, tr } from '../strings';
+import { numberFormat, t, ta, tr } from '../strings';
 import { useLoad } from '../use-load';
 import { ElectionsTable } from './ElectionsTable';
 import { CountLinks } from './CountLinks';
+import { HamletFactsTab } from './HamletFactsTab';
+import { HamletHistoryTab } from './register/HamletHistoryTab';
 
 const PAGE = 50;
 
@@ -51,6 +53,9 @@ export function HamletPage() {
             {t.people.openImport}
           </Anchor>
         )}
+        <Anchor component={Link} to={`/thon/${h.id}/nhat-ky`} data-testid="open-audit">
+          {ta.link}
+        </Anchor>
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 3 }} maw={720}>
         <Stat label={t.hamlet.households} value={h.households} testId="households-count" />
@@ -87,6 +92,8 @@ export function HamletPage() {
         </Group>
       )}
       {h.canManage && <AddGroup hamletId={h.id} onAdded={reload} />}
+      <HamletFactsTab hamletId={h.id} />
+      <HamletHistoryTab hamletId={h.id} communeId={h.commune.id} />
       <Households hamletId={h.id} />
     </Stack>
   );
