@@ -1275,4 +1275,6 @@ export const tScale = {
   total: 'Cả nước',
   noData: 'Chưa có dữ liệu thôn, tổ dân phố.',
   page: (from: number, to: number, all: number) => `Dòng ${from}–${to} trên ${all}`,
+  chartsOfPage: (n: number, page: number, pages: number) =>
+    pages > 1 ? `${n} xã, phường của trang ${page}/${pages} của bảng trên.` : `${n} xã, phường có dữ liệu.`,
 };

@@ -133,6 +133,8 @@ export function ProvincePage() {
   // A province has up to ~170 communes: sorted and filtered as a whole, shown a page at a time.
   const paged = pageOf(rows, page);
   const withData = d.communes.filter((c) => c.hamlets > 0);
+  // The per-commune charts follow the table's page: a bar per commune of the page, not ~170 at once.
+  const charted = paged.rows.filter((c) => c.hamlets > 0);
   const th = (key: SortKey, label: string, right = true) => (
     <Table.Th
       ta={right ? 'right' : 'left'}
@@ -290,22 +292,28 @@ export function ProvincePage() {
         <Title order={4} size="h5">
           {to.charts.states}
         </Title>
+        <Text size="sm" c="dimmed">
+          {tScale.chartsOfPage(charted.length, paged.page, paged.pages)}
+        </Text>
         <StackedBars
           id="province-states"
           title={to.charts.states}
           series={stateKeys.map((k) => d.stateLabels[k]!)}
-          rows={withData.map((c) => ({ label: c.name, values: stateKeys.map((k) => c.byState[k] ?? 0) }))}
+          rows={charted.map((c) => ({ label: c.name, values: stateKeys.map((k) => c.byState[k] ?? 0) }))}
         />
       </Card>
       <Card withBorder>
         <Title order={4} size="h5">
           {to.charts.outcomes}
         </Title>
+        <Text size="sm" c="dimmed">
+          {tScale.chartsOfPage(charted.length, paged.page, paged.pages)}
+        </Text>
         <StackedBars
           id="province-outcomes"
           title={to.charts.outcomes}
           series={[to.outcomes.elected!, to.outcomes.rerun!, to.outcomes.interim!, to.notCounted]}
-          rows={withData.map((c) => ({
+          rows={charted.map((c) => ({
             label: c.name,
             values: [c.elected, c.outcomeRerun, c.outcomeInterim, c.hamlets - c.counted],
           }))}
