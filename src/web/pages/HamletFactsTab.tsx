@@ -360,20 +360,7 @@ function AddFact(props: { hamletId: string; onSaved: () => void }) {
           />
         </Group>
         <Group align="end" gap="xs">
-          <TextInput
-            label={s.decisionNumber}
-            value={v.decisionNumber}
-            onChange={set('decisionNumber')}
-            w={180}
-          />
-          <TextInput
-            type="date"
-            label={s.decisionDate}
-            value={v.decisionDate}
-            onChange={set('decisionDate')}
-            w={170}
-          />
-          <TextInput label={s.decisionBody} value={v.decisionBody} onChange={set('decisionBody')} w={240} />
+          <DecisionInputs v={v} set={set} />
         </Group>
         <TextInput label={s.note} value={v.note} onChange={set('note')} maw={640} />
         {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
@@ -479,20 +466,7 @@ function AddRate(props: { f: HamletFacts; onSaved: () => void }) {
             onChange={set('effectiveFrom')}
             w={170}
           />
-          <TextInput
-            label={s.decisionNumber}
-            value={v.decisionNumber}
-            onChange={set('decisionNumber')}
-            w={180}
-          />
-          <TextInput
-            type="date"
-            label={s.decisionDate}
-            value={v.decisionDate}
-            onChange={set('decisionDate')}
-            w={170}
-          />
-          <TextInput label={s.decisionBody} value={v.decisionBody} onChange={set('decisionBody')} w={240} />
+          <DecisionInputs v={v} set={set} />
         </Group>
         {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
         <Button onClick={save} w="fit-content">
@@ -500,5 +474,28 @@ function AddRate(props: { f: HamletFacts; onSaved: () => void }) {
         </Button>
       </Stack>
     </Card>
+  );
+}
+
+type DecisionKey = 'decisionNumber' | 'decisionDate' | 'decisionBody';
+
+/** The deciding document (number, date, issuing body) that both forms of this tab record. */
+function DecisionInputs(props: {
+  v: Readonly<Record<DecisionKey, string>>;
+  set: (k: DecisionKey) => (e: { currentTarget: { value: string } }) => void;
+}) {
+  const { v, set } = props;
+  return (
+    <>
+      <TextInput label={s.decisionNumber} value={v.decisionNumber} onChange={set('decisionNumber')} w={180} />
+      <TextInput
+        type="date"
+        label={s.decisionDate}
+        value={v.decisionDate}
+        onChange={set('decisionDate')}
+        w={170}
+      />
+      <TextInput label={s.decisionBody} value={v.decisionBody} onChange={set('decisionBody')} w={240} />
+    </>
   );
 }
