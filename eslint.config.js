@@ -102,14 +102,31 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['src/services/**/*.ts'],
+    // Each feature folder of src/services has one public face, its index.ts: another feature
+    // imports `../feature`, never a file inside it.
+    files: ['src/services/index.ts'],
     rules: forbid(['server', 'web', 'cli'], 'services are called by server and cli, never the reverse'),
+  },
+  {
+    files: ['src/services/*/**/*.ts'],
+    rules: forbid(['server', 'web', 'cli'], 'services are called by server and cli, never the reverse', [
+      {
+        regex: '^\\.\\./[^./][^/]*/',
+        message: 'a feature imports another only through its index: import from "../<feature>"',
+      },
+    ]),
   },
   {
     files: ['src/server/**/*.ts'],
     rules: forbid(
       ['store', 'documents', 'io', 'web', 'cli', 'demo'],
       'server routes are thin: they call services',
+      [
+        {
+          regex: '(^|/)services/',
+          message: 'the server uses the services through their index: import from "../services"',
+        },
+      ],
     ),
   },
   {

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildServer } from '../src/server/app';
-import { counting, createContext, demo } from '../src/services';
+import { count, createContext, demo } from '../src/services';
 import type { Actor } from '../src/services';
 import { audit, migrateToLatest, openStore } from '../src/store';
 import { figure, percentile } from './format';
@@ -49,7 +49,7 @@ const officer: Actor = {
   role: 'communeOfficer',
   scope: { kind: 'commune', id: '24820' },
 };
-const prepared = await counting.prepareDemoPolling(ctx, officer, election.id);
+const prepared = await count.prepareDemoPolling(ctx, officer, election.id);
 if (!prepared.ok) throw new Error(prepared.error.message);
 // A larger posted roll (a second snapshot) so that one count can hold every paper of the runs.
 const roll = await store.db

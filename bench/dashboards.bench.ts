@@ -12,13 +12,13 @@
  *   --reuse keeps the data of an earlier run (the schema is dropped and regenerated otherwise).
  */
 import { buildServer } from '../src/server/app';
-import { createContext, demoScale, oversightDashboard, oversightNational, users } from '../src/services';
+import { createContext, demo, oversight, auth } from '../src/services';
 import type { Actor } from '../src/services';
 import { migrateToLatest, openStore } from '../src/store';
 import type { Store } from '../src/store';
 import { sql } from 'kysely';
 import { figure, percentile } from './format';
-import { forgetOversightMemo } from '../src/services/oversight-cache';
+import { forgetOversightMemo } from '../src/services/oversight/cache';
 
 const URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = 'bench_scale';
@@ -48,7 +48,7 @@ async function prepare(): Promise<Store> {
   await migrateToLatest(store);
   const ctx = createContext(store, now);
   const t0 = performance.now();
-  const p = await demoScale.loadProvinceScale(ctx, admin, {
+  const p = await demo.loadProvinceScale(ctx, admin, {
     provinceCode: PROVINCE,
     communes: 100,
     hamlets: 2000,
@@ -60,7 +60,7 @@ async function prepare(): Promise<Store> {
     `province at scale: ${JSON.stringify(p.value)} (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
   );
   const t1 = performance.now();
-  const n = await demoScale.loadNationalScale(ctx, admin, { hamlets: 70_000, seed: 11 });
+  const n = await demo.loadNationalScale(ctx, admin, { hamlets: 70_000, seed: 11 });
   if (!n.ok) throw new Error(n.error.message);
   console.log(
     `national tables: ${JSON.stringify(n.value)} (${((performance.now() - t1) / 1000).toFixed(0)} s)`,
@@ -102,7 +102,7 @@ async function measure(store: Store): Promise<void> {
 
   let provinceHamlets = 0;
   const provinceView = async () => {
-    const r = await oversightDashboard.provinceDashboard(ctx, admin, PROVINCE);
+    const r = await oversight.provinceDashboard(ctx, admin, PROVINCE);
     if (!r.ok || r.value.totals.hamlets < 2000) throw new Error('province dashboard: wrong totals');
     provinceHamlets = r.value.totals.hamlets;
   };
@@ -120,7 +120,7 @@ async function measure(store: Store): Promise<void> {
   report(`${label}, data unchanged`, provinceSame, provinceRef, provinceRefName);
 
   const nationalView = async () => {
-    const r = await oversightNational.nationalRollup(ctx, admin);
+    const r = await oversight.nationalRollup(ctx, admin);
     if (!r.ok || r.value.totals.hamlets < 70_000) throw new Error('national roll-up: wrong totals');
   };
   const national = await timed(ROUNDS, () => (forgetOversightMemo(), nationalView()));
@@ -134,7 +134,7 @@ async function measure(store: Store): Promise<void> {
 
   const commune = (await db.selectFrom('hamlets').select('commune_id').limit(1).executeTakeFirstOrThrow())
     .commune_id;
-  const one = await timed(ROUNDS, () => oversightDashboard.communeDashboard(ctx, admin, commune));
+  const one = await timed(ROUNDS, () => oversight.communeDashboard(ctx, admin, commune));
   const oneRef = await timed(ROUNDS, () =>
     sql`select count(*) from hamlets where commune_id = ${commune}`.execute(db),
   );
@@ -146,9 +146,9 @@ async function measure(store: Store): Promise<void> {
 /** The same views through HTTP (session cookie, JSON serialisation), on a loopback port. */
 async function http(ctx: ReturnType<typeof createContext>): Promise<void> {
   const password = 'bench-scale-2024';
-  const existing = await users.listUsers(ctx, admin);
+  const existing = await auth.listUsers(ctx, admin);
   if (!existing.ok || !existing.value.some((u) => u.username === 'benchscale')) {
-    const made = await users.createUser(ctx, admin, {
+    const made = await auth.createUser(ctx, admin, {
       username: 'benchscale',
       displayName: 'Bench',
       password,

@@ -1,6 +1,6 @@
 /**
  * Imports N residents (default 200,000; --full: 2,000,000; --rows N) from CSV and from XLSX through the
- * service the browser uses (`residentsImport.previewResidentImport` then `confirmResidentImport`, one
+ * service the browser uses (`people.previewResidentImport` then `confirmResidentImport`, one
  * file per hamlet of about 10,000 residents, as communes keep them) and prints rows per second next to
  * the raw insert rate of the same rows (the store's multi-row inserts of households and residents, one
  * transaction per hamlet, no parsing, validation or diff) in the same engine in the same run. Each
@@ -17,7 +17,7 @@ import { createPersonalIdAllocator, generateHouseholds } from '../src/demo';
 import { foldForSearch } from '../src/domain/people';
 import { writeResidentsCsv, writeResidentsXlsx } from '../src/io';
 import type { ResidentFields } from '../src/io';
-import { createContext, residentsImport, territory } from '../src/services';
+import { createContext, people, territory } from '../src/services';
 import type { Actor } from '../src/services';
 import { migrateToLatest, openStore, residents as repo } from '../src/store';
 import type { Store } from '../src/store';
@@ -165,13 +165,13 @@ async function viaService(engine: Engine, files: readonly Uint8Array[]) {
     for (const [i, file] of files.entries()) {
       const hamletId = hamletIds[i]!;
       let start = process.hrtime.bigint();
-      const preview = await residentsImport.previewResidentImport(ctx, admin, hamletId, file);
+      const preview = await people.previewResidentImport(ctx, admin, hamletId, file);
       previewSeconds += seconds(start);
       if (!preview.ok) throw new Error(preview.error.message);
       if (preview.value.rejected.length > 0)
         throw new Error(`rejected: ${preview.value.rejected[0]!.message}`);
       start = process.hrtime.bigint();
-      const done = await residentsImport.confirmResidentImport(ctx, admin, hamletId, file);
+      const done = await people.confirmResidentImport(ctx, admin, hamletId, file);
       confirmSeconds += seconds(start);
       if (!done.ok) throw new Error(done.error.message);
       added += done.value.added;

@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { migrateToLatest, openStore, territory } from '../src/store';
-import {
-  createContext,
-  oversightDashboard,
-  oversightReports,
-  preparationPlan,
-  territory as terr,
-} from '../src/services';
+import { createContext, oversight, plan, territory as terr } from '../src/services';
 import { addDays } from '../src/domain/calendar';
-import { forgetOversightMemo } from '../src/services/oversight-cache';
+import { forgetOversightMemo } from '../src/services/oversight/cache';
 import { figure } from './format';
 
 // A province of 124 communes with 12 hamlets each and every plan task; prints the latency of the
@@ -40,7 +34,7 @@ async function main(): Promise<void> {
         createdAt: 'x',
       });
     }
-    const r = await preparationPlan.createRound(ctx, admin, {
+    const r = await plan.createRound(ctx, admin, {
       communeId: c.id,
       termLabel: '2025-2030',
       profileId: 'nd59-2023',
@@ -61,12 +55,12 @@ async function main(): Promise<void> {
     // Measure the computation, not the memo of unchanged data (services/oversight-cache.ts).
     forgetOversightMemo();
     const t1 = performance.now();
-    const d = await oversightDashboard.provinceDashboard(ctx, admin, '68');
+    const d = await oversight.provinceDashboard(ctx, admin, '68');
     forgetOversightMemo();
     const t2 = performance.now();
-    const x = await oversightReports.provinceAggregateXlsx(ctx, admin, '68');
+    const x = await oversight.provinceAggregateXlsx(ctx, admin, '68');
     const t3 = performance.now();
-    const c = await oversightDashboard.communeDashboard(ctx, admin, communes[0]!.id);
+    const c = await oversight.communeDashboard(ctx, admin, communes[0]!.id);
     const t4 = performance.now();
     dash.push(t2 - t1);
     xlsx.push(t3 - t2);

@@ -2,8 +2,14 @@
  * Expected failures are values, not exceptions (DESIGN.md principle 5). A failure carries a stable
  * machine code and a Vietnamese message that tells the official what to do.
  */
+import type { FailureCode } from './failure-codes';
+
+export type { FailureCode, FailureKind } from './failure-codes';
+export { FAILURE_CODES, isFailureCode } from './failure-codes';
+
 export interface Failure {
-  readonly code: string;
+  /** One of FAILURE_CODES (src/domain/failure-codes.ts). */
+  readonly code: FailureCode;
   readonly message: string;
   /** The field or rule the failure is about, when there is one. */
   readonly field?: string;

@@ -1,6 +1,6 @@
 /** The audit trail of an election, hamlet or commune: read, export, verify the chain. */
 import type { FastifyInstance } from 'fastify';
-import { auditTrail } from '../services';
+import { audit } from '../services';
 import type { ServiceContext } from '../services';
 import { sendResult } from './http-result';
 import { sendFile } from './people-routes';
@@ -19,7 +19,7 @@ const scopeParams = {
   },
 } as const;
 
-type ScopeParams = { kind: auditTrail.TrailScope['kind']; id: string };
+type ScopeParams = { kind: audit.TrailScope['kind']; id: string };
 
 export function auditRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const preHandler = requireActor(ctx);
@@ -47,7 +47,7 @@ export function auditRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     async (req, reply) =>
       sendResult(
         reply,
-        await auditTrail.listAuditTrail(
+        await audit.listAuditTrail(
           ctx,
           actorOf(req),
           { kind: req.params.kind, id: req.params.id },
@@ -70,7 +70,7 @@ export function auditRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     },
     async (req, reply) => {
       const format = req.query.format ?? 'xlsx';
-      const r = await auditTrail.exportAuditTrail(
+      const r = await audit.exportAuditTrail(
         ctx,
         actorOf(req),
         { kind: req.params.kind, id: req.params.id },
@@ -88,6 +88,6 @@ export function auditRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       config,
       schema: { summary: 'Recompute the hash chain of every audit event: {ok, events, firstBadEvent}', tags },
     },
-    async (req, reply) => sendResult(reply, await auditTrail.verifyAuditChain(ctx, actorOf(req))),
+    async (req, reply) => sendResult(reply, await audit.verifyAuditChain(ctx, actorOf(req))),
   );
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auth, roleLabels, territory } from '../services';
 import type { Actor, ServiceContext } from '../services';
-import { createLoginThrottle } from '../services/login-throttle';
 import { sendFailure, sendResult } from './http-result';
 import { SESSION_COOKIE, actorOf, requireActor } from './session';
 
@@ -28,7 +27,7 @@ function setSessionCookie(
 
 export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   // Failed logins per client address (password spraying); the account lockout is in auth.login.
-  const throttle = createLoginThrottle();
+  const throttle = auth.createLoginThrottle();
   app.post(
     '/api/auth/logout-everywhere',
     {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { documentRegistry, forms, pollingPack } from '../services';
+import { documents, roll } from '../services';
 import type { ServiceContext } from '../services';
 import { sendFailure, sendResult } from './http-result';
 import { actorOf, requireActor } from './session';
@@ -51,7 +51,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
       },
     },
     async (request, reply) =>
-      sendResult(reply, await forms.catalogue(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await documents.catalogue(ctx, actorOf(request), request.params.id)),
   );
 
   app.get<{ Params: { id: string; formId: string; format: 'pdf' | 'docx' } }>(
@@ -67,7 +67,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
     },
     async (request, reply) => {
       const { id, formId, format } = request.params;
-      const result = await forms.sampleFile(ctx, actorOf(request), id, formId, format);
+      const result = await documents.sampleFile(ctx, actorOf(request), id, formId, format);
       if (!result.ok) return sendFailure(reply, result.error);
       return sendDocumentFile(reply, result.value.bytes, result.value.fileName, format);
     },
@@ -86,7 +86,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
     },
     async (request, reply) => {
       const fileName = decodeURIComponent(request.headers['x-file-name'] ?? 'mau.docx');
-      const result = await forms.uploadTemplate(
+      const result = await documents.uploadTemplate(
         ctx,
         actorOf(request),
         request.params.id,
@@ -114,7 +114,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
     async (request, reply) =>
       sendResult(
         reply,
-        await forms.removeTemplate(ctx, actorOf(request), request.params.id, request.params.formId),
+        await documents.removeTemplate(ctx, actorOf(request), request.params.id, request.params.formId),
       ),
   );
 
@@ -133,7 +133,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
     async (request, reply) =>
       sendResult(
         reply,
-        await documentRegistry.listDocuments(ctx, actorOf(request), {
+        await documents.listDocuments(ctx, actorOf(request), {
           communeId: request.params.id,
           hamletId: request.query.hamletId,
         }),
@@ -153,7 +153,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
       },
     },
     async (request, reply) => {
-      const result = await pollingPack.electionPackPdf(ctx, actorOf(request), request.params.id);
+      const result = await roll.electionPackPdf(ctx, actorOf(request), request.params.id);
       if (!result.ok) return sendFailure(reply, result.error);
       return sendDocumentFile(reply, result.value, 'tai-lieu-ngay-bau-cu.pdf', 'pdf');
     },
@@ -172,7 +172,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
       },
     },
     async (request, reply) => {
-      const result = await pollingPack.communePack(ctx, actorOf(request), request.params.id);
+      const result = await roll.communePack(ctx, actorOf(request), request.params.id);
       if (!result.ok) return sendFailure(reply, result.error);
       void reply.header('x-skipped-hamlets', encodeURIComponent(JSON.stringify(result.value.skipped)));
       return sendDocumentFile(reply, result.value.pdf, 'tai-lieu-ngay-bau-cu-ca-xa.pdf', 'pdf');
@@ -192,7 +192,7 @@ export function documentsRoutes(app: FastifyInstance, ctx: ServiceContext): void
     },
     async (request, reply) => {
       const { id, format } = request.params;
-      const result = await documentRegistry.downloadDocument(ctx, actorOf(request), id, format);
+      const result = await documents.downloadDocument(ctx, actorOf(request), id, format);
       if (!result.ok) return sendFailure(reply, result.error);
       const { info, bytes } = result.value;
       const number = info.number ? `${String(info.number).padStart(2, '0')}-${info.symbol ?? ''}-` : '';

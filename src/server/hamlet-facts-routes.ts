@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { communeLineage, hamletAllowance, hamletFacts, officeRecords } from '../services';
+import { territory, hamletFacts, office } from '../services';
 import type { ServiceContext } from '../services';
 import { sendResult } from './http-result';
 import { actorOf, requireActor } from './session';
@@ -34,7 +34,7 @@ const rateBody = {
   },
 } as const;
 
-type RateBody = Omit<hamletAllowance.RateInput, 'provinceCode' | 'hamletId'>;
+type RateBody = Omit<hamletFacts.RateInput, 'provinceCode' | 'hamletId'>;
 
 /** Hamlet facts, the head's allowance, office-holders' commendations and discipline, commune lineage. */
 export function hamletFactsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
@@ -115,7 +115,7 @@ export function hamletFactsRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     async (request, reply) =>
       sendResult(
         reply,
-        await hamletAllowance.recordAllowanceRate(ctx, actorOf(request), {
+        await hamletFacts.recordAllowanceRate(ctx, actorOf(request), {
           ...request.body,
           hamletId: request.params.id,
         }),
@@ -131,7 +131,7 @@ export function hamletFactsRoutes(app: FastifyInstance, ctx: ServiceContext): vo
       schema: { summary: "The province's table of hamlet heads' allowances", tags, params: idParam },
     },
     async (request, reply) =>
-      sendResult(reply, await hamletAllowance.listAllowanceRates(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await hamletFacts.listAllowanceRates(ctx, actorOf(request), request.params.id)),
   );
 
   app.post<{ Params: { id: string }; Body: RateBody }>(
@@ -149,7 +149,7 @@ export function hamletFactsRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     async (request, reply) =>
       sendResult(
         reply,
-        await hamletAllowance.recordAllowanceRate(ctx, actorOf(request), {
+        await hamletFacts.recordAllowanceRate(ctx, actorOf(request), {
           ...request.body,
           provinceCode: request.params.id,
           hamletId: null,
@@ -170,10 +170,10 @@ export function hamletFactsRoutes(app: FastifyInstance, ctx: ServiceContext): vo
       },
     },
     async (request, reply) =>
-      sendResult(reply, await officeRecords.listOfficeRecords(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await office.listOfficeRecords(ctx, actorOf(request), request.params.id)),
   );
 
-  app.post<{ Params: { id: string }; Body: Omit<officeRecords.RecordInput, 'termId'> }>(
+  app.post<{ Params: { id: string }; Body: Omit<office.RecordInput, 'termId'> }>(
     '/api/office-terms/:id/records',
     {
       config: { access: 'write' },
@@ -198,7 +198,7 @@ export function hamletFactsRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     async (request, reply) =>
       sendResult(
         reply,
-        await officeRecords.recordOfficeRecord(ctx, actorOf(request), {
+        await office.recordOfficeRecord(ctx, actorOf(request), {
           ...request.body,
           termId: request.params.id,
         }),
@@ -214,7 +214,7 @@ export function hamletFactsRoutes(app: FastifyInstance, ctx: ServiceContext): vo
       schema: { summary: 'The pre-2025 communes merged into this commune', tags, params: idParam },
     },
     async (request, reply) =>
-      sendResult(reply, await communeLineage.listLineage(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await territory.listLineage(ctx, actorOf(request), request.params.id)),
   );
 
   app.post<{ Querystring: { confirm?: boolean }; Body: Buffer }>(
@@ -233,10 +233,7 @@ export function hamletFactsRoutes(app: FastifyInstance, ctx: ServiceContext): vo
       const body = Buffer.isBuffer(request.body)
         ? request.body
         : Buffer.from(JSON.stringify(request.body ?? ''));
-      return sendResult(
-        reply,
-        await communeLineage.importLineage(ctx, actorOf(request), body, request.query),
-      );
+      return sendResult(reply, await territory.importLineage(ctx, actorOf(request), body, request.query));
     },
   );
 }

@@ -1,12 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  officeDeputies,
-  officeImport,
-  officeInterim,
-  officeRegister,
-  recognition,
-  removal,
-} from '../services';
+import { office, removal } from '../services';
 import type { ServiceContext } from '../services';
 import { sendResult } from './http-result';
 import { actorOf, requireActor } from './session';
@@ -53,10 +46,7 @@ export function officeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(
-        reply,
-        await officeRegister.getRegister(ctx, actorOf(request), request.params.id, request.query),
-      ),
+      sendResult(reply, await office.getRegister(ctx, actorOf(request), request.params.id, request.query)),
   );
 
   app.post<{
@@ -86,7 +76,7 @@ export function officeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     async (request, reply) =>
       sendResult(
         reply,
-        await officeImport.importOfficeHolders(
+        await office.importOfficeHolders(
           ctx,
           actorOf(request),
           request.params.id,
@@ -96,7 +86,7 @@ export function officeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       ),
   );
 
-  app.post<{ Params: { id: string }; Body: officeRegister.EndInput }>(
+  app.post<{ Params: { id: string }; Body: office.EndInput }>(
     '/api/office-terms/:id/end',
     {
       config: { access: 'write' },
@@ -113,10 +103,7 @@ export function officeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(
-        reply,
-        await officeRegister.endOffice(ctx, actorOf(request), request.params.id, request.body),
-      ),
+      sendResult(reply, await office.endOffice(ctx, actorOf(request), request.params.id, request.body)),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -132,7 +119,7 @@ export function officeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(reply, await officeRegister.hamletPeople(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await office.hamletPeople(ctx, actorOf(request), request.params.id)),
   );
 
   const person = {
@@ -142,7 +129,7 @@ export function officeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     signerName: text,
   };
 
-  app.post<{ Params: { id: string }; Body: Omit<officeDeputies.DeputyInput, 'hamletId'> }>(
+  app.post<{ Params: { id: string }; Body: Omit<office.DeputyInput, 'hamletId'> }>(
     '/api/hamlets/:id/deputies',
     {
       config: { access: 'write' },
@@ -158,7 +145,7 @@ export function officeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     async (request, reply) =>
       sendResult(
         reply,
-        await officeDeputies.recogniseDeputy(ctx, actorOf(request), {
+        await office.recogniseDeputy(ctx, actorOf(request), {
           ...request.body,
           hamletId: request.params.id,
         }),
@@ -166,7 +153,7 @@ export function officeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       ),
   );
 
-  app.post<{ Params: { id: string }; Body: Omit<officeInterim.InterimInput, 'hamletId'> }>(
+  app.post<{ Params: { id: string }; Body: Omit<office.InterimInput, 'hamletId'> }>(
     '/api/hamlets/:id/interim',
     {
       config: { access: 'write' },
@@ -191,7 +178,7 @@ export function officeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     async (request, reply) =>
       sendResult(
         reply,
-        await officeInterim.appointInterim(ctx, actorOf(request), {
+        await office.appointInterim(ctx, actorOf(request), {
           ...request.body,
           hamletId: request.params.id,
         }),
@@ -211,10 +198,10 @@ export function officeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(reply, await recognition.recognitionInbox(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await office.recognitionInbox(ctx, actorOf(request), request.params.id)),
   );
 
-  app.post<{ Params: { id: string }; Body: recognition.DecisionInput }>(
+  app.post<{ Params: { id: string }; Body: office.DecisionInput }>(
     '/api/elections/:id/recognition',
     {
       config: { access: 'write' },
@@ -246,7 +233,7 @@ export function officeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     async (request, reply) =>
       sendResult(
         reply,
-        await recognition.decideRecognition(ctx, actorOf(request), request.params.id, request.body),
+        await office.decideRecognition(ctx, actorOf(request), request.params.id, request.body),
       ),
   );
 

@@ -1,12 +1,6 @@
 /** Oversight (issue 9): dashboards, reports to download, the progress report and search. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import {
-  oversightDashboard,
-  oversightDemo,
-  oversightNational,
-  oversightReports,
-  oversightSearch,
-} from '../services';
+import { oversight, demo } from '../services';
 import type { Result, ServiceContext } from '../services';
 import { sendResult } from './http-result';
 import { sendFile } from './people-routes';
@@ -42,7 +36,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: ServiceContext): void
       },
     },
     async (req, reply) =>
-      sendResult(reply, await oversightDashboard.communeDashboard(ctx, actorOf(req), req.params.id)),
+      sendResult(reply, await oversight.communeDashboard(ctx, actorOf(req), req.params.id)),
   );
   app.get(
     '/api/oversight/national',
@@ -55,7 +49,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: ServiceContext): void
         tags,
       },
     },
-    async (req, reply) => sendResult(reply, await oversightNational.nationalRollup(ctx, actorOf(req))),
+    async (req, reply) => sendResult(reply, await oversight.nationalRollup(ctx, actorOf(req))),
   );
   app.get<{ Params: { code: string }; Querystring: { all?: string } }>(
     '/api/provinces/:code/oversight',
@@ -73,7 +67,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: ServiceContext): void
     async (req, reply) =>
       sendResult(
         reply,
-        await oversightDashboard.provinceDashboard(ctx, actorOf(req), req.params.code, {
+        await oversight.provinceDashboard(ctx, actorOf(req), req.params.code, {
           onlyWithHamlets: req.query.all !== '1',
         }),
       ),
@@ -90,7 +84,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: ServiceContext): void
       },
     },
     async (req, reply) =>
-      file(reply, await oversightReports.communeResultsXlsx(ctx, actorOf(req), req.params.id), XLSX),
+      file(reply, await oversight.communeResultsXlsx(ctx, actorOf(req), req.params.id), XLSX),
   );
   app.get<{ Params: { id: string } }>(
     '/api/communes/:id/oversight/summary.pdf',
@@ -100,7 +94,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: ServiceContext): void
       schema: { summary: "Commune's summary report as an unnumbered draft (PDF)", tags, params: param('id') },
     },
     async (req, reply) =>
-      file(reply, await oversightReports.communeSummaryPdf(ctx, actorOf(req), req.params.id), PDF),
+      file(reply, await oversight.communeSummaryPdf(ctx, actorOf(req), req.params.id), PDF),
   );
   app.post<{ Params: { id: string }; Body: { date?: string } }>(
     '/api/communes/:id/oversight/summary',
@@ -117,7 +111,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: ServiceContext): void
     async (req, reply) =>
       sendResult(
         reply,
-        await oversightReports.issueCommuneSummary(ctx, actorOf(req), req.params.id, {
+        await oversight.issueCommuneSummary(ctx, actorOf(req), req.params.id, {
           date: req.body?.date,
         }),
         201,
@@ -135,7 +129,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: ServiceContext): void
       },
     },
     async (req, reply) =>
-      file(reply, await oversightReports.provinceAggregateXlsx(ctx, actorOf(req), req.params.code), XLSX),
+      file(reply, await oversight.provinceAggregateXlsx(ctx, actorOf(req), req.params.code), XLSX),
   );
   app.get<{ Params: { code: string } }>(
     '/api/provinces/:code/oversight/aggregate.pdf',
@@ -145,7 +139,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: ServiceContext): void
       schema: { summary: 'Province aggregate report (PDF)', tags, params: param('code') },
     },
     async (req, reply) =>
-      file(reply, await oversightReports.provinceAggregatePdf(ctx, actorOf(req), req.params.code), PDF),
+      file(reply, await oversight.provinceAggregatePdf(ctx, actorOf(req), req.params.code), PDF),
   );
   app.get<{ Params: { code: string }; Querystring: { deadline?: string } }>(
     '/api/units/:code/progress',
@@ -163,7 +157,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: ServiceContext): void
     async (req, reply) =>
       sendResult(
         reply,
-        await oversightReports.progressReport(ctx, actorOf(req), req.params.code, {
+        await oversight.progressReport(ctx, actorOf(req), req.params.code, {
           deadline: req.query.deadline,
         }),
       ),
@@ -184,7 +178,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: ServiceContext): void
         },
       },
     },
-    async (req, reply) => sendResult(reply, await oversightSearch.search(ctx, actorOf(req), req.query.q)),
+    async (req, reply) => sendResult(reply, await oversight.search(ctx, actorOf(req), req.query.q)),
   );
   app.post(
     '/api/demo/province',
@@ -196,6 +190,6 @@ export function oversightRoutes(app: FastifyInstance, ctx: ServiceContext): void
         tags,
       },
     },
-    async (_req, reply) => reply.send(await oversightDemo.loadDemoProvince(ctx)),
+    async (_req, reply) => reply.send(await demo.loadDemoProvince(ctx)),
   );
 }

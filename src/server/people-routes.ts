@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { residentHouseholds, residents, residentsImport } from '../services';
+import { people } from '../services';
 import type { ServiceContext } from '../services';
 import { sendFailure, sendResult } from './http-result';
 import { actorOf, requireActor } from './session';
@@ -43,7 +43,7 @@ const FIELDS = new Set([
 ]);
 
 /** The officer's column mapping arrives as JSON in the query string: {"0": "fullName", "3": null}. */
-function parseMapping(text: string | undefined): residentsImport.ImportRequest['mapping'] | string {
+function parseMapping(text: string | undefined): people.ImportRequest['mapping'] | string {
   if (!text) return undefined;
   let value: unknown;
   try {
@@ -59,7 +59,7 @@ function parseMapping(text: string | undefined): residentsImport.ImportRequest['
       return `Cột ${k}: trường '${JSON.stringify(v)}' không có trong tệp mẫu.`;
     mapping[Number(k)] = v;
   }
-  return mapping as residentsImport.ImportRequest['mapping'];
+  return mapping as people.ImportRequest['mapping'];
 }
 
 export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
@@ -73,7 +73,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       schema: { summary: 'The residents spreadsheet template (XLSX, Vietnamese headers)', tags: ['people'] },
     },
     async (_request, reply) =>
-      sendFile(reply, await residentsImport.residentsTemplate(), 'mau-danh-sach-nhan-khau.xlsx', XLSX),
+      sendFile(reply, await people.residentsTemplate(), 'mau-danh-sach-nhan-khau.xlsx', XLSX),
   );
 
   app.post<{
@@ -117,9 +117,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
           message: 'Hãy gửi tệp XLSX hoặc CSV (nội dung tệp là thân yêu cầu).',
         });
       const options = { mapping, layout: request.query.layout, fileName: request.query.fileName ?? null };
-      const run = request.query.confirm
-        ? residentsImport.confirmResidentImport
-        : residentsImport.previewResidentImport;
+      const run = request.query.confirm ? people.confirmResidentImport : people.previewResidentImport;
       return sendResult(reply, await run(ctx, actorOf(request), request.params.id, request.body, options));
     },
   );
@@ -149,7 +147,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     async (request, reply) =>
       sendResult(
         reply,
-        await residents.searchResidents(ctx, actorOf(request), request.params.id, request.query),
+        await people.searchResidents(ctx, actorOf(request), request.params.id, request.query),
       ),
   );
 
@@ -179,7 +177,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     },
   };
 
-  app.post<{ Params: { id: string }; Body: Parameters<typeof residents.addResident>[3] }>(
+  app.post<{ Params: { id: string }; Body: Parameters<typeof people.addResident>[3] }>(
     '/api/hamlets/:id/residents',
     {
       config: { access: 'write' },
@@ -194,7 +192,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     async (request, reply) =>
       sendResult(
         reply,
-        await residents.addResident(ctx, actorOf(request), request.params.id, request.body),
+        await people.addResident(ctx, actorOf(request), request.params.id, request.body),
         201,
       ),
   );
@@ -211,10 +209,10 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(reply, await residents.getResident(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await people.getResident(ctx, actorOf(request), request.params.id)),
   );
 
-  app.post<{ Params: { id: string }; Body: Parameters<typeof residents.editResident>[3] }>(
+  app.post<{ Params: { id: string }; Body: Parameters<typeof people.editResident>[3] }>(
     '/api/residents/:id',
     {
       config: { access: 'write' },
@@ -227,10 +225,10 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(reply, await residents.editResident(ctx, actorOf(request), request.params.id, request.body)),
+      sendResult(reply, await people.editResident(ctx, actorOf(request), request.params.id, request.body)),
   );
 
-  app.post<{ Params: { id: string }; Body: Parameters<typeof residents.moveResident>[3] }>(
+  app.post<{ Params: { id: string }; Body: Parameters<typeof people.moveResident>[3] }>(
     '/api/residents/:id/move',
     {
       config: { access: 'write' },
@@ -253,10 +251,10 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(reply, await residents.moveResident(ctx, actorOf(request), request.params.id, request.body)),
+      sendResult(reply, await people.moveResident(ctx, actorOf(request), request.params.id, request.body)),
   );
 
-  app.post<{ Params: { id: string }; Body: Parameters<typeof residents.markDeparture>[3] }>(
+  app.post<{ Params: { id: string }; Body: Parameters<typeof people.markDeparture>[3] }>(
     '/api/residents/:id/departure',
     {
       config: { access: 'write' },
@@ -278,10 +276,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(
-        reply,
-        await residents.markDeparture(ctx, actorOf(request), request.params.id, request.body),
-      ),
+      sendResult(reply, await people.markDeparture(ctx, actorOf(request), request.params.id, request.body)),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -296,10 +291,10 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(reply, await residentHouseholds.getHousehold(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await people.getHousehold(ctx, actorOf(request), request.params.id)),
   );
 
-  app.post<{ Params: { id: string }; Body: Parameters<typeof residentHouseholds.chooseRepresentative>[3] }>(
+  app.post<{ Params: { id: string }; Body: Parameters<typeof people.chooseRepresentative>[3] }>(
     '/api/households/:id/representative',
     {
       config: { access: 'write' },
@@ -322,7 +317,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     async (request, reply) =>
       sendResult(
         reply,
-        await residentHouseholds.chooseRepresentative(ctx, actorOf(request), request.params.id, request.body),
+        await people.chooseRepresentative(ctx, actorOf(request), request.params.id, request.body),
       ),
   );
 }

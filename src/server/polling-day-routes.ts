@@ -1,6 +1,6 @@
 /** Polling day (secret ballot): thin routes over the `pollingDay` services. */
 import type { FastifyInstance } from 'fastify';
-import { pollingDay } from '../services';
+import { polling } from '../services';
 import type { ServiceContext } from '../services';
 import { sendResult } from './http-result';
 import { actorOf, requireActor } from './session';
@@ -33,11 +33,11 @@ export function pollingDayRoutes(app: FastifyInstance, ctx: ServiceContext): voi
     async (request, reply) =>
       sendResult(
         reply,
-        await pollingDay.findVoters(ctx, actorOf(request), request.params.id, request.query.q ?? ''),
+        await polling.findVoters(ctx, actorOf(request), request.params.id, request.query.q ?? ''),
       ),
   );
 
-  app.post<P & { Body: pollingDay.CheckInInput }>(
+  app.post<P & { Body: polling.CheckInInput }>(
     '/api/elections/:id/polling/check-ins',
     {
       ...write,
@@ -58,11 +58,7 @@ export function pollingDayRoutes(app: FastifyInstance, ctx: ServiceContext): voi
       },
     },
     async (request, reply) =>
-      sendResult(
-        reply,
-        await pollingDay.checkIn(ctx, actorOf(request), request.params.id, request.body),
-        201,
-      ),
+      sendResult(reply, await polling.checkIn(ctx, actorOf(request), request.params.id, request.body), 201),
   );
 
   app.get<P>(
@@ -76,7 +72,7 @@ export function pollingDayRoutes(app: FastifyInstance, ctx: ServiceContext): voi
       },
     },
     async (request, reply) =>
-      sendResult(reply, await pollingDay.getTurnout(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await polling.getTurnout(ctx, actorOf(request), request.params.id)),
   );
 
   app.get<P>(
@@ -90,10 +86,10 @@ export function pollingDayRoutes(app: FastifyInstance, ctx: ServiceContext): voi
       },
     },
     async (request, reply) =>
-      sendResult(reply, await pollingDay.getPoll(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await polling.getPoll(ctx, actorOf(request), request.params.id)),
   );
 
-  app.post<P & { Body: pollingDay.MobileBoxInput }>(
+  app.post<P & { Body: polling.MobileBoxInput }>(
     '/api/elections/:id/polling/mobile-boxes',
     {
       ...write,
@@ -114,7 +110,7 @@ export function pollingDayRoutes(app: FastifyInstance, ctx: ServiceContext): voi
     async (request, reply) =>
       sendResult(
         reply,
-        await pollingDay.sendMobileBox(ctx, actorOf(request), request.params.id, request.body),
+        await polling.sendMobileBox(ctx, actorOf(request), request.params.id, request.body),
         201,
       ),
   );
@@ -136,11 +132,11 @@ export function pollingDayRoutes(app: FastifyInstance, ctx: ServiceContext): voi
     async (request, reply) =>
       sendResult(
         reply,
-        await pollingDay.recordBoxReturned(ctx, actorOf(request), request.params.id, request.params.boxId),
+        await polling.recordBoxReturned(ctx, actorOf(request), request.params.id, request.params.boxId),
       ),
   );
 
-  app.post<P & { Body: pollingDay.InterruptionInput }>(
+  app.post<P & { Body: polling.InterruptionInput }>(
     '/api/elections/:id/polling/interruptions',
     {
       ...write,
@@ -158,7 +154,7 @@ export function pollingDayRoutes(app: FastifyInstance, ctx: ServiceContext): voi
     async (request, reply) =>
       sendResult(
         reply,
-        await pollingDay.recordInterruption(ctx, actorOf(request), request.params.id, request.body),
+        await polling.recordInterruption(ctx, actorOf(request), request.params.id, request.body),
       ),
   );
 
@@ -166,7 +162,7 @@ export function pollingDayRoutes(app: FastifyInstance, ctx: ServiceContext): voi
     '/api/elections/:id/polling/resume',
     { ...write, schema: { summary: 'Resume the poll after an interruption', tags, params: idParam } },
     async (request, reply) =>
-      sendResult(reply, await pollingDay.resumePolling(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await polling.resumePolling(ctx, actorOf(request), request.params.id)),
   );
 
   app.post<P>(
@@ -180,7 +176,7 @@ export function pollingDayRoutes(app: FastifyInstance, ctx: ServiceContext): voi
       },
     },
     async (request, reply) =>
-      sendResult(reply, await pollingDay.closePolling(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await polling.closePolling(ctx, actorOf(request), request.params.id)),
   );
 
   app.get<P>(
@@ -194,10 +190,10 @@ export function pollingDayRoutes(app: FastifyInstance, ctx: ServiceContext): voi
       },
     },
     async (request, reply) =>
-      sendResult(reply, await pollingDay.getBallots(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await polling.getBallots(ctx, actorOf(request), request.params.id)),
   );
 
-  app.post<P & { Body: pollingDay.MovementInput }>(
+  app.post<P & { Body: polling.MovementInput }>(
     '/api/elections/:id/polling/ballots',
     {
       ...write,
@@ -220,12 +216,12 @@ export function pollingDayRoutes(app: FastifyInstance, ctx: ServiceContext): voi
     async (request, reply) =>
       sendResult(
         reply,
-        await pollingDay.recordBallots(ctx, actorOf(request), request.params.id, request.body),
+        await polling.recordBallots(ctx, actorOf(request), request.params.id, request.body),
         201,
       ),
   );
 
-  app.post<P & { Body: pollingDay.SealInput }>(
+  app.post<P & { Body: polling.SealInput }>(
     '/api/elections/:id/polling/seals',
     {
       ...write,
@@ -247,7 +243,7 @@ export function pollingDayRoutes(app: FastifyInstance, ctx: ServiceContext): voi
     async (request, reply) =>
       sendResult(
         reply,
-        await pollingDay.sealUnusedBallots(ctx, actorOf(request), request.params.id, request.body),
+        await polling.sealUnusedBallots(ctx, actorOf(request), request.params.id, request.body),
         201,
       ),
   );
@@ -266,7 +262,7 @@ export function pollingDayRoutes(app: FastifyInstance, ctx: ServiceContext): voi
     async (request, reply) =>
       sendResult(
         reply,
-        await pollingDay.issueSealingRecord(ctx, actorOf(request), request.params.id, request.body.position),
+        await polling.issueSealingRecord(ctx, actorOf(request), request.params.id, request.body.position),
         201,
       ),
   );

@@ -1,6 +1,6 @@
 /** Polling day and the count: thin routes over the `counting` services. */
 import type { FastifyInstance } from 'fastify';
-import { counting } from '../services';
+import { count } from '../services';
 import type { ServiceContext } from '../services';
 import { sendFailure, sendResult } from './http-result';
 import { sendFile } from './people-routes';
@@ -31,10 +31,10 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       schema: { summary: 'Positions to count in an election and their counts', tags, params: ids('id') },
     },
     async (request, reply) =>
-      sendResult(reply, await counting.listElectionCounts(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await count.listElectionCounts(ctx, actorOf(request), request.params.id)),
   );
 
-  app.post<{ Params: { id: string }; Body: counting.OpenCountInput }>(
+  app.post<{ Params: { id: string }; Body: count.OpenCountInput }>(
     '/api/elections/:id/counts',
     {
       ...write,
@@ -59,11 +59,7 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(
-        reply,
-        await counting.openCount(ctx, actorOf(request), request.params.id, request.body),
-        201,
-      ),
+      sendResult(reply, await count.openCount(ctx, actorOf(request), request.params.id, request.body), 201),
   );
 
   app.post<{ Params: { id: string }; Body: { onToday?: boolean } | undefined }>(
@@ -79,7 +75,7 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     async (request, reply) =>
       sendResult(
         reply,
-        await counting.prepareDemoPolling(ctx, actorOf(request), request.params.id, {
+        await count.prepareDemoPolling(ctx, actorOf(request), request.params.id, {
           onToday: request.body?.onToday === true,
         }),
       ),
@@ -96,7 +92,7 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(reply, await counting.getCount(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await count.getCount(ctx, actorOf(request), request.params.id)),
   );
 
   app.post<{ Params: { id: string }; Body: { size: number } }>(
@@ -115,14 +111,10 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(
-        reply,
-        await counting.openBatch(ctx, actorOf(request), request.params.id, request.body),
-        201,
-      ),
+      sendResult(reply, await count.openBatch(ctx, actorOf(request), request.params.id, request.body), 201),
   );
 
-  app.post<{ Params: { id: string }; Body: counting.EntryInput }>(
+  app.post<{ Params: { id: string }; Body: count.EntryInput }>(
     '/api/counts/:id/papers',
     {
       ...write,
@@ -143,14 +135,10 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(
-        reply,
-        await counting.enterPaper(ctx, actorOf(request), request.params.id, request.body),
-        201,
-      ),
+      sendResult(reply, await count.enterPaper(ctx, actorOf(request), request.params.id, request.body), 201),
   );
 
-  app.post<{ Params: { id: string }; Body: { papers: counting.EntryInput[] } }>(
+  app.post<{ Params: { id: string }; Body: { papers: count.EntryInput[] } }>(
     '/api/counts/:id/papers/bulk',
     {
       ...write,
@@ -166,7 +154,7 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
             papers: {
               type: 'array',
               minItems: 1,
-              maxItems: counting.MAX_PAPERS_PER_REQUEST,
+              maxItems: count.MAX_PAPERS_PER_REQUEST,
               items: {
                 type: 'object',
                 required: ['batchId', 'lane', 'kept', 'key'],
@@ -183,11 +171,7 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(
-        reply,
-        await counting.enterPapers(ctx, actorOf(request), request.params.id, request.body),
-        201,
-      ),
+      sendResult(reply, await count.enterPapers(ctx, actorOf(request), request.params.id, request.body), 201),
   );
 
   app.post<{ Params: { id: string; entryId: string } }>(
@@ -203,13 +187,13 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     async (request, reply) =>
       sendResult(
         reply,
-        await counting.undoEntry(ctx, actorOf(request), request.params.id, request.params.entryId),
+        await count.undoEntry(ctx, actorOf(request), request.params.id, request.params.entryId),
       ),
   );
 
   app.post<{
     Params: { id: string; batchId: string };
-    Body: counting.PaperInput & { seq: number; note?: string | null };
+    Body: count.PaperInput & { seq: number; note?: string | null };
   }>(
     '/api/counts/:id/batches/:batchId/resolutions',
     {
@@ -232,7 +216,7 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     async (request, reply) =>
       sendResult(
         reply,
-        await counting.resolveDifference(
+        await count.resolveDifference(
           ctx,
           actorOf(request),
           request.params.id,
@@ -248,13 +232,13 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     async (request, reply) =>
       sendResult(
         reply,
-        await counting.closeBatch(ctx, actorOf(request), request.params.id, request.params.batchId),
+        await count.closeBatch(ctx, actorOf(request), request.params.id, request.params.batchId),
       ),
   );
 
   app.post<{
     Params: { id: string; batchId: string };
-    Body: counting.PaperInput & { seq: number; reason: string };
+    Body: count.PaperInput & { seq: number; reason: string };
   }>(
     '/api/counts/:id/batches/:batchId/corrections',
     {
@@ -277,7 +261,7 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     async (request, reply) =>
       sendResult(
         reply,
-        await counting.correctPaper(
+        await count.correctPaper(
           ctx,
           actorOf(request),
           request.params.id,
@@ -305,7 +289,7 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     async (request, reply) =>
       sendResult(
         reply,
-        await counting.recordHands(ctx, actorOf(request), request.params.id, request.body.votes),
+        await count.recordHands(ctx, actorOf(request), request.params.id, request.body.votes),
       ),
   );
 
@@ -320,7 +304,7 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(reply, await counting.closeCount(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await count.closeCount(ctx, actorOf(request), request.params.id)),
   );
   app.get<{ Params: { id: string } }>(
     '/api/counts/:id/record.pdf',
@@ -333,7 +317,7 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) => {
-      const r = await counting.printCountRecord(ctx, actorOf(request), request.params.id);
+      const r = await count.printCountRecord(ctx, actorOf(request), request.params.id);
       if (!r.ok) return sendFailure(reply, r.error);
       return sendFile(reply, r.value.pdf, r.value.fileName, 'application/pdf');
     },
@@ -346,7 +330,7 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       schema: { summary: 'Issue the count record through the document registry', tags, params: ids('id') },
     },
     async (request, reply) =>
-      sendResult(reply, await counting.issueCountRecord(ctx, actorOf(request), request.params.id), 201),
+      sendResult(reply, await count.issueCountRecord(ctx, actorOf(request), request.params.id), 201),
   );
 
   app.post<{ Params: { id: string } }>(
@@ -360,6 +344,6 @@ export function pollingRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(reply, await counting.issueResultReport(ctx, actorOf(request), request.params.id), 201),
+      sendResult(reply, await count.issueResultReport(ctx, actorOf(request), request.params.id), 201),
   );
 }

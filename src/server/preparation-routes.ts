@@ -1,23 +1,7 @@
 /** Preparing an election: plan, tasks, steps, candidates, meetings, team, complaints, documents. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import {
-  documentRegistry,
-  preparationCandidates,
-  preparationComplaints,
-  preparationDocuments,
-  preparationLifecycle,
-  preparationMeetings,
-  preparationPlan,
-  preparationTeam,
-} from '../services';
+import { documents, candidates, complaints, plan, team } from '../services';
 import type { Result, ServiceContext } from '../services';
-import type { FileKind, NominateInput } from '../services/preparation-candidates';
-import type { ComplaintInput } from '../services/preparation-complaints';
-import type { IssueOptions, PreparationForm } from '../services/preparation-documents';
-import type { StepInput } from '../services/preparation-lifecycle';
-import type { MeetingInput } from '../services/preparation-meetings';
-import type { CreateRoundInput, TaskUpdate } from '../services/preparation-plan';
-import type { TeamMemberInput } from '../services/preparation-team';
 import { sendResult } from './http-result';
 import { actorOf, requireActor } from './session';
 
@@ -69,67 +53,67 @@ export function preparationRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     );
 
   get<{ id: string }>('/api/communes/:id/rounds', 'The election rounds (plans) of a commune', (p, _q, a) =>
-    preparationPlan.listRounds(ctx, a, p.id),
+    plan.listRounds(ctx, a, p.id),
   );
-  post<{ id: string }, Omit<CreateRoundInput, 'communeId'>>(
+  post<{ id: string }, Omit<plan.CreateRoundInput, 'communeId'>>(
     '/api/communes/:id/rounds',
     'Plan a round of hamlet elections: elections per hamlet, tasks from the profile timeline and the plan',
-    (p, b, a) => preparationPlan.createRound(ctx, a, { ...b, communeId: p.id }),
+    (p, b, a) => plan.createRound(ctx, a, { ...b, communeId: p.id }),
     201,
   );
   get<{ id: string }>(
     '/api/rounds/:id',
     'A plan with its elections, tasks (due this week, overdue) and officials',
-    (p, _q, a) => preparationPlan.getRound(ctx, a, p.id),
+    (p, _q, a) => plan.getRound(ctx, a, p.id),
   );
-  post<{ id: string }, TaskUpdate>(
+  post<{ id: string }, plan.TaskUpdate>(
     '/api/tasks/:id',
     'Edit a plan task: status, due date, lead and partner bodies',
-    (p, b, a) => preparationPlan.updateTask(ctx, a, p.id, b),
+    (p, b, a) => plan.updateTask(ctx, a, p.id, b),
   );
-  post<{ id: string; form: 'plan' | 'election-day-decision' }, IssueOptions>(
+  post<{ id: string; form: 'plan' | 'election-day-decision' }, plan.IssueOptions>(
     '/api/rounds/:id/documents/:form',
     'Issue the plan or the decision fixing election day from the round',
-    (p, b, a) => preparationDocuments.issueRoundDocument(ctx, a, p.id, p.form, b),
+    (p, b, a) => plan.issueRoundDocument(ctx, a, p.id, p.form, b),
     201,
   );
 
   get<{ id: string }>(
     '/api/elections/:id/lifecycle',
     'The step history of an election and its next steps with deadlines',
-    (p, _q, a) => preparationLifecycle.getLifecycle(ctx, a, p.id),
+    (p, _q, a) => plan.getLifecycle(ctx, a, p.id),
   );
-  post<{ id: string }, StepInput>(
+  post<{ id: string }, plan.StepInput>(
     '/api/elections/:id/steps',
     'Record a step; refused out of order or after its legal deadline unless the chair’s override is given',
-    (p, b, a) => preparationLifecycle.recordStep(ctx, a, p.id, b),
+    (p, b, a) => plan.recordStep(ctx, a, p.id, b),
     201,
   );
 
   get<{ id: string }>(
     '/api/elections/:id/residents',
     'Search the hamlet’s residents by name, with or without diacritics (q)',
-    (p, q, a) => preparationCandidates.searchResidents(ctx, a, p.id, q['q'] ?? ''),
+    (p, q, a) => candidates.searchResidents(ctx, a, p.id, q['q'] ?? ''),
   );
   get<{ id: string }>(
     '/api/elections/:id/candidates',
     'Nominations with eligibility, dossier files and the official list',
-    (p, _q, a) => preparationCandidates.getCandidates(ctx, a, p.id),
+    (p, _q, a) => candidates.getCandidates(ctx, a, p.id),
   );
-  post<{ id: string }, NominateInput>(
+  post<{ id: string }, candidates.NominateInput>(
     '/api/elections/:id/nominations',
     'Nominate a resident (Front committee, households, self)',
-    (p, b, a) => preparationCandidates.nominate(ctx, a, p.id, b),
+    (p, b, a) => candidates.nominate(ctx, a, p.id, b),
     201,
   );
   post<{ id: string }, { reason: string }>(
     '/api/nominations/:id/exception',
     'Record an exception where the law allows one',
-    (p, b, a) => preparationCandidates.recordException(ctx, a, p.id, b.reason),
+    (p, b, a) => candidates.recordException(ctx, a, p.id, b.reason),
   );
   app.post<{
     Params: { id: string };
-    Querystring: { kind: FileKind; name?: string; type?: string };
+    Querystring: { kind: candidates.FileKind; name?: string; type?: string };
     Body: Buffer;
   }>(
     '/api/nominations/:id/files',
@@ -154,7 +138,7 @@ export function preparationRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     async (request, reply) =>
       sendResult(
         reply,
-        await preparationCandidates.uploadDossierFile(ctx, actorOf(request), request.params.id, {
+        await candidates.uploadDossierFile(ctx, actorOf(request), request.params.id, {
           kind: request.query.kind,
           fileName: request.query.name ?? 'ho-so',
           contentType: request.query.type ?? 'application/octet-stream',
@@ -171,7 +155,7 @@ export function preparationRoutes(app: FastifyInstance, ctx: ServiceContext): vo
       schema: { summary: 'Download a dossier file, checked against its SHA-256', tags, params: id },
     },
     async (request, reply) => {
-      const r = await preparationCandidates.downloadDossierFile(ctx, actorOf(request), request.params.id);
+      const r = await candidates.downloadDossierFile(ctx, actorOf(request), request.params.id);
       return sendFile(reply, r, r.ok ? r.value.info.file_name : '', r.ok ? r.value.info.content_type : '');
     },
   );
@@ -179,27 +163,27 @@ export function preparationRoutes(app: FastifyInstance, ctx: ServiceContext): vo
   get<{ id: string }>(
     '/api/elections/:id/meetings',
     'The meetings on the candidate list, with quorum and votes',
-    (p, _q, a) => preparationMeetings.getMeetings(ctx, a, p.id),
+    (p, _q, a) => candidates.getMeetings(ctx, a, p.id),
   );
-  post<{ id: string }, MeetingInput>(
+  post<{ id: string }, candidates.MeetingInput>(
     '/api/elections/:id/meetings',
     'Record a meeting (Mẫu 05, voters’ conference, joint conference)',
-    (p, b, a) => preparationMeetings.recordMeeting(ctx, a, p.id, b),
+    (p, b, a) => candidates.recordMeeting(ctx, a, p.id, b),
     201,
   );
   post<{ id: string }, { meetingId: string }>(
     '/api/elections/:id/official-list',
     'Fix the official list in the order the deciding meeting set',
-    (p, b, a) => preparationMeetings.fixOfficialList(ctx, a, p.id, b),
+    (p, b, a) => candidates.fixOfficialList(ctx, a, p.id, b),
   );
 
   get<{ id: string }>('/api/elections/:id/team', 'The election team with its composition check', (p, _q, a) =>
-    preparationTeam.getTeam(ctx, a, p.id),
+    team.getTeam(ctx, a, p.id),
   );
-  post<{ id: string }, TeamMemberInput>(
+  post<{ id: string }, team.TeamMemberInput>(
     '/api/elections/:id/team',
     'Add a member (or a count witness) to the election team',
-    (p, b, a) => preparationTeam.addTeamMember(ctx, a, p.id, b),
+    (p, b, a) => team.addTeamMember(ctx, a, p.id, b),
     201,
   );
   app.delete<{ Params: { id: string } }>(
@@ -210,41 +194,44 @@ export function preparationRoutes(app: FastifyInstance, ctx: ServiceContext): vo
       schema: { summary: 'Remove a team member before the team is formed', tags, params: id },
     },
     async (request, reply) =>
-      sendResult(reply, await preparationTeam.removeTeamMember(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await team.removeTeamMember(ctx, actorOf(request), request.params.id)),
   );
   post<{ id: string }, Record<string, never>>(
     '/api/elections/:id/team/accounts',
     'Accounts for the team members, scoped to the election (passwords shown once)',
-    (_p, _b, a) => preparationTeam.createTeamAccounts(ctx, a, _p.id),
+    (_p, _b, a) => team.createTeamAccounts(ctx, a, _p.id),
     201,
   );
 
   get<{ id: string }>(
     '/api/elections/:id/complaints',
     'Complaints about candidates and the roll',
-    (p, _q, a) => preparationComplaints.listComplaints(ctx, a, p.id),
+    (p, _q, a) => complaints.listComplaints(ctx, a, p.id),
   );
-  post<{ id: string }, ComplaintInput>(
+  post<{ id: string }, complaints.ComplaintInput>(
     '/api/elections/:id/complaints',
     'Receive a complaint (queued after the election when late)',
-    (p, b, a) => preparationComplaints.fileComplaint(ctx, a, p.id, b),
+    (p, b, a) => complaints.fileComplaint(ctx, a, p.id, b),
     201,
   );
   post<{ id: string }, { status: 'handled' | 'closed'; resolution: string; on: string }>(
     '/api/complaints/:id/resolve',
     'Handle or close a complaint within its deadline',
-    (p, b, a) => preparationComplaints.resolveComplaint(ctx, a, p.id, b),
+    (p, b, a) => complaints.resolveComplaint(ctx, a, p.id, b),
   );
 
   get<{ id: string }>(
     '/api/elections/:id/documents',
     'Documents issued for this election and its plan',
-    (p, _q, a) => preparationDocuments.listPreparationDocuments(ctx, a, p.id),
+    (p, _q, a) => plan.listPreparationDocuments(ctx, a, p.id),
   );
-  post<{ id: string; form: Exclude<PreparationForm, 'plan' | 'election-day-decision'> }, IssueOptions>(
+  post<
+    { id: string; form: Exclude<plan.PreparationForm, 'plan' | 'election-day-decision'> },
+    plan.IssueOptions
+  >(
     '/api/elections/:id/documents/:form',
     'Issue a document of the stage from the recorded data',
-    (p, b, a) => preparationDocuments.issueElectionDocument(ctx, a, p.id, p.form, b),
+    (p, b, a) => plan.issueElectionDocument(ctx, a, p.id, p.form, b),
     201,
   );
   app.get<{ Params: { id: string; format: 'pdf' | 'docx' } }>(
@@ -263,7 +250,7 @@ export function preparationRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     },
     async (request, reply) => {
       const { id: docId, format } = request.params;
-      const r = await documentRegistry.downloadDocument(ctx, actorOf(request), docId, format);
+      const r = await documents.downloadDocument(ctx, actorOf(request), docId, format);
       const type =
         format === 'pdf'
           ? 'application/pdf'

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { hamletEstablish, hamletHistory, hamletMerge, hamletMove } from '../services';
+import { register } from '../services';
 import type { Actor, Result, ServiceContext } from '../services';
 import { sendResult } from './http-result';
 import { actorOf, requireActor } from './session';
@@ -57,7 +57,7 @@ export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void 
       },
     },
     async (request, reply) =>
-      sendResult(reply, await hamletHistory.getHistory(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await register.getHistory(ctx, actorOf(request), request.params.id)),
   );
 
   app.get<{ Params: { id: string }; Querystring: { on: string } }>(
@@ -73,10 +73,7 @@ export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void 
       },
     },
     async (request, reply) =>
-      sendResult(
-        reply,
-        await hamletHistory.getAsOf(ctx, actorOf(request), request.params.id, request.query.on),
-      ),
+      sendResult(reply, await register.getAsOf(ctx, actorOf(request), request.params.id, request.query.on)),
   );
 
   const merge = {
@@ -91,14 +88,14 @@ export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void 
     '/api/communes/:id/hamlet-merges/preview',
     'What a merge would move (nothing is changed)',
     merge,
-    hamletMerge.previewMerge,
+    register.previewMerge,
     200,
   );
   post(
     '/api/communes/:id/hamlet-merges',
     'Merge hamlets into a new or an existing one',
     merge,
-    hamletMerge.applyMerge,
+    register.applyMerge,
   );
   const selection = {
     ...decision,
@@ -110,25 +107,25 @@ export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void 
     '/api/communes/:id/hamlet-splits',
     'Split chosen households and groups off into a new hamlet',
     { ...selection, newName: text, newKind: text },
-    hamletMove.splitHamlet,
+    register.splitHamlet,
   );
   post(
     '/api/communes/:id/hamlet-attachments',
     'Attach a residential cluster to an existing hamlet',
     { ...selection, targetId: text },
-    hamletMove.attachCluster,
+    register.attachCluster,
   );
   post(
     '/api/communes/:id/hamlet-renames',
     'Rename a hamlet (the old name stays in the history)',
     { ...decision, hamletId: text, newName: text },
-    hamletHistory.renameHamlet,
+    register.renameHamlet,
   );
   post(
     '/api/communes/:id/hamlet-dissolutions',
     'Dissolve an empty hamlet',
     { ...decision, hamletId: text },
-    hamletHistory.dissolveHamlet,
+    register.dissolveHamlet,
   );
 
   app.get<{ Params: { id: string } }>(
@@ -143,13 +140,13 @@ export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void 
       },
     },
     async (request, reply) =>
-      sendResult(reply, await hamletEstablish.listEstablishments(ctx, actorOf(request), request.params.id)),
+      sendResult(reply, await register.listEstablishments(ctx, actorOf(request), request.params.id)),
   );
   post(
     '/api/communes/:id/hamlet-establishments',
     'Open the dossier of a new hamlet (checked against the profile conditions)',
     { name: text, kind: text, area: text, households: { type: 'integer' }, exception: text, profileId: text },
-    hamletEstablish.startEstablishment,
+    register.startEstablishment,
   );
   post(
     '/api/hamlet-establishments/:id/items',
@@ -161,7 +158,7 @@ export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void 
       issuingBody: text,
       effectiveOn: { type: ['string', 'null'], maxLength: 10 },
     },
-    hamletEstablish.recordItem,
+    register.recordItem,
   );
 
   app.post<{
@@ -190,7 +187,7 @@ export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void 
     async (request, reply) =>
       sendResult(
         reply,
-        await hamletEstablish.attachItemFile(ctx, actorOf(request), request.params.id, request.params.key, {
+        await register.attachItemFile(ctx, actorOf(request), request.params.id, request.params.key, {
           fileName: request.query.name ?? 'van-ban',
           contentType: request.query.type ?? 'application/octet-stream',
           bytes: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
@@ -206,7 +203,7 @@ export function registerRoutes(app: FastifyInstance, ctx: ServiceContext): void 
       schema: { summary: 'Download the file of a checklist item (hash checked)', tags, params: idParam },
     },
     async (request, reply) => {
-      const f = await hamletEstablish.itemFile(ctx, actorOf(request), request.params.id);
+      const f = await register.itemFile(ctx, actorOf(request), request.params.id);
       if (!f.ok) return sendResult(reply, f);
       return reply
         .header('content-type', f.value.contentType)

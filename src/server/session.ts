@@ -1,6 +1,6 @@
+import { failures } from '../services';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { auth } from '../services';
-import { failures } from '../services/failures';
 import type { Actor, ServiceContext } from '../services';
 import { sendFailure } from './http-result';
 

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { hamletImport, historicalUnits, households, territory } from '../services';
-import type { HistoricalCommuneInput } from '../services/historical-units';
+import { territory, people } from '../services';
 import type { ServiceContext } from '../services';
 import { sendResult } from './http-result';
 import { actorOf, requireActor } from './session';
@@ -86,12 +85,12 @@ export function territoryRoutes(app: FastifyInstance, ctx: ServiceContext): void
       },
     },
     async (request, reply) => {
-      const run = request.query.confirm ? hamletImport.importHamletList : hamletImport.previewHamletList;
+      const run = request.query.confirm ? territory.importHamletList : territory.previewHamletList;
       return sendResult(reply, await run(ctx, actorOf(request), request.params.id, request.body));
     },
   );
 
-  app.post<{ Body: HistoricalCommuneInput }>(
+  app.post<{ Body: territory.HistoricalCommuneInput }>(
     '/api/historical-communes',
     {
       config: { access: 'admin' },
@@ -113,11 +112,7 @@ export function territoryRoutes(app: FastifyInstance, ctx: ServiceContext): void
       },
     },
     async (request, reply) =>
-      sendResult(
-        reply,
-        await historicalUnits.recordHistoricalCommune(ctx, actorOf(request), request.body),
-        201,
-      ),
+      sendResult(reply, await territory.recordHistoricalCommune(ctx, actorOf(request), request.body), 201),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -178,9 +173,6 @@ export function territoryRoutes(app: FastifyInstance, ctx: ServiceContext): void
       },
     },
     async (request, reply) =>
-      sendResult(
-        reply,
-        await households.listHouseholds(ctx, actorOf(request), request.params.id, request.query),
-      ),
+      sendResult(reply, await people.listHouseholds(ctx, actorOf(request), request.params.id, request.query)),
   );
 }

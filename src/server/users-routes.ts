@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { roleLabels, roles, users } from '../services';
-import type { NewUserInput } from '../services/users';
+import { roleLabels, roles, auth } from '../services';
 import type { ServiceContext } from '../services';
 import { sendResult } from './http-result';
 import { actorOf, requireActor } from './session';
@@ -16,13 +15,13 @@ export function usersRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       schema: { summary: 'List user accounts (administrator only)', tags: ['users'] },
     },
     async (request, reply) => {
-      const result = await users.listUsers(ctx, actorOf(request));
+      const result = await auth.listUsers(ctx, actorOf(request));
       if (!result.ok) return sendResult(reply, result);
       return reply.send({ users: result.value, roles: roles.map((r) => ({ id: r, label: roleLabels[r] })) });
     },
   );
 
-  app.post<{ Body: NewUserInput }>(
+  app.post<{ Body: auth.NewUserInput }>(
     '/api/users',
     {
       config: { access: 'admin' },
@@ -44,6 +43,6 @@ export function usersRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       },
     },
     async (request, reply) =>
-      sendResult(reply, await users.createUser(ctx, actorOf(request), request.body), 201),
+      sendResult(reply, await auth.createUser(ctx, actorOf(request), request.body), 201),
   );
 }

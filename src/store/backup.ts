@@ -22,7 +22,9 @@ export interface BackupCheck {
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 /** Opens a backup file read-only and checks it: SQLite integrity, schema version, audit chain. */
-export async function checkSqliteFile(file: string): Promise<BackupCheck | { readonly error: string }> {
+export async function checkSqliteFile(
+  file: string,
+): Promise<BackupCheck | { readonly error: 'not-found' | 'not-sqlite' | 'not-baucoso' }> {
   if (!existsSync(file)) return { error: 'not-found' };
   if (readFileSync(file).subarray(0, 16).toString('latin1') !== SQLITE_HEADER) return { error: 'not-sqlite' };
   const database = new BetterSqlite3(file, { readonly: true, fileMustExist: true });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main';
-import { counting, createContext, demo, pollingDay } from '../../src/services';
+import { count, createContext, demo, polling } from '../../src/services';
 import { migrateToLatest, openStore } from '../../src/store';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
 
@@ -38,12 +38,12 @@ beforeAll(async () => {
     .where('h.commune_id', '=', '24820')
     .executeTakeFirstOrThrow();
   electionId = e.id;
-  await counting.prepareDemoPolling(ctx, aCommuneOfficer('24820'), electionId);
+  await count.prepareDemoPolling(ctx, aCommuneOfficer('24820'), electionId);
   await store.close();
   copyFileSync(join(laptop, 'baucoso.sqlite'), join(server, 'baucoso.sqlite'));
   const again = openStore({ kind: 'sqlite', file: join(laptop, 'baucoso.sqlite') });
   for (const n of [1, 2, 3]) {
-    const r = await pollingDay.checkIn(createContext(again, day), aTeamMember(electionId), electionId, {
+    const r = await polling.checkIn(createContext(again, day), aTeamMember(electionId), electionId, {
       rollNumber: n,
     });
     if (!r.ok) throw new Error(r.error.message);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { totpAt } from '../../src/services/totp';
+import { totpAt } from '../../src/services/auth/totp';
 
 test('an officer turns on two-factor login, then needs the code to log in', async ({ page }, testInfo) => {
   await page.goto('/');

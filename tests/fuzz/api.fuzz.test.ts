@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app';
-import { counting, createContext, demo } from '../../src/services';
+import { count as counting, createContext, demo } from '../../src/services';
 import type { ServiceContext } from '../../src/services';
 import { migrateToLatest, openStore } from '../../src/store';
 import type { Store } from '../../src/store';

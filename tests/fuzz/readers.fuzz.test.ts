@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario, runScenario } from '../../src/cli/commands/scenario';
-import { counting, createContext, demo } from '../../src/services';
+import { count as counting, createContext, demo } from '../../src/services';
 import type { ServiceContext } from '../../src/services';
 import {
   PACKAGE_FORMAT,
@@ -12,7 +12,7 @@ import {
   exportPackage,
   importPackage,
   verifyPackage,
-} from '../../src/services/polling-package';
+} from '../../src/services/polling/package';
 import { migrateToLatest, openStore } from '../../src/store';
 import type { Store } from '../../src/store';
 import { aCommuneOfficer } from '../support/actors';

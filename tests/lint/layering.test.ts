@@ -52,3 +52,27 @@ it('allows services to use the store and the domain', async () => {
     ),
   ).toEqual([]);
 });
+
+it('lets a feature of src/services import another only through its index', async () => {
+  expect(
+    await importErrors(
+      'src/services/count/x.ts',
+      "import { loadPollingElection } from '../polling/access';\nexport const x = loadPollingElection;\n",
+    ),
+  ).toHaveLength(1);
+  expect(
+    await importErrors(
+      'src/services/count/x.ts',
+      "import { loadPollingElection } from '../polling';\nimport { ok } from '../../domain/result';\nexport const x = [loadPollingElection, ok];\n",
+    ),
+  ).toEqual([]);
+});
+
+it('keeps the server to the services index', async () => {
+  expect(
+    await importErrors(
+      'src/server/x.ts',
+      "import { getCount } from '../services/count/result';\nexport const x = getCount;\n",
+    ),
+  ).toHaveLength(1);
+});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app';
 import { createContext, demo } from '../../src/services';
-import { createLoginThrottle } from '../../src/services/login-throttle';
+import { createLoginThrottle } from '../../src/services/auth/login-throttle';
 import { migrateToLatest, openStore } from '../../src/store';
 import type { Store } from '../../src/store';
 

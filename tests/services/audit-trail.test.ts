@@ -1,8 +1,14 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { auditTrail, counting, demo, residents, users } from '../../src/services';
+import {
+  audit as auditTrail,
+  count as counting,
+  demo,
+  people as residents,
+  auth as users,
+} from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
-import { readableChanges, vietnamTime } from '../../src/services/audit-trail';
+import { readableChanges, vietnamTime } from '../../src/services/audit/audit-trail';
 import { aCommuneOfficer, aProvinceViewer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 

@@ -91,7 +91,7 @@ it('refuses cross-site writes: another origin, or a body a plain HTML form can s
 
 describeEachDatabase('two-factor login (TOTP)', (t) => {
   it('asks for the code once enabled, refuses a wrong one, and can be turned off with the password', async () => {
-    const { totpAt } = await import('../../src/services/totp');
+    const { totpAt } = await import('../../src/services/auth/totp');
     await demo.loadDemo(t.ctx());
     const now = new Date('2024-10-01T02:00:00Z');
     const ctx = t.ctx(() => now);

@@ -2,13 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app';
-import {
-  communeLineage,
-  demo,
-  officeInterim,
-  preparationDocuments,
-  preparationPlan,
-} from '../../src/services';
+import { territory, demo, office, plan } from '../../src/services';
 import type { ServiceContext } from '../../src/services';
 import { aCommuneOfficer, anAdmin } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
@@ -65,7 +59,7 @@ describeEachDatabase('commune lineage of the 2025 reorganisation', (t) => {
     const ctx = t.ctx(at('2026-03-02'));
     await loadWard(ctx);
     const before = [await count(ctx, 'communes'), await count(ctx, 'districts')];
-    const bad = await communeLineage.importLineage(
+    const bad = await territory.importLineage(
       ctx,
       admin,
       csv([
@@ -99,24 +93,24 @@ describeEachDatabase('commune lineage of the 2025 reorganisation', (t) => {
       await count(ctx, 'districts'),
       await count(ctx, 'commune_lineage'),
     ]).toEqual([...before, 0]);
-    const noHeaders = await communeLineage.importLineage(ctx, admin, new TextEncoder().encode('a,b\n1,2'));
+    const noHeaders = await territory.importLineage(ctx, admin, new TextEncoder().encode('a,b\n1,2'));
     expect(noHeaders.ok).toBe(false);
     if (!noHeaders.ok) expect(noHeaders.error.message).toContain('Thiếu cột bắt buộc');
-    const officer = await communeLineage.importLineage(ctx, aCommuneOfficer(WARD), csv([ROW_P2]));
+    const officer = await territory.importLineage(ctx, aCommuneOfficer(WARD), csv([ROW_P2]));
     expect(officer.ok).toBe(false);
     if (!officer.ok) expect(officer.error.code).toBe('forbidden');
   });
 
   it('previews without writing, then records the predecessors as historical communes under their district', async () => {
     const ctx = t.ctx(at('2026-03-02'));
-    const preview = await communeLineage.importLineage(ctx, admin, csv([ROW_P2, ROW_LC]));
+    const preview = await territory.importLineage(ctx, admin, csv([ROW_P2, ROW_LC]));
     if (!preview.ok) throw new Error(preview.error.message);
     expect(preview.value).toMatchObject({ rows: 2, written: false });
     expect(await count(ctx, 'commune_lineage')).toBe(0);
-    const done = await communeLineage.importLineage(ctx, admin, csv([ROW_P2, ROW_LC]), { confirm: true });
+    const done = await territory.importLineage(ctx, admin, csv([ROW_P2, ROW_LC]), { confirm: true });
     if (!done.ok) throw new Error(done.error.message);
     expect(done.value.written).toBe(true);
-    const list = await communeLineage.listLineage(ctx, aCommuneOfficer(WARD), WARD);
+    const list = await territory.listLineage(ctx, aCommuneOfficer(WARD), WARD);
     if (!list.ok) throw new Error(list.error.message);
     expect(
       list.value.map((l) => [l.oldCommune, l.oldDistrict, l.effectiveOn, l.decisionDate, l.hamletIds.length]),
@@ -130,7 +124,7 @@ describeEachDatabase('commune lineage of the 2025 reorganisation', (t) => {
       .where('name', '=', 'Phường 2')
       .executeTakeFirstOrThrow();
     expect(old.valid_to).toBe('2025-06-30');
-    const again = await communeLineage.importLineage(ctx, admin, csv([ROW_P2]), { confirm: true });
+    const again = await territory.importLineage(ctx, admin, csv([ROW_P2]), { confirm: true });
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.message).toContain('đã được ghi là đã nhập vào Phường 2 Bảo Lộc');
   });
@@ -142,7 +136,7 @@ describeEachDatabase('commune lineage of the 2025 reorganisation', (t) => {
     ws.addRow(HEAD);
     ws.addRow(['68', 'Thành phố Bảo Lộc', 'Xã Đại Lào (thử)', WARD, '01/07/2025', ...DECISION, 'Khu phố 3']);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    const r = await communeLineage.importLineage(ctx, admin, bytes, { confirm: true });
+    const r = await territory.importLineage(ctx, admin, bytes, { confirm: true });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.rows).toBe(1);
   });
@@ -152,24 +146,24 @@ describeEachDatabase('commune lineage of the 2025 reorganisation', (t) => {
     const hs = await hamlets(ctx);
     const kp1 = hs.find((h) => h.name === 'Khu phố 1')!;
     const kp5 = hs.find((h) => h.name === 'Khu phố 5')!;
-    expect(await communeLineage.namesOn(ctx.store.db, WARD, '2024-11-17', kp1.id)).toMatchObject({
+    expect(await territory.namesOn(ctx.store.db, WARD, '2024-11-17', kp1.id)).toMatchObject({
       communeName: 'Phường 2',
       districtName: 'Thành phố Bảo Lộc',
       provinceName: 'Tỉnh Lâm Đồng',
       historical: true,
     });
-    expect(await communeLineage.namesOn(ctx.store.db, WARD, '2025-06-30', kp5.id)).toMatchObject({
+    expect(await territory.namesOn(ctx.store.db, WARD, '2025-06-30', kp5.id)).toMatchObject({
       communeName: 'Xã Lộc Châu (thử)',
     });
-    expect(await communeLineage.namesOn(ctx.store.db, WARD, '2025-07-01', kp1.id)).toMatchObject({
+    expect(await territory.namesOn(ctx.store.db, WARD, '2025-07-01', kp1.id)).toMatchObject({
       communeName: 'Phường 2 Bảo Lộc',
       districtName: null,
       historical: false,
     });
     // Several predecessors and no hamlet to choose by: the current names, not a guess.
-    expect((await communeLineage.namesOn(ctx.store.db, WARD, '2024-11-17')).historical).toBe(false);
+    expect((await territory.namesOn(ctx.store.db, WARD, '2024-11-17')).historical).toBe(false);
     const [a] = await adults(ctx, kp1.id, 1);
-    const old = await officeInterim.appointInterim(ctx, aCommuneOfficer(WARD), {
+    const old = await office.appointInterim(ctx, aCommuneOfficer(WARD), {
       hamletId: kp1.id,
       reason: 'vacancy',
       residentId: a!.id,
@@ -178,7 +172,7 @@ describeEachDatabase('commune lineage of the 2025 reorganisation', (t) => {
     if (!old.ok) throw new Error(old.error.message);
     expect(await bodyLines(ctx, old.value.document.id)).toEqual(['ỦY BAN NHÂN DÂN', 'PHƯỜNG 2']);
     const [b] = await adults(ctx, kp5.id, 1);
-    const now = await officeInterim.appointInterim(ctx, aCommuneOfficer(WARD), {
+    const now = await office.appointInterim(ctx, aCommuneOfficer(WARD), {
       hamletId: kp5.id,
       reason: 'vacancy',
       residentId: b!.id,
@@ -229,7 +223,7 @@ describeEachDatabase('commune lineage of the 2025 reorganisation', (t) => {
   it('a 2024 round: its decision fixing election day is headed with the old ward name', async () => {
     const ctx = t.ctx(at('2024-10-25'));
     const kp2 = (await hamlets(ctx)).find((h) => h.name === 'Khu phố 2')!;
-    const round = await preparationPlan.createRound(ctx, aCommuneOfficer(WARD), {
+    const round = await plan.createRound(ctx, aCommuneOfficer(WARD), {
       communeId: WARD,
       termLabel: '2024-2029',
       profileId: 'nd59-2023',
@@ -243,7 +237,7 @@ describeEachDatabase('commune lineage of the 2025 reorganisation', (t) => {
       assignments: [],
     });
     if (!round.ok) throw new Error(round.error.message);
-    const r = await preparationDocuments.issueRoundDocument(
+    const r = await plan.issueRoundDocument(
       ctx,
       aCommuneOfficer(WARD),
       round.value.id,

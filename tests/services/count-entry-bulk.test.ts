@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { counting, demo } from '../../src/services';
+import { count, demo } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
 import { audit } from '../../src/store';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
@@ -41,10 +41,10 @@ describeEachDatabase('polling: papers sent in bulk (a phone sending what it has 
   it('opens a count and a batch of 6 papers', async () => {
     await demo.loadDemo(ctx());
     const electionId = await demoElection(ctx());
-    must(await counting.prepareDemoPolling(ctx(), aCommuneOfficer(COMMUNE), electionId));
+    must(await count.prepareDemoPolling(ctx(), aCommuneOfficer(COMMUNE), electionId));
     team = aTeamMember(electionId);
     s.countId = must(
-      await counting.openCount(ctx(), team, electionId, {
+      await count.openCount(ctx(), team, electionId, {
         position: 'head',
         voted: 300,
         issued: 300,
@@ -52,15 +52,15 @@ describeEachDatabase('polling: papers sent in bulk (a phone sending what it has 
         doubleEntry: false,
       }),
     ).id;
-    const view = must(await counting.getCount(ctx(), team, s.countId));
+    const view = must(await count.getCount(ctx(), team, s.countId));
     s.a = view.candidates[0]!.id;
     s.b = view.candidates[1]!.id;
-    s.batch = must(await counting.openBatch(ctx(), team, s.countId, { size: 6 })).id;
+    s.batch = must(await count.openBatch(ctx(), team, s.countId, { size: 6 })).id;
   });
 
   it('stores the papers in order with one acknowledgement each and one audit event listing them all', async () => {
     const sent = [paper([s.a]), paper([s.b]), paper([])];
-    const done = must(await counting.enterPapers(ctx(), team, s.countId, { papers: sent }));
+    const done = must(await count.enterPapers(ctx(), team, s.countId, { papers: sent }));
     expect(done.acks.map((a) => [a.seq, a.replay])).toEqual([
       [1, false],
       [2, false],
@@ -76,7 +76,7 @@ describeEachDatabase('polling: papers sent in bulk (a phone sending what it has 
   it('answers a resend with the same keys as replays, and stores only the new papers of a mixed resend', async () => {
     const keys = (await stored()).map((e) => e.idempotency_key);
     const again = [paper([s.a], keys[0]), paper([s.b], keys[1]), paper([s.b])];
-    const done = must(await counting.enterPapers(ctx(), team, s.countId, { papers: again }));
+    const done = must(await count.enterPapers(ctx(), team, s.countId, { papers: again }));
     expect(done.acks.map((a) => [a.seq, a.replay])).toEqual([
       [1, true],
       [2, true],
@@ -87,10 +87,10 @@ describeEachDatabase('polling: papers sent in bulk (a phone sending what it has 
 
   it('refuses the whole send when one paper is wrong, says which, and stores nothing', async () => {
     const bad = [paper([s.a]), paper(['not-a-candidate'])];
-    const r = await counting.enterPapers(ctx(), team, s.countId, { papers: bad });
+    const r = await count.enterPapers(ctx(), team, s.countId, { papers: bad });
     expect(!r.ok && r.error.message).toMatch(/^Phiếu thứ 2 trong lần gửi/);
     const twice = randomUUID();
-    const dup = await counting.enterPapers(ctx(), team, s.countId, {
+    const dup = await count.enterPapers(ctx(), team, s.countId, {
       papers: [paper([s.a], twice), paper([s.b], twice)],
     });
     expect(!dup.ok && dup.error.field).toBe('papers');
@@ -98,18 +98,18 @@ describeEachDatabase('polling: papers sent in bulk (a phone sending what it has 
   });
 
   it('refuses a send that would overfill the batch, and more than 50 papers at once', async () => {
-    const r = await counting.enterPapers(ctx(), team, s.countId, {
+    const r = await count.enterPapers(ctx(), team, s.countId, {
       papers: [paper([s.a]), paper([s.a]), paper([s.a])],
     });
     expect(!r.ok && r.error.message).toMatch(/chỉ có 6 phiếu/);
     expect(await stored()).toHaveLength(4);
-    const many = Array.from({ length: counting.MAX_PAPERS_PER_REQUEST + 1 }, () => paper([s.a]));
-    const tooMany = await counting.enterPapers(ctx(), team, s.countId, { papers: many });
+    const many = Array.from({ length: count.MAX_PAPERS_PER_REQUEST + 1 }, () => paper([s.a]));
+    const tooMany = await count.enterPapers(ctx(), team, s.countId, { papers: many });
     expect(!tooMany.ok && tooMany.error.field).toBe('papers');
   });
 
   it('refuses a team member of another election', async () => {
-    const r = await counting.enterPapers(ctx(), aTeamMember('another-election'), s.countId, {
+    const r = await count.enterPapers(ctx(), aTeamMember('another-election'), s.countId, {
       papers: [paper([s.a])],
     });
     expect(!r.ok && r.error.code).toBe('forbidden');

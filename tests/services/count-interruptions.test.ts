@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { counting, demo, documentRegistry, pollingDay } from '../../src/services';
+import { count, demo, documents, polling } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
 import { flat, pdfText } from '../../src/documents/test-support';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
@@ -31,48 +31,48 @@ describeEachDatabase('the count record and the result report state the interrupt
       .where('h.commune_id', '=', COMMUNE)
       .executeTakeFirstOrThrow();
     electionId = row.id;
-    must(await counting.prepareDemoPolling(ctx(), officer, electionId));
+    must(await count.prepareDemoPolling(ctx(), officer, electionId));
     team = { ...aTeamMember(electionId), userId: 'u-team-int' };
     must(
-      await pollingDay.recordBallots(ctx(), team, electionId, {
+      await polling.recordBallots(ctx(), team, electionId, {
         position: 'head',
         kind: 'received',
         quantity: 10,
       }),
     );
-    for (const n of [1, 2]) must(await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: n }));
+    for (const n of [1, 2]) must(await polling.checkIn(ctx(), team, electionId, { rollNumber: n }));
     clock = vn('08:30');
     must(
-      await pollingDay.recordInterruption(ctx(), team, electionId, {
+      await polling.recordInterruption(ctx(), team, electionId, {
         reason: 'Mưa lớn, mất điện',
         boxSealed: true,
       }),
     );
     clock = vn('09:05');
-    must(await pollingDay.resumePolling(ctx(), team, electionId));
-    for (const n of [3, 4]) must(await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: n }));
+    must(await polling.resumePolling(ctx(), team, electionId));
+    for (const n of [3, 4]) must(await polling.checkIn(ctx(), team, electionId, { rollNumber: n }));
     clock = vn('10:00');
     must(
-      await pollingDay.recordInterruption(ctx(), team, electionId, {
+      await polling.recordInterruption(ctx(), team, electionId, {
         reason: 'Mất trật tự tại điểm bỏ phiếu',
         boxSealed: false,
       }),
     );
     clock = vn('10:20');
-    must(await pollingDay.resumePolling(ctx(), team, electionId));
+    must(await polling.resumePolling(ctx(), team, electionId));
     clock = vn('11:00');
-    must(await pollingDay.closePolling(ctx(), team, electionId));
-    const ballots = must(await pollingDay.getBallots(ctx(), team, electionId));
+    must(await polling.closePolling(ctx(), team, electionId));
+    const ballots = must(await polling.getBallots(ctx(), team, electionId));
     const head = ballots.positions.find((p) => p.position === 'head')!;
     must(
-      await pollingDay.sealUnusedBallots(ctx(), team, electionId, {
+      await polling.sealUnusedBallots(ctx(), team, electionId, {
         position: 'head',
         witnesses: ['Ngô Văn Bình', 'Đỗ Thị Lan'],
         unusedCounted: head.unused,
       }),
     );
     countId = must(
-      await counting.openCount(ctx(), team, electionId, {
+      await count.openCount(ctx(), team, electionId, {
         position: 'head',
         voted: 4,
         issued: head.issued,
@@ -80,12 +80,12 @@ describeEachDatabase('the count record and the result report state the interrupt
         doubleEntry: false,
       }),
     ).id;
-    const view = must(await counting.getCount(ctx(), team, countId));
+    const view = must(await count.getCount(ctx(), team, countId));
     const [a, b] = view.candidates;
-    const batch = must(await counting.openBatch(ctx(), team, countId, { size: 4 }));
+    const batch = must(await count.openBatch(ctx(), team, countId, { size: 4 }));
     for (const kept of [[a!.id], [a!.id], [a!.id], [b!.id]])
       must(
-        await counting.enterPaper(ctx(), team, countId, {
+        await count.enterPaper(ctx(), team, countId, {
           batchId: batch.id,
           lane: 1,
           kept,
@@ -93,12 +93,12 @@ describeEachDatabase('the count record and the result report state the interrupt
           key: randomUUID(),
         }),
       );
-    must(await counting.closeBatch(ctx(), team, countId, batch.id));
-    must(await counting.closeCount(ctx(), team, countId));
+    must(await count.closeBatch(ctx(), team, countId, batch.id));
+    must(await count.closeCount(ctx(), team, countId));
   });
 
   it('prints each interruption in the count record: time, until when, reason, whether the box was sealed', async () => {
-    const printed = must(await counting.printCountRecord(ctx(), team, countId));
+    const printed = must(await count.printCountRecord(ctx(), team, countId));
     const text = flat(pdfText(printed.pdf));
     expect(text).toContain('Những việc tạm dừng trong thời gian bỏ phiếu:');
     expect(text).toContain(
@@ -111,8 +111,8 @@ describeEachDatabase('the count record and the result report state the interrupt
   });
 
   it("states them in the team leader's result report too", async () => {
-    const issued = must(await counting.issueResultReport(ctx(), officer, countId));
-    const file = must(await documentRegistry.downloadDocument(ctx(), officer, issued.id, 'pdf'));
+    const issued = must(await count.issueResultReport(ctx(), officer, countId));
+    const file = must(await documents.downloadDocument(ctx(), officer, issued.id, 'pdf'));
     const text = flat(pdfText(file.bytes));
     expect(text).toContain('Tạm dừng bỏ phiếu lúc 08:30 đến 09:05. Lý do: Mưa lớn, mất điện');
     expect(text).toContain('Lý do: Mất trật tự tại điểm bỏ phiếu; hòm phiếu không được niêm phong.');

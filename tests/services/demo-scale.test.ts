@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planScale } from '../../src/demo/scale';
-import { demoScale, oversightDashboard, oversightNational } from '../../src/services';
+import { demo, oversight } from '../../src/services';
 import { aCommuneOfficer, aProvinceViewer, anAdmin } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 
@@ -40,7 +40,7 @@ describe('scale plan (src/demo/scale.ts)', () => {
 
 describeEachDatabase('data at scale (small instance)', (t) => {
   it('loads 3 communes of Lâm Đồng with hamlets, people, elections and counts; dashboards add up', async () => {
-    const r = await demoScale.loadProvinceScale(t.ctx(now), anAdmin(), {
+    const r = await demo.loadProvinceScale(t.ctx(now), anAdmin(), {
       provinceCode: '68',
       communes: 3,
       hamlets: 12,
@@ -75,7 +75,7 @@ describeEachDatabase('data at scale (small instance)', (t) => {
     expect(await n('elections')).toBe(12);
     expect(await n('counts')).toBe(r.value.counts);
     expect(await n('count_closures')).toBe(r.value.counts);
-    const d = await oversightDashboard.provinceDashboard(t.ctx(now), aProvinceViewer('68'), '68', {
+    const d = await oversight.provinceDashboard(t.ctx(now), aProvinceViewer('68'), '68', {
       onlyWithHamlets: true,
     });
     expect(d.ok).toBe(true);
@@ -86,7 +86,7 @@ describeEachDatabase('data at scale (small instance)', (t) => {
   });
 
   it('loads twice without adding anything', async () => {
-    const r = await demoScale.loadProvinceScale(t.ctx(now), anAdmin(), {
+    const r = await demo.loadProvinceScale(t.ctx(now), anAdmin(), {
       provinceCode: '68',
       communes: 3,
       hamlets: 12,
@@ -97,7 +97,7 @@ describeEachDatabase('data at scale (small instance)', (t) => {
   });
 
   it('national tables: one election and one result per hamlet; the roll-up equals the province sums', async () => {
-    const r = await demoScale.loadNationalScale(t.ctx(now), anAdmin(), {
+    const r = await demo.loadNationalScale(t.ctx(now), anAdmin(), {
       hamlets: 40,
       communes: 10,
       seed: 4,
@@ -106,14 +106,14 @@ describeEachDatabase('data at scale (small instance)', (t) => {
     if (!r.ok) return;
     expect(r.value.elections).toBe(r.value.hamlets);
     expect(r.value.counts).toBe(r.value.hamlets);
-    const roll = await oversightNational.nationalRollup(t.ctx(now), anAdmin());
+    const roll = await oversight.nationalRollup(t.ctx(now), anAdmin());
     expect(roll.ok).toBe(true);
     if (!roll.ok) return;
     expect(roll.value.totals.hamlets).toBe(12 + r.value.hamlets);
     expect(roll.value.totals.counted).toBeGreaterThanOrEqual(r.value.counts);
     // The province's row equals its dashboard's totals (everything but the deadline-based lateness).
     const lamDong = roll.value.provinces.find((p) => p.code === '68')!;
-    const d = await oversightDashboard.provinceDashboard(t.ctx(now), anAdmin(), '68');
+    const d = await oversight.provinceDashboard(t.ctx(now), anAdmin(), '68');
     if (!d.ok) throw new Error(d.error.message);
     for (const k of [
       'hamlets',
@@ -128,27 +128,27 @@ describeEachDatabase('data at scale (small instance)', (t) => {
       expect([k, lamDong[k]]).toEqual([k, d.value.totals[k]]);
     expect(lamDong.byState).toEqual(d.value.totals.byState);
     // The roll-up is memoised until the next audited write: a write shows at once.
-    const more = await demoScale.loadNationalScale(t.ctx(now), anAdmin(), {
+    const more = await demo.loadNationalScale(t.ctx(now), anAdmin(), {
       hamlets: 4,
       communes: 12,
       seed: 4,
     });
     expect(more.ok && more.value.communes).toBe(2);
-    const after = await oversightNational.nationalRollup(t.ctx(now), anAdmin());
+    const after = await oversight.nationalRollup(t.ctx(now), anAdmin());
     expect(after.ok && after.value.totals.hamlets).toBe(
       roll.value.totals.hamlets + (more.ok ? more.value.hamlets : 0),
     );
   });
 
   it('refuses anyone but an administrator', async () => {
-    const a = await demoScale.loadNationalScale(t.ctx(now), aCommuneOfficer('24778'), {
+    const a = await demo.loadNationalScale(t.ctx(now), aCommuneOfficer('24778'), {
       hamlets: 10,
       seed: 1,
     });
     expect(a.ok || a.error.code).toBe('forbidden');
-    const b = await oversightNational.nationalRollup(t.ctx(now), aProvinceViewer('68'));
+    const b = await oversight.nationalRollup(t.ctx(now), aProvinceViewer('68'));
     expect(b.ok || b.error.code).toBe('forbidden');
-    const c = await demoScale.loadProvinceScale(t.ctx(now), anAdmin(), {
+    const c = await demo.loadProvinceScale(t.ctx(now), anAdmin(), {
       provinceCode: '68',
       communes: 500,
       hamlets: 10,
@@ -156,7 +156,7 @@ describeEachDatabase('data at scale (small instance)', (t) => {
       seed: 1,
     });
     expect(c.ok || c.error.code).toBe('invalid-input');
-    const d = await demoScale.loadProvinceScale(t.ctx(now), anAdmin(), {
+    const d = await demo.loadProvinceScale(t.ctx(now), anAdmin(), {
       provinceCode: '99',
       communes: 1,
       hamlets: 1,

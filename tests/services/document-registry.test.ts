@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { demo } from '../../src/services';
-import { downloadDocument, issueDocument, listDocuments } from '../../src/services/document-registry';
-import type { IssueRequest } from '../../src/services/document-registry';
+import {
+  downloadDocument,
+  issueDocument,
+  listDocuments,
+} from '../../src/services/documents/document-registry';
+import type { IssueRequest } from '../../src/services/documents/document-registry';
 import { describeEachDatabase } from '../support/databases';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
 
@@ -99,7 +103,7 @@ describeEachDatabase('issued documents', (t) => {
 });
 
 it('quotes a document by the date it bears, not the UTC day of the instant it was issued', async () => {
-  const { docRef } = await import('../../src/services/recognition');
+  const { docRef } = await import('../../src/services/office/recognition');
   const info = {
     number: 4,
     symbol: 'QĐ-UBND',

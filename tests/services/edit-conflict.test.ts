@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { demo, preparationPlan, residents, users } from '../../src/services';
+import { demo, plan, people, auth } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
-import { checkVersion } from '../../src/services/edit-conflict';
+import { checkVersion } from '../../src/services/audit/edit-conflict';
 import { aCommuneOfficer } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 
@@ -33,7 +33,7 @@ describeEachDatabase('optimistic concurrency: two officers editing the same reco
   let second: Actor;
   const s = { resident: '', other: '', household: '' };
 
-  const detail = async (id: string) => must(await residents.getResident(t.ctx(), first, id)).resident;
+  const detail = async (id: string) => must(await people.getResident(t.ctx(), first, id)).resident;
   const fields = (r: Awaited<ReturnType<typeof detail>>) => ({
     fullName: r.fullName,
     birthDate: r.birthDate,
@@ -49,7 +49,7 @@ describeEachDatabase('optimistic concurrency: two officers editing the same reco
     await demo.loadDemo(ctx);
     const make = async (username: string, displayName: string): Promise<Actor> => {
       const u = must(
-        await users.createUser(ctx, null, {
+        await auth.createUser(ctx, null, {
           username,
           displayName,
           role: 'communeOfficer',
@@ -91,7 +91,7 @@ describeEachDatabase('optimistic concurrency: two officers editing the same reco
     const read = await detail(s.resident);
     expect(read.version).toBe(1);
     must(
-      await residents.editResident(t.ctx(), first, s.resident, {
+      await people.editResident(t.ctx(), first, s.resident, {
         ...fields(read),
         fullName: 'Tên Người Thứ Nhất',
         reason: 'Sửa theo giấy tờ',
@@ -99,7 +99,7 @@ describeEachDatabase('optimistic concurrency: two officers editing the same reco
       }),
     );
     const events = await auditCount(t.ctx());
-    const late = await residents.editResident(t.ctx(), second, s.resident, {
+    const late = await people.editResident(t.ctx(), second, s.resident, {
       ...fields(read),
       fullName: 'Tên Người Thứ Hai',
       reason: 'Sửa theo lời khai',
@@ -115,7 +115,7 @@ describeEachDatabase('optimistic concurrency: two officers editing the same reco
 
   it('lets the second officer save after reloading (the new version)', async () => {
     const read = await detail(s.resident);
-    const saved = await residents.editResident(t.ctx(), second, s.resident, {
+    const saved = await people.editResident(t.ctx(), second, s.resident, {
       ...fields(read),
       fullName: 'Tên Người Thứ Hai',
       reason: 'Sửa theo lời khai',
@@ -128,7 +128,7 @@ describeEachDatabase('optimistic concurrency: two officers editing the same reco
   it('lets exactly one of two simultaneous saves from the same version through', async () => {
     const read = await detail(s.other);
     const save = (actor: Actor, name: string) =>
-      residents.editResident(t.ctx(), actor, s.other, {
+      people.editResident(t.ctx(), actor, s.other, {
         ...fields(read),
         fullName: name,
         reason: 'Hai người sửa cùng lúc',
@@ -144,7 +144,7 @@ describeEachDatabase('optimistic concurrency: two officers editing the same reco
 
   it('checks the version of a move and of a departure too', async () => {
     const stale = (await detail(s.resident)).version - 1;
-    const move = await residents.moveResident(t.ctx(), first, s.resident, {
+    const move = await people.moveResident(t.ctx(), first, s.resident, {
       householdId: s.household,
       relation: 'other',
       reason: 'x',
@@ -152,14 +152,14 @@ describeEachDatabase('optimistic concurrency: two officers editing the same reco
     });
     expect(!move.ok && move.error.code).toBe('conflict');
     expect((await detail(s.resident)).householdId).not.toBe(s.household);
-    const gone = await residents.markDeparture(t.ctx(), first, s.resident, {
+    const gone = await people.markDeparture(t.ctx(), first, s.resident, {
       kind: 'moved',
       effectiveOn: '2024-09-30',
       version: stale,
     });
     expect(!gone.ok && gone.error.code).toBe('conflict');
     expect((await detail(s.resident)).status).toBe('active');
-    const bad = await residents.markDeparture(t.ctx(), first, s.resident, {
+    const bad = await people.markDeparture(t.ctx(), first, s.resident, {
       kind: 'moved',
       effectiveOn: '2024-09-30',
       version: 0,
@@ -176,7 +176,7 @@ describeEachDatabase('optimistic concurrency: two officers editing the same reco
       .where('name', '=', 'Khu phố 2')
       .executeTakeFirstOrThrow();
     const round = must(
-      await preparationPlan.createRound(t.ctx(), first, {
+      await plan.createRound(t.ctx(), first, {
         communeId: WARD,
         termLabel: '2025-2030',
         profileId: 'nd59-2023',
@@ -193,16 +193,16 @@ describeEachDatabase('optimistic concurrency: two officers editing the same reco
     const task = round.tasks[0]!;
     expect(task.version).toBe(1);
     const done = must(
-      await preparationPlan.updateTask(t.ctx(), first, task.id, { status: 'done', version: task.version }),
+      await plan.updateTask(t.ctx(), first, task.id, { status: 'done', version: task.version }),
     );
     expect(done.version).toBe(2);
-    const late = await preparationPlan.updateTask(t.ctx(), second, task.id, {
+    const late = await plan.updateTask(t.ctx(), second, task.id, {
       status: 'doing',
       version: task.version,
     });
     expect(!late.ok && late.error.code).toBe('conflict');
     expect(!late.ok && late.error.message).toMatch(CONFLICT);
-    const round2 = must(await preparationPlan.getRound(t.ctx(), first, round.id));
+    const round2 = must(await plan.getRound(t.ctx(), first, round.id));
     expect(round2.tasks.find((x) => x.id === task.id)!.status).toBe('done');
   });
 });

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { expect, it } from 'vitest';
 import { renderDocx } from '../../src/documents/render-docx';
 import type { DocumentModel } from '../../src/documents/model';
-import { demo, forms } from '../../src/services';
+import { demo, documents } from '../../src/services';
 import { describeEachDatabase } from '../support/databases';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
 
@@ -27,7 +27,7 @@ async function docxText(bytes: Buffer): Promise<string> {
 describeEachDatabase('forms and commune templates', (t) => {
   it('lists every form with the fields a template may use', async () => {
     await demo.loadDemo(t.ctx());
-    const list = await forms.catalogue(t.ctx(), officer, WARD);
+    const list = await documents.catalogue(t.ctx(), officer, WARD);
     if (!list.ok) throw new Error(list.error.message);
     expect(list.value.length).toBeGreaterThanOrEqual(30);
     const invitation = list.value.find((f) => f.id === 'invitation')!;
@@ -37,52 +37,52 @@ describeEachDatabase('forms and commune templates', (t) => {
   });
 
   it('renders a form with its sample data as PDF and DOCX', async () => {
-    const pdf = await forms.sampleFile(t.ctx(), aProvinceViewer('68'), WARD, 'count-record', 'pdf');
+    const pdf = await documents.sampleFile(t.ctx(), aProvinceViewer('68'), WARD, 'count-record', 'pdf');
     expect(pdf.ok && pdf.value.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    const docx = await forms.sampleFile(t.ctx(), officer, WARD, 'count-record', 'docx');
+    const docx = await documents.sampleFile(t.ctx(), officer, WARD, 'count-record', 'docx');
     expect(docx.ok && (await docxText(docx.value.bytes))).toContain('BIÊN BẢN KIỂM PHIẾU');
-    const missing = await forms.sampleFile(t.ctx(), officer, WARD, 'no-such-form', 'pdf');
+    const missing = await documents.sampleFile(t.ctx(), officer, WARD, 'no-such-form', 'pdf');
     expect(!missing.ok && missing.error.code).toBe('not-found');
   });
 
   it('uses the commune’s own DOCX wording once uploaded, and the built-in one after removal', async () => {
     const template = await invitationTemplate('Trân trọng kính mời {{invitee}} dự họp tại {{venue}}.');
-    const up = await forms.uploadTemplate(t.ctx(), officer, WARD, 'invitation', {
+    const up = await documents.uploadTemplate(t.ctx(), officer, WARD, 'invitation', {
       fileName: 'giấy mời.docx',
       bytes: template,
     });
     if (!up.ok) throw new Error(up.error.message);
     expect(up.value.placeholders).toEqual(['invitee', 'venue']);
-    const filled = await forms.sampleFile(t.ctx(), officer, WARD, 'invitation', 'docx');
+    const filled = await documents.sampleFile(t.ctx(), officer, WARD, 'invitation', 'docx');
     expect(filled.ok && (await docxText(filled.value.bytes))).toBe(
       'Trân trọng kính mời Ông Dương Hữu Phước, đại diện hộ gia đình, Tổ 1, Khu phố 1 dự họp tại Nhà văn hóa khu phố 1.',
     );
-    const list = await forms.catalogue(t.ctx(), officer, WARD);
+    const list = await documents.catalogue(t.ctx(), officer, WARD);
     expect(list.ok && list.value.find((f) => f.id === 'invitation')?.template?.fileName).toBe(
       'giấy mời.docx',
     );
-    await forms.removeTemplate(t.ctx(), officer, WARD, 'invitation');
-    const builtIn = await forms.sampleFile(t.ctx(), officer, WARD, 'invitation', 'docx');
+    await documents.removeTemplate(t.ctx(), officer, WARD, 'invitation');
+    const builtIn = await documents.sampleFile(t.ctx(), officer, WARD, 'invitation', 'docx');
     expect(builtIn.ok && (await docxText(builtIn.value.bytes))).toContain('GIẤY MỜI');
   });
 
   it('refuses a template with unknown fields, a file that is not DOCX, and a province viewer', async () => {
-    const unknown = await forms.uploadTemplate(t.ctx(), officer, WARD, 'invitation', {
+    const unknown = await documents.uploadTemplate(t.ctx(), officer, WARD, 'invitation', {
       fileName: 'x.docx',
       bytes: await invitationTemplate('Kính mời {{ten_khong_co}}'),
     });
     expect(!unknown.ok && unknown.error.message).toContain('{{ten_khong_co}}');
-    const notDocx = await forms.uploadTemplate(t.ctx(), officer, WARD, 'invitation', {
+    const notDocx = await documents.uploadTemplate(t.ctx(), officer, WARD, 'invitation', {
       fileName: 'x.docx',
       bytes: Buffer.from('hello'),
     });
     expect(!notDocx.ok && notDocx.error.field).toBe('file');
-    const viewer = await forms.uploadTemplate(t.ctx(), aProvinceViewer('68'), WARD, 'invitation', {
+    const viewer = await documents.uploadTemplate(t.ctx(), aProvinceViewer('68'), WARD, 'invitation', {
       fileName: 'x.docx',
       bytes: await invitationTemplate('{{venue}}'),
     });
     expect(!viewer.ok && viewer.error.code).toBe('forbidden');
-    const list = await forms.catalogue(t.ctx(), officer, WARD);
+    const list = await documents.catalogue(t.ctx(), officer, WARD);
     expect(list.ok && list.value.every((f) => f.template === null)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { audit, households as householdsRepo } from '../../src/store';
-import { auth, demo, households, territory, users } from '../../src/services';
+import { auth, demo, people as households, territory, auth as users } from '../../src/services';
 import { describeEachDatabase } from '../support/databases';
 import { aCommuneOfficer, anAdmin, aProvinceViewer, aTeamMember } from '../support/actors';
 
@@ -178,7 +178,7 @@ const fixedLater = '2024-10-02T02:00:00.000Z';
 
 describeEachDatabase('historical units (before 2025-07-01)', (t) => {
   it('records a 2024 ward under its thị xã, and its hamlets and elections as they were', async () => {
-    const { historicalUnits } = await import('../../src/services');
+    const { territory: historicalUnits } = await import('../../src/services');
     await territory.loadAdministrativeUnits(t.ctx());
     const made = await historicalUnits.recordHistoricalCommune(t.ctx(), anAdmin(), {
       provinceCode: '68',

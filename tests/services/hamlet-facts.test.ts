@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { quangTri2016, tayNinh2019 } from '../../src/domain/rules';
 import type { RuleProfile } from '../../src/domain/rules';
-import { hamletAllowance, hamletFacts, officeInterim, officeRegister } from '../../src/services';
-import { interimLimit } from '../../src/services/interim-limit';
+import { hamletFacts, office } from '../../src/services';
+import { interimLimit } from '../../src/services/office/interim-limit';
 import { aCommuneOfficer, aProvinceViewer, anAdmin } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 import { WARD, adults, at, loadWard } from './office-support';
@@ -88,13 +88,11 @@ describe('interim head limit (QĐ 01/2016 Quảng Trị Điều 4 k4a: không qu
         },
       ],
     };
-    expect(officeRegister.alertsOf(facts, '2026-03-01', 6, 30).map((a) => [a.kind, a.due])).toEqual([
+    expect(office.alertsOf(facts, '2026-03-01', 6, 30).map((a) => [a.kind, a.due])).toEqual([
       ['interimOverdue', '2026-02-28'],
     ]);
-    expect(officeRegister.alertsOf(facts, '2026-02-01', 6, 30).map((a) => a.kind)).toEqual([
-      'interimNearLimit',
-    ]);
-    expect(officeRegister.alertsOf(facts, '2026-01-28', 6, 30)).toEqual([]);
+    expect(office.alertsOf(facts, '2026-02-01', 6, 30).map((a) => a.kind)).toEqual(['interimNearLimit']);
+    expect(office.alertsOf(facts, '2026-01-28', 6, 30)).toEqual([]);
   });
 });
 
@@ -208,33 +206,33 @@ describeEachDatabase('hamlet facts', (t) => {
       decisionBody: 'HĐND tỉnh Lâm Đồng',
     };
     const province = { provinceCode: '68', effectiveFrom: '2025-07-01', ...decision };
-    const forbidden = await hamletAllowance.recordAllowanceRate(ctx, officer, {
+    const forbidden = await hamletFacts.recordAllowanceRate(ctx, officer, {
       ...province,
       coefficient: '1,5',
     });
     expect(forbidden.ok).toBe(false);
     if (!forbidden.ok) expect(forbidden.error.code).toBe('forbidden');
-    const both = await hamletAllowance.recordAllowanceRate(ctx, admin, {
+    const both = await hamletFacts.recordAllowanceRate(ctx, admin, {
       ...province,
       coefficient: '1,5',
       amountVnd: 3_000_000,
     });
     expect(both.ok).toBe(false);
-    const neither = await hamletAllowance.recordAllowanceRate(ctx, admin, { ...province });
+    const neither = await hamletFacts.recordAllowanceRate(ctx, admin, { ...province });
     expect(neither.ok).toBe(false);
-    const badCoefficient = await hamletAllowance.recordAllowanceRate(ctx, admin, {
+    const badCoefficient = await hamletFacts.recordAllowanceRate(ctx, admin, {
       ...province,
       coefficient: '1,2345',
     });
     expect(badCoefficient.ok).toBe(false);
-    const all = await hamletAllowance.recordAllowanceRate(ctx, admin, {
+    const all = await hamletFacts.recordAllowanceRate(ctx, admin, {
       ...province,
       coefficient: '1,255',
       baseSalaryVnd: 2_340_000,
     });
     if (!all.ok) throw new Error(all.error.message);
     expect(all.value).toMatchObject({ coefficientMilli: 1255, monthlyVnd: 2_936_700 });
-    const class1 = await hamletAllowance.recordAllowanceRate(ctx, admin, {
+    const class1 = await hamletFacts.recordAllowanceRate(ctx, admin, {
       ...province,
       classification: '1',
       coefficient: '2',
@@ -250,7 +248,7 @@ describeEachDatabase('hamlet facts', (t) => {
     const before = await hamletFacts.getHamletFacts(ctx, officer, kp4, { on: '2025-06-30' });
     if (!before.ok) throw new Error(before.error.message);
     expect(before.value.allowance.current).toBeNull();
-    const own = await hamletAllowance.recordAllowanceRate(ctx, officer, {
+    const own = await hamletFacts.recordAllowanceRate(ctx, officer, {
       ...province,
       hamletId: kp4,
       amountVnd: 3_100_000,
@@ -263,7 +261,7 @@ describeEachDatabase('hamlet facts', (t) => {
     const mine = await hamletFacts.getHamletFacts(ctx, officer, kp4);
     if (!mine.ok) throw new Error(mine.error.message);
     expect(mine.value.allowance).toMatchObject({ scope: 'hamlet', current: { monthlyVnd: 3_100_000 } });
-    const table = await hamletAllowance.listAllowanceRates(ctx, aProvinceViewer('68'), '68');
+    const table = await hamletFacts.listAllowanceRates(ctx, aProvinceViewer('68'), '68');
     if (!table.ok) throw new Error(table.error.message);
     expect(table.value.length).toBe(2);
   });
@@ -271,7 +269,7 @@ describeEachDatabase('hamlet facts', (t) => {
   it('interim head on the facts: 6 months under Quảng Trị, days remaining from the appointment', async () => {
     const ctx = t.ctx(at('2026-01-29'));
     const [p] = await adults(ctx, kp4, 1);
-    const r = await officeInterim.appointInterim(ctx, officer, {
+    const r = await office.appointInterim(ctx, officer, {
       hamletId: kp4,
       reason: 'vacancy',
       profileId: 'quang-tri-2016',
@@ -292,7 +290,7 @@ describeEachDatabase('hamlet facts', (t) => {
     const later = await hamletFacts.getHamletFacts(t.ctx(at('2026-03-01')), officer, kp4);
     if (!later.ok) throw new Error(later.error.message);
     expect(later.value.interim?.state).toBe('overdue');
-    const reg = await officeRegister.getRegister(t.ctx(at('2026-03-01')), officer, WARD);
+    const reg = await office.getRegister(t.ctx(at('2026-03-01')), officer, WARD);
     if (!reg.ok) throw new Error(reg.error.message);
     expect(reg.value.alerts.filter((a) => a.hamletId === kp4).map((a) => a.kind)).toContain('interimOverdue');
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import type { ServiceContext } from '../../src/services';
-import { hamletEstablish, hamletHistory, hamletMerge, hamletMove, officeInterim } from '../../src/services';
+import { register, office } from '../../src/services';
 import type { Actor } from '../../src/services';
 import { territory as territoryRepo } from '../../src/store';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
@@ -186,34 +186,34 @@ describeEachDatabase('merging hamlets (QĐ 01/2016 Quảng Trị Điều 3 k3)',
 
   it('refuses bad input in Vietnamese and changes nothing', async () => {
     const before = await auditCount(ctx);
-    const self = await hamletMerge.applyMerge(ctx, officer, WARD, {
+    const self = await register.applyMerge(ctx, officer, WARD, {
       sourceIds: [kp1],
       targetId: kp1,
       ...decision('2025-01-01'),
     });
     expect(!self.ok && self.error.message).toMatch(/vào chính nó/);
-    const future = await hamletMerge.previewMerge(
+    const future = await register.previewMerge(
       ctx,
       officer,
       WARD,
       mergeInput({ ...decision('2027-01-01'), decisionDate: '2026-11-01' }),
     );
     expect(!future.ok && future.error.message).toMatch(/sau hôm nay/);
-    const noNumber = await hamletMerge.previewMerge(ctx, officer, WARD, mergeInput({ decisionNumber: ' ' }));
+    const noNumber = await register.previewMerge(ctx, officer, WARD, mergeInput({ decisionNumber: ' ' }));
     expect(!noNumber.ok && noNumber.error.field).toBe('decisionNumber');
-    const one = await hamletMerge.previewMerge(ctx, officer, WARD, { ...mergeInput(), sourceIds: [kp1] });
+    const one = await register.previewMerge(ctx, officer, WARD, { ...mergeInput(), sourceIds: [kp1] });
     expect(!one.ok && one.error.message).toMatch(/ít nhất hai/);
-    const taken = await hamletMerge.previewMerge(ctx, officer, WARD, mergeInput({ newName: 'khu phố 3' }));
+    const taken = await register.previewMerge(ctx, officer, WARD, mergeInput({ newName: 'khu phố 3' }));
     expect(!taken.ok && taken.error.code).toBe('conflict');
     for (const who of [viewer, front]) {
-      const r = await hamletMerge.applyMerge(ctx, who, WARD, mergeInput());
+      const r = await register.applyMerge(ctx, who, WARD, mergeInput());
       expect(!r.ok && r.error.code).toBe('forbidden');
     }
     expect(await auditCount(ctx)).toBe(before);
   });
 
   it('asks which election is kept when both hamlets have one for the same position, and refuses until told', async () => {
-    const p = await hamletMerge.previewMerge(ctx, officer, WARD, mergeInput());
+    const p = await register.previewMerge(ctx, officer, WARD, mergeInput());
     expect(p.ok).toBe(true);
     if (!p.ok) return;
     expect(p.value.problems.join(' ')).toMatch(
@@ -229,7 +229,7 @@ describeEachDatabase('merging hamlets (QĐ 01/2016 Quảng Trị Điều 3 k3)',
       'Phạm Văn Hùng',
     ]);
     const before = await auditCount(ctx);
-    const refused = await hamletMerge.applyMerge(ctx, officer, WARD, mergeInput());
+    const refused = await register.applyMerge(ctx, officer, WARD, mergeInput());
     expect(!refused.ok && refused.error.code).toBe('conflict');
     expect(await countHouseholds(ctx, kp1)).toBe(412);
     expect(await auditCount(ctx)).toBe(before);
@@ -237,13 +237,13 @@ describeEachDatabase('merging hamlets (QĐ 01/2016 Quảng Trị Điều 3 k3)',
 
   it('refuses while an election of a merged hamlet has its roll posted', async () => {
     const posted = await election(ctx, kp3, 'rollPosted');
-    const p = await hamletMerge.previewMerge(ctx, officer, WARD, {
+    const p = await register.previewMerge(ctx, officer, WARD, {
       sourceIds: [kp3],
       targetId: kp1,
       ...decision('2025-01-01'),
     });
     expect(p.ok && p.value.problems.join(' ')).toMatch(/Khu phố 3.*danh sách cử tri đã niêm yết/);
-    const r = await hamletMerge.applyMerge(ctx, officer, WARD, {
+    const r = await register.applyMerge(ctx, officer, WARD, {
       sourceIds: [kp3],
       targetId: kp1,
       ...decision('2025-01-01'),
@@ -258,12 +258,7 @@ describeEachDatabase('merging hamlets (QĐ 01/2016 Quảng Trị Điều 3 k3)',
   });
 
   it('moves households, groups and the kept election in one transaction; ends the office-holders', async () => {
-    const r = await hamletMerge.applyMerge(
-      ctx,
-      officer,
-      WARD,
-      mergeInput({ keepElectionIds: [kp2Election] }),
-    );
+    const r = await register.applyMerge(ctx, officer, WARD, mergeInput({ keepElectionIds: [kp2Election] }));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const target = r.value.targetId;
@@ -305,7 +300,7 @@ describeEachDatabase('merging hamlets (QĐ 01/2016 Quảng Trị Điều 3 k3)',
     expect(await term(ctx, kp2GroupLeader)).toMatchObject({ ended_on: null, hamlet_id: target });
     const live = (await territoryRepo.listHamlets(db, WARD)).map((h) => h.name).sort();
     expect(live).toEqual(['Khu phố 3', 'Khu phố 4', 'Khu phố 5', 'Khu phố Trung Tâm']);
-    const again = await hamletMerge.previewMerge(ctx, officer, WARD, {
+    const again = await register.previewMerge(ctx, officer, WARD, {
       sourceIds: [kp1],
       targetId: kp3,
       ...decision('2025-02-01'),
@@ -314,7 +309,7 @@ describeEachDatabase('merging hamlets (QĐ 01/2016 Quảng Trị Điều 3 k3)',
   });
 
   it('shows the ward as it was on any day, and keeps the old hamlets with their names', async () => {
-    const past = await hamletHistory.getAsOf(ctx, viewer, WARD, '2024-11-01');
+    const past = await register.getAsOf(ctx, viewer, WARD, '2024-11-01');
     expect(past.ok).toBe(true);
     if (!past.ok) return;
     expect(past.value.hamlets.map((h) => h.name)).toEqual([
@@ -330,19 +325,19 @@ describeEachDatabase('merging hamlets (QĐ 01/2016 Quảng Trị Điều 3 k3)',
       nameToday: null,
     });
     expect(past.value.hamlets.find((h) => h.name === 'Khu phố 2')!.groups).toContain('Tổ 1');
-    const december = await hamletHistory.getAsOf(ctx, officer, WARD, '2024-12-31');
+    const december = await register.getAsOf(ctx, officer, WARD, '2024-12-31');
     expect(
       december.ok &&
         december.value.hamlets.find((h) => h.name === 'Khu phố 2')!.heads.map((x) => x.holderName),
     ).toEqual(['Phạm Văn Hùng']);
-    const after = await hamletHistory.getAsOf(ctx, officer, WARD, '2025-01-01');
+    const after = await register.getAsOf(ctx, officer, WARD, '2025-01-01');
     expect(after.ok && after.value.hamlets.map((h) => `${h.name}:${h.households}`)).toEqual([
       'Khu phố 3:538',
       'Khu phố 4:276',
       'Khu phố 5:168',
       'Khu phố Trung Tâm:777',
     ]);
-    const history = await hamletHistory.getHistory(ctx, officer, WARD);
+    const history = await register.getHistory(ctx, officer, WARD);
     expect(history.ok).toBe(true);
     if (!history.ok) return;
     expect(history.value.changes[0]).toMatchObject({
@@ -354,7 +349,7 @@ describeEachDatabase('merging hamlets (QĐ 01/2016 Quảng Trị Điều 3 k3)',
       /Khu phố 1, Khu phố 2 sáp nhập vào Khu phố Trung Tâm \(777 hộ/,
     );
     expect(history.value.former.map((f) => f.name).sort()).toEqual(['Khu phố 1', 'Khu phố 2']);
-    const bad = await hamletHistory.getAsOf(ctx, officer, WARD, '2024-13-01');
+    const bad = await register.getAsOf(ctx, officer, WARD, '2024-13-01');
     expect(bad.ok).toBe(false);
   });
 });
@@ -386,7 +381,7 @@ describeEachDatabase('splitting, attaching, renaming, dissolving (QĐ 01/2016 Đ
     const g6 = groups.find((g) => g.name === 'Tổ 6')!;
     const stray = (await householdsOf(kp4))[0]!.id;
     const before = await auditCount(ctx);
-    const wrong = await hamletMove.splitHamlet(ctx, officer, WARD, {
+    const wrong = await register.splitHamlet(ctx, officer, WARD, {
       sourceId: kp3,
       householdIds: [stray],
       newName: 'Khu phố 6',
@@ -394,7 +389,7 @@ describeEachDatabase('splitting, attaching, renaming, dissolving (QĐ 01/2016 Đ
       ...decision('2025-03-01'),
     });
     expect(!wrong.ok && wrong.error.message).toMatch(/1 hộ gia đình được chọn không thuộc Khu phố 3/);
-    const all = await hamletMove.splitHamlet(ctx, officer, WARD, {
+    const all = await register.splitHamlet(ctx, officer, WARD, {
       sourceId: kp3,
       householdIds: (await householdsOf(kp3)).map((h) => h.id),
       newName: 'Khu phố 6',
@@ -407,7 +402,7 @@ describeEachDatabase('splitting, attaching, renaming, dissolving (QĐ 01/2016 Đ
       (h) => h.resident_group_id !== g5.id && h.resident_group_id !== g6.id,
     )!;
     const moving = g5.households + g6.households + 1;
-    const r = await hamletMove.splitHamlet(ctx, officer, WARD, {
+    const r = await register.splitHamlet(ctx, officer, WARD, {
       sourceId: kp3,
       groupIds: [g5.id, g6.id],
       householdIds: [loose.id],
@@ -426,10 +421,10 @@ describeEachDatabase('splitting, attaching, renaming, dissolving (QĐ 01/2016 Đ
       .where('id', '=', loose.id)
       .executeTakeFirstOrThrow();
     expect(looseNow.resident_group_id).toBeNull();
-    const before2 = await hamletHistory.getAsOf(ctx, officer, WARD, '2025-02-28');
+    const before2 = await register.getAsOf(ctx, officer, WARD, '2025-02-28');
     expect(before2.ok && before2.value.hamlets.find((h) => h.name === 'Khu phố 3')!.households).toBe(538);
     expect(before2.ok && before2.value.hamlets.some((h) => h.name === 'Khu phố 6')).toBe(false);
-    const early = await hamletMove.attachCluster(ctx, officer, WARD, {
+    const early = await register.attachCluster(ctx, officer, WARD, {
       sourceId: kp3,
       targetId: kp4,
       householdIds: [(await householdsOf(kp3))[0]!.id],
@@ -442,7 +437,7 @@ describeEachDatabase('splitting, attaching, renaming, dissolving (QĐ 01/2016 Đ
     const e5 = await election(ctx, kp5, 'planned');
     const roll5 = await draftRoll(ctx, e5, kp5);
     const cluster = (await householdsOf(kp4)).slice(0, 20).map((h) => h.id);
-    const r = await hamletMove.attachCluster(ctx, officer, WARD, {
+    const r = await register.attachCluster(ctx, officer, WARD, {
       sourceId: kp4,
       targetId: kp5,
       householdIds: cluster,
@@ -456,29 +451,29 @@ describeEachDatabase('splitting, attaching, renaming, dissolving (QĐ 01/2016 Đ
       .where('roll_id', '=', roll5)
       .execute();
     expect(entries).toEqual([]);
-    const same = await hamletMove.attachCluster(ctx, officer, WARD, {
+    const same = await register.attachCluster(ctx, officer, WARD, {
       sourceId: kp4,
       targetId: kp4,
       householdIds: cluster,
       ...decision('2025-04-01'),
     });
     expect(!same.ok && same.error.message).toMatch(/khác nơi chuyển đi/);
-    const march = await hamletHistory.getAsOf(ctx, officer, WARD, '2025-03-31');
+    const march = await register.getAsOf(ctx, officer, WARD, '2025-03-31');
     expect(march.ok && march.value.hamlets.find((h) => h.name === 'Khu phố 5')!.households).toBe(168);
   });
 
   it('renames with the old name kept, and dissolves only an empty hamlet', async () => {
-    const r = await hamletHistory.renameHamlet(ctx, officer, WARD, {
+    const r = await register.renameHamlet(ctx, officer, WARD, {
       hamletId: kp5,
       newName: 'Khu phố Hòa Bình',
       ...decision('2025-05-01'),
     });
     expect(r.ok).toBe(true);
-    const april = await hamletHistory.getAsOf(ctx, officer, WARD, '2025-04-30');
+    const april = await register.getAsOf(ctx, officer, WARD, '2025-04-30');
     expect(april.ok && april.value.hamlets.find((h) => h.id === kp5)!.name).toBe('Khu phố 5');
-    const may = await hamletHistory.getAsOf(ctx, officer, WARD, '2025-05-01');
+    const may = await register.getAsOf(ctx, officer, WARD, '2025-05-01');
     expect(may.ok && may.value.hamlets.find((h) => h.id === kp5)!.name).toBe('Khu phố Hòa Bình');
-    const d = await hamletHistory.dissolveHamlet(ctx, officer, WARD, {
+    const d = await register.dissolveHamlet(ctx, officer, WARD, {
       hamletId: kp4,
       ...decision('2025-06-01'),
     });
@@ -486,7 +481,7 @@ describeEachDatabase('splitting, attaching, renaming, dissolving (QĐ 01/2016 Đ
     const kp6 = await idOf(ctx, 'Khu phố 6');
     const e3 = await election(ctx, kp3, 'planned');
     const roll3 = await draftRoll(ctx, e3, kp3);
-    const back = await hamletMerge.applyMerge(ctx, officer, WARD, {
+    const back = await register.applyMerge(ctx, officer, WARD, {
       sourceIds: [kp6],
       targetId: kp3,
       ...decision('2025-07-01', '40/QĐ-UBND'),
@@ -511,12 +506,12 @@ describeEachDatabase('splitting, attaching, renaming, dissolving (QĐ 01/2016 Đ
       'Tổ 5',
       'Tổ 6',
     ]);
-    const june = await hamletHistory.getAsOf(ctx, officer, WARD, '2025-06-30');
+    const june = await register.getAsOf(ctx, officer, WARD, '2025-06-30');
     expect(june.ok && june.value.hamlets.find((h) => h.name === 'Khu phố 6')!.groups).toEqual([
       'Tổ 5',
       'Tổ 6',
     ]);
-    const july = await hamletHistory.getAsOf(ctx, officer, WARD, '2025-07-01');
+    const july = await register.getAsOf(ctx, officer, WARD, '2025-07-01');
     expect(july.ok && july.value.hamlets.map((h) => h.name)).not.toContain('Khu phố 6');
   });
 });
@@ -529,7 +524,7 @@ describeEachDatabase('establishing a hamlet (QĐ 01/2016 Điều 9–10) and its
   });
 
   it('checks the conditions, walks the checklist, creates the hamlet from the decision and takes an interim head', async () => {
-    const few = await hamletEstablish.startEstablishment(ctx, officer, WARD, {
+    const few = await register.startEstablishment(ctx, officer, WARD, {
       name: 'Khu phố 6',
       kind: 'khu-pho',
       area: 'plain',
@@ -538,7 +533,7 @@ describeEachDatabase('establishing a hamlet (QĐ 01/2016 Điều 9–10) and its
     expect(!few.ok && few.error.message).toMatch(
       /cần ít nhất 700 hộ gia đình.*chưa xác minh.*Điều 9 khoản 2/,
     );
-    const started = await hamletEstablish.startEstablishment(ctx, officer, WARD, {
+    const started = await register.startEstablishment(ctx, officer, WARD, {
       name: 'Khu phố 6',
       kind: 'khu-pho',
       area: 'plain',
@@ -548,7 +543,7 @@ describeEachDatabase('establishing a hamlet (QĐ 01/2016 Điều 9–10) and its
     expect(started.ok).toBe(true);
     if (!started.ok) return;
     const id = started.value.id;
-    const early = await hamletEstablish.recordItem(ctx, officer, id, {
+    const early = await register.recordItem(ctx, officer, id, {
       key: 'decision',
       number: '45/QĐ-UBND',
       date: '2026-09-01',
@@ -563,16 +558,15 @@ describeEachDatabase('establishing a hamlet (QĐ 01/2016 Điều 9–10) and its
       'appraisal',
     ])
       expect(
-        (await hamletEstablish.recordItem(ctx, officer, id, { key, number: `${key}-1`, date: '2026-08-01' }))
-          .ok,
+        (await register.recordItem(ctx, officer, id, { key, number: `${key}-1`, date: '2026-08-01' })).ok,
       ).toBe(true);
-    const file = await hamletEstablish.attachItemFile(ctx, officer, id, 'scheme', {
+    const file = await register.attachItemFile(ctx, officer, id, 'scheme', {
       fileName: 'de-an.pdf',
       contentType: 'application/pdf',
       bytes: Buffer.from('%PDF-1.4 test'),
     });
     expect(file.ok).toBe(true);
-    const decided = await hamletEstablish.recordItem(ctx, officer, id, {
+    const decided = await register.recordItem(ctx, officer, id, {
       key: 'decision',
       number: '45/NQ-HĐND',
       date: '2026-09-01',
@@ -581,26 +575,26 @@ describeEachDatabase('establishing a hamlet (QĐ 01/2016 Điều 9–10) and its
     expect(decided.ok).toBe(true);
     if (!decided.ok) return;
     const hamletId = decided.value.hamletId!;
-    const list = await hamletEstablish.listEstablishments(ctx, officer, WARD);
+    const list = await register.listEstablishments(ctx, officer, WARD);
     expect(list.ok && list.value.dossiers[0]).toMatchObject({ state: 'decided', step: 'decided', hamletId });
-    const sept = await hamletHistory.getAsOf(ctx, officer, WARD, '2026-09-30');
+    const sept = await register.getAsOf(ctx, officer, WARD, '2026-09-30');
     expect(sept.ok && sept.value.hamlets.some((h) => h.id === hamletId)).toBe(false);
-    const oct = await hamletHistory.getAsOf(ctx, officer, WARD, '2026-10-01');
+    const oct = await register.getAsOf(ctx, officer, WARD, '2026-10-01');
     expect(oct.ok && oct.value.hamlets.find((h) => h.id === hamletId)).toMatchObject({
       name: 'Khu phố 6',
       since: '2026-10-01',
     });
     const kp5 = (await hamlets(ctx)).find((h) => h.name === 'Khu phố 5')!.id;
-    const tooEarly = await hamletMove.attachCluster(ctx, officer, WARD, {
+    const tooEarly = await register.attachCluster(ctx, officer, WARD, {
       sourceId: kp5,
       targetId: hamletId,
       groupIds: [(await territoryRepo.listResidentGroups(ctx.store.db, kp5))[0]!.id],
       ...decision('2026-09-15'),
     });
     expect(!tooEarly.ok && tooEarly.error.message).toMatch(/Khu phố 6 chỉ có từ ngày 01\/10\/2026/);
-    const again = await hamletEstablish.recordItem(ctx, officer, id, { key: 'scheme', date: '2026-08-02' });
+    const again = await register.recordItem(ctx, officer, id, { key: 'scheme', date: '2026-08-02' });
     expect(!again.ok && again.error.message).toMatch(/hồ sơ đã đóng/);
-    const interim = await officeInterim.appointInterim(ctx, officer, {
+    const interim = await office.appointInterim(ctx, officer, {
       hamletId,
       reason: 'vacancy',
       name: 'Trần Văn Tâm',

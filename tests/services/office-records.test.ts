@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { officeImport, officeRecords, officeRegister, removal } from '../../src/services';
+import { office, removal } from '../../src/services';
 import type { ServiceContext } from '../../src/services';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
@@ -10,7 +10,7 @@ const front = { ...aCommuneOfficer(WARD), role: 'frontOfficer' as const, userId:
 const csv = (rows: string[][]) => new TextEncoder().encode(rows.map((r) => r.join(',')).join('\n'));
 
 async function headOf(ctx: ServiceContext, hamletName: string) {
-  const reg = await officeRegister.getRegister(ctx, officer, WARD);
+  const reg = await office.getRegister(ctx, officer, WARD);
   if (!reg.ok) throw new Error(reg.error.message);
   return reg.value.hamlets.find((x) => x.name === hamletName)!.current.find((c) => c.position === 'head')!;
 }
@@ -26,12 +26,12 @@ describeEachDatabase('commendations and discipline of office-holders (QĐ 01/201
       ['Khu phố 1', 'Khu phố trưởng', 'Bùi Văn Thắng', '21/11/2024'],
       ['Khu phố 2', 'Khu phố trưởng', 'Hồ Văn Tư', '21/11/2024'],
     ];
-    const imported = await officeImport.importOfficeHolders(ctx, officer, WARD, csv(heads), {
+    const imported = await office.importOfficeHolders(ctx, officer, WARD, csv(heads), {
       confirm: true,
     });
     if (!imported.ok) throw new Error(imported.error.message);
     const head = await headOf(ctx, 'Khu phố 1');
-    const r = await officeRecords.recordOfficeRecord(ctx, officer, {
+    const r = await office.recordOfficeRecord(ctx, officer, {
       termId: head.id,
       form: 'award',
       decidedOn: '2025-12-30',
@@ -39,7 +39,7 @@ describeEachDatabase('commendations and discipline of office-holders (QĐ 01/201
       content: 'Giấy khen: hoàn thành xuất sắc nhiệm vụ năm 2025',
     });
     if (!r.ok) throw new Error(r.error.message);
-    const list = await officeRecords.listOfficeRecords(ctx, aProvinceViewer('68'), WARD);
+    const list = await office.listOfficeRecords(ctx, aProvinceViewer('68'), WARD);
     if (!list.ok) throw new Error(list.error.message);
     expect(list.value).toHaveLength(1);
     expect(list.value[0]).toMatchObject({
@@ -63,7 +63,7 @@ describeEachDatabase('commendations and discipline of office-holders (QĐ 01/201
       ...decision,
       content: 'Biểu dương trong phong trào',
     };
-    const cases: [Partial<officeRecords.RecordInput>, string][] = [
+    const cases: [Partial<office.RecordInput>, string][] = [
       [{ form: 'canhCao' }, 'form'],
       [{ decidedOn: '2024-11-20' }, 'decidedOn'],
       [{ decidedOn: '2026-02-03' }, 'decidedOn'],
@@ -72,26 +72,26 @@ describeEachDatabase('commendations and discipline of office-holders (QĐ 01/201
       [{ content: 'ok' }, 'content'],
     ];
     for (const [over, field] of cases) {
-      const r = await officeRecords.recordOfficeRecord(ctx, officer, { ...base, ...over });
+      const r = await office.recordOfficeRecord(ctx, officer, { ...base, ...over });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.field).toBe(field);
     }
-    const unknown = await officeRecords.recordOfficeRecord(ctx, officer, { ...base, termId: 'nope' });
+    const unknown = await office.recordOfficeRecord(ctx, officer, { ...base, termId: 'nope' });
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.error.code).toBe('not-found');
     for (const actor of [front, aProvinceViewer('68'), aCommuneOfficer('24823')]) {
-      const r = await officeRecords.recordOfficeRecord(ctx, actor, base);
+      const r = await office.recordOfficeRecord(ctx, actor, base);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('forbidden');
     }
-    const other = await officeRecords.listOfficeRecords(ctx, aCommuneOfficer('24823'), WARD);
+    const other = await office.listOfficeRecords(ctx, aCommuneOfficer('24823'), WARD);
     expect(other.ok).toBe(false);
   });
 
   it('a dismissal points to the removal procedure of the same term, and to the case once one is open', async () => {
     const ctx = t.ctx(at('2026-02-02'));
     const head = await headOf(ctx, 'Khu phố 2');
-    const r = await officeRecords.recordOfficeRecord(ctx, officer, {
+    const r = await office.recordOfficeRecord(ctx, officer, {
       termId: head.id,
       form: 'dismissal',
       decidedOn: '2026-02-01',
@@ -99,7 +99,7 @@ describeEachDatabase('commendations and discipline of office-holders (QĐ 01/201
       content: 'Vi phạm quy chế: không hoàn thành nhiệm vụ hai năm liền',
     });
     if (!r.ok) throw new Error(r.error.message);
-    const before = await officeRecords.listOfficeRecords(ctx, officer, WARD);
+    const before = await office.listOfficeRecords(ctx, officer, WARD);
     if (!before.ok) throw new Error(before.error.message);
     const rec = before.value.find((x) => x.form === 'dismissal')!;
     // ND59 has no "miễn nhiệm": the record points to its "cho thôi làm" procedure instead.
@@ -114,7 +114,7 @@ describeEachDatabase('commendations and discipline of office-holders (QĐ 01/201
       grounds: ['Không hoàn thành nhiệm vụ'],
       proposer: 'Trưởng ban công tác Mặt trận khu phố 2',
     });
-    const after = await officeRecords.listOfficeRecords(ctx, officer, WARD);
+    const after = await office.listOfficeRecords(ctx, officer, WARD);
     if (!after.ok) throw new Error(after.error.message);
     const linked = after.value.find((x) => x.form === 'dismissal')!;
     if (!opened.ok) throw new Error(opened.error.message);

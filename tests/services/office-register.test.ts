@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getProfile } from '../../src/domain/rules';
 import type { RuleProfile } from '../../src/domain/rules';
-import { officeDeputies, officeImport, officeInterim, officeRegister } from '../../src/services';
+import { office } from '../../src/services';
 import type { TermRow } from '../../src/store/office-repo';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
@@ -50,9 +50,9 @@ const facts = (current: TermRow[], households = 300, p = 'nd59-2023', kind = 'kh
 describe('register alerts at their boundaries', () => {
   it('term ending exactly N months ahead alerts; one day later does not', () => {
     const f = facts([term({ planned_end: '2027-05-20' })]);
-    expect(officeRegister.alertsOf(f, '2026-11-20', 6, 30).map((a) => a.kind)).toEqual(['termEnding']);
-    expect(officeRegister.alertsOf(f, '2026-11-19', 6, 30)).toEqual([]);
-    expect(officeRegister.alertsOf(f, '2027-05-21', 6, 30).map((a) => a.kind)).toEqual(['termOverdue']);
+    expect(office.alertsOf(f, '2026-11-20', 6, 30).map((a) => a.kind)).toEqual(['termEnding']);
+    expect(office.alertsOf(f, '2026-11-19', 6, 30)).toEqual([]);
+    expect(office.alertsOf(f, '2027-05-21', 6, 30).map((a) => a.kind)).toEqual(['termOverdue']);
   });
 
   it('TT04 Điều 12 k2a: an interim head 30 days from the 6-month limit alerts, 31 days does not', () => {
@@ -64,13 +64,13 @@ describe('register alerts at their boundaries', () => {
         new_election_by: '2026-09-02',
       }),
     ]);
-    expect(officeRegister.alertsOf(f, '2026-08-03', 6, 30).map((a) => a.kind)).toEqual(['interimNearLimit']);
-    expect(officeRegister.alertsOf(f, '2026-08-02', 6, 30)).toEqual([]);
-    expect(officeRegister.alertsOf(f, '2026-09-03', 6, 30).map((a) => a.kind)).toEqual(['interimOverdue']);
+    expect(office.alertsOf(f, '2026-08-03', 6, 30).map((a) => a.kind)).toEqual(['interimNearLimit']);
+    expect(office.alertsOf(f, '2026-08-02', 6, 30)).toEqual([]);
+    expect(office.alertsOf(f, '2026-09-03', 6, 30).map((a) => a.kind)).toEqual(['interimOverdue']);
   });
 
   it('a hamlet without a head alerts', () => {
-    expect(officeRegister.alertsOf(facts([]), '2026-01-01', 6, 30).map((a) => a.kind)).toEqual(['noHead']);
+    expect(office.alertsOf(facts([]), '2026-01-01', 6, 30).map((a) => a.kind)).toEqual(['noHead']);
   });
 
   it('QĐ 01/2016 Điều 4: two deputies need more than 600 households (khu phố), 500 (thôn)', () => {
@@ -80,7 +80,7 @@ describe('register alerts at their boundaries', () => {
       term({ id: 'd2', position: 'deputyHead' }),
     ];
     const kinds = (h: number, kind: string) =>
-      officeRegister.alertsOf(facts(two, h, 'quang-tri-2016', kind), '2025-01-01', 6, 30).map((a) => a.kind);
+      office.alertsOf(facts(two, h, 'quang-tri-2016', kind), '2025-01-01', 6, 30).map((a) => a.kind);
     expect(kinds(600, 'khu-pho')).toEqual(['tooManyDeputies']);
     expect(kinds(601, 'khu-pho')).toEqual([]);
     expect(kinds(500, 'thon')).toEqual(['tooManyDeputies']);
@@ -90,7 +90,7 @@ describe('register alerts at their boundaries', () => {
   it('QĐ 01/2016 Điều 4 k3: no deputy below 60 households (khu phố), 50 (thôn)', () => {
     const one = [term({}), term({ id: 'd1', position: 'deputyHead' })];
     const kinds = (h: number, kind: string) =>
-      officeRegister.alertsOf(facts(one, h, 'quang-tri-2016', kind), '2025-01-01', 6, 30).map((a) => a.kind);
+      office.alertsOf(facts(one, h, 'quang-tri-2016', kind), '2025-01-01', 6, 30).map((a) => a.kind);
     expect(kinds(59, 'khu-pho')).toEqual(['tooManyDeputies']);
     expect(kinds(60, 'khu-pho')).toEqual([]);
     expect(kinds(49, 'thon')).toEqual(['tooManyDeputies']);
@@ -113,7 +113,7 @@ describeEachDatabase('office-holders register', (t) => {
       ['Khu phố 3', 'Khu phố trưởng', 'Võ Văn Em', '31/02/2024', '', '', ''],
       ['Khu phố 1', 'Khu phố trưởng', 'Đặng Văn Phúc', '21/11/2024', '', '', ''],
     ]);
-    const preview = await officeImport.importOfficeHolders(ctx, officer, WARD, file, { termMonths: 30 });
+    const preview = await office.importOfficeHolders(ctx, officer, WARD, file, { termMonths: 30 });
     if (!preview.ok) throw new Error(preview.error.message);
     expect(preview.value.toAdd.map((r) => r.holderName)).toEqual([
       'Nguyễn Văn An',
@@ -130,26 +130,26 @@ describeEachDatabase('office-holders register', (t) => {
     expect(preview.value.toAdd[0]!.plannedEnd).toBe('2027-05-20');
     // TT04 Điều 12 k2a: the interim limit of 6 months.
     expect(preview.value.toAdd[2]!.plannedEnd).toBe('2026-03-31');
-    const badTerm = await officeImport.importOfficeHolders(ctx, officer, WARD, file, { termMonths: 36 });
+    const badTerm = await office.importOfficeHolders(ctx, officer, WARD, file, { termMonths: 36 });
     expect(badTerm.ok).toBe(false);
     if (!badTerm.ok) expect(badTerm.error.code).toBe('term-not-allowed');
-    const viewer = await officeImport.importOfficeHolders(ctx, aProvinceViewer('68'), WARD, file, {
+    const viewer = await office.importOfficeHolders(ctx, aProvinceViewer('68'), WARD, file, {
       confirm: true,
     });
     expect(viewer.ok).toBe(false);
 
-    const done = await officeImport.importOfficeHolders(ctx, officer, WARD, file, {
+    const done = await office.importOfficeHolders(ctx, officer, WARD, file, {
       termMonths: 30,
       confirm: true,
     });
     if (!done.ok) throw new Error(done.error.message);
     expect(done.value.imported).toBe(3);
-    const again = await officeImport.importOfficeHolders(ctx, officer, WARD, file, { termMonths: 30 });
+    const again = await office.importOfficeHolders(ctx, officer, WARD, file, { termMonths: 30 });
     if (!again.ok) throw new Error(again.error.message);
     expect(again.value.toAdd).toHaveLength(0);
     expect(again.value.existing).toHaveLength(3);
 
-    const reg = await officeRegister.getRegister(ctx, officer, WARD, { monthsAhead: 6 });
+    const reg = await office.getRegister(ctx, officer, WARD, { monthsAhead: 6 });
     if (!reg.ok) throw new Error(reg.error.message);
     const kp1 = reg.value.hamlets.find((h) => h.name === 'Khu phố 1')!;
     expect(kp1.current.map((c) => c.positionTitle).sort()).toEqual(['Khu phố phó', 'Khu phố trưởng']);
@@ -157,7 +157,7 @@ describeEachDatabase('office-holders register', (t) => {
     expect(kinds).toContain('Khu phố 3:noHead');
     // Interim until 31/03/2026: 85 days away on 05/01/2026, so no alert yet.
     expect(kinds).not.toContain('Khu phố 2:interimNearLimit');
-    const later = await officeRegister.getRegister(t.ctx(at('2026-03-05')), officer, WARD);
+    const later = await office.getRegister(t.ctx(at('2026-03-05')), officer, WARD);
     if (!later.ok) throw new Error(later.error.message);
     expect(later.value.alerts.map((a) => `${a.hamletName}:${a.kind}`)).toContain(
       'Khu phố 2:interimNearLimit',
@@ -168,24 +168,24 @@ describeEachDatabase('office-holders register', (t) => {
     const ctx = t.ctx(at('2026-01-06'));
     const hs = await loadWard(ctx);
     const kp1 = hs.find((h) => h.name === 'Khu phố 1')!;
-    const reg = await officeRegister.getRegister(ctx, officer, WARD);
+    const reg = await office.getRegister(ctx, officer, WARD);
     if (!reg.ok) throw new Error(reg.error.message);
     const deputy = reg.value.hamlets
       .find((h) => h.id === kp1.id)!
       .current.find((c) => c.holderName === 'Trần Văn Bảy')!;
-    const ended = await officeRegister.endOffice(ctx, officer, deputy.id, {
+    const ended = await office.endOffice(ctx, officer, deputy.id, {
       on: '2026-01-06',
       reason: 'vacated',
       ref: 'Chuyển nơi cư trú',
     });
     if (!ended.ok) throw new Error(ended.error.message);
     expect(ended.value.endReasonLabel).toBe('Thôi giữ chức (lý do khác)');
-    const twice = await officeRegister.endOffice(ctx, officer, deputy.id, {
+    const twice = await office.endOffice(ctx, officer, deputy.id, {
       on: '2026-01-06',
       reason: 'vacated',
     });
     expect(twice.ok).toBe(false);
-    const after = await officeRegister.getRegister(ctx, officer, WARD);
+    const after = await office.getRegister(ctx, officer, WARD);
     if (!after.ok) throw new Error(after.error.message);
     const h = after.value.hamlets.find((x) => x.id === kp1.id)!;
     expect(h.current.some((c) => c.id === deputy.id)).toBe(false);
@@ -197,7 +197,7 @@ describeEachDatabase('office-holders register', (t) => {
     const hs = await loadWard(ctx);
     const kp1 = hs.find((h) => h.name === 'Khu phố 1')!;
     const [a, b] = await adults(ctx, kp1.id, 2);
-    const first = await officeDeputies.recogniseDeputy(ctx, officer, {
+    const first = await office.recogniseDeputy(ctx, officer, {
       hamletId: kp1.id,
       residentId: a!.id,
       on: '2026-01-07',
@@ -208,7 +208,7 @@ describeEachDatabase('office-holders register', (t) => {
     // The deputy's term follows the head's (imported above: ends 20/05/2027).
     expect(first.value.plannedEnd).toBe('2027-05-20');
     expect(first.value.document.form_id).toBe('deputy-recognition-decision');
-    const second = await officeDeputies.recogniseDeputy(ctx, officer, {
+    const second = await office.recogniseDeputy(ctx, officer, {
       hamletId: kp1.id,
       residentId: b!.id,
       on: '2026-01-07',
@@ -222,7 +222,7 @@ describeEachDatabase('office-holders register', (t) => {
     const hs = await loadWard(ctx);
     const kp1 = hs.find((h) => h.name === 'Khu phố 1')!;
     const [p] = await adults(ctx, kp1.id, 1);
-    const busy = await officeInterim.appointInterim(ctx, officer, {
+    const busy = await office.appointInterim(ctx, officer, {
       hamletId: kp1.id,
       reason: 'vacancy',
       residentId: p!.id,
@@ -238,7 +238,7 @@ describeEachDatabase('office-holders register', (t) => {
       round: 1,
     });
     const [q] = await adults(ctx, kp4.id, 1);
-    const early = await officeInterim.appointInterim(ctx, officer, {
+    const early = await office.appointInterim(ctx, officer, {
       hamletId: kp4.id,
       reason: 'failedElection',
       electionId: id,
@@ -262,7 +262,7 @@ describeEachDatabase('office-holders register', (t) => {
       round: 2,
     });
     await officialCandidates(ctx, id, [c1!.id, c2!.id]);
-    const notCandidate = await officeInterim.appointInterim(ctx, officer, {
+    const notCandidate = await office.appointInterim(ctx, officer, {
       hamletId: kp5.id,
       reason: 'failedElection',
       electionId: id,
@@ -271,7 +271,7 @@ describeEachDatabase('office-holders register', (t) => {
     });
     expect(notCandidate.ok).toBe(false);
     if (!notCandidate.ok) expect(notCandidate.error.code).toBe('interim-not-candidate');
-    const r = await officeInterim.appointInterim(ctx, officer, {
+    const r = await office.appointInterim(ctx, officer, {
       hamletId: kp5.id,
       reason: 'failedElection',
       electionId: id,
@@ -284,7 +284,7 @@ describeEachDatabase('office-holders register', (t) => {
     expect(r.value.plannedEnd).toBeNull();
     expect(r.value.newElectionBy).toBe('2026-09-02');
     expect(r.value.document.form_id).toBe('interim-head-decision');
-    const reg = await officeRegister.getRegister(ctx, officer, WARD);
+    const reg = await office.getRegister(ctx, officer, WARD);
     if (!reg.ok) throw new Error(reg.error.message);
     const head = reg.value.hamlets.find((h) => h.id === kp5.id)!.current[0]!;
     expect(head.basis).toBe('interim');

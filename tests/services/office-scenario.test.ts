@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { officeRegister, officeScenario, preparationLifecycle } from '../../src/services';
+import { office, scenario, plan } from '../../src/services';
 import type { ServiceContext } from '../../src/services';
 import type { ElectionState } from '../../src/domain/election';
 import { aCommuneOfficer } from '../support/actors';
@@ -78,15 +78,15 @@ async function run(
   for (const raw of steps) {
     const s = raw as { do: string; on: string; to?: ElectionState };
     if (s.do === 'step') {
-      const r = await preparationLifecycle.recordStep(ctx(s.on), officer, electionId, {
+      const r = await plan.recordStep(ctx(s.on), officer, electionId, {
         to: s.to!,
         on: s.on,
       });
       if (!r.ok) throw new Error(`${s.do} ${s.to}: ${r.error.message}`);
       continue;
     }
-    const step = officeScenario.officeStepSchema.parse(raw);
-    const out = await officeScenario.performOfficeStep(ctx(step.on), officer, step, env);
+    const step = scenario.officeStepSchema.parse(raw);
+    const out = await scenario.performOfficeStep(ctx(step.on), officer, step, env);
     if (!out.result.ok) throw new Error(`${step.do}: ${out.result.error.message}`);
     forms.push(...out.documents.map((d) => d.form_id));
   }
@@ -105,7 +105,7 @@ describeEachDatabase('after-the-vote scenario steps', (t) => {
     });
     const forms = await run(ctx, id, hs[0]!.id, FAILED_THEN_INTERIM);
     expect(forms).toEqual(['rerun-decision', 'interim-head-decision']);
-    const reg = await officeRegister.getRegister(ctx('2026-02-24'), officer, WARD);
+    const reg = await office.getRegister(ctx('2026-02-24'), officer, WARD);
     if (!reg.ok) throw new Error(reg.error.message);
     expect(reg.value.hamlets.find((h) => h.id === hs[0]!.id)!.current[0]!.newElectionBy).toBe('2026-08-24');
   });
@@ -126,7 +126,7 @@ describeEachDatabase('after-the-vote scenario steps', (t) => {
       'removal-recognition-decision',
       'interim-head-decision',
     ]);
-    expect(() => officeScenario.officeStepSchema.parse({ do: 'recognise' })).toThrow();
-    expect(officeScenario.OFFICE_STEPS).toContain('removalMeeting');
+    expect(() => scenario.officeStepSchema.parse({ do: 'recognise' })).toThrow();
+    expect(scenario.OFFICE_STEPS).toContain('removalMeeting');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oversightDashboard, oversightDemo } from '../../src/services';
+import { oversight, demo } from '../../src/services';
 import { demoProvince } from '../../src/demo/province';
 import { aCommuneOfficer, aProvinceViewer, anAdmin } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
@@ -9,14 +9,14 @@ const now = () => new Date('2025-11-20T02:00:00.000Z');
 
 describeEachDatabase('oversight dashboards', (t) => {
   it('loads the demo province once, idempotently', async () => {
-    const first = await oversightDemo.loadDemoProvince(t.ctx(now));
+    const first = await demo.loadDemoProvince(t.ctx(now));
     expect(first.communes.every((c) => c.created)).toBe(true);
-    const second = await oversightDemo.loadDemoProvince(t.ctx(now));
+    const second = await demo.loadDemoProvince(t.ctx(now));
     expect(second.communes.every((c) => !c.created)).toBe(true);
   });
 
   it('commune dashboard: every hamlet with its state, lateness and result', async () => {
-    const r = await oversightDashboard.communeDashboard(t.ctx(now), aCommuneOfficer('24841'), '24841');
+    const r = await oversight.communeDashboard(t.ctx(now), aCommuneOfficer('24841'), '24841');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const d = r.value;
@@ -40,7 +40,7 @@ describeEachDatabase('oversight dashboards', (t) => {
   });
 
   it('lagging hamlets are late by their overdue tasks', async () => {
-    const r = await oversightDashboard.communeDashboard(t.ctx(now), anAdmin(), '24778');
+    const r = await oversight.communeDashboard(t.ctx(now), anAdmin(), '24778');
     if (!r.ok) throw new Error(r.error.message);
     const late = r.value.hamlets.filter((h) => h.late).map((h) => h.hamletName);
     expect(late).toEqual(expect.arrayContaining(['Tổ dân phố 3', 'Tổ dân phố 4']));
@@ -51,7 +51,7 @@ describeEachDatabase('oversight dashboards', (t) => {
   });
 
   it('province dashboard: each commune row is the sum of its hamlets, totals the sum of rows', async () => {
-    const r = await oversightDashboard.provinceDashboard(t.ctx(now), aProvinceViewer('68'), '68');
+    const r = await oversight.provinceDashboard(t.ctx(now), aProvinceViewer('68'), '68');
     if (!r.ok) throw new Error(r.error.message);
     const { communes, totals } = r.value;
     expect(communes.length).toBe(124);
@@ -59,7 +59,7 @@ describeEachDatabase('oversight dashboards', (t) => {
     expect(withHamlets.map((c) => c.code).sort()).toEqual(['24778', '24820', '24823', '24841', '25000']);
     for (const c of communes) {
       expect(Object.values(c.byState).reduce((a, b) => a + b, 0)).toBe(c.hamlets);
-      const one = await oversightDashboard.communeDashboard(t.ctx(now), anAdmin(), c.id);
+      const one = await oversight.communeDashboard(t.ctx(now), anAdmin(), c.id);
       if (!one.ok) throw new Error(one.error.message);
       const { id: _i, code: _c, name: _n, finalDeadline: _f, ...row } = c;
       expect(row).toEqual(one.value.totals);
@@ -81,25 +81,21 @@ describeEachDatabase('oversight dashboards', (t) => {
   });
 
   it('province viewers read their province only; commune officers do not read the province', async () => {
-    const other = await oversightDashboard.provinceDashboard(t.ctx(now), aProvinceViewer('01'), '68');
+    const other = await oversight.provinceDashboard(t.ctx(now), aProvinceViewer('01'), '68');
     expect(other.ok ? null : other.error.code).toBe('forbidden');
-    const officer = await oversightDashboard.provinceDashboard(t.ctx(now), aCommuneOfficer('24841'), '68');
+    const officer = await oversight.provinceDashboard(t.ctx(now), aCommuneOfficer('24841'), '68');
     expect(officer.ok ? null : officer.error.code).toBe('forbidden');
-    const neighbour = await oversightDashboard.communeDashboard(
-      t.ctx(now),
-      aCommuneOfficer('24823'),
-      '24841',
-    );
+    const neighbour = await oversight.communeDashboard(t.ctx(now), aCommuneOfficer('24823'), '24841');
     expect(neighbour.ok ? null : neighbour.error.code).toBe('forbidden');
-    const viewer = await oversightDashboard.communeDashboard(t.ctx(now), aProvinceViewer('68'), '24841');
+    const viewer = await oversight.communeDashboard(t.ctx(now), aProvinceViewer('68'), '24841');
     expect(viewer.ok).toBe(true);
   });
 });
 
 describe('tally sums', () => {
   it('sumTallies adds every field', () => {
-    const a = oversightDashboard.emptyTally();
-    const s = oversightDashboard.sumTallies([
+    const a = oversight.emptyTally();
+    const s = oversight.sumTallies([
       { ...a, hamlets: 2, byState: { ...a.byState, planned: 2 } },
       { ...a, hamlets: 3, byState: { ...a.byState, planned: 1, recognised: 2 } },
     ]);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { oversightDashboard, oversightDemo, oversightReports, oversightSearch } from '../../src/services';
+import { oversight, demo } from '../../src/services';
 import { aCommuneOfficer, aProvinceViewer, anAdmin } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 
@@ -24,11 +24,11 @@ const num = (x: unknown) => (typeof x === 'number' ? x : 0);
 
 describeEachDatabase('oversight reports', (t) => {
   it('loads the demo province', async () => {
-    await oversightDemo.loadDemoProvince(t.ctx(now));
+    await demo.loadDemoProvince(t.ctx(now));
   });
 
   it('commune XLSX: one row per hamlet, the totals row is the sum of the rows', async () => {
-    const r = await oversightReports.communeResultsXlsx(t.ctx(now), aProvinceViewer('68'), '24823');
+    const r = await oversight.communeResultsXlsx(t.ctx(now), aProvinceViewer('68'), '24823');
     if (!r.ok) throw new Error(r.error.message);
     const rows = await sheetRows(r.value.bytes);
     const total = rows.pop()!;
@@ -37,24 +37,22 @@ describeEachDatabase('oversight reports', (t) => {
     for (const col of ['Tổng số cử tri', 'Số tham gia', 'Việc quá hạn'])
       expect(total[col]).toBe(rows.reduce((s, x) => s + num(x[col]), 0));
     expect(
-      rows.every(
-        (x) => x['Người đang đảm nhiệm'] === oversightReports.NO_OFFICE_DATA || x['Người đang đảm nhiệm'],
-      ),
+      rows.every((x) => x['Người đang đảm nhiệm'] === oversight.NO_OFFICE_DATA || x['Người đang đảm nhiệm']),
     ).toBe(true);
   });
 
   it('an uncounted hamlet shows "chưa kiểm phiếu", never a number', async () => {
-    const r = await oversightReports.communeResultsXlsx(t.ctx(now), anAdmin(), '24778');
+    const r = await oversight.communeResultsXlsx(t.ctx(now), anAdmin(), '24778');
     if (!r.ok) throw new Error(r.error.message);
     const rows = (await sheetRows(r.value.bytes)).slice(0, -1);
     for (const x of rows) {
-      expect(x['Kết quả']).toBe(oversightReports.NOT_COUNTED);
+      expect(x['Kết quả']).toBe(oversight.NOT_COUNTED);
       expect(x['Số tham gia']).toBeNull();
     }
   });
 
   it('province XLSX: the totals row is the sum of the commune rows', async () => {
-    const r = await oversightReports.provinceAggregateXlsx(t.ctx(now), aProvinceViewer('68'), '68');
+    const r = await oversight.provinceAggregateXlsx(t.ctx(now), aProvinceViewer('68'), '68');
     if (!r.ok) throw new Error(r.error.message);
     const rows = await sheetRows(r.value.bytes);
     const total = rows.pop()!;
@@ -69,32 +67,32 @@ describeEachDatabase('oversight reports', (t) => {
       'Đã công nhận',
     ])
       expect(total[col]).toBe(rows.reduce((s, x) => s + num(x[col]), 0));
-    const d = await oversightDashboard.provinceDashboard(t.ctx(now), anAdmin(), '68');
+    const d = await oversight.provinceDashboard(t.ctx(now), anAdmin(), '68');
     if (!d.ok) throw new Error(d.error.message);
     expect(total['Số tham gia']).toBe(d.value.totals.voted);
   });
 
   it('PDFs: the commune draft for a reader, the province aggregate', async () => {
-    const c = await oversightReports.communeSummaryPdf(t.ctx(now), aProvinceViewer('68'), '24823');
-    const p = await oversightReports.provinceAggregatePdf(t.ctx(now), aProvinceViewer('68'), '68');
+    const c = await oversight.communeSummaryPdf(t.ctx(now), aProvinceViewer('68'), '24823');
+    const p = await oversight.provinceAggregatePdf(t.ctx(now), aProvinceViewer('68'), '68');
     expect(c.ok && c.value.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(p.ok && p.value.bytes.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('the commune issues its summary (numbered); a province viewer cannot', async () => {
-    const issued = await oversightReports.issueCommuneSummary(t.ctx(now), aCommuneOfficer('24823'), '24823');
+    const issued = await oversight.issueCommuneSummary(t.ctx(now), aCommuneOfficer('24823'), '24823');
     if (!issued.ok) throw new Error(issued.error.message);
     expect(issued.value.form_id).toBe('commune-summary');
     expect(issued.value.number).toBe(1);
-    const refused = await oversightReports.issueCommuneSummary(t.ctx(now), aProvinceViewer('68'), '24823');
+    const refused = await oversight.issueCommuneSummary(t.ctx(now), aProvinceViewer('68'), '24823');
     expect(refused.ok ? null : refused.error.code).toBe('forbidden');
-    const found = await oversightSearch.search(t.ctx(now), aProvinceViewer('68'), '1/BC-UBND');
+    const found = await oversight.search(t.ctx(now), aProvinceViewer('68'), '1/BC-UBND');
     if (!found.ok) throw new Error(found.error.message);
     expect(found.value.hits.some((h) => h.kind === 'document' && h.id === issued.value.id)).toBe(true);
   });
 
   it('progress report: children sum to the totals; every not-done hamlet is listed as missing', async () => {
-    const r = await oversightReports.progressReport(t.ctx(now), aProvinceViewer('68'), '68', {
+    const r = await oversight.progressReport(t.ctx(now), aProvinceViewer('68'), '68', {
       deadline: '2025-11-30',
     });
     if (!r.ok) throw new Error(r.error.message);
@@ -106,7 +104,7 @@ describeEachDatabase('oversight reports', (t) => {
       expect(Object.values(c.byState).reduce((a, b) => a + b, 0)).toBe(c.hamlets);
       expect(c.missing.length).toBe(c.hamlets - c.done);
     }
-    const commune = await oversightReports.progressReport(t.ctx(now), anAdmin(), '24841');
+    const commune = await oversight.progressReport(t.ctx(now), anAdmin(), '24841');
     if (!commune.ok) throw new Error(commune.error.message);
     expect(commune.value.children.map((c) => c.name)).toEqual([
       'Khu phố 1',
@@ -117,16 +115,16 @@ describeEachDatabase('oversight reports', (t) => {
     expect(commune.value.children.find((c) => c.name === 'Khu phố 2')!.missing[0]!.missing).toBe(
       'Phải tổ chức bầu lại',
     );
-    const bad = await oversightReports.progressReport(t.ctx(now), anAdmin(), '68', { deadline: '30/9/2024' });
+    const bad = await oversight.progressReport(t.ctx(now), anAdmin(), '68', { deadline: '30/9/2024' });
     expect(bad.ok ? null : bad.error.field).toBe('deadline');
   });
 
   it('search: people without diacritics, hamlets, within the caller’s scope only', async () => {
     const viewer = aProvinceViewer('68');
-    const hamlet = await oversightSearch.search(t.ctx(now), viewer, 'to dan pho 3');
+    const hamlet = await oversight.search(t.ctx(now), viewer, 'to dan pho 3');
     if (!hamlet.ok) throw new Error(hamlet.error.message);
     expect(hamlet.value.hits.some((h) => h.kind === 'hamlet' && h.title === 'Tổ dân phố 3')).toBe(true);
-    const people = await oversightSearch.search(t.ctx(now), viewer, 'nguyen');
+    const people = await oversight.search(t.ctx(now), viewer, 'nguyen');
     if (!people.ok) throw new Error(people.error.message);
     const persons = people.value.hits.filter((h) => h.kind === 'person');
     expect(persons.length).toBeGreaterThan(0);
@@ -138,7 +136,7 @@ describeEachDatabase('oversight reports', (t) => {
           h.title.toLowerCase().includes('nguyen'),
       ),
     ).toBe(true);
-    const outside = await oversightSearch.search(t.ctx(now), aCommuneOfficer('24841'), 'to dan pho');
+    const outside = await oversight.search(t.ctx(now), aCommuneOfficer('24841'), 'to dan pho');
     if (!outside.ok) throw new Error(outside.error.message);
     expect(outside.value.hits.filter((h) => h.kind === 'hamlet')).toHaveLength(0);
   });

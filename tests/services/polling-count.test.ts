@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { counting, demo } from '../../src/services';
+import { count, demo } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
-import type { CountView } from '../../src/services/polling-count';
+import type { CountView } from '../../src/services/count/index';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 
@@ -33,17 +33,17 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
   const ctx = () => t.ctx(pollingDay);
 
   const enter = (actor: Actor, batchId: string, lane: number, kept: string[], defect: string | null = null) =>
-    counting.enterPaper(ctx(), actor, s.countId, { batchId, lane, kept, defect, key: randomUUID() });
+    count.enterPaper(ctx(), actor, s.countId, { batchId, lane, kept, defect, key: randomUUID() });
 
   it('prepares the demo election to polling day and opens the head count from the official list and posted roll', async () => {
     await demo.loadDemo(ctx());
     s.electionId = await demoElection(ctx());
-    const prepared = must(await counting.prepareDemoPolling(ctx(), officer, s.electionId));
+    const prepared = must(await count.prepareDemoPolling(ctx(), officer, s.electionId));
     expect(prepared.registered).toBe(412);
     team1 = { ...aTeamMember(s.electionId), userId: 'u-team-1' };
     team2 = { ...aTeamMember(s.electionId), userId: 'u-team-2' };
     const opened = must(
-      await counting.openCount(ctx(), team1, s.electionId, {
+      await count.openCount(ctx(), team1, s.electionId, {
         position: 'head',
         voted: 320,
         issued: 325,
@@ -51,7 +51,7 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
       }),
     );
     s.countId = opened.id;
-    const view = must(await counting.getCount(ctx(), team1, s.countId));
+    const view = must(await count.getCount(ctx(), team1, s.countId));
     expect(view.registered).toBe(412);
     expect(view.candidates).toHaveLength(2);
     s.a = view.candidates[0]!.id;
@@ -61,12 +61,12 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
 
   it('refuses a team member of another election and a province viewer', async () => {
     const other = aTeamMember('another-election');
-    const r = await counting.openBatch(ctx(), other, s.countId, { size: 50 });
+    const r = await count.openBatch(ctx(), other, s.countId, { size: 50 });
     expect(!r.ok && r.error.code).toBe('forbidden');
   });
 
   it('refuses a second count of the same position in the same round', async () => {
-    const r = await counting.openCount(ctx(), officer, s.electionId, {
+    const r = await count.openCount(ctx(), officer, s.electionId, {
       position: 'head',
       voted: 1,
       issued: 1,
@@ -76,7 +76,7 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
   });
 
   it('refuses totals that cannot be: more papers received than issued', async () => {
-    const r = await counting.openCount(ctx(), officer, s.electionId, {
+    const r = await count.openCount(ctx(), officer, s.electionId, {
       position: 'head',
       voted: 10,
       issued: 5,
@@ -86,19 +86,19 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
   });
 
   it('counts a retried paper once (idempotency key) and undoes the last entry with a void record', async () => {
-    s.batch1 = must(await counting.openBatch(ctx(), team1, s.countId, { size: 5 })).id;
+    s.batch1 = must(await count.openBatch(ctx(), team1, s.countId, { size: 5 })).id;
     const key = randomUUID();
     const first = must(
-      await counting.enterPaper(ctx(), team1, s.countId, { batchId: s.batch1, lane: 1, kept: [s.a], key }),
+      await count.enterPaper(ctx(), team1, s.countId, { batchId: s.batch1, lane: 1, kept: [s.a], key }),
     );
     const again = must(
-      await counting.enterPaper(ctx(), team1, s.countId, { batchId: s.batch1, lane: 1, kept: [s.a], key }),
+      await count.enterPaper(ctx(), team1, s.countId, { batchId: s.batch1, lane: 1, kept: [s.a], key }),
     );
     expect(again.entryId).toBe(first.entryId);
     expect(again.replay).toBe(true);
     const wrong = must(await enter(team1, s.batch1, 1, [s.b]));
     expect(wrong.seq).toBe(2);
-    must(await counting.undoEntry(ctx(), team1, s.countId, wrong.entryId));
+    must(await count.undoEntry(ctx(), team1, s.countId, wrong.entryId));
     const voids = await ctx().store.db.selectFrom('count_entry_voids').selectAll().execute();
     expect(voids).toHaveLength(1);
     const entries = await ctx().store.db.selectFrom('count_entries').select('id').execute();
@@ -111,45 +111,45 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
     const last = must(await enter(team1, s.batch1, 1, [], 'unstamped'));
     expect(last.seq).toBe(5);
     for (const k of [[s.a], [s.a], [s.b], [s.b], [s.a]]) must(await enter(team2, s.batch1, 2, k));
-    let view: CountView = must(await counting.getCount(ctx(), team1, s.countId));
+    let view: CountView = must(await count.getCount(ctx(), team1, s.countId));
     const batch = view.batches[0]!;
     expect(batch.entered).toEqual([5, 5]);
     expect(batch.differences.map((d) => d.seq)).toEqual([2, 4, 5]);
-    const blocked = await counting.closeBatch(ctx(), team1, s.countId, s.batch1);
+    const blocked = await count.closeBatch(ctx(), team1, s.countId, s.batch1);
     expect(!blocked.ok && blocked.error.message).toMatch(/chưa được Tổ thống nhất/);
     // The team takes each paper out again and records what it says.
     must(
-      await counting.resolveDifference(ctx(), team1, s.countId, s.batch1, {
+      await count.resolveDifference(ctx(), team1, s.countId, s.batch1, {
         seq: 2,
         kept: [s.a],
         note: 'Đọc lại phiếu',
       }),
     );
-    must(await counting.resolveDifference(ctx(), team2, s.countId, s.batch1, { seq: 4, kept: [] }));
+    must(await count.resolveDifference(ctx(), team2, s.countId, s.batch1, { seq: 4, kept: [] }));
     must(
-      await counting.resolveDifference(ctx(), team2, s.countId, s.batch1, {
+      await count.resolveDifference(ctx(), team2, s.countId, s.batch1, {
         seq: 5,
         kept: [],
         defect: 'unstamped',
       }),
     );
-    const closed = must(await counting.closeBatch(ctx(), team1, s.countId, s.batch1));
+    const closed = must(await count.closeBatch(ctx(), team1, s.countId, s.batch1));
     expect(closed.closed).toBe(true);
     expect(closed.papers).toHaveLength(5);
-    view = must(await counting.getCount(ctx(), team1, s.countId));
+    view = must(await count.getCount(ctx(), team1, s.countId));
     expect(view.running.valid).toBe(4);
     expect(view.running.invalidReasons.find((r) => r.code === 'unstamped')?.count).toBe(1);
   });
 
   it('refuses a defect the profile does not list (nd59 has no "both columns")', async () => {
-    const b = must(await counting.openBatch(ctx(), team1, s.countId, { size: 315 }));
+    const b = must(await count.openBatch(ctx(), team1, s.countId, { size: 315 }));
     s.batch2 = b.id;
     const r = await enter(team1, s.batch2, 1, [], 'both-columns');
     expect(!r.ok && r.error.code).toBe('invalid-reason');
   });
 
   it('refuses a batch that would exceed the papers received', async () => {
-    const r = await counting.openBatch(ctx(), team1, s.countId, { size: 1 });
+    const r = await count.openBatch(ctx(), team1, s.countId, { size: 1 });
     expect(!r.ok && r.error.message).toMatch(/vượt số phiếu thu vào/);
   });
 
@@ -159,9 +159,9 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
       must(await enter(team1, s.batch2, 1, kept));
       must(await enter(team2, s.batch2, 2, kept));
     }
-    const early = await counting.closeBatch(ctx(), team1, s.countId, s.batch2);
+    const early = await count.closeBatch(ctx(), team1, s.countId, s.batch2);
     expect(!early.ok && early.error.message).toMatch(/Lượt nhập 1 có 314 phiếu, tập 2 có 315 phiếu/);
-    const r = await counting.closeCount(ctx(), team1, s.countId);
+    const r = await count.closeCount(ctx(), team1, s.countId);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe('count-not-reconciled');
     expect(!r.ok && r.error.message).toMatch(/Tập 2 chưa khóa/);
@@ -170,22 +170,22 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
   it('closes the count, decides the outcome by the rules engine and moves the election to "counted"', async () => {
     must(await enter(team1, s.batch2, 1, [s.a]));
     must(await enter(team2, s.batch2, 2, [s.a]));
-    must(await counting.closeBatch(ctx(), team1, s.countId, s.batch2));
+    must(await count.closeBatch(ctx(), team1, s.countId, s.batch2));
     // A correction after closing is a new record with a reason.
-    const bad = await counting.correctPaper(ctx(), team1, s.countId, s.batch2, {
+    const bad = await count.correctPaper(ctx(), team1, s.countId, s.batch2, {
       seq: 1,
       kept: [s.b],
       reason: '',
     });
     expect(bad.ok).toBe(false);
     must(
-      await counting.correctPaper(ctx(), team1, s.countId, s.batch2, {
+      await count.correctPaper(ctx(), team1, s.countId, s.batch2, {
         seq: 1,
         kept: [s.b],
         reason: 'Phiếu đọc nhầm khi nhập',
       }),
     );
-    const closed = must(await counting.closeCount(ctx(), team1, s.countId));
+    const closed = must(await count.closeCount(ctx(), team1, s.countId));
     const r = closed.view.result!;
     expect(closed.view.corrections).toBe(1);
     expect(r.received).toBe(320);
@@ -196,7 +196,7 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
     expect(r.outcome).toBe('elected');
     expect(r.elected).toEqual([s.a]);
     expect(closed.electionState).toBe('counted');
-    const after = await counting.enterPaper(ctx(), team1, s.countId, {
+    const after = await count.enterPaper(ctx(), team1, s.countId, {
       batchId: s.batch2,
       lane: 1,
       kept: [s.a],
@@ -206,11 +206,11 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
   });
 
   it('QĐ/ND59 Mẫu 02: the team prints the record; the commune issues it with numbers in words, originals and signatories', async () => {
-    const printed = must(await counting.printCountRecord(ctx(), team1, s.countId));
+    const printed = must(await count.printCountRecord(ctx(), team1, s.countId));
     expect(printed.pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const forbidden = await counting.issueCountRecord(ctx(), team1, s.countId);
+    const forbidden = await count.issueCountRecord(ctx(), team1, s.countId);
     expect(!forbidden.ok && forbidden.error.code).toBe('forbidden');
-    const issued = must(await counting.issueCountRecord(ctx(), officer, s.countId));
+    const issued = must(await count.issueCountRecord(ctx(), officer, s.countId));
     const doc = await ctx()
       .store.db.selectFrom('documents')
       .select(['data', 'form_id'])
@@ -233,7 +233,7 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
   });
 
   it('issues the result report and records the election as "reported"', async () => {
-    must(await counting.issueResultReport(ctx(), officer, s.countId));
+    must(await count.issueResultReport(ctx(), officer, s.countId));
     const e = await ctx()
       .store.db.selectFrom('elections')
       .select('state')

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { foldForSearch } from '../../src/domain/people';
-import { counting, demo, pollingDay } from '../../src/services';
+import { count, demo, polling } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
@@ -23,7 +23,7 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
   let team: Actor;
   let clock = vn('08:00');
   const ctx = (): ServiceContext => t.ctx(() => clock());
-  const turnout = async () => must(await pollingDay.getTurnout(ctx(), team, electionId));
+  const turnout = async () => must(await polling.getTurnout(ctx(), team, electionId));
 
   it('prepares the demo election to polling day under a profile with polling hours (Quảng Trị 2016)', async () => {
     await demo.loadDemo(ctx());
@@ -34,7 +34,7 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
       .where('h.commune_id', '=', COMMUNE)
       .executeTakeFirstOrThrow();
     electionId = row.id;
-    must(await counting.prepareDemoPolling(ctx(), officer, electionId));
+    must(await count.prepareDemoPolling(ctx(), officer, electionId));
     await ctx()
       .store.db.updateTable('elections')
       .set({ profile_id: 'quang-tri-2016', form: 'separateBallot' })
@@ -45,23 +45,23 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
 
   it('refuses a check-in the day before the election (Vietnam date from the injected clock)', async () => {
     clock = vn('09:00', '2024-11-16');
-    const r = await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 1 });
+    const r = await polling.checkIn(ctx(), team, electionId, { rollNumber: 1 });
     expect(!r.ok && r.error.message).toMatch(/không phải ngày bầu cử/);
   });
 
   it('QĐ 01/2016 Quảng Trị Điều 15 k2a: refuses a check-in outside the polling hours (04:30 Vietnam time)', async () => {
     clock = vn('04:30');
-    const r = await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 1 });
+    const r = await polling.checkIn(ctx(), team, electionId, { rollNumber: 1 });
     expect(!r.ok && r.error.code).toBe('outside-polling-hours');
     expect(!r.ok && r.error.message).toMatch(/Điều 15/);
   });
 
   it('checks in by roll number, by name without diacritics and by voter card code; "đã bỏ phiếu" shows', async () => {
     clock = vn('07:10');
-    const one = must(await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 1 }));
+    const one = must(await polling.checkIn(ctx(), team, electionId, { rollNumber: 1 }));
     expect(one.voted).toBe(true);
     // A name that only one voter on the roll has, typed without diacritics.
-    const all = must(await pollingDay.findVoters(ctx(), team, electionId, 'a', 500));
+    const all = must(await polling.findVoters(ctx(), team, electionId, 'a', 500));
     const names = new Map<string, number>();
     const roll = await ctx()
       .store.db.selectFrom('voter_roll_snapshots')
@@ -74,21 +74,21 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
     expect(all.length).toBeGreaterThan(0);
     const folded = foldForSearch(unique.fullName);
     expect(folded).not.toBe(unique.fullName.toLowerCase()); // the query really drops diacritics
-    const found = must(await pollingDay.findVoters(ctx(), team, electionId, folded));
+    const found = must(await polling.findVoters(ctx(), team, electionId, folded));
     expect(found.map((v) => v.rollNumber)).toContain(unique.rollNumber);
-    const byName = must(await pollingDay.checkIn(ctx(), team, electionId, { name: folded }));
+    const byName = must(await polling.checkIn(ctx(), team, electionId, { name: folded }));
     expect(byName.rollNumber).toBe(unique.rollNumber);
-    const code = pollingDay.voterCardCode(electionId, 2);
-    const byCard = must(await pollingDay.checkIn(ctx(), team, electionId, { cardCode: code.toLowerCase() }));
+    const code = polling.voterCardCode(electionId, 2);
+    const byCard = must(await polling.checkIn(ctx(), team, electionId, { cardCode: code.toLowerCase() }));
     expect(byCard.rollNumber).toBe(2);
-    const shown = must(await pollingDay.findVoters(ctx(), team, electionId, '2'));
+    const shown = must(await polling.findVoters(ctx(), team, electionId, '2'));
     expect(shown[0]!.voted).toBe(true);
-    const poll = must(await pollingDay.getPoll(ctx(), team, electionId));
+    const poll = must(await polling.getPoll(ctx(), team, electionId));
     expect(poll.status).toBe('open');
   });
 
   it('refuses a second check-in of the same person, and the database itself refuses the row', async () => {
-    const r = await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 1 });
+    const r = await polling.checkIn(ctx(), team, electionId, { rollNumber: 1 });
     expect(!r.ok && r.error.code).toBe('conflict');
     expect(!r.ok && r.error.message).toMatch(/đã bỏ phiếu lúc 07:10/);
     const row = await ctx()
@@ -106,15 +106,15 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
 
   it('records the mobile ballot box with who carried it and which voters used it', async () => {
     const box = must(
-      await pollingDay.sendMobileBox(ctx(), team, electionId, { carriedBy: ['Lê Văn Tâm', 'Phạm Thị Hoa'] }),
+      await polling.sendMobileBox(ctx(), team, electionId, { carriedBy: ['Lê Văn Tâm', 'Phạm Thị Hoa'] }),
     );
-    must(await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 10, mobileBoxId: box.id }));
-    must(await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 11, mobileBoxId: box.id }));
+    must(await polling.checkIn(ctx(), team, electionId, { rollNumber: 10, mobileBoxId: box.id }));
+    must(await polling.checkIn(ctx(), team, electionId, { rollNumber: 11, mobileBoxId: box.id }));
     const v = await turnout();
     expect(v.mobileBoxes).toHaveLength(1);
     expect(v.mobileBoxes[0]!.carriedBy).toEqual(['Lê Văn Tâm', 'Phạm Thị Hoa']);
     expect(v.mobileBoxes[0]!.voters.map((x) => x.rollNumber)).toEqual([10, 11]);
-    must(await pollingDay.recordBoxReturned(ctx(), team, electionId, box.id));
+    must(await polling.recordBoxReturned(ctx(), team, electionId, box.id));
   });
 
   it('QĐ 01/2016 Quảng Trị Điều 15 k3: live turnout per residents group and in total, quorum over half the roll', async () => {
@@ -132,10 +132,10 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
 
   it('records an interruption (time, reason, box sealed), refuses check-ins until the poll resumes', async () => {
     clock = vn('08:30');
-    const bad = await pollingDay.recordInterruption(ctx(), team, electionId, { reason: '', boxSealed: true });
+    const bad = await polling.recordInterruption(ctx(), team, electionId, { reason: '', boxSealed: true });
     expect(bad.ok).toBe(false);
     const v = must(
-      await pollingDay.recordInterruption(ctx(), team, electionId, {
+      await polling.recordInterruption(ctx(), team, electionId, {
         reason: 'Mất điện, mưa lớn',
         boxSealed: true,
       }),
@@ -143,23 +143,23 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
     expect(v.status).toBe('interrupted');
     const ev = v.events.at(-1)!;
     expect([ev.time, ev.reason, ev.boxSealed]).toEqual(['08:30', 'Mất điện, mưa lớn', true]);
-    const refused = await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 20 });
+    const refused = await polling.checkIn(ctx(), team, electionId, { rollNumber: 20 });
     expect(!refused.ok && refused.error.message).toMatch(/tạm dừng/);
     clock = vn('09:00');
-    must(await pollingDay.resumePolling(ctx(), team, electionId));
-    must(await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 20 }));
+    must(await polling.resumePolling(ctx(), team, electionId));
+    must(await polling.checkIn(ctx(), team, electionId, { rollNumber: 20 }));
   });
 
   it('records ballots received and spoiled ballots exchanged; refuses sealing before the poll closes', async () => {
     must(
-      await pollingDay.recordBallots(ctx(), team, electionId, {
+      await polling.recordBallots(ctx(), team, electionId, {
         position: 'head',
         kind: 'received',
         quantity: 450,
       }),
     );
     const b = must(
-      await pollingDay.recordBallots(ctx(), team, electionId, {
+      await polling.recordBallots(ctx(), team, electionId, {
         position: 'head',
         kind: 'spoiledReplaced',
         quantity: 2,
@@ -167,7 +167,7 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
     );
     const head = b.positions.find((p) => p.position === 'head')!;
     expect([head.received, head.issued, head.spoiled, head.unused]).toEqual([450, 6, 2, 442]);
-    const early = await pollingDay.sealUnusedBallots(ctx(), team, electionId, {
+    const early = await polling.sealUnusedBallots(ctx(), team, electionId, {
       position: 'head',
       witnesses: ['Ngô Văn Bình', 'Đỗ Thị Lan'],
       unusedCounted: 442,
@@ -177,18 +177,18 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
 
   it('QĐ 01/2016 Quảng Trị Điều 15 k2a: refuses closing before 12:00 unless everyone voted; closes at the end', async () => {
     clock = vn('10:00');
-    const r = await pollingDay.closePolling(ctx(), team, electionId);
+    const r = await polling.closePolling(ctx(), team, electionId);
     expect(!r.ok && r.error.code).toBe('early-close');
     expect(!r.ok && r.error.message).toMatch(/100%/);
     clock = vn('12:05');
-    const closed = must(await pollingDay.closePolling(ctx(), team, electionId));
+    const closed = must(await polling.closePolling(ctx(), team, electionId));
     expect(closed.status).toBe('closed');
-    const after = await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 30 });
+    const after = await polling.checkIn(ctx(), team, electionId, { rollNumber: 30 });
     expect(!after.ok && after.error.message).toMatch(/đã kết thúc/);
   });
 
   it('refuses opening the count before the unused ballots are sealed', async () => {
-    const r = await counting.openCount(ctx(), team, electionId, {
+    const r = await count.openCount(ctx(), team, electionId, {
       position: 'head',
       voted: 6,
       issued: 6,
@@ -198,34 +198,34 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
   });
 
   it('Tây Ninh Điều 16.3.d: seals the unused ballots counted by hand, issues the sealing record, then the count opens', async () => {
-    const wrong = await pollingDay.sealUnusedBallots(ctx(), team, electionId, {
+    const wrong = await polling.sealUnusedBallots(ctx(), team, electionId, {
       position: 'head',
       witnesses: ['Ngô Văn Bình', 'Đỗ Thị Lan'],
       unusedCounted: 440,
     });
     expect(!wrong.ok && wrong.error.message).toMatch(/đếm lại/);
     const sealed = must(
-      await pollingDay.sealUnusedBallots(ctx(), team, electionId, {
+      await polling.sealUnusedBallots(ctx(), team, electionId, {
         position: 'head',
         witnesses: ['Ngô Văn Bình', 'Đỗ Thị Lan'],
         unusedCounted: 442,
       }),
     );
     expect(sealed.positions.find((p) => p.position === 'head')!.seal).not.toBeNull();
-    const twice = await pollingDay.sealUnusedBallots(ctx(), team, electionId, {
+    const twice = await polling.sealUnusedBallots(ctx(), team, electionId, {
       position: 'head',
       witnesses: ['Ngô Văn Bình', 'Đỗ Thị Lan'],
       unusedCounted: 442,
     });
     expect(!twice.ok && twice.error.code).toBe('conflict');
     // The team member cannot issue; the commune does, through the registry.
-    const byTeam = await pollingDay.issueSealingRecord(ctx(), team, electionId, 'head');
+    const byTeam = await polling.issueSealingRecord(ctx(), team, electionId, 'head');
     expect(!byTeam.ok && byTeam.error.code).toBe('forbidden');
-    const doc = must(await pollingDay.issueSealingRecord(ctx(), officer, electionId, 'head'));
+    const doc = must(await polling.issueSealingRecord(ctx(), officer, electionId, 'head'));
     expect(doc.form_id).toBe('unused-ballots-record');
-    const view = must(await pollingDay.getBallots(ctx(), team, electionId));
+    const view = must(await polling.getBallots(ctx(), team, electionId));
     expect(view.positions.find((p) => p.position === 'head')!.seal!.documentId).toBe(doc.id);
-    const mismatch = await counting.openCount(ctx(), team, electionId, {
+    const mismatch = await count.openCount(ctx(), team, electionId, {
       position: 'head',
       voted: 7,
       issued: 6,
@@ -233,7 +233,7 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
     });
     expect(!mismatch.ok && mismatch.error.field).toBe('voted');
     must(
-      await counting.openCount(ctx(), team, electionId, {
+      await count.openCount(ctx(), team, electionId, {
         position: 'head',
         voted: 6,
         issued: 6,

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import { counting, demo, documentRegistry, meeting } from '../../src/services';
+import { count as counting, demo, documents as documentRegistry, meeting } from '../../src/services';
 import { flat, pdfText } from '../../src/documents/test-support';
 import type { ServiceContext } from '../../src/services';
-import type { MeetingView } from '../../src/services/meeting';
+import type { MeetingView } from '../../src/services/meeting/index';
 import { aCommuneOfficer, aProvinceViewer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { ballotCount } from '../../src/documents/batch';
-import { counting, demo, pollingPack } from '../../src/services';
+import { count, demo, roll } from '../../src/services';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 
@@ -36,20 +36,20 @@ describeEachDatabase('the polling-day pack', (t) => {
       .where('h.commune_id', '=', COMMUNE)
       .executeTakeFirstOrThrow();
     electionId = row.id;
-    const early = await pollingPack.electionPack(ctx(), officer, electionId);
+    const early = await roll.electionPack(ctx(), officer, electionId);
     expect(!early.ok && early.error.message).toMatch(/Chưa lập danh sách cử tri|chưa niêm yết/);
-    const commune = await pollingPack.communePack(ctx(), officer, COMMUNE);
+    const commune = await roll.communePack(ctx(), officer, COMMUNE);
     expect(!commune.ok && commune.error.message).toContain('Chưa có thôn, tổ dân phố nào đủ tài liệu');
   });
 
   it('prints roll, cards, one ballot per voter plus spares, the rules and a blank count record, in agreement', async () => {
-    const prepared = must(await counting.prepareDemoPolling(ctx(), officer, electionId));
-    const pack = must(await pollingPack.electionPack(ctx(), officer, electionId));
+    const prepared = must(await count.prepareDemoPolling(ctx(), officer, electionId));
+    const pack = must(await roll.electionPack(ctx(), officer, electionId));
     expect(pack.roll.entries).toHaveLength(prepared.registered);
-    expect(ballotCount(pack)).toBe(prepared.registered + pollingPack.SPARE_BALLOTS);
+    expect(ballotCount(pack)).toBe(prepared.registered + roll.SPARE_BALLOTS);
     expect(pack.ballots[0]!.candidates.length).toBeGreaterThanOrEqual(1);
     expect(pack.countRecord.participated).toBeNull();
-    const text = pdfText(must(await pollingPack.electionPackPdf(ctx(), officer, electionId)));
+    const text = pdfText(must(await roll.electionPackPdf(ctx(), officer, electionId)));
     expect(text).toContain('DANH SÁCH CỬ TRI');
     expect(text).toContain('THẺ CỬ TRI');
     expect(text).toContain('PHIẾU BẦU');
@@ -59,10 +59,10 @@ describeEachDatabase('the polling-day pack', (t) => {
   });
 
   it('prints the ready hamlets of the commune in one PDF and names the others with what they miss', async () => {
-    const commune = must(await pollingPack.communePack(ctx(), aProvinceViewer('68'), COMMUNE));
+    const commune = must(await roll.communePack(ctx(), aProvinceViewer('68'), COMMUNE));
     expect(commune.included).toEqual(['Khu phố 1']);
     expect(commune.pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const denied = await pollingPack.communePack(ctx(), aCommuneOfficer('24823'), COMMUNE);
+    const denied = await roll.communePack(ctx(), aCommuneOfficer('24823'), COMMUNE);
     expect(!denied.ok && denied.error.code).toBe('forbidden');
   });
 });

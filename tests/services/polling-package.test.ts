@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { counting, createContext, demo, pollingDay } from '../../src/services';
+import { count, createContext, demo, polling } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
 import { migrateToLatest, openStore } from '../../src/store';
 import type { Store } from '../../src/store';
@@ -26,14 +26,14 @@ async function demoElection(ctx: ServiceContext): Promise<string> {
     .select('e.id')
     .where('h.commune_id', '=', COMMUNE)
     .executeTakeFirstOrThrow();
-  must(await counting.prepareDemoPolling(ctx, officer, row.id));
+  must(await count.prepareDemoPolling(ctx, officer, row.id));
   return row.id;
 }
 
 async function pollSome(ctx: ServiceContext, team: Actor, electionId: string, numbers: number[]) {
-  for (const n of numbers) must(await pollingDay.checkIn(ctx, team, electionId, { rollNumber: n }));
+  for (const n of numbers) must(await polling.checkIn(ctx, team, electionId, { rollNumber: n }));
   must(
-    await pollingDay.recordBallots(ctx, team, electionId, {
+    await polling.recordBallots(ctx, team, electionId, {
       position: 'head',
       kind: 'received',
       quantity: 420,
@@ -70,35 +70,31 @@ describe('offline package: from the team laptop to the commune server (two SQLit
     server = openStore({ kind: 'sqlite', file: join(serverDir, 'baucoso.sqlite') });
     const team = aTeamMember(electionId);
     await pollSome(createContext(laptop, onDay), team, electionId, [1, 2, 3, 4]);
-    const key = pollingDay.instanceKey(laptopDir);
-    expect(pollingDay.instanceKey(laptopDir).keyId).toBe(key.keyId); // created once, then reused
-    const exported = must(
-      await pollingDay.exportPackage(createContext(laptop, onDay), team, electionId, key),
-    );
+    const key = polling.instanceKey(laptopDir);
+    expect(polling.instanceKey(laptopDir).keyId).toBe(key.keyId); // created once, then reused
+    const exported = must(await polling.exportPackage(createContext(laptop, onDay), team, electionId, key));
     expect(exported.rows).toBeGreaterThanOrEqual(4 + 1 + 1);
     text = exported.text;
   });
 
   it('the server refuses it until it trusts the laptop key', async () => {
-    const r = await pollingDay.importPackage(
+    const r = await polling.importPackage(
       createContext(server, onDay),
       officer,
       text,
-      pollingDay.acceptedKeys(serverDir),
+      polling.acceptedKeys(serverDir),
     );
     expect(!r.ok && r.error.code).toBe('package-untrusted');
   });
 
   it('imports it once trusted; importing twice adds nothing', async () => {
-    const laptopKey = pollingDay.instanceKey(laptopDir);
-    pollingDay.trustKey(serverDir, 'Máy tính Tổ bầu cử KP1', laptopKey.publicKey);
+    const laptopKey = polling.instanceKey(laptopDir);
+    polling.trustKey(serverDir, 'Máy tính Tổ bầu cử KP1', laptopKey.publicKey);
     const ctx = createContext(server, onDay);
-    const first = must(
-      await pollingDay.importPackage(ctx, officer, text, pollingDay.acceptedKeys(serverDir)),
-    );
+    const first = must(await polling.importPackage(ctx, officer, text, polling.acceptedKeys(serverDir)));
     expect(first.inserted).toBeGreaterThanOrEqual(6);
     expect(first.byTable['polling_attendance']).toBe(4);
-    const turnout = must(await pollingDay.getTurnout(ctx, officer, electionId));
+    const turnout = must(await polling.getTurnout(ctx, officer, electionId));
     expect(turnout.voted).toBe(4);
     const audits = async () =>
       (
@@ -109,9 +105,7 @@ describe('offline package: from the team laptop to the commune server (two SQLit
           .execute()
       ).length;
     expect(await audits()).toBe(1);
-    const again = must(
-      await pollingDay.importPackage(ctx, officer, text, pollingDay.acceptedKeys(serverDir)),
-    );
+    const again = must(await polling.importPackage(ctx, officer, text, polling.acceptedKeys(serverDir)));
     expect(again.inserted).toBe(0);
     expect(again.skipped).toBe(first.inserted);
     expect(await audits()).toBe(1);
@@ -126,20 +120,18 @@ describeEachDatabase('offline package: refusals', (t) => {
   let electionId = '';
   let text = '';
   const ctx = () => t.ctx(onDay);
-  const accepted = () => pollingDay.acceptedKeys(keyDir);
+  const accepted = () => polling.acceptedKeys(keyDir);
 
   it('exports the records of one election', async () => {
     electionId = await demoElection(ctx());
     await pollSome(ctx(), aTeamMember(electionId), electionId, [5, 6]);
-    text = must(
-      await pollingDay.exportPackage(ctx(), officer, electionId, pollingDay.instanceKey(keyDir)),
-    ).text;
+    text = must(await polling.exportPackage(ctx(), officer, electionId, polling.instanceKey(keyDir))).text;
   });
 
   it('refuses an altered package (a row changed): the hash does not match', async () => {
     const pkg = JSON.parse(text) as { tables: Record<string, Record<string, unknown>[]> };
     pkg.tables['polling_attendance']![0]!['roll_number'] = 99;
-    const r = await pollingDay.importPackage(ctx(), officer, JSON.stringify(pkg), accepted());
+    const r = await polling.importPackage(ctx(), officer, JSON.stringify(pkg), accepted());
     expect(!r.ok && r.error.code).toBe('package-altered');
   });
 
@@ -150,43 +142,43 @@ describeEachDatabase('offline package: refusals', (t) => {
     pkg.tables['polling_attendance']!.pop();
     const { sha256: _old, signature: _sig, ...body } = pkg;
     const { createHash } = await import('node:crypto');
-    pkg['sha256'] = createHash('sha256').update(pollingDay.canonicalJson(body)).digest('hex');
-    const r = await pollingDay.importPackage(ctx(), officer, JSON.stringify(pkg), accepted());
+    pkg['sha256'] = createHash('sha256').update(polling.canonicalJson(body)).digest('hex');
+    const r = await polling.importPackage(ctx(), officer, JSON.stringify(pkg), accepted());
     expect(!r.ok && r.error.code).toBe('package-altered');
     expect(!r.ok && r.error.message).toMatch(/Chữ ký/);
   });
 
   it('refuses a package signed by a key this instance does not trust', async () => {
     const foreign = must(
-      await pollingDay.exportPackage(ctx(), officer, electionId, pollingDay.instanceKey(otherDir)),
+      await polling.exportPackage(ctx(), officer, electionId, polling.instanceKey(otherDir)),
     ).text;
-    const r = await pollingDay.importPackage(ctx(), officer, foreign, accepted());
+    const r = await polling.importPackage(ctx(), officer, foreign, accepted());
     expect(!r.ok && r.error.code).toBe('package-untrusted');
   });
 
   it('refuses a package for another election (the one asked for, or one that is not on this instance)', async () => {
-    const r = await pollingDay.importPackage(ctx(), officer, text, accepted(), 'another-election');
+    const r = await polling.importPackage(ctx(), officer, text, accepted(), 'another-election');
     expect(!r.ok && r.error.code).toBe('package-election');
     const pkg = JSON.parse(text) as Record<string, unknown>;
     pkg['electionId'] = 'not-on-this-instance';
     const { sha256: _o, signature: _s, ...body } = pkg;
     const { createHash, sign } = await import('node:crypto');
-    const canonical = pollingDay.canonicalJson(body);
+    const canonical = polling.canonicalJson(body);
     pkg['sha256'] = createHash('sha256').update(canonical).digest('hex');
-    pkg['signature'] = sign(null, Buffer.from(canonical), pollingDay.instanceKey(keyDir).privateKey).toString(
+    pkg['signature'] = sign(null, Buffer.from(canonical), polling.instanceKey(keyDir).privateKey).toString(
       'base64',
     );
-    const r2 = await pollingDay.importPackage(ctx(), officer, JSON.stringify(pkg), accepted());
+    const r2 = await polling.importPackage(ctx(), officer, JSON.stringify(pkg), accepted());
     expect(!r2.ok && r2.error.code).toBe('package-election');
   });
 
   it('refuses something that is not a package', async () => {
-    const r = await pollingDay.importPackage(ctx(), officer, '{"hello":1}', accepted());
+    const r = await polling.importPackage(ctx(), officer, '{"hello":1}', accepted());
     expect(!r.ok && r.error.code).toBe('package-format');
   });
 
   it('imports its own package into its own instance as nothing new (idempotent)', async () => {
-    const r = must(await pollingDay.importPackage(ctx(), officer, text, accepted()));
+    const r = must(await polling.importPackage(ctx(), officer, text, accepted()));
     expect(r.inserted).toBe(0);
   });
 });

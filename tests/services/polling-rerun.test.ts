@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { counting, demo, pollingDay, preparationLifecycle, recognition } from '../../src/services';
+import { count, demo, polling, plan, office } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
@@ -22,7 +22,7 @@ describeEachDatabase('re-election: round 2 from the rerun decision, then the int
   let clock = vn('2024-11-17');
   const ctx = (): ServiceContext => t.ctx(() => clock());
   const step = (actor: Actor, to: string, on: string) =>
-    preparationLifecycle.recordStep(ctx(), actor, electionId, { to: to as 'counted', on });
+    plan.recordStep(ctx(), actor, electionId, { to: to as 'counted', on });
 
   it('the first round fails and is reported; the commune orders a re-election within the window', async () => {
     await demo.loadDemo(ctx());
@@ -33,14 +33,14 @@ describeEachDatabase('re-election: round 2 from the rerun decision, then the int
       .where('h.commune_id', '=', COMMUNE)
       .executeTakeFirstOrThrow();
     electionId = row.id;
-    must(await counting.prepareDemoPolling(ctx(), officer, electionId));
+    must(await count.prepareDemoPolling(ctx(), officer, electionId));
     team = { ...aTeamMember(electionId), userId: 'u-team-rerun' };
-    must(await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 1 }));
+    must(await polling.checkIn(ctx(), team, electionId, { rollNumber: 1 }));
     must(await step(team, 'counted', '2024-11-17'));
     must(await step(team, 'reported', '2024-11-17'));
     clock = vn('2024-11-18');
     must(
-      await recognition.decideRecognition(ctx(), officer, electionId, {
+      await office.decideRecognition(ctx(), officer, electionId, {
         decision: 'rerun',
         on: '2024-11-18',
         rerunDate: '2024-11-24',
@@ -49,24 +49,24 @@ describeEachDatabase('re-election: round 2 from the rerun decision, then the int
     );
   });
 
-  it('NĐ 59/2023 Điều 8: the decision (recognition.ts, reused) opens round 2 on its date within the window', async () => {
+  it('NĐ 59/2023 Điều 8: the decision (office.ts, reused) opens round 2 on its date within the window', async () => {
     const e = await ctx()
       .store.db.selectFrom('elections')
       .select(['round', 'election_date', 'state'])
       .where('id', '=', electionId)
       .executeTakeFirstOrThrow();
     expect(e).toEqual({ round: 2, election_date: '2024-11-24', state: 'rerunOrdered' });
-    const early = await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 1 });
+    const early = await polling.checkIn(ctx(), team, electionId, { rollNumber: 1 });
     expect(!early.ok && early.error.message).toMatch(/không phải ngày bầu cử/);
   });
 
   it('polling day of round 2: the voter who voted in round 1 checks in again; polling is recorded', async () => {
     clock = vn('2024-11-24');
-    const v = must(await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 1 }));
+    const v = must(await polling.checkIn(ctx(), team, electionId, { rollNumber: 1 }));
     expect(v.voted).toBe(true);
-    const turnout = must(await pollingDay.getTurnout(ctx(), team, electionId));
+    const turnout = must(await polling.getTurnout(ctx(), team, electionId));
     expect(turnout.voted).toBe(1);
-    const life = must(await preparationLifecycle.getLifecycle(ctx(), team, electionId));
+    const life = must(await plan.getLifecycle(ctx(), team, electionId));
     expect(life.state).toBe('polling');
   });
 
@@ -74,7 +74,7 @@ describeEachDatabase('re-election: round 2 from the rerun decision, then the int
     must(await step(team, 'counted', '2024-11-24'));
     must(await step(team, 'reported', '2024-11-24'));
     clock = vn('2024-11-25');
-    const third = await recognition.decideRecognition(ctx(), officer, electionId, {
+    const third = await office.decideRecognition(ctx(), officer, electionId, {
       decision: 'rerun',
       on: '2024-11-25',
       rerunDate: '2024-11-30',

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { counting, demo, pollingDay } from '../../src/services';
+import { count, demo, polling } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
@@ -30,7 +30,7 @@ describeEachDatabase('Tây Ninh Điều 16 k3f: polling in the session the commu
       .where('h.commune_id', '=', COMMUNE)
       .executeTakeFirstOrThrow();
     electionId = row.id;
-    must(await counting.prepareDemoPolling(ctx(), officer, electionId));
+    must(await count.prepareDemoPolling(ctx(), officer, electionId));
     await ctx()
       .store.db.updateTable('elections')
       .set({ profile_id: 'tay-ninh-2019', form: 'separateBallot', start_time: '13:30' })
@@ -41,7 +41,7 @@ describeEachDatabase('Tây Ninh Điều 16 k3f: polling in the session the commu
 
   it('refuses a vote in the morning when the afternoon session was chosen, naming both sessions', async () => {
     clock = vn('08:00');
-    const r = await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 1 });
+    const r = await polling.checkIn(ctx(), team, electionId, { rollNumber: 1 });
     expect(!r.ok && r.error.code).toBe('outside-polling-hours');
     expect(!r.ok && r.error.message).toContain('cuộc bầu cử này bỏ phiếu từ 13:30 đến 19:00');
     expect(!r.ok && r.error.message).toContain('buổi sáng từ 07:30, buổi chiều từ 13:30');
@@ -50,20 +50,20 @@ describeEachDatabase('Tây Ninh Điều 16 k3f: polling in the session the commu
 
   it('accepts a vote in the afternoon session and refuses one after 19:00', async () => {
     clock = vn('13:35');
-    expect(must(await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 1 })).voted).toBe(true);
+    expect(must(await polling.checkIn(ctx(), team, electionId, { rollNumber: 1 })).voted).toBe(true);
     clock = vn('19:05');
-    const late = await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 2 });
+    const late = await polling.checkIn(ctx(), team, electionId, { rollNumber: 2 });
     expect(!late.ok && late.error.code).toBe('outside-polling-hours');
   });
 
   it('with the morning session (or no start time) the poll opens at 07:30, not before', async () => {
     await setStart(null);
     clock = vn('07:20');
-    const early = await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 2 });
+    const early = await polling.checkIn(ctx(), team, electionId, { rollNumber: 2 });
     expect(!early.ok && early.error.message).toContain('bỏ phiếu từ 07:30 đến 19:00');
     clock = vn('07:31');
-    must(await pollingDay.checkIn(ctx(), team, electionId, { rollNumber: 2 }));
-    const poll = must(await pollingDay.getPoll(ctx(), team, electionId));
+    must(await polling.checkIn(ctx(), team, electionId, { rollNumber: 2 }));
+    const poll = must(await polling.getPoll(ctx(), team, electionId));
     expect(poll.window?.opens).toBe('07:30');
   });
 });

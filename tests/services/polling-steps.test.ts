@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { counting, demo, preparationLifecycle } from '../../src/services';
+import { count, demo, plan } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
 import { aCommuneOfficer, aProvinceViewer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
@@ -27,12 +27,12 @@ describeEachDatabase('lifecycle: the election team records its own polling-day s
       .where('h.commune_id', '=', COMMUNE)
       .executeTakeFirstOrThrow();
     electionId = row.id;
-    must(await counting.prepareDemoPolling(ctx(), officer, electionId));
+    must(await count.prepareDemoPolling(ctx(), officer, electionId));
     team = { ...aTeamMember(electionId), userId: 'u-team-steps' };
   });
 
   it('refuses a team member a step that is not a polling-day step (the commune records those)', async () => {
-    const r = await preparationLifecycle.recordStep(ctx(), team, electionId, {
+    const r = await plan.recordStep(ctx(), team, electionId, {
       to: 'recognised',
       on: '2024-11-17',
     });
@@ -41,7 +41,7 @@ describeEachDatabase('lifecycle: the election team records its own polling-day s
 
   it("refuses another election's team member and a province viewer the polling-day steps", async () => {
     for (const actor of [aTeamMember('another-election'), aProvinceViewer('68')]) {
-      const r = await preparationLifecycle.recordStep(ctx(), actor, electionId, {
+      const r = await plan.recordStep(ctx(), actor, electionId, {
         to: 'counted',
         on: '2024-11-17',
       });
@@ -50,12 +50,10 @@ describeEachDatabase('lifecycle: the election team records its own polling-day s
   });
 
   it('lets the team member record "counted" and "reported" under their own role (no stand-in actor)', async () => {
-    const counted = must(
-      await preparationLifecycle.recordStep(ctx(), team, electionId, { to: 'counted', on: '2024-11-17' }),
-    );
+    const counted = must(await plan.recordStep(ctx(), team, electionId, { to: 'counted', on: '2024-11-17' }));
     expect(counted.state).toBe('counted');
     const reported = must(
-      await preparationLifecycle.recordStep(ctx(), team, electionId, { to: 'reported', on: '2024-11-17' }),
+      await plan.recordStep(ctx(), team, electionId, { to: 'reported', on: '2024-11-17' }),
     );
     expect(reported.state).toBe('reported');
     const rows = await ctx()
@@ -76,7 +74,7 @@ describeEachDatabase('lifecycle: the election team records its own polling-day s
 
   it('still refuses a team member a late step with a chair override (only a commune officer records it)', async () => {
     const late = () => new Date('2024-12-30T03:00:00.000Z');
-    const r = await preparationLifecycle.recordStep(t.ctx(late), team, electionId, {
+    const r = await plan.recordStep(t.ctx(late), team, electionId, {
       to: 'recognised',
       on: '2024-12-30',
       override: { authorisedBy: 'Nguyễn Văn A', reason: 'Cho phép ghi muộn vì lý do khách quan' },

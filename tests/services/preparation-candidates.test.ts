@@ -4,19 +4,19 @@ import JSZip from 'jszip';
 import { renderDocx } from '../../src/documents/render-docx';
 import {
   demo,
-  forms,
-  preparationCandidates,
-  preparationComplaints,
-  preparationDocuments,
-  preparationLifecycle,
-  preparationMeetings,
-  preparationPlan,
-  preparationPopulation,
-  preparationTeam,
+  documents as forms,
+  candidates as preparationCandidates,
+  complaints as preparationComplaints,
+  plan as preparationDocuments,
+  plan as preparationLifecycle,
+  candidates as preparationMeetings,
+  plan as preparationPlan,
+  plan as preparationPopulation,
+  team as preparationTeam,
   territory,
 } from '../../src/services';
 import type { ServiceContext } from '../../src/services';
-import type { MeetingInput } from '../../src/services/preparation-meetings';
+import type { MeetingInput } from '../../src/services/candidates/meetings';
 import { aCommuneOfficer, anAdmin } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { demo, preparationLifecycle, preparationMeetings, preparationPlan } from '../../src/services';
+import { demo, plan, candidates } from '../../src/services';
 import type { ServiceContext } from '../../src/services';
-import type { CreateRoundInput } from '../../src/services/preparation-plan';
+import type { CreateRoundInput } from '../../src/services/plan/plan';
 import { aCommuneOfficer, aProvinceViewer, anAdmin } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 
@@ -49,7 +49,7 @@ describeEachDatabase('preparation: plan and lifecycle', (t) => {
   it('plans a round: one election per hamlet, tasks from the ND59 timeline and the seed-000 plan', async () => {
     await demo.loadDemo(t.ctx());
     const hamlets = (await hamletIds(t.ctx())).slice(0, 2);
-    const r = await preparationPlan.createRound(t.ctx(), officer, roundInput(hamlets));
+    const r = await plan.createRound(t.ctx(), officer, roundInput(hamlets));
     if (!r.ok) throw new Error(r.error.message);
     const round = r.value;
     expect(round.elections).toHaveLength(2);
@@ -70,21 +70,21 @@ describeEachDatabase('preparation: plan and lifecycle', (t) => {
   });
 
   it('edits a task (status, due date, lead, partners); a province viewer may not', async () => {
-    const rounds = await preparationPlan.listRounds(t.ctx(), officer, WARD);
+    const rounds = await plan.listRounds(t.ctx(), officer, WARD);
     if (!rounds.ok) throw new Error(rounds.error.message);
-    const round = await preparationPlan.getRound(t.ctx(), officer, rounds.value[0]!.id);
+    const round = await plan.getRound(t.ctx(), officer, rounds.value[0]!.id);
     if (!round.ok) throw new Error(round.error.message);
     const task = round.value.tasks.find((x) => x.overdue)!;
-    const done = await preparationPlan.updateTask(t.ctx(), officer, task.id, {
+    const done = await plan.updateTask(t.ctx(), officer, task.id, {
       status: 'done',
       lead: 'UBND Phường 2',
       partners: ['UBMTTQVN Phường 2'],
     });
     expect(done.ok && done.value.overdue).toBe(false);
     expect(done.ok && done.value.partners).toEqual(['UBMTTQVN Phường 2']);
-    const moved = await preparationPlan.updateTask(t.ctx(), officer, task.id, { due: '2024-12-01' });
+    const moved = await plan.updateTask(t.ctx(), officer, task.id, { due: '2024-12-01' });
     expect(moved.ok && moved.value.due).toBe('2024-12-01');
-    const viewer = await preparationPlan.updateTask(t.ctx(), aProvinceViewer('68'), task.id, {
+    const viewer = await plan.updateTask(t.ctx(), aProvinceViewer('68'), task.id, {
       status: 'todo',
     });
     expect(!viewer.ok && viewer.error.code).toBe('forbidden');
@@ -92,9 +92,9 @@ describeEachDatabase('preparation: plan and lifecycle', (t) => {
 
   it('refuses a plan that a hamlet already has for the same term, and a form the profile does not know', async () => {
     const hamlets = (await hamletIds(t.ctx())).slice(0, 1);
-    const again = await preparationPlan.createRound(t.ctx(), officer, roundInput(hamlets));
+    const again = await plan.createRound(t.ctx(), officer, roundInput(hamlets));
     expect(!again.ok && again.error.code).toBe('conflict');
-    const form = await preparationPlan.createRound(
+    const form = await plan.createRound(
       t.ctx(),
       officer,
       roundInput(hamlets, { termLabel: '2030-2035', form: 'separateBallot' }),
@@ -104,7 +104,7 @@ describeEachDatabase('preparation: plan and lifecycle', (t) => {
 
   it('QĐ 01/2016 Quảng Trị Điều 14 k1: a separate election must fall on a Sunday', async () => {
     const hamlets = (await hamletIds(t.ctx())).slice(2, 3);
-    const r = await preparationPlan.createRound(
+    const r = await plan.createRound(
       t.ctx(),
       anAdmin(),
       roundInput(hamlets, {
@@ -119,10 +119,10 @@ describeEachDatabase('preparation: plan and lifecycle', (t) => {
   });
 
   it('refuses an out-of-order step, naming the rule and its citation', async () => {
-    const rounds = await preparationPlan.listRounds(t.ctx(), officer, WARD);
-    const round = await preparationPlan.getRound(t.ctx(), officer, rounds.ok ? rounds.value[0]!.id : '');
+    const rounds = await plan.listRounds(t.ctx(), officer, WARD);
+    const round = await plan.getRound(t.ctx(), officer, rounds.ok ? rounds.value[0]!.id : '');
     const election = round.ok ? round.value.elections[1]! : undefined;
-    const r = await preparationLifecycle.recordStep(t.ctx(), officer, election!.id, {
+    const r = await plan.recordStep(t.ctx(), officer, election!.id, {
       to: 'teamFormed',
       on: '2024-10-01',
     });
@@ -131,34 +131,34 @@ describeEachDatabase('preparation: plan and lifecycle', (t) => {
   });
 
   it('ND59 Điều 6 k1: a step recorded after its deadline is refused unless the chair overrides it', async () => {
-    const rounds = await preparationPlan.listRounds(t.ctx(), officer, WARD);
-    const round = await preparationPlan.getRound(t.ctx(), officer, rounds.ok ? rounds.value[0]!.id : '');
+    const rounds = await plan.listRounds(t.ctx(), officer, WARD);
+    const round = await plan.getRound(t.ctx(), officer, rounds.ok ? rounds.value[0]!.id : '');
     // Election day 2024-10-20: the drafted list was due 2024-10-05 (D-15).
     const election = round.ok
       ? round.value.elections.find((e) => e.electionDate === '2024-10-20')!
       : undefined;
     const late = at('2024-10-08');
-    const refused = await preparationLifecycle.recordStep(t.ctx(late), officer, election!.id, {
+    const refused = await plan.recordStep(t.ctx(late), officer, election!.id, {
       to: 'candidatesDrafted',
       on: '2024-10-07',
     });
     expect(!refused.ok && refused.error.code).toBe('deadline-passed');
     expect(!refused.ok && refused.error.message).toContain('05/10/2024');
     expect(!refused.ok && refused.error.details?.['rule']).toBe('timeline.draft-candidates');
-    const thinReason = await preparationLifecycle.recordStep(t.ctx(late), officer, election!.id, {
+    const thinReason = await plan.recordStep(t.ctx(late), officer, election!.id, {
       to: 'candidatesDrafted',
       on: '2024-10-07',
       override: { authorisedBy: 'Lê Thanh Bình', reason: 'ốm' },
     });
     expect(!thinReason.ok && thinReason.error.field).toBe('override.reason');
     // With the override the lateness passes; the step still needs its drafted list.
-    const noList = await preparationLifecycle.recordStep(t.ctx(late), officer, election!.id, {
+    const noList = await plan.recordStep(t.ctx(late), officer, election!.id, {
       to: 'candidatesDrafted',
       on: '2024-10-07',
       override: { authorisedBy: 'Lê Thanh Bình', reason: 'Ban CTMT họp muộn do mưa bão' },
     });
     expect(!noList.ok && noList.error.code).toBe('list-not-drafted');
-    const future = await preparationLifecycle.recordStep(t.ctx(late), officer, election!.id, {
+    const future = await plan.recordStep(t.ctx(late), officer, election!.id, {
       to: 'candidatesDrafted',
       on: '2024-10-09',
     });
@@ -166,10 +166,10 @@ describeEachDatabase('preparation: plan and lifecycle', (t) => {
   });
 
   it('shows the history and the next steps with their deadlines', async () => {
-    const rounds = await preparationPlan.listRounds(t.ctx(), officer, WARD);
-    const round = await preparationPlan.getRound(t.ctx(), officer, rounds.ok ? rounds.value[0]!.id : '');
+    const rounds = await plan.listRounds(t.ctx(), officer, WARD);
+    const round = await plan.getRound(t.ctx(), officer, rounds.ok ? rounds.value[0]!.id : '');
     const election = round.ok ? round.value.elections[0]! : undefined;
-    const view = await preparationLifecycle.getLifecycle(t.ctx(), aProvinceViewer('68'), election!.id);
+    const view = await plan.getLifecycle(t.ctx(), aProvinceViewer('68'), election!.id);
     if (!view.ok) throw new Error(view.error.message);
     expect(view.value.history.map((h) => h.to)).toEqual(['planned']);
     expect(view.value.next[0]!.to).toBe('candidatesDrafted');
@@ -177,10 +177,10 @@ describeEachDatabase('preparation: plan and lifecycle', (t) => {
   });
 
   it('refuses a meeting the profile does not have (ND59 has no voters’ conference on the list)', async () => {
-    const rounds = await preparationPlan.listRounds(t.ctx(), officer, WARD);
-    const round = await preparationPlan.getRound(t.ctx(), officer, rounds.ok ? rounds.value[0]!.id : '');
+    const rounds = await plan.listRounds(t.ctx(), officer, WARD);
+    const round = await plan.getRound(t.ctx(), officer, rounds.ok ? rounds.value[0]!.id : '');
     const election = round.ok ? round.value.elections[0]! : undefined;
-    const r = await preparationMeetings.recordMeeting(t.ctx(), officer, election!.id, {
+    const r = await candidates.recordMeeting(t.ctx(), officer, election!.id, {
       kind: 'votersConference',
       heldOn: '2024-10-01',
       startTime: '08:00',

@@ -1,13 +1,7 @@
 import { expect, it } from 'vitest';
 import { recognitionDue } from '../../src/domain/election';
 import { getProfile } from '../../src/domain/rules';
-import {
-  documentRegistry,
-  officeInterim,
-  officeRegister,
-  preparationLifecycle,
-  recognition,
-} from '../../src/services';
+import { documents, office, plan } from '../../src/services';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 import { WARD, adults, at, loadWard, reportedElection } from './office-support';
@@ -24,10 +18,10 @@ describeEachDatabase('recognition after the report', (t) => {
   it('ND59 Điều 8: 5 working days from the day after receipt, across Tết 2026 (off 14–22/02)', () => {
     // Received Friday 13/02/2026: Mon 23, Tue 24, Wed 25, Thu 26, Fri 27.
     expect(recognitionDue(nd59(), '2026-02-13')).toBe('2026-02-27');
-    expect(recognition.workingDaysLeft('2026-02-13', '2026-02-27')).toBe(5);
-    expect(recognition.workingDaysLeft('2026-02-20', '2026-02-27')).toBe(5);
-    expect(recognition.workingDaysLeft('2026-02-27', '2026-02-27')).toBe(0);
-    expect(recognition.workingDaysLeft('2026-03-02', '2026-02-27')).toBe(-1);
+    expect(office.workingDaysLeft('2026-02-13', '2026-02-27')).toBe(5);
+    expect(office.workingDaysLeft('2026-02-20', '2026-02-27')).toBe(5);
+    expect(office.workingDaysLeft('2026-02-27', '2026-02-27')).toBe(0);
+    expect(office.workingDaysLeft('2026-03-02', '2026-02-27')).toBe(-1);
   });
 
   it('the inbox lists reported elections with the due date, red once it has passed', async () => {
@@ -37,16 +31,16 @@ describeEachDatabase('recognition after the report', (t) => {
       electionDate: '2026-02-08',
       receivedOn: '2026-02-13',
     });
-    const onTime = await recognition.recognitionInbox(t.ctx(at('2026-02-27')), officer, WARD);
+    const onTime = await office.recognitionInbox(t.ctx(at('2026-02-27')), officer, WARD);
     if (!onTime.ok) throw new Error(onTime.error.message);
     const item = onTime.value.items.find((i) => i.electionId === id)!;
     expect(item.due).toBe('2026-02-27');
     expect(item.late).toBe(false);
     expect(item.rerunBy).toBe('2026-02-23');
-    const late = await recognition.recognitionInbox(t.ctx(at('2026-02-28')), officer, WARD);
+    const late = await office.recognitionInbox(t.ctx(at('2026-02-28')), officer, WARD);
     if (!late.ok) throw new Error(late.error.message);
     expect(late.value.items.find((i) => i.electionId === id)!.late).toBe(true);
-    const viewer = await recognition.recognitionInbox(t.ctx(at('2026-02-27')), aProvinceViewer('68'), WARD);
+    const viewer = await office.recognitionInbox(t.ctx(at('2026-02-27')), aProvinceViewer('68'), WARD);
     expect(viewer.ok).toBe(true);
     if (viewer.ok) expect(viewer.value.canDecide).toBe(false);
   });
@@ -61,12 +55,12 @@ describeEachDatabase('recognition after the report', (t) => {
       electionDate: '2026-02-08',
       receivedOn: '2026-02-13',
     });
-    const before = await officeRegister.getRegister(ctx, officer, WARD);
+    const before = await office.getRegister(ctx, officer, WARD);
     if (!before.ok) throw new Error(before.error.message);
     expect(before.value.hamlets.find((x) => x.id === h.id)!.current).toHaveLength(0);
     expect(before.value.alerts.some((a) => a.kind === 'noHead' && a.hamletId === h.id)).toBe(true);
 
-    const refused = await recognition.decideRecognition(ctx, front, id, {
+    const refused = await office.decideRecognition(ctx, front, id, {
       decision: 'recognise',
       on: '2026-02-27',
       residentId: winner!.id,
@@ -74,7 +68,7 @@ describeEachDatabase('recognition after the report', (t) => {
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.code).toBe('forbidden');
 
-    const r = await recognition.decideRecognition(ctx, officer, id, {
+    const r = await office.decideRecognition(ctx, officer, id, {
       decision: 'recognise',
       on: '2026-02-27',
       residentId: winner!.id,
@@ -85,10 +79,10 @@ describeEachDatabase('recognition after the report', (t) => {
     expect(r.value.electionState).toBe('recognised');
     expect(r.value.document?.form_id).toBe('recognition-decision');
     expect(r.value.document?.number).toBe(1);
-    const file = await documentRegistry.downloadDocument(ctx, officer, r.value.document!.id, 'pdf');
+    const file = await documents.downloadDocument(ctx, officer, r.value.document!.id, 'pdf');
     expect(file.ok).toBe(true);
 
-    const after = await officeRegister.getRegister(ctx, officer, WARD);
+    const after = await office.getRegister(ctx, officer, WARD);
     if (!after.ok) throw new Error(after.error.message);
     const head = after.value.hamlets.find((x) => x.id === h.id)!.current[0]!;
     expect(head.holderName).toBe(winner!.name);
@@ -97,11 +91,11 @@ describeEachDatabase('recognition after the report', (t) => {
     // TT04 Điều 12 k2 with the profile's 60 months: the term ends the day before 27/02/2031.
     expect(head.plannedEnd).toBe('2031-02-26');
     // Not in office before the decision.
-    const dayBefore = await officeRegister.getRegister(t.ctx(at('2026-02-26')), officer, WARD);
+    const dayBefore = await office.getRegister(t.ctx(at('2026-02-26')), officer, WARD);
     if (!dayBefore.ok) throw new Error(dayBefore.error.message);
     expect(dayBefore.value.hamlets.find((x) => x.id === h.id)!.current).toHaveLength(0);
     // Decided: off the inbox.
-    const inbox = await recognition.recognitionInbox(ctx, officer, WARD);
+    const inbox = await office.recognitionInbox(ctx, officer, WARD);
     if (inbox.ok) expect(inbox.value.items.some((i) => i.electionId === id)).toBe(false);
   });
 
@@ -115,7 +109,7 @@ describeEachDatabase('recognition after the report', (t) => {
       electionDate: '2026-02-08',
       receivedOn: '2026-02-13',
     });
-    const late = await recognition.decideRecognition(ctx, officer, id, {
+    const late = await office.decideRecognition(ctx, officer, id, {
       decision: 'recognise',
       on: '2026-03-02',
       residentId: winner!.id,
@@ -125,7 +119,7 @@ describeEachDatabase('recognition after the report', (t) => {
       expect(late.error.code).toBe('deadline-passed');
       expect(late.error.message).toContain('27/02/2026');
     }
-    const ok = await recognition.decideRecognition(ctx, officer, id, {
+    const ok = await office.decideRecognition(ctx, officer, id, {
       decision: 'recognise',
       on: '2026-03-02',
       residentId: winner!.id,
@@ -149,7 +143,7 @@ describeEachDatabase('recognition after the report', (t) => {
       on: '2026-02-16',
       reasons: ['Không có người ứng cử nào đạt trên 50% tổng số đại diện hộ gia đình'],
     };
-    const tooLate = await recognition.decideRecognition(ctx, officer, id, {
+    const tooLate = await office.decideRecognition(ctx, officer, id, {
       ...base,
       rerunDate: '2026-02-24',
     });
@@ -158,13 +152,13 @@ describeEachDatabase('recognition after the report', (t) => {
       expect(tooLate.error.code).toBe('rerun-too-late');
       expect(tooLate.error.message).toContain('23/02/2026');
     }
-    const noReason = await recognition.decideRecognition(ctx, officer, id, {
+    const noReason = await office.decideRecognition(ctx, officer, id, {
       ...base,
       reasons: [],
       rerunDate: '2026-02-23',
     });
     expect(noReason.ok).toBe(false);
-    const r = await recognition.decideRecognition(ctx, officer, id, { ...base, rerunDate: '2026-02-23' });
+    const r = await office.decideRecognition(ctx, officer, id, { ...base, rerunDate: '2026-02-23' });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.electionState).toBe('rerunOrdered');
     expect(r.value.document?.form_id).toBe('rerun-decision');
@@ -179,20 +173,20 @@ describeEachDatabase('recognition after the report', (t) => {
       electionDate: '2026-02-08',
       receivedOn: '2026-02-09',
     });
-    const empty = await recognition.decideRecognition(ctx, officer, id, {
+    const empty = await office.decideRecognition(ctx, officer, id, {
       decision: 'reply',
       on: '2026-02-10',
       reasons: ['  '],
     });
     expect(empty.ok).toBe(false);
-    const r = await recognition.decideRecognition(ctx, officer, id, {
+    const r = await office.decideRecognition(ctx, officer, id, {
       decision: 'reply',
       on: '2026-02-10',
       reasons: ['Biên bản kiểm phiếu chưa đủ chữ ký của hai đại diện hộ gia đình chứng kiến.'],
     });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.document?.form_id).toBe('reply-letter');
-    const inbox = await recognition.recognitionInbox(ctx, officer, WARD);
+    const inbox = await office.recognitionInbox(ctx, officer, WARD);
     if (!inbox.ok) throw new Error(inbox.error.message);
     expect(inbox.value.items.find((i) => i.electionId === id)!.replies).toBe(1);
   });
@@ -208,7 +202,7 @@ describeEachDatabase('recognition after the report', (t) => {
     });
     const [person] = await adults(ctx, h.id, 1);
     // One failed round is not enough for an interim head (TT04 Điều 12 k2a, after the re-election).
-    const early = await officeInterim.appointInterim(ctx, officer, {
+    const early = await office.appointInterim(ctx, officer, {
       hamletId: h.id,
       reason: 'failedElection',
       electionId: id,
@@ -216,7 +210,7 @@ describeEachDatabase('recognition after the report', (t) => {
       on: '2026-02-10',
     });
     expect(early.ok).toBe(false);
-    const rerun = await recognition.decideRecognition(ctx, officer, id, {
+    const rerun = await office.decideRecognition(ctx, officer, id, {
       decision: 'rerun',
       on: '2026-02-10',
       rerunDate: '2026-02-22',
@@ -231,17 +225,17 @@ describeEachDatabase('recognition after the report', (t) => {
     expect(row).toEqual({ round: 2, election_date: '2026-02-22' });
     const day = t.ctx(at('2026-02-22'));
     for (const to of ['polling', 'counted', 'reported'] as const) {
-      const s = await preparationLifecycle.recordStep(day, officer, id, { to, on: '2026-02-22' });
+      const s = await plan.recordStep(day, officer, id, { to, on: '2026-02-22' });
       if (!s.ok) throw new Error(s.error.message);
     }
-    const inbox = await recognition.recognitionInbox(day, officer, WARD);
+    const inbox = await office.recognitionInbox(day, officer, WARD);
     if (!inbox.ok) throw new Error(inbox.error.message);
     const item = inbox.value.items.find((i) => i.electionId === id)!;
     // Received Sunday 22/02/2026, the last day of Tết: Mon 23 to Fri 27.
     expect(item.round).toBe(2);
     expect(item.due).toBe('2026-02-27');
     const later = t.ctx(at('2026-02-24'));
-    const interim = await officeInterim.appointInterim(later, officer, {
+    const interim = await office.appointInterim(later, officer, {
       hamletId: h.id,
       reason: 'failedElection',
       electionId: id,
@@ -252,13 +246,13 @@ describeEachDatabase('recognition after the report', (t) => {
     if (!interim.ok) throw new Error(interim.error.message);
     expect(interim.value.plannedEnd).toBe('2026-08-24');
     expect(interim.value.newElectionBy).toBe('2026-08-24');
-    const reg = await officeRegister.getRegister(later, officer, WARD);
+    const reg = await office.getRegister(later, officer, WARD);
     if (!reg.ok) throw new Error(reg.error.message);
     const head = reg.value.hamlets.find((x) => x.id === h.id)!.current[0]!;
     expect(head.basis).toBe('interim');
     expect(head.newElectionBy).toBe('2026-08-24');
     // Near the limit the register warns (30 days before 24/08/2026).
-    const warn = await officeRegister.getRegister(t.ctx(at('2026-07-25')), officer, WARD);
+    const warn = await office.getRegister(t.ctx(at('2026-07-25')), officer, WARD);
     if (!warn.ok) throw new Error(warn.error.message);
     expect(warn.value.alerts.some((a) => a.kind === 'interimNearLimit' && a.hamletId === h.id)).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { officeImport, officeRegister, removal } from '../../src/services';
+import { office, removal } from '../../src/services';
 import type { ServiceContext } from '../../src/services';
 import { aCommuneOfficer } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
@@ -22,7 +22,7 @@ async function householdsOf(ctx: ServiceContext, hamletId: string) {
 }
 
 async function headTerm(ctx: ServiceContext, hamletName: string) {
-  const reg = await officeRegister.getRegister(ctx, officer, WARD);
+  const reg = await office.getRegister(ctx, officer, WARD);
   if (!reg.ok) throw new Error(reg.error.message);
   const h = reg.value.hamlets.find((x) => x.name === hamletName)!;
   return { hamlet: h, term: h.current.find((c) => c.position === 'head')! };
@@ -62,9 +62,9 @@ describeEachDatabase('removal from office', (t) => {
       ['Khu phố 1', 'Khu phố trưởng', 'Bùi Văn Thắng', '21/11/2024'],
       ['Khu phố 2', 'Khu phố trưởng', 'Hồ Văn Tư', '21/11/2024'],
     ];
-    const nd = await officeImport.importOfficeHolders(ctx, officer, WARD, csv(heads), { confirm: true });
+    const nd = await office.importOfficeHolders(ctx, officer, WARD, csv(heads), { confirm: true });
     if (!nd.ok) throw new Error(nd.error.message);
-    const tn = await officeImport.importOfficeHolders(
+    const tn = await office.importOfficeHolders(
       ctx,
       officer,
       WARD,

@@ -3,7 +3,7 @@ import { generateHouseholds } from '../../src/demo';
 import type { DemoHousehold } from '../../src/demo';
 import { writeResidentsCsv, writeResidentsXlsx } from '../../src/io';
 import type { ResidentFields } from '../../src/io';
-import { createContext, residentsImport, territory } from '../../src/services';
+import { createContext, people as residentsImport, territory } from '../../src/services';
 import { residents as residentsRepo } from '../../src/store';
 import { describeEachDatabase, fixedNow } from '../support/databases';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';

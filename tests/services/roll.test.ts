@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { demo, documentRegistry, residentHouseholds, residents, roll, territory } from '../../src/services';
+import { demo, documents, people, roll, territory } from '../../src/services';
 import type { Actor } from '../../src/services';
-import { postedRoll } from '../../src/services/polling-roll';
+import { postedRoll } from '../../src/services/polling/roll-entries';
 import { elections as electionsRepo, territory as territoryRepo } from '../../src/store';
 import { describeEachDatabase } from '../support/databases';
 import { aCommuneOfficer, aProvinceViewer, aTeamMember } from '../support/actors';
@@ -31,7 +31,7 @@ describeEachDatabase('voter roll', (t) => {
   async function add(p: Person) {
     const groups = await territoryRepo.listResidentGroups(t.store().db, hamletId);
     const household = p.household ? ids.get(p.household)?.householdId : undefined;
-    const made = await residents.addResident(t.ctx(), officer, hamletId, {
+    const made = await people.addResident(t.ctx(), officer, hamletId, {
       fullName: p.name,
       birthDate: p.birth,
       sex: / Thị /.test(p.name) ? 'female' : 'male',
@@ -194,7 +194,7 @@ describeEachDatabase('voter roll', (t) => {
   });
 
   it('QĐ 01/2016 Quảng Trị Điều 14 k2: household representatives, the head by default, the chosen one otherwise, and households without one listed for the officers', async () => {
-    const chosen = await residentHouseholds.chooseRepresentative(
+    const chosen = await people.chooseRepresentative(
       t.ctx(),
       officer,
       ids.get('Nguyễn Văn Hải')!.householdId,
@@ -498,7 +498,7 @@ describeEachDatabase('voter roll', (t) => {
     const second = await roll.issueRollDocument(ctx, officer, electionId);
     if (!second.ok) throw new Error(second.error.message);
     expect(second.value).toMatchObject({ version: 2, replaces_id: first.value.id });
-    const pdf = await documentRegistry.downloadDocument(ctx, officer, second.value.id, 'pdf');
+    const pdf = await documents.downloadDocument(ctx, officer, second.value.id, 'pdf');
     expect(pdf.ok && pdf.value.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const cards = await roll.issueVoterCards(ctx, officer, electionId);
     if (!cards.ok) throw new Error(cards.error.message);

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { counting, demo, documentRegistry, pollingDay, roll } from '../../src/services';
+import { count, demo, documents, polling, roll } from '../../src/services';
 import type { ServiceContext } from '../../src/services';
 import { flat, pdfText } from '../../src/documents/test-support';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
@@ -25,9 +25,9 @@ describeEachDatabase('the printed voter card carries the check-in code of pollin
       .select('e.id')
       .where('h.commune_id', '=', COMMUNE)
       .executeTakeFirstOrThrow();
-    must(await counting.prepareDemoPolling(ctx(), officer, electionId));
+    must(await count.prepareDemoPolling(ctx(), officer, electionId));
     const issued = must(await roll.issueVoterCards(ctx(), officer, electionId));
-    const pdf = must(await documentRegistry.downloadDocument(ctx(), officer, issued.id, 'pdf'));
+    const pdf = must(await documents.downloadDocument(ctx(), officer, issued.id, 'pdf'));
     const text = flat(pdfText(pdf.bytes));
     // Every card carries its code (cards sit two to a row, so pdftotext interleaves them).
     const codes = [...text.matchAll(/Mã thẻ: ([0-9A-F]{6}-(\d+))/g)];
@@ -35,13 +35,13 @@ describeEachDatabase('the printed voter card carries the check-in code of pollin
       Array.from({ length: 412 }, (_, i) => i + 1),
     );
     const code = codes.find((m) => m[2] === '12')![1]!;
-    expect(code).toBe(pollingDay.voterCardCode(electionId, 12));
+    expect(code).toBe(polling.voterCardCode(electionId, 12));
     const team = aTeamMember(electionId);
-    const v = must(await pollingDay.checkIn(ctx(), team, electionId, { cardCode: code }));
+    const v = must(await polling.checkIn(ctx(), team, electionId, { cardCode: code }));
     expect([v.rollNumber, v.voted]).toEqual([12, true]);
-    const again = await pollingDay.checkIn(ctx(), team, electionId, { cardCode: code });
+    const again = await polling.checkIn(ctx(), team, electionId, { cardCode: code });
     expect(again.ok).toBe(false);
-    const wrong = await pollingDay.checkIn(ctx(), team, electionId, { cardCode: 'ZZZZZZ-12' });
+    const wrong = await polling.checkIn(ctx(), team, electionId, { cardCode: 'ZZZZZZ-12' });
     expect(wrong.ok).toBe(false);
   });
 });

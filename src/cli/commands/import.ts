@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { residentsImport } from '../../services';
+import { people } from '../../services';
 import type { Actor } from '../../services';
 import { fail, printJson, withContext } from '../runtime';
 
@@ -47,7 +47,7 @@ async function runImport(file: string, opts: ImportOptions): Promise<void> {
   }
   await withContext(async (ctx) => {
     const request = { fileName: basename(file), layout: opts.layout };
-    const run = opts.dryRun ? residentsImport.previewResidentImport : residentsImport.confirmResidentImport;
+    const run = opts.dryRun ? people.previewResidentImport : people.confirmResidentImport;
     const result = await run(ctx, CLI_ACTOR, opts.hamlet, bytes, request);
     if (!result.ok) return fail(result.error.message);
     const r = result.value;
@@ -62,7 +62,7 @@ async function runImport(file: string, opts: ImportOptions): Promise<void> {
       converted: r.converted,
     };
     if (opts.json) return printJson(summary);
-    const done = opts.dryRun ? null : (r as residentsImport.ResidentImportDone);
+    const done = opts.dryRun ? null : (r as people.ResidentImportDone);
     const written = done
       ? `, thêm ${done.added}, sửa ${done.changed}`
       : ` (chạy thử: sẽ thêm ${r.toAddCount}, sửa ${r.toChangeCount})`;

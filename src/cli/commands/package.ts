@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { pollingDay } from '../../services';
+import { polling } from '../../services';
 import type { Actor } from '../../services';
 import { fail, printJson, withContext } from '../runtime';
 
@@ -31,7 +31,7 @@ export function registerPackageCommands(program: Command): void {
     )
     .option('--json', 'print {"keyId", "publicKey"}')
     .action((opts: { json?: boolean }) => {
-      const k = pollingDay.instanceKey(dataDir());
+      const k = polling.instanceKey(dataDir());
       if (opts.json) printJson({ keyId: k.keyId, publicKey: k.publicKey });
       else process.stdout.write(k.publicKey);
     });
@@ -44,7 +44,7 @@ export function registerPackageCommands(program: Command): void {
     .option('--json', 'print the trusted key as JSON')
     .action(async (file: string, opts: { name: string; json?: boolean }) => {
       try {
-        const k = pollingDay.trustKey(dataDir(), opts.name, await readFile(file, 'utf8'));
+        const k = polling.trustKey(dataDir(), opts.name, await readFile(file, 'utf8'));
         if (opts.json) printJson({ keyId: k.keyId, name: k.name });
         else process.stdout.write(`Đã tin cậy khóa ${k.keyId} (${k.name}).\n`);
       } catch (e) {
@@ -60,8 +60,8 @@ export function registerPackageCommands(program: Command): void {
     .option('--json', 'print {"file", "sha256", "rows"}')
     .action(async (file: string, opts: { election: string; json?: boolean }) => {
       await withContext(async (ctx) => {
-        const key = pollingDay.instanceKey(dataDir());
-        const r = await pollingDay.exportPackage(ctx, CLI_ACTOR, opts.election, key);
+        const key = polling.instanceKey(dataDir());
+        const r = await polling.exportPackage(ctx, CLI_ACTOR, opts.election, key);
         if (!r.ok) return fail(r.error.message);
         await writeFile(file, r.value.text, { flag: 'w' });
         if (opts.json) printJson({ file, sha256: r.value.sha256, rows: r.value.rows, keyId: key.keyId });
@@ -84,8 +84,8 @@ export function registerPackageCommands(program: Command): void {
         return fail(`không đọc được tệp ${file}: ${e instanceof Error ? e.message : String(e)}`);
       }
       await withContext(async (ctx) => {
-        const accepted = pollingDay.acceptedKeys(dataDir());
-        const r = await pollingDay.importPackage(ctx, CLI_ACTOR, text, accepted, opts.election ?? null);
+        const accepted = polling.acceptedKeys(dataDir());
+        const r = await polling.importPackage(ctx, CLI_ACTOR, text, accepted, opts.election ?? null);
         if (!r.ok) return fail(r.error.message);
         if (opts.json) printJson(r.value);
         else

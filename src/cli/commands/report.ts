@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { oversightDemo, oversightReports } from '../../services';
+import { demo, oversight } from '../../services';
 import type { Actor } from '../../services';
 import { fail, printJson, withContext } from '../runtime';
 
@@ -24,7 +24,7 @@ export function registerReportCommands(program: Command): void {
     .option('--json', 'print the report as JSON')
     .action(async (opts: { unit: string; deadline?: string; json?: boolean }) =>
       withContext(async (ctx) => {
-        const r = await oversightReports.progressReport(ctx, CLI_ACTOR, opts.unit, {
+        const r = await oversight.progressReport(ctx, CLI_ACTOR, opts.unit, {
           ...(opts.deadline ? { deadline: opts.deadline } : {}),
         });
         if (!r.ok) return fail(r.error.message);
@@ -48,7 +48,7 @@ export function registerReportCommands(program: Command): void {
     .option('--json', 'print {"file", "bytes"} as JSON')
     .action(async (opts: { unit: string; xlsx: string; json?: boolean }) =>
       withContext(async (ctx) => {
-        const r = await oversightReports.resultsXlsx(ctx, CLI_ACTOR, opts.unit);
+        const r = await oversight.resultsXlsx(ctx, CLI_ACTOR, opts.unit);
         if (!r.ok) return fail(r.error.message);
         try {
           await writeFile(opts.xlsx, r.value.bytes);
@@ -69,7 +69,7 @@ export function registerReportCommands(program: Command): void {
     .option('--json', 'print what was loaded as JSON')
     .action(async (opts: { json?: boolean }) =>
       withContext(async (ctx) => {
-        const s = await oversightDemo.loadDemoProvince(ctx);
+        const s = await demo.loadDemoProvince(ctx);
         if (opts.json) return printJson(s);
         for (const c of s.communes)
           process.stdout.write(

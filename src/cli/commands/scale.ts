@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { demoScale } from '../../services';
+import { demo as demoScale } from '../../services';
 import type { Actor } from '../../services';
 import { fail, printJson, withContext } from '../runtime';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { migrateToLatest, openStore, databaseConfigFromEnv } from '../../store';
-import { createContext, demo, territory, users } from '../../services';
+import { createContext, demo, territory, auth } from '../../services';
 import { buildServer } from '../../server/app';
 import { databaseDescription, fail, printJson, withContext } from '../runtime';
 
@@ -76,7 +76,7 @@ export function registerSystemCommands(program: Command): void {
       }) =>
         withContext(async (ctx) => {
           const password = opts.password ?? process.env['BAUCOSO_PASSWORD'] ?? '';
-          const result = await users.createUser(ctx, null, {
+          const result = await auth.createUser(ctx, null, {
             username: opts.username,
             displayName: opts.name,
             role: opts.role,

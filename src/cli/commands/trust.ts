@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { databaseConfigFromEnv, migrateToLatest, openStore } from '../../store';
 import { audit } from '../../store';
-import * as backups from '../../services/backup';
+import * as backups from '../../services/system';
 import { fail, printJson } from '../runtime';
 
 /** audit verify, backup, restore: the commands that let people trust the record. */

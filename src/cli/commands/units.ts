@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { communeLineage } from '../../services';
+import { territory } from '../../services';
 import type { Actor } from '../../services';
 import { fail, printJson, withContext } from '../runtime';
 
@@ -44,7 +44,7 @@ async function runLineage(file: string, opts: LineageOptions): Promise<void> {
     return fail(`không đọc được tệp ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
   await withContext(async (ctx) => {
-    const r = await communeLineage.importLineage(ctx, CLI_ACTOR, bytes, { confirm: !opts.dryRun });
+    const r = await territory.importLineage(ctx, CLI_ACTOR, bytes, { confirm: !opts.dryRun });
     if (!r.ok) {
       const rejected = (r.error.details?.rejected ?? []) as { row: number; message: string }[];
       if (opts.json) printJson({ ok: false, message: r.error.message, rejected });

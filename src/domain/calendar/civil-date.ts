@@ -160,3 +160,10 @@ export function ageOn(birthDate: CivilDate, onDate: CivilDate): number {
   if (o.month < b.month || (o.month === b.month && o.day < b.day)) age -= 1;
   return age;
 }
+
+/** Monday to Sunday of the week containing `day`. */
+export function weekOf(day: CivilDate): { from: CivilDate; to: CivilDate } {
+  const back = (weekdayOf(day) + 6) % 7;
+  const from = addDays(day, -back);
+  return { from, to: addDays(from, 6) };
+}

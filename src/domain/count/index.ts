@@ -3,3 +3,4 @@ export * from './papers';
 export * from './outcome';
 export * from './input';
 export * from './tally';
+export * from './labels';

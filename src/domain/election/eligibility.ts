@@ -2,13 +2,14 @@
  * Eligibility and composition checks. Every refusal names the profile rule it applies, with its
  * citation and confidence, and a Vietnamese message that tells the official what is wrong.
  */
+import type { FailureCode } from '../result';
 import type { CivilDate } from '../calendar/civil-date';
 import { ageOn } from '../calendar/civil-date';
 import { formatCitation } from '../rules/citation';
 import type { Citation, Confidence, Param, RuleProfile, VoterExclusion } from '../rules/schema';
 
 export interface Refusal {
-  readonly code: string;
+  readonly code: FailureCode;
   /** The profile parameter applied, e.g. 'candidate.minAge'. */
   readonly rule: string;
   readonly citation: Citation;
@@ -21,7 +22,7 @@ export interface Verdict {
   readonly refusals: Refusal[];
 }
 
-function refuse(code: string, rule: string, param: Param<unknown>, message: string): Refusal {
+function refuse(code: FailureCode, rule: string, param: Param<unknown>, message: string): Refusal {
   return {
     code,
     rule,
@@ -266,7 +267,7 @@ export interface TeamMember {
 }
 
 function sizeRefusals(
-  rule: string,
+  rule: 'electionTeam.size' | 'countingTeam.size',
   p: Param<unknown>,
   size: number,
   min: number | null,

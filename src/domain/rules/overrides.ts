@@ -3,6 +3,7 @@
  * a recorded reason. The result is validated by the schema, and the history stays on the value so that
  * documents and the rules page can show who changed what and why.
  */
+import type { FailureCode } from '../result';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { Confidence, RuleProfile } from './schema';
@@ -45,7 +46,7 @@ function childKey(container: unknown, segment: string): string | number | undefi
   return isObject(container) && segment in container ? segment : undefined;
 }
 
-function failure(o: Override, code: string, message: string) {
+function failure(o: Override, code: FailureCode, message: string) {
   return err({ code, field: o.path, message: `${o.path}: ${message}` });
 }
 

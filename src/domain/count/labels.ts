@@ -1,0 +1,40 @@
+/** Vietnamese wording of the count's codes, shared by the API view and the count record. */
+import type { InvalidReason, Position } from '../rules';
+import type { OutcomeReason } from './types';
+import { hamletKinds, isHamletKind } from '../territory';
+
+export const INVALID_REASON_VI: Readonly<Record<InvalidReason, string>> = {
+  'unofficial-form': 'Phiếu không theo mẫu do Tổ bầu cử phát ra',
+  unstamped: 'Phiếu không có dấu của Ủy ban nhân dân cấp xã',
+  'too-many-kept': 'Phiếu bầu nhiều hơn số người được bầu',
+  'all-struck': 'Phiếu gạch tên tất cả người ứng cử',
+  'extra-name': 'Phiếu ghi thêm tên người ngoài danh sách hoặc ghi thêm nội dung khác',
+  'both-columns': 'Phiếu đánh dấu cả hai cột đồng ý và không đồng ý',
+};
+
+export const POSITION_VI: Readonly<Record<Position, string>> = {
+  head: 'Trưởng thôn, Tổ trưởng tổ dân phố',
+  deputyHead: 'Phó Trưởng thôn, Tổ phó tổ dân phố',
+  groupLeader: 'Tổ trưởng Tổ nhân dân tự quản',
+  groupDeputy: 'Tổ phó Tổ nhân dân tự quản',
+  groupSecretary: 'Thư ký Tổ nhân dân tự quản',
+};
+
+/** The head's title by the kind of hamlet (khu phố → Khu phố trưởng, thôn → Trưởng thôn, ...). */
+export function positionTitle(position: string, hamletKind: string): string {
+  const kind = isHamletKind(hamletKind) ? hamletKinds[hamletKind] : undefined;
+  if (position === 'head') return kind?.headTitle ?? 'Trưởng thôn';
+  if (position === 'deputyHead')
+    return kind
+      ? `Phó ${kind.headTitle.charAt(0).toLowerCase()}${kind.headTitle.slice(1)}`
+      : 'Phó Trưởng thôn';
+  return POSITION_VI[position as Position] ?? position;
+}
+
+export const OUTCOME_REASON_VI: Readonly<Record<OutcomeReason, string>> = {
+  'meeting-not-quorate': 'cuộc họp không đủ số đại diện hộ gia đình tham dự theo quy định',
+  turnout: 'số cử tri tham gia bỏ phiếu không đạt tỷ lệ tối thiểu theo quy định',
+  'no-candidate-over-threshold': 'không có người ứng cử nào đạt số phiếu bầu theo quy định',
+  'tie-unresolved': 'có người ứng cử bằng phiếu nhau mà quy định không có cách phân định',
+  'tie-broken-by-age': 'bằng phiếu nhau, người nhiều tuổi hơn trúng cử theo quy định',
+};

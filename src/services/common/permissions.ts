@@ -1,0 +1,72 @@
+import type { Db } from '../../store';
+import type { Actor } from './actor';
+
+/** Where a record sits in the territory: what every permission decision is made against. */
+export interface Place {
+  readonly provinceCode: string;
+  readonly communeId: string;
+  readonly hamletId?: string;
+}
+
+export async function placeOfCommune(db: Db, communeId: string): Promise<Place | undefined> {
+  const c = await db
+    .selectFrom('communes')
+    .select(['id', 'province_code'])
+    .where('id', '=', communeId)
+    .executeTakeFirst();
+  return c ? { provinceCode: c.province_code, communeId: c.id } : undefined;
+}
+
+export async function placeOfHamlet(db: Db, hamletId: string): Promise<Place | undefined> {
+  const h = await db
+    .selectFrom('hamlets as h')
+    .innerJoin('communes as c', 'c.id', 'h.commune_id')
+    .select(['h.id', 'c.id as communeId', 'c.province_code as provinceCode'])
+    .where('h.id', '=', hamletId)
+    .executeTakeFirst();
+  return h ? { provinceCode: h.provinceCode, communeId: h.communeId, hamletId: h.id } : undefined;
+}
+
+/** The hamlet of the election a team member is scoped to. */
+async function teamHamlet(db: Db, actor: Actor): Promise<string | undefined> {
+  if (actor.scope.kind !== 'election') return undefined;
+  const e = await db
+    .selectFrom('elections')
+    .select('hamlet_id')
+    .where('id', '=', actor.scope.id)
+    .executeTakeFirst();
+  return e?.hamlet_id;
+}
+
+/** Read access: the actor's scope contains the place. */
+export async function canRead(db: Db, actor: Actor, place: Place): Promise<boolean> {
+  switch (actor.scope.kind) {
+    case 'all':
+      return true;
+    case 'province':
+      return actor.scope.id === place.provinceCode;
+    case 'commune':
+      return actor.scope.id === place.communeId;
+    case 'election':
+      return place.hamletId !== undefined && (await teamHamlet(db, actor)) === place.hamletId;
+  }
+}
+
+/**
+ * Write access to the territory and people of a commune: its officers (UBND, UBMTTQ) and the
+ * administrator. Province viewers never write; team members write only through polling-day actions.
+ */
+export function canManageCommune(actor: Actor, place: Place): boolean {
+  if (actor.role === 'admin') return true;
+  if (actor.role !== 'communeOfficer' && actor.role !== 'frontOfficer') return false;
+  return actor.scope.kind === 'commune' && actor.scope.id === place.communeId;
+}
+
+/**
+ * Polling-day data of one election (attendance, papers, the count): that election's own team members,
+ * the commune's officers and the administrator. Another election's team member is refused.
+ */
+export function canWritePolling(actor: Actor, place: Place, electionId: string): boolean {
+  if (canManageCommune(actor, place)) return true;
+  return actor.role === 'teamMember' && actor.scope.kind === 'election' && actor.scope.id === electionId;
+}

@@ -1,0 +1,294 @@
+/**
+ * The documents after the count: the count record (biên bản kiểm phiếu, every field of DOMAIN.md row
+ * 26 with numbers in words, the profile's originals and signatories, a note when corrections were
+ * made) and the team leader's result report. Issued through the document registry by the commune;
+ * the team prints the record to sign on the spot without issuing it.
+ */
+import { vietnamTime } from '../../domain/calendar';
+import type { SignatureBlock } from '../../documents/model';
+import type { CountRecordData } from '../../documents/forms/count-record';
+import type { ResultReportData } from '../../documents/forms/result-report';
+import { findForm } from '../../documents/forms';
+import { renderDocx } from '../../documents/render-docx';
+import { renderPdf } from '../../documents/render-pdf';
+import { err, ok } from '../../domain/result';
+import type { Result } from '../../domain/result';
+import { numberToWords } from '../../documents/words';
+import type { Actor } from '../common';
+import type { ServiceContext } from '../common';
+import { INVALID_REASON_VI, positionTitle } from '../../domain/count/labels';
+import { loadCount } from './entry';
+import type { LoadedCount } from './entry';
+import type { CountResult } from './result';
+import { issueDocument } from '../documents';
+import type { DocumentInfo } from '../documents';
+import { failures } from '../common';
+import { renderForm } from '../documents';
+import { recordStep } from '../plan';
+import { minDate } from './open';
+import { vnToday } from '../common';
+import { pollingCounts as repo } from '../../store';
+import { pollInterruptions } from './interruptions';
+
+const ROLE_VI: Readonly<Record<string, string>> = {
+  leader: 'Tổ trưởng',
+  secretary: 'Thư ký',
+  member: 'Thành viên',
+  witness: 'Người chứng kiến',
+};
+
+interface Team {
+  readonly counters: { name: string; role: string }[];
+  readonly witnesses: string[];
+}
+
+async function teamOf(ctx: ServiceContext, electionId: string): Promise<Team> {
+  const rows = await ctx.store.db
+    .selectFrom('team_members')
+    .select(['full_name', 'role'])
+    .where('election_id', '=', electionId)
+    .orderBy('created_at')
+    .execute();
+  const order = ['leader', 'secretary', 'member'];
+  return {
+    counters: rows
+      .filter((r) => r.role !== 'witness')
+      .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))
+      .map((r) => ({ name: r.full_name, role: ROLE_VI[r.role] ?? r.role })),
+    witnesses: rows.filter((r) => r.role === 'witness').map((r) => r.full_name),
+  };
+}
+
+async function communeName(ctx: ServiceContext, communeId: string): Promise<string> {
+  const c = await ctx.store.db
+    .selectFrom('communes')
+    .select('name')
+    .where('id', '=', communeId)
+    .executeTakeFirst();
+  return c?.name ?? '';
+}
+
+/** Who signs, by the profile: everyone counting when it names the members, else leader and secretary. */
+function signaturesOf(lc: LoadedCount, team: Team): SignatureBlock[] {
+  const wanted = lc.pe.profile.countRecord.value.signatories.join(' ').toLowerCase();
+  const allMembers = wanted.includes('thành viên') || wanted.includes('các thành viên');
+  const counters = allMembers ? team.counters : team.counters.filter((m) => m.role !== 'Thành viên');
+  const witnesses = wanted.includes('chứng kiến')
+    ? team.witnesses.slice(0, lc.pe.profile.witnesses.value.count)
+    : [];
+  return [
+    ...counters.map((m) => ({ title: m.role.toUpperCase(), note: '(Ký, ghi rõ họ tên)', name: m.name })),
+    ...witnesses.map((w) => ({ title: 'NGƯỜI CHỨNG KIẾN', note: '(Ký, ghi rõ họ tên)', name: w })),
+  ];
+}
+
+function copiesText(lc: LoadedCount): string {
+  const r = lc.pe.profile.countRecord.value;
+  const n = String(r.originals).padStart(2, '0');
+  const to = r.distribution.length > 0 ? `: gửi ${r.distribution.join(', ')} và lưu tại Tổ bầu cử` : '';
+  return `${n} (${numberToWords(r.originals)}) bản có giá trị như nhau${to}.`;
+}
+
+const electorateLabel = (lc: LoadedCount) =>
+  lc.pe.profile.electorate.value === 'householdRepresentatives' ? 'đại diện hộ gia đình' : 'cử tri';
+
+export async function countRecordData(
+  ctx: ServiceContext,
+  lc: LoadedCount,
+  result: CountResult,
+  corrections: number,
+) {
+  const e = lc.pe.election;
+  const team = await teamOf(ctx, e.id);
+  const commune = await communeName(ctx, lc.pe.place.communeId);
+  const closure = await repo.getClosure(ctx.store.db, lc.count.id);
+  const date = minDate(vnToday(ctx), e.electionDate);
+  const correctionNote =
+    corrections > 0
+      ? ` Trong khi kiểm phiếu có ${corrections} (${numberToWords(corrections)}) phiếu được đính chính sau khi khóa tập, mỗi lần đều ghi rõ lý do.`
+      : '';
+  const label = electorateLabel(lc);
+  // A show of hands at the meeting has no poll to interrupt; a paper count states its poll's.
+  const interruptions =
+    lc.count.method === 'hands' ? undefined : await pollInterruptions(ctx.store.db, e.id, lc.count.round);
+  const data: CountRecordData = {
+    head: {
+      body: { parent: [`UBND ${commune.toUpperCase()}`], lines: [e.hamletName.toUpperCase()] },
+      place: commune,
+      date,
+    },
+    election: {
+      hamlet: e.hamletName.toLowerCase(),
+      position: positionTitle(lc.count.position, e.hamletKind),
+      term: e.termLabel,
+    },
+    venue: e.venue,
+    // The count began when the team opened it on the spot.
+    startTime: hhmmVn(lc.count.opened_at),
+    countDate: date,
+    team: team.counters,
+    witnesses: team.witnesses.slice(0, lc.pe.profile.witnesses.value.count),
+    electorateLabel: label,
+    totalOnRoll: result.registered,
+    participated: result.voted,
+    issued: result.issued,
+    received: result.received,
+    valid: result.valid,
+    invalid: result.invalid,
+    invalidReasons: lc.pe.profile.invalidReasons.value.map((r) => ({
+      reason: INVALID_REASON_VI[r],
+      count: result.invalidReasons[r] ?? 0,
+    })),
+    candidates: lc.candidates.map((c) => ({
+      name: c.name,
+      votes: result.candidates.find((x) => x.id === c.id)?.votes ?? 0,
+    })),
+    ratioBase: result.registered,
+    ratioLabel: `tổng số ${label} trong danh sách`,
+    ...(interruptions ? { interruptions } : {}),
+    conclusion: `${result.conclusion}${correctionNote}`,
+    endTime: closure ? hhmmVn(closure.closed_at) : null,
+    copies: copiesText(lc),
+    signatures: signaturesOf(lc, team),
+  };
+  return { data, commune };
+}
+
+/** The time of an ISO instant in Vietnam (UTC+7). */
+function hhmmVn(iso: string): string {
+  return vietnamTime(iso);
+}
+
+async function closedCount(ctx: ServiceContext, actor: Actor, countId: string) {
+  const lc = await loadCount(ctx, actor, countId, 'read');
+  if (!lc.ok) return lc;
+  const closure = await repo.getClosure(ctx.store.db, countId);
+  if (!closure) return err(failures.conflict('count', 'Chưa kết thúc kiểm phiếu: chưa lập được biên bản.'));
+  return ok({
+    lc: lc.value,
+    result: JSON.parse(closure.result) as CountResult,
+    corrections: closure.corrections,
+  });
+}
+
+/** The record as a PDF to print and sign on the spot (not numbered, not stored): for the team. */
+export async function printCountRecord(
+  ctx: ServiceContext,
+  actor: Actor,
+  countId: string,
+): Promise<Result<{ pdf: Buffer; fileName: string }>> {
+  const c = await closedCount(ctx, actor, countId);
+  if (!c.ok) return c;
+  const { data } = await countRecordData(ctx, c.value.lc, c.value.result, c.value.corrections);
+  const form = findForm('count-record');
+  if (!form) return err(failures.notFound('mẫu biên bản kiểm phiếu'));
+  return ok({
+    pdf: renderPdf(form.build(data)),
+    fileName: `bien-ban-kiem-phieu-${c.value.lc.count.position}.pdf`,
+  });
+}
+
+/** Issues the count record through the document registry (numbered, stored with its hash). */
+export async function issueCountRecord(
+  ctx: ServiceContext,
+  actor: Actor,
+  countId: string,
+): Promise<Result<DocumentInfo>> {
+  const c = await closedCount(ctx, actor, countId);
+  if (!c.ok) return c;
+  const { lc } = c.value;
+  const { data } = await countRecordData(ctx, lc, c.value.result, c.value.corrections);
+  const form = findForm('count-record');
+  if (!form) return err(failures.notFound('mẫu biên bản kiểm phiếu'));
+  const communeId = lc.pe.place.communeId;
+  // Rendered before the registry's transaction: the commune's template is read from the database.
+  const files = await renderForm(ctx, communeId, form, data);
+  return issueDocument(ctx, actor, {
+    formId: form.id,
+    title: `Biên bản kiểm phiếu bầu ${data.election.position} ${lc.pe.election.hamletName}`,
+    issuerKey: `election:${lc.count.election_id}:team`,
+    symbol: null,
+    date: data.countDate ?? vnToday(ctx),
+    communeId,
+    hamletId: lc.pe.election.hamletId,
+    electionId: lc.count.election_id,
+    data,
+    render: () => Promise.resolve(files),
+  });
+}
+
+/** The team leader's report to the commune People's Committee and Front; the election becomes "reported". */
+export async function issueResultReport(
+  ctx: ServiceContext,
+  actor: Actor,
+  countId: string,
+): Promise<Result<DocumentInfo>> {
+  const c = await closedCount(ctx, actor, countId);
+  if (!c.ok) return c;
+  const { lc, result } = c.value;
+  const { data: record, commune } = await countRecordData(ctx, lc, result, c.value.corrections);
+  const form = findForm('result-report');
+  if (!form) return err(failures.notFound('mẫu báo cáo kết quả'));
+  const team = await teamOf(ctx, lc.count.election_id);
+  const leader = team.counters.find((m) => m.role === 'Tổ trưởng');
+  const date = record.countDate ?? vnToday(ctx);
+  const subject = `Kết quả bầu ${record.election.position} ${lc.pe.election.hamletName.toLowerCase()}, nhiệm kỳ ${lc.pe.election.termLabel}`;
+  const data: ResultReportData = {
+    issue: {
+      body: {
+        parent: [`UBND ${commune.toUpperCase()}`],
+        lines: [`TỔ BẦU CỬ ${lc.pe.election.hamletName.toUpperCase()}`],
+      },
+      number: null,
+      symbol: 'BC-TBC',
+      place: commune,
+      date,
+      recipients: ['- Như trên;', '- Lưu: Tổ bầu cử.'],
+      signer: { authority: ['TM. TỔ BẦU CỬ'], title: 'TỔ TRƯỞNG', name: leader?.name },
+    },
+    subject,
+    addressees: [`Ủy ban nhân dân ${commune};`, `Ủy ban Mặt trận Tổ quốc Việt Nam ${commune}.`],
+    electionDate: lc.pe.election.electionDate ?? date,
+    preparation: [
+      'Tổ bầu cử đã lập, niêm yết danh sách cử tri và danh sách người ứng cử; tổ chức bỏ phiếu và kiểm phiếu theo quy định.',
+    ],
+    electorateLabel: record.electorateLabel,
+    totalOnRoll: result.registered,
+    participated: result.voted,
+    valid: result.valid,
+    invalid: result.invalid,
+    candidates: record.candidates.map((x) => ({ name: x.name, votes: x.votes ?? 0 })),
+    ratioLabel: record.ratioLabel,
+    outcome:
+      result.outcome === 'elected'
+        ? `${result.conclusion} Đề nghị Ủy ban nhân dân xem xét, ra quyết định công nhận.`
+        : result.conclusion,
+    attachments: ['Biên bản kiểm phiếu', 'Biên bản niêm phong phiếu không sử dụng'],
+    ...(record.interruptions?.length ? { interruptions: record.interruptions } : {}),
+  };
+  const communeId = lc.pe.place.communeId;
+  const issued = await issueDocument(ctx, actor, {
+    formId: form.id,
+    title: `Báo cáo ${subject}`,
+    issuerKey: `election:${lc.count.election_id}:team`,
+    symbol: 'BC-TBC',
+    date,
+    communeId,
+    hamletId: lc.pe.election.hamletId,
+    electionId: lc.count.election_id,
+    data,
+    render: async (number) => {
+      const model = form.build({ ...data, issue: { ...data.issue, number } });
+      return { docx: await renderDocx(model), pdf: renderPdf(model) };
+    },
+  });
+  if (!issued.ok) return issued;
+  if (lc.pe.election.state === 'counted') {
+    const step = await recordStep(ctx, actor, lc.count.election_id, {
+      to: 'reported',
+      on: date,
+    });
+    if (!step.ok) return step;
+  }
+  return issued;
+}

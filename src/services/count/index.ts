@@ -1,0 +1,9 @@
+/** The count's use cases in one namespace (`counting` in services/index.ts). */
+export * from './documents';
+export * from './entry-bulk';
+export * from './entry';
+export * from './interruptions';
+export * from './open';
+export * from './result';
+export * from './sheet';
+export { prepareDemoPolling } from '../polling';

@@ -1,0 +1,4 @@
+export * from './demo-scale-rows';
+export * from './demo-scale';
+export * from './demo-ward';
+export * from './oversight-demo';

@@ -1,0 +1,2 @@
+export * from './document-registry';
+export * from './forms';

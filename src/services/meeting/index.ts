@@ -1,0 +1,4 @@
+/** The community meeting's use cases in one namespace (`meeting` in services/index.ts). */
+export * from './agenda';
+export * from './hands';
+export * from './minutes';

@@ -1,0 +1,143 @@
+/**
+ * The minutes or resolution of the community meeting (ND59 Mẫu 03), filled from what was recorded
+ * on the day: the agenda votes (quorum, secretary, voting form, counting team, each with its count
+ * and rule) and the closed count of the position (show of hands or ballot papers), issued through
+ * the document registry.
+ */
+import type { CommunityMeetingData } from '../../documents/forms/community-meeting';
+import { findForm } from '../../documents/forms';
+import { err } from '../../domain/result';
+import type { Result } from '../../domain/result';
+import { pollingCounts as countsRepo } from '../../store';
+import type { Actor } from '../common';
+import type { ServiceContext } from '../common';
+import type { CountResult } from '../count';
+import { issueDocument } from '../documents';
+import type { DocumentInfo } from '../documents';
+import { failures } from '../common';
+import { renderForm } from '../documents';
+import { vnInstant } from '../polling';
+import { getMeeting, METHOD_VI } from './agenda';
+import type { MeetingView } from './agenda';
+import { vnToday } from '../common';
+
+export interface MinutesInput {
+  /** 'minutes' (biên bản, default) or 'resolution' (nghị quyết). */
+  readonly kind?: 'minutes' | 'resolution';
+  readonly position?: string;
+  readonly guests?: string;
+}
+
+async function leaderName(ctx: ServiceContext, electionId: string): Promise<string> {
+  const row = await ctx.store.db
+    .selectFrom('team_members')
+    .select('full_name')
+    .where('election_id', '=', electionId)
+    .where('role', '=', 'leader')
+    .executeTakeFirst();
+  return row?.full_name ?? '';
+}
+
+async function placeNames(ctx: ServiceContext, electionId: string) {
+  return ctx.store.db
+    .selectFrom('elections as e')
+    .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
+    .innerJoin('communes as c', 'c.id', 'h.commune_id')
+    .select([
+      'c.name as commune',
+      'c.id as communeId',
+      'h.id as hamletId',
+      'e.election_date as date',
+      'e.start_time as startTime',
+      'e.venue',
+      'e.term_label as term',
+    ])
+    .where('e.id', '=', electionId)
+    .executeTakeFirstOrThrow();
+}
+
+function missingFailure(v: MeetingView, closed: boolean) {
+  if (!v.isMeeting)
+    return failures.conflict('form', 'Cuộc bầu cử này không tổ chức tại cuộc họp cộng đồng dân cư.');
+  if (!v.adopted.opening || !v.adopted.secretary || !v.adopted.votingForm)
+    return failures.conflict(
+      'meeting',
+      'Chưa đủ nội dung để lập biên bản: cần ghi số người có mặt, thư ký và hình thức biểu quyết đã được thông qua.',
+    );
+  if (!closed)
+    return failures.conflict(
+      'count',
+      'Chưa kết thúc kiểm phiếu chức danh này: chưa lập được biên bản cuộc họp.',
+    );
+  return null;
+}
+
+/** Issues Mẫu 03 for one position of a meeting-form election, once its count is closed. */
+export async function issueMeetingMinutes(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  input: MinutesInput = {},
+): Promise<Result<DocumentInfo>> {
+  const got = await getMeeting(ctx, actor, electionId);
+  if (!got.ok) return got;
+  const v = got.value;
+  if (!v.canWrite) return err(failures.forbidden('lập biên bản cuộc họp này'));
+  const pos = v.positions.find((p) => p.position === (input.position ?? 'head'));
+  const closure = pos?.count ? await countsRepo.getClosure(ctx.store.db, pos.count.id) : undefined;
+  const missing = missingFailure(v, closure !== undefined);
+  if (missing || !pos || !closure || !v.adopted.opening || !v.adopted.secretary)
+    return err(missing ?? failures.notFound('cuộc kiểm phiếu của chức danh này'));
+  const result = JSON.parse(closure.result) as CountResult;
+  const place = await placeNames(ctx, electionId);
+  const date = place.date ?? vnToday(ctx);
+  const data: CommunityMeetingData = {
+    head: {
+      body: { parent: [`UBND ${place.commune.toUpperCase()}`], lines: [v.hamletName.toUpperCase()] },
+      place: place.commune,
+      date,
+    },
+    kind: input.kind ?? 'minutes',
+    hamlet: v.hamletName.toLowerCase(),
+    position: pos.title,
+    term: place.term,
+    date,
+    time: place.startTime ?? vnInstant(new Date(v.adopted.opening.recordedAt)).time,
+    venue: place.venue ?? `Nhà văn hóa ${v.hamletName.toLowerCase()}`,
+    chair: { name: await leaderName(ctx, electionId), position: 'Tổ trưởng Tổ bầu cử' },
+    secretary: { name: v.adopted.secretary.subject.name ?? '' },
+    totalHouseholds: v.registered,
+    present: v.adopted.opening.present,
+    quorumStatement: v.adopted.opening.summary,
+    guests: input.guests?.trim() || 'Không có.',
+    method: METHOD_VI[v.method ?? 'secret'],
+    countingTeam: v.adopted.countingTeam?.subject.members ?? [],
+    results: pos.candidates.map((c) => ({
+      name: c.name,
+      agree: result.candidates.find((x) => x.id === c.id)?.votes ?? 0,
+    })),
+    ratioBase: v.registered,
+    ratioLabel: 'tổng số đại diện hộ gia đình trong danh sách',
+    outcome: result.conclusion,
+    endTime: vnInstant(new Date(closure.closed_at)).time,
+    agenda: v.votes
+      .filter((x) => x.step !== 'opening')
+      .map((x) => `${x.stepLabel}${x.subject.name ? ` (${x.subject.name})` : ''}: ${x.summary}`),
+  };
+  const form = findForm('community-meeting');
+  if (!form) return err(failures.notFound('mẫu biên bản cuộc họp cộng đồng dân cư'));
+  // Rendered before the registry's transaction: the commune's template is read from the database.
+  const files = await renderForm(ctx, place.communeId, form, data);
+  return issueDocument(ctx, actor, {
+    formId: form.id,
+    title: `${data.kind === 'resolution' ? 'Nghị quyết' : 'Biên bản'} cuộc họp cộng đồng dân cư bầu ${pos.title} ${v.hamletName}`,
+    issuerKey: `election:${electionId}:team`,
+    symbol: null,
+    date,
+    communeId: place.communeId,
+    hamletId: place.hamletId,
+    electionId,
+    data,
+    render: () => Promise.resolve(files),
+  });
+}

@@ -1,0 +1,548 @@
+/**
+ * The commune's answer to a reported election: the inbox of reports awaiting a decision, with the
+ * recognition deadline in working days (official days off counted) from the day the report was
+ * received, and one of three decisions: recognise the person elected (who takes office on that day,
+ * not before), order a re-election within the profile's window, or reply in writing with reasons.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CivilDate } from '../../domain/calendar';
+import { addDays, defaultWorkCalendar, formatVietnamese, isCivilDate } from '../../domain/calendar';
+import type { OutcomeKind, TallyResult } from '../../domain/count';
+import { recognitionDue, rerunDeadline } from '../../domain/election';
+import { err, ok } from '../../domain/result';
+import type { Result } from '../../domain/result';
+import type { RuleProfile } from '../../domain/rules';
+import { formatCitation, getProfile } from '../../domain/rules';
+import { office as repo, pollingCounts as countsRepo, preparationPlan as planRepo } from '../../store';
+import type { Db } from '../../store';
+import type { Actor } from '../common';
+import type { ServiceContext } from '../common';
+import { writeWithAudit } from '../common';
+import type { DocumentInfo } from '../documents';
+import { failures } from '../common';
+import {
+  authorityLine,
+  canDecide,
+  chairOf,
+  chosenTermMonths,
+  clean,
+  communeIssue,
+  headTitle,
+  inText,
+  issueForm,
+  legalBasesOf,
+  loadCommune,
+  loadHamlet,
+  personFor,
+  termEndOf,
+  vnToday,
+} from '../decisions';
+import { endCurrent, termRow } from './register';
+import type { Override } from '../plan';
+import { recordStep } from '../plan';
+import { loadElection } from '../common';
+import { ruleFailure } from '../common';
+
+export interface CountOutcome {
+  readonly countId: string;
+  readonly kind: OutcomeKind;
+  readonly conclusion: string;
+  readonly registered: number;
+  readonly elected: { residentId: string; name: string; votes: number }[];
+}
+
+export interface InboxItem {
+  readonly electionId: string;
+  readonly hamletId: string;
+  readonly hamletName: string;
+  readonly positionTitle: string;
+  readonly termLabel: string;
+  readonly round: number;
+  readonly electionDate: CivilDate | null;
+  readonly profileId: string;
+  readonly receivedOn: CivilDate | null;
+  readonly due: CivilDate | null;
+  /** Working days left until the due date (negative when late). */
+  readonly workingDaysLeft: number | null;
+  readonly late: boolean;
+  readonly citation: string;
+  readonly rerunBy: CivilDate | null;
+  readonly outcome: CountOutcome | null;
+  readonly replies: number;
+}
+
+export interface Inbox {
+  readonly communeId: string;
+  readonly communeName: string;
+  readonly today: CivilDate;
+  readonly items: InboxItem[];
+  readonly canDecide: boolean;
+}
+
+/** The closed count of the election's head for its current round, if the count was kept here. */
+export async function countOutcome(db: Db, electionId: string, round: number): Promise<CountOutcome | null> {
+  const counts = await countsRepo.listCounts(db, electionId);
+  const c = counts.find((x) => x.position === 'head' && x.round === round);
+  if (!c) return null;
+  const closure = await countsRepo.getClosure(db, c.id);
+  if (!closure) return null;
+  const result = JSON.parse(closure.result) as TallyResult & { conclusion?: string };
+  const cands = JSON.parse(c.candidates) as { id: string; name: string; residentId: string }[];
+  return {
+    countId: c.id,
+    kind: result.outcome,
+    conclusion: result.conclusion ?? '',
+    registered: result.registered,
+    elected: result.elected.map((id) => {
+      const cand = cands.find((x) => x.id === id);
+      const votes = result.candidates.find((x) => x.id === id)?.votes ?? 0;
+      return { residentId: cand?.residentId ?? '', name: cand?.name ?? id, votes };
+    }),
+  };
+}
+
+/** The day the election team's report reached the commune: the recorded "reported" step. */
+async function receivedOn(db: Db, electionId: string): Promise<CivilDate | null> {
+  const history = await planRepo.listStateChanges(db, electionId);
+  return [...history].reverse().find((h) => h.to_state === 'reported')?.on_date ?? null;
+}
+
+/**
+ * Working days left: those after `today` up to and including `due`; when late, minus the working
+ * days after `due` up to and including `today`.
+ */
+export function workingDaysLeft(today: CivilDate, due: CivilDate): number {
+  const [from, to, sign] = today <= due ? [today, due, 1] : [due, today, -1];
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (defaultWorkCalendar.isWorkingDay(d)) n += 1;
+  return sign * n;
+}
+
+export async function recognitionInbox(
+  ctx: ServiceContext,
+  actor: Actor,
+  communeId: string,
+): Promise<Result<Inbox>> {
+  const c = await loadCommune(ctx, actor, communeId, 'read');
+  if (!c.ok) return c;
+  const db = ctx.store.db;
+  const today = vnToday(ctx);
+  const rows = await repo.electionsInState(db, communeId, ['reported']);
+  const items: InboxItem[] = [];
+  for (const e of rows) {
+    const p = getProfile(e.profileId);
+    if (!p.ok) continue;
+    const received = await receivedOn(db, e.id);
+    const due = received ? recognitionDue(p.value, received) : null;
+    const decisions = await repo.listDecisionsOfElection(db, e.id);
+    items.push({
+      electionId: e.id,
+      hamletId: e.hamletId,
+      hamletName: e.hamletName,
+      positionTitle: headTitle(e.hamletKind),
+      termLabel: e.termLabel,
+      round: e.round,
+      electionDate: e.electionDate,
+      profileId: e.profileId,
+      receivedOn: received,
+      due,
+      workingDaysLeft: due ? workingDaysLeft(today, due) : null,
+      late: due !== null && today > due,
+      citation: formatCitation(p.value.recognition.citation),
+      rerunBy: e.electionDate ? rerunDeadline(p.value, e.electionDate) : null,
+      outcome: await countOutcome(db, e.id, e.round),
+      replies: decisions.filter((d) => d.kind === 'reply').length,
+    });
+  }
+  items.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+  return ok({
+    communeId,
+    communeName: c.value.communeName,
+    today,
+    items,
+    canDecide: canDecide(actor, c.value.place),
+  });
+}
+
+export type RecognitionDecision = 'recognise' | 'rerun' | 'reply';
+
+export interface DecisionInput {
+  readonly decision: RecognitionDecision;
+  /** The date the decision bears. */
+  readonly on: CivilDate;
+  readonly signerName?: string | null;
+  /** Recognise: the person elected, when the count was not kept here. */
+  readonly residentId?: string | null;
+  readonly holderName?: string | null;
+  /** Recognise: the province's choice of term in months. */
+  readonly termMonths?: number | null;
+  /** Re-election: when and where. */
+  readonly rerunDate?: CivilDate | null;
+  readonly rerunTime?: string | null;
+  readonly rerunVenue?: string | null;
+  /** Re-election and reply: why. */
+  readonly reasons?: readonly string[];
+  /** The commune chair's permission to decide after the deadline. */
+  readonly override?: Override | null;
+}
+
+export interface DecisionOutcome {
+  readonly decisionId: string;
+  readonly kind: RecognitionDecision;
+  readonly due: CivilDate | null;
+  readonly late: boolean;
+  readonly document: DocumentInfo | null;
+  readonly termId: string | null;
+  readonly electionState: string;
+}
+
+interface Loaded {
+  readonly e: planRepo.PlannedElectionRow;
+  readonly profile: RuleProfile;
+  readonly received: CivilDate | null;
+  readonly due: CivilDate | null;
+}
+
+async function load(ctx: ServiceContext, actor: Actor, electionId: string): Promise<Result<Loaded>> {
+  const el = await loadElection(ctx, actor, electionId, 'read');
+  if (!el.ok) return el;
+  const h = await loadHamlet(ctx, actor, el.value.election.hamletId, 'decide');
+  if (!h.ok) return h;
+  const received = await receivedOn(ctx.store.db, electionId);
+  const due = received ? recognitionDue(el.value.profile, received) : null;
+  return ok({ e: el.value.election, profile: el.value.profile, received, due });
+}
+
+function reportRef(l: Loaded): string {
+  return `Xét Báo cáo kết quả bầu ${headTitle(l.e.hamletKind)} ${inText(l.e.hamletName)}, nhiệm kỳ ${l.e.termLabel} của Tổ bầu cử${l.received ? ` (nhận ngày ${formatVietnamese(l.received)})` : ''}.`;
+}
+
+const reasonsOf = (input: DecisionInput) =>
+  (input.reasons ?? []).map((r) => clean(r)).filter((r) => r.length > 0);
+
+export async function decideRecognition(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  input: DecisionInput,
+): Promise<Result<DecisionOutcome>> {
+  const loaded = await load(ctx, actor, electionId);
+  if (!loaded.ok) return loaded;
+  const l = loaded.value;
+  if (l.e.state !== 'reported')
+    return err(
+      failures.conflict(
+        'state',
+        'Cuộc bầu cử này không còn chờ UBND cấp xã quyết định (chưa báo cáo kết quả hoặc đã quyết định).',
+      ),
+    );
+  if (!isCivilDate(input.on)) return err(failures.invalid('on', 'Ngày quyết định không hợp lệ.'));
+  if (l.received && input.on < l.received)
+    return err(
+      failures.invalid('on', `Ngày quyết định trước ngày nhận báo cáo (${formatVietnamese(l.received)}).`),
+    );
+  if (input.decision === 'recognise') return recognise(ctx, actor, l, input);
+  if (input.decision === 'rerun') return orderRerun(ctx, actor, l, input);
+  if (input.decision === 'reply') return reply(ctx, actor, l, input);
+  return err(failures.invalid('decision', 'Hãy chọn: công nhận, bầu cử lại hoặc trả lời bằng văn bản.'));
+}
+
+async function recordDecision(
+  ctx: ServiceContext,
+  actor: Actor,
+  l: Loaded,
+  kind: string,
+  on: CivilDate,
+  data: unknown,
+  extra?: (trx: Db) => Promise<void>,
+): Promise<string> {
+  const id = randomUUID();
+  await writeWithAudit(ctx, actor, async (trx) => {
+    await extra?.(trx);
+    await repo.insertDecision(trx, {
+      id,
+      hamlet_id: l.e.hamletId,
+      election_id: l.e.id,
+      kind,
+      decided_on: on,
+      due: l.due,
+      late: l.due !== null && on > l.due ? 1 : 0,
+      document_id: null,
+      data: JSON.stringify(data),
+      recorded_by: actor.userId,
+      recorded_at: ctx.now().toISOString(),
+    });
+    return {
+      value: undefined,
+      audit: { action: `office.${kind}`, entity: 'election', entityId: l.e.id, data },
+    };
+  });
+  return id;
+}
+
+async function recognise(
+  ctx: ServiceContext,
+  actor: Actor,
+  l: Loaded,
+  input: DecisionInput,
+): Promise<Result<DecisionOutcome>> {
+  const db = ctx.store.db;
+  const months = chosenTermMonths(l.profile, input.termMonths);
+  if (!months.ok) return months;
+  const outcome = await countOutcome(db, l.e.id, l.e.round);
+  if (outcome && outcome.kind !== 'elected') {
+    return err(
+      ruleFailure(
+        'no-one-elected',
+        'winner',
+        l.profile.winner.citation,
+        `Kết quả kiểm phiếu không có người trúng cử (${outcome.conclusion}); không thể công nhận. Hãy quyết định bầu cử lại hoặc cử người tạm thời đảm nhiệm.`,
+        'decision',
+      ),
+    );
+  }
+  const winner = outcome?.elected[0];
+  if (outcome && input.residentId && winner && input.residentId !== winner.residentId)
+    return err(failures.invalid('residentId', `Người trúng cử theo biên bản kiểm phiếu là ${winner.name}.`));
+  const person = await personFor(
+    db,
+    l.e.hamletId,
+    winner?.residentId || input.residentId,
+    winner?.name ?? input.holderName,
+  );
+  if (!person.ok) return person;
+  const step = await recordStep(ctx, actor, l.e.id, {
+    to: 'recognised',
+    on: input.on,
+    override: input.override ?? null,
+  });
+  if (!step.ok) return step;
+  const commune = await loadCommune(ctx, actor, l.e.communeId, 'decide');
+  if (!commune.ok) return commune;
+  const communeName = commune.value.communeName;
+  const chair = await chairOf(db, l.e.id, input.signerName);
+  const title = headTitle(l.e.hamletKind);
+  const byChair = l.profile.recognition.value.authority === 'chair';
+  const doc = await issueForm(ctx, actor, {
+    formId: 'recognition-decision',
+    title: `Quyết định công nhận ${title} ${l.e.hamletName}`,
+    communeId: l.e.communeId,
+    hamletId: l.e.hamletId,
+    electionId: l.e.id,
+    date: input.on,
+    symbol: 'QĐ-UBND',
+    data: (n) => ({
+      issue: communeIssue(communeName, input.on, 'QĐ-UBND', n, chair, byChair, ['- Như Điều 3;']),
+      authority: authorityLine(communeName, byChair),
+      legalBases: [...legalBasesOf(l.profile), reportRef(l)],
+      election: { hamlet: inText(l.e.hamletName), position: title, term: l.e.termLabel },
+      elected: person.value.doc,
+      ...(outcome && winner
+        ? {
+            votes: {
+              count: winner.votes,
+              of: outcome.registered,
+              ofLabel: 'tổng số cử tri, đại diện hộ gia đình trong danh sách',
+            },
+          }
+        : {}),
+      duties: `${title} ${inText(l.e.hamletName)} có nhiệm vụ, quyền hạn theo quy định của pháp luật kể từ ngày Quyết định này có hiệu lực.`,
+      executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${communeName}, Ban công tác Mặt trận ${inText(l.e.hamletName)} và ${person.value.doc.honorific.toLowerCase()} ${person.value.name} chịu trách nhiệm thi hành Quyết định này./.`,
+    }),
+  });
+  if (!doc.ok) return doc;
+  const at = ctx.now().toISOString();
+  const row = termRow(
+    {
+      hamletId: l.e.hamletId,
+      position: 'head',
+      holderName: person.value.name,
+      residentId: person.value.residentId,
+      basis: 'elected',
+      electionId: l.e.id,
+      documentId: doc.value.id,
+      decisionRef: docRef(doc.value),
+      profileId: l.profile.id,
+      termLabel: l.e.termLabel,
+      startOn: input.on,
+      plannedEnd: termEndOf(input.on, months.value),
+    },
+    actor,
+    at,
+  );
+  const id = await recordDecision(
+    ctx,
+    actor,
+    l,
+    'recognition',
+    input.on,
+    { termId: row.id, holder: row.holder_name, months: months.value },
+    async (trx) => {
+      // The previous head (or interim head) leaves on the day the new one takes office.
+      await endCurrent(trx, l.e.hamletId, ['head'], input.on, 'replaced', docRef(doc.value));
+      // TT04 Điều 12 k2: deputies serve the head's term; the new head chooses anew.
+      await endCurrent(trx, l.e.hamletId, ['deputyHead'], input.on, 'headLeft', docRef(doc.value));
+      await repo.insertTerm(trx, row);
+    },
+  );
+  await repo.setDecisionDocument(db, id, doc.value.id);
+  return ok({
+    decisionId: id,
+    kind: 'recognise',
+    due: l.due,
+    late: l.due !== null && input.on > l.due,
+    document: doc.value,
+    termId: row.id,
+    electionState: 'recognised',
+  });
+}
+
+export function docRef(d: DocumentInfo): string {
+  const num = d.number !== null ? `số ${String(d.number).padStart(2, '0')}/${d.symbol}` : d.title;
+  return `${num} ngày ${formatVietnamese(d.document_date ?? d.issued_at.slice(0, 10))}`;
+}
+
+async function orderRerun(
+  ctx: ServiceContext,
+  actor: Actor,
+  l: Loaded,
+  input: DecisionInput,
+): Promise<Result<DecisionOutcome>> {
+  const db = ctx.store.db;
+  const reasons = reasonsOf(input);
+  if (reasons.length === 0) return err(failures.invalid('reasons', 'Hãy ghi lý do bầu cử lại.'));
+  if (!l.e.electionDate) return err(failures.invalid('electionDate', 'Cuộc bầu cử chưa có ngày bầu.'));
+  const interim = l.profile.interim;
+  if (l.e.round >= interim.value.afterFailedRounds) {
+    return err(
+      ruleFailure(
+        'rerun-exhausted',
+        'interim.afterFailedRounds',
+        interim.citation,
+        `Đã bầu ${l.e.round} lần không thành: không bầu lại nữa mà cử người tạm thời đảm nhiệm (${formatCitation(interim.citation)}).`,
+        'decision',
+      ),
+    );
+  }
+  const by = rerunDeadline(l.profile, l.e.electionDate);
+  const date = input.rerunDate;
+  if (!isCivilDate(date)) return err(failures.invalid('rerunDate', 'Hãy chọn ngày bầu cử lại.'));
+  if (date < input.on) return err(failures.invalid('rerunDate', 'Ngày bầu cử lại phải sau ngày quyết định.'));
+  if (date > by) {
+    return err(
+      ruleFailure(
+        'rerun-too-late',
+        'rerun.withinDays',
+        l.profile.rerun.citation,
+        `Ngày bầu cử lại chậm nhất là ngày ${formatVietnamese(by)}: ${l.profile.rerun.value.withinDays} ngày kể từ ngày bầu cử lần đầu ${formatVietnamese(l.e.electionDate)} (${formatCitation(l.profile.rerun.citation)}).`,
+        'rerunDate',
+      ),
+    );
+  }
+  const step = await recordStep(ctx, actor, l.e.id, {
+    to: 'rerunOrdered',
+    on: input.on,
+    override: input.override ?? null,
+  });
+  if (!step.ok) return step;
+  const commune = await loadCommune(ctx, actor, l.e.communeId, 'decide');
+  if (!commune.ok) return commune;
+  const communeName = commune.value.communeName;
+  const chair = await chairOf(db, l.e.id, input.signerName);
+  const byChair = l.profile.rerun.value.decidedBy === 'chair';
+  const title = headTitle(l.e.hamletKind);
+  const venue = clean(input.rerunVenue) || l.e.venue || `Nhà văn hóa ${inText(l.e.hamletName)}`;
+  const doc = await issueForm(ctx, actor, {
+    formId: 'rerun-decision',
+    title: `Quyết định bầu cử lại ${title} ${l.e.hamletName}`,
+    communeId: l.e.communeId,
+    hamletId: l.e.hamletId,
+    electionId: l.e.id,
+    date: input.on,
+    symbol: 'QĐ-UBND',
+    data: (n) => ({
+      issue: communeIssue(communeName, input.on, 'QĐ-UBND', n, chair, byChair, ['- Như Điều 4;']),
+      authority: authorityLine(communeName, byChair),
+      legalBases: [...legalBasesOf(l.profile), reportRef(l)],
+      election: { hamlet: inText(l.e.hamletName), position: title, term: l.e.termLabel },
+      firstDate: l.e.electionDate,
+      reason: reasons.join('; ') + '.',
+      rerunDate: date,
+      time:
+        input.rerunTime && /^\d\d:\d\d$/.test(input.rerunTime) ? input.rerunTime : (l.e.startTime ?? '07:30'),
+      place: venue,
+      arrangements: `Tổ bầu cử ${inText(l.e.hamletName)} tiếp tục thực hiện nhiệm vụ, tổ chức bầu cử lại theo đúng quy trình; chậm nhất ngày ${formatVietnamese(by)} (${formatCitation(l.profile.rerun.citation)}).`,
+      executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${communeName}, Tổ bầu cử ${inText(l.e.hamletName)} và các cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.`,
+    }),
+  });
+  if (!doc.ok) return doc;
+  // The re-election is the same election's next round, held on the date decided.
+  const round = l.e.round + 1;
+  const id = await recordDecision(
+    ctx,
+    actor,
+    l,
+    'rerun',
+    input.on,
+    { rerunDate: date, rerunBy: by, reasons, round },
+    (trx) => repo.setElectionRound(trx, l.e.id, round, date),
+  );
+  await repo.setDecisionDocument(db, id, doc.value.id);
+  return ok({
+    decisionId: id,
+    kind: 'rerun',
+    due: l.due,
+    late: l.due !== null && input.on > l.due,
+    document: doc.value,
+    termId: null,
+    electionState: 'rerunOrdered',
+  });
+}
+
+async function reply(
+  ctx: ServiceContext,
+  actor: Actor,
+  l: Loaded,
+  input: DecisionInput,
+): Promise<Result<DecisionOutcome>> {
+  const db = ctx.store.db;
+  const reasons = reasonsOf(input);
+  if (reasons.length === 0) return err(failures.invalid('reasons', 'Văn bản trả lời phải nêu rõ lý do.'));
+  const commune = await loadCommune(ctx, actor, l.e.communeId, 'decide');
+  if (!commune.ok) return commune;
+  const communeName = commune.value.communeName;
+  const chair = await chairOf(db, l.e.id, input.signerName);
+  const title = headTitle(l.e.hamletKind);
+  const doc = await issueForm(ctx, actor, {
+    formId: 'reply-letter',
+    title: `Văn bản trả lời kết quả bầu ${title} ${l.e.hamletName}`,
+    communeId: l.e.communeId,
+    hamletId: l.e.hamletId,
+    electionId: l.e.id,
+    date: input.on,
+    symbol: 'UBND',
+    data: (n) => ({
+      issue: communeIssue(communeName, input.on, 'UBND', n, chair, false, ['- Như trên;']),
+      summary: `V/v trả lời kết quả bầu ${title} ${inText(l.e.hamletName)}`,
+      addressees: [
+        `Tổ bầu cử ${inText(l.e.hamletName)};`,
+        `Ban công tác Mặt trận ${inText(l.e.hamletName)}.`,
+      ],
+      reference: `Ủy ban nhân dân ${communeName} nhận được báo cáo của Tổ bầu cử ${inText(l.e.hamletName)} về kết quả bầu ${title}, nhiệm kỳ ${l.e.termLabel}${l.received ? ` ngày ${formatVietnamese(l.received)}` : ''}. Ủy ban nhân dân chưa công nhận kết quả và trả lời như sau:`,
+      reasons,
+      request: `Đề nghị Tổ bầu cử ${inText(l.e.hamletName)} hoàn thiện hồ sơ và báo cáo lại Ủy ban nhân dân ${communeName}./.`,
+    }),
+  });
+  if (!doc.ok) return doc;
+  const id = await recordDecision(ctx, actor, l, 'reply', input.on, { reasons });
+  await repo.setDecisionDocument(db, id, doc.value.id);
+  return ok({
+    decisionId: id,
+    kind: 'reply',
+    due: l.due,
+    late: l.due !== null && input.on > l.due,
+    document: doc.value,
+    termId: null,
+    electionState: 'reported',
+  });
+}

@@ -1,0 +1,6 @@
+export * from './cache';
+export * from './dashboard';
+export * from './national';
+export * from './reports';
+export * from './search';
+export * from './status';

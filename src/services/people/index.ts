@@ -1,0 +1,5 @@
+export * from './access';
+export * from './household-detail';
+export * from './household-list';
+export * from './import';
+export * from './residents';

@@ -1,0 +1,4 @@
+export * from './lifecycle';
+export * from './plan';
+export * from './population';
+export * from './stage-documents';

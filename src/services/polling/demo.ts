@@ -1,0 +1,296 @@
+/**
+ * Brings a demo-ward election to polling day so the count can be tried (and tested end to end)
+ * without walking the whole preparation by hand: two official candidates, an election team, a
+ * posted roll of household representatives, the steps up to "polling", and a second team account.
+ * Only for the demo ward; everything it adds is marked as demo data in the election's history.
+ */
+import { randomUUID } from 'node:crypto';
+import { demoWard } from '../../demo';
+import { err, ok } from '../../domain/result';
+import type { Result } from '../../domain/result';
+import type { ElectionState } from '../../domain/election';
+import { ELECTION_STATES } from '../../domain/election';
+import { preparationPlan as planRepo } from '../../store';
+import type { Db } from '../../store';
+import type { Actor } from '../common';
+import type { ServiceContext } from '../common';
+import { writeWithAudit } from '../common';
+import { failures } from '../common';
+import { canManageCommune, placeOfHamlet } from '../common';
+import { postedRoll } from './roll-entries';
+import { vnToday } from '../common';
+import { createUser } from '../auth';
+
+export const SECOND_TEAM_ACCOUNT = 'tobaucu2.kp1';
+const DEMO_PASSWORD = 'baucoso2024';
+const NOTE = 'Dữ liệu mẫu: chuẩn bị sẵn để thử bỏ phiếu và kiểm phiếu.';
+
+interface Person {
+  id: string;
+  full_name: string;
+  birth_date: string;
+  sex: string;
+  household_id: string;
+  group: string | null;
+  relation: string;
+  address: string;
+}
+
+async function adults(db: Db, hamletId: string): Promise<Person[]> {
+  return db
+    .selectFrom('residents as r')
+    .innerJoin('households as h', 'h.id', 'r.household_id')
+    .leftJoin('resident_groups as g', 'g.id', 'h.resident_group_id')
+    .select([
+      'r.id',
+      'r.full_name',
+      'r.birth_date',
+      'r.sex',
+      'r.household_id',
+      'g.name as group',
+      'r.relation',
+      'h.address',
+    ])
+    .where('h.hamlet_id', '=', hamletId)
+    .where('r.status', '=', 'active')
+    .orderBy('h.code')
+    .orderBy('r.birth_date')
+    .execute();
+}
+
+/** One representative per household: the head when there is one, else the oldest member. */
+function representatives(people: readonly Person[]): Person[] {
+  const byHousehold = new Map<string, Person>();
+  for (const p of people) {
+    const cur = byHousehold.get(p.household_id);
+    if (!cur || (p.relation === 'head' && cur.relation !== 'head')) byHousehold.set(p.household_id, p);
+  }
+  return [...byHousehold.values()];
+}
+
+async function addCandidates(db: Db, electionId: string, position: string, reps: Person[], at: string) {
+  const existing = await db
+    .selectFrom('nominations')
+    .select('id')
+    .where('election_id', '=', electionId)
+    .where('position', '=', position)
+    .where('official', '=', 1)
+    .execute();
+  if (existing.length > 0) return reps;
+  const picked = reps.filter((p) => p.birth_date <= '1990-01-01').slice(0, 2);
+  for (const [i, p] of picked.entries()) {
+    await db
+      .insertInto('nominations')
+      .values({
+        id: randomUUID(),
+        election_id: electionId,
+        position,
+        resident_id: p.id,
+        source: 'frontCommittee',
+        nominated_on: at.slice(0, 10),
+        education: '12/12',
+        occupation: 'Hưu trí',
+        eligibility: '[]',
+        exception_reason: null,
+        drafted: 1,
+        approved: 1,
+        official: 1,
+        ballot_order: i + 1,
+        withdrawn: 0,
+        created_at: at,
+      })
+      .execute();
+  }
+  return reps.filter((r) => !picked.includes(r));
+}
+
+async function addTeam(db: Db, electionId: string, others: Person[], at: string) {
+  const has = await db
+    .selectFrom('team_members')
+    .select('id')
+    .where('election_id', '=', electionId)
+    .execute();
+  if (has.length > 0) return;
+  const roles = ['leader', 'secretary', 'member', 'member', 'member', 'witness', 'witness'];
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('scope_id', '=', electionId)
+    .execute();
+  for (const [i, role] of roles.entries()) {
+    const p = others[i * 7];
+    if (!p) break;
+    const user =
+      i < 2 ? users.find((u) => u.username === (i === 0 ? 'tobaucu.kp1' : SECOND_TEAM_ACCOUNT)) : undefined;
+    await db
+      .insertInto('team_members')
+      .values({
+        id: randomUUID(),
+        election_id: electionId,
+        resident_id: p.id,
+        full_name: p.full_name,
+        sex: p.sex,
+        represents: i === 0 ? 'Ban công tác Mặt trận' : 'Đại diện hộ gia đình',
+        role,
+        front_head: i === 0 ? 1 : 0,
+        front_member: i === 0 ? 1 : 0,
+        user_id: user?.id ?? null,
+        created_at: at,
+      })
+      .execute();
+  }
+}
+
+async function postRoll(
+  db: Db,
+  electionId: string,
+  hamletId: string,
+  reps: Person[],
+  day: string,
+  at: string,
+) {
+  if (await postedRoll(db, electionId)) return;
+  const rollId = randomUUID();
+  await db
+    .insertInto('voter_rolls')
+    .values({
+      id: rollId,
+      election_id: electionId,
+      hamlet_id: hamletId,
+      electorate: 'householdRepresentatives',
+      reference_date: day,
+      state: 'posted',
+      built_at: at,
+      built_by: null,
+    })
+    .execute();
+  // The roll's entries too, so the roll page, the exports and the polling-day pack show the people.
+  for (let i = 0; i < reps.length; i += 500) {
+    await db
+      .insertInto('voter_roll_entries')
+      .values(
+        reps.slice(i, i + 500).map((p, j) => ({
+          id: randomUUID(),
+          roll_id: rollId,
+          roll_number: i + j + 1,
+          resident_id: p.id,
+          household_id: p.household_id,
+          full_name: p.full_name,
+          birth_date: p.birth_date,
+          sex: p.sex,
+          address: p.address,
+          resident_group: p.group,
+          status: 'listed',
+          reasons: '[]',
+          amendment_id: null,
+        })),
+      )
+      .execute();
+  }
+  const entries = reps.map((p, i) => ({
+    rollNumber: i + 1,
+    residentId: p.id,
+    householdId: p.household_id,
+    fullName: p.full_name,
+    residentGroup: p.group,
+  }));
+  await db
+    .insertInto('voter_roll_snapshots')
+    .values({
+      id: randomUUID(),
+      roll_id: rollId,
+      number: 1,
+      posted_on: day,
+      registered: entries.length,
+      entries: JSON.stringify(entries),
+      user_id: null,
+      at,
+      kind: 'posted',
+      amendment_seq: null,
+    })
+    .execute();
+}
+
+async function walkToPolling(
+  db: Db,
+  electionId: string,
+  from: string,
+  day: string,
+  userId: string,
+  at: string,
+) {
+  const target = ELECTION_STATES.indexOf('polling');
+  const start = ELECTION_STATES.indexOf(from as ElectionState);
+  if (start < 0 || start >= target) return;
+  const history = await planRepo.listStateChanges(db, electionId);
+  let seq = history[history.length - 1]?.seq ?? 0;
+  for (let i = start; i < target; i++) {
+    seq++;
+    await planRepo.insertStateChange(db, {
+      id: randomUUID(),
+      election_id: electionId,
+      seq,
+      from_state: ELECTION_STATES[i] as string,
+      to_state: ELECTION_STATES[i + 1] as string,
+      on_date: day,
+      step_id: null,
+      due: null,
+      override_id: null,
+      note: NOTE,
+      recorded_by: userId,
+      recorded_at: at,
+    });
+  }
+  await planRepo.setElectionState(db, electionId, 'polling');
+}
+
+export async function prepareDemoPolling(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  options: { readonly onToday?: boolean } = {},
+): Promise<Result<{ electionId: string; registered: number; teamAccounts: string[] }>> {
+  const db = ctx.store.db;
+  const election = await planRepo.getPlannedElection(db, electionId);
+  if (!election) return err(failures.notFound('cuộc bầu cử này'));
+  const place = await placeOfHamlet(db, election.hamletId);
+  if (!place || !canManageCommune(actor, place))
+    return err(failures.forbidden('chuẩn bị dữ liệu mẫu cho cuộc bầu cử này'));
+  if (place.communeId !== demoWard.communeCode)
+    return err(failures.invalid('electionId', 'Chỉ chuẩn bị dữ liệu mẫu cho phường mẫu.'));
+  if (
+    !(await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', SECOND_TEAM_ACCOUNT)
+      .executeTakeFirst())
+  ) {
+    const made = await createUser(ctx, null, {
+      username: SECOND_TEAM_ACCOUNT,
+      displayName: 'Trần Thị Mai',
+      role: 'teamMember',
+      scopeId: electionId,
+      password: DEMO_PASSWORD,
+    });
+    if (!made.ok) return made;
+  }
+  // Trying polling day live needs polling day to be today (Vietnam time): demo data only.
+  const day = options.onToday ? vnToday(ctx) : (election.electionDate ?? vnToday(ctx));
+  if (options.onToday && day !== election.electionDate) {
+    await db.updateTable('elections').set({ election_date: day }).where('id', '=', electionId).execute();
+  }
+  const at = ctx.now().toISOString();
+  const registered = await writeWithAudit(ctx, actor, async (trx) => {
+    const reps = representatives(await adults(trx, election.hamletId));
+    const rest = await addCandidates(trx, electionId, election.position, reps, at);
+    await addTeam(trx, electionId, rest, at);
+    await postRoll(trx, electionId, election.hamletId, reps, day, at);
+    await walkToPolling(trx, electionId, election.state, day, actor.userId, at);
+    const roll = await postedRoll(trx, electionId);
+    return {
+      value: roll?.registered ?? 0,
+      audit: { action: 'polling.demo', entity: 'election', entityId: electionId, data: { note: NOTE } },
+    };
+  });
+  return ok({ electionId, registered, teamAccounts: ['tobaucu.kp1', SECOND_TEAM_ACCOUNT] });
+}

@@ -1,0 +1,3 @@
+export * from './office-steps';
+export * from './polling-steps';
+export * from './register-steps';

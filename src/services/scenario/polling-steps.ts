@@ -1,0 +1,404 @@
+/**
+ * Scenario steps of polling day and the count (docs/scenarios.md): posting the roll, attendance by
+ * roll numbers or card codes, interruptions, closing the poll, ballots and sealing, the community
+ * meeting's agenda votes and show of hands, paper counts with double entry (planted differences and
+ * their resolutions), and the count record with the result report. Additive to the preparation
+ * format: the runner adds `pollingStepSchemas` to its step union and hands these steps to
+ * `performPollingStep`, which calls the same services as the pages, with the clock at the step's
+ * time in Vietnam.
+ */
+import { vietnamInstant } from '../../domain/calendar';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { err, ok } from '../../domain/result';
+import type { Result } from '../../domain/result';
+import type { Actor } from '../common';
+import type { ServiceContext } from '../common';
+import { createContext } from '../common';
+import { closeBatch, enterPaper, openBatch, resolveDifference } from '../count';
+import type { PaperInput } from '../count';
+import { issueCountRecord, issueResultReport } from '../count';
+import { officialCandidates, openCount } from '../count';
+import { closeCount, getCount, listElectionCounts } from '../count';
+import type { CountView } from '../count';
+import { failures } from '../common';
+import { checkIn, getTurnout, voterCardCode } from '../polling';
+import { getBallots, recordBallots, sealUnusedBallots } from '../polling';
+import { recordMeetingVote } from '../meeting';
+import { recordMeetingHands } from '../meeting';
+import { issueMeetingMinutes } from '../meeting';
+import { closePolling, recordInterruption, resumePolling } from '../polling';
+import { buildRoll } from '../roll';
+import { postRoll } from '../roll';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const expectation = z.object({ refused: z.string().min(1).optional() }).optional();
+const position = z.enum(['head', 'deputyHead']).optional();
+/** Roll numbers as ranges: "1-120, 125, 130-140". */
+const numbers = z.string().regex(/^\s*\d+(\s*-\s*\d+)?(\s*,\s*\d+(\s*-\s*\d+)?)*\s*$/);
+/** Paper keys as on the entry page, with repeats: "1*120 2*80 0 3 .2" (see docs/scenarios.md). */
+const papers = z.string().min(1);
+const keyed = z.record(z.string().regex(/^\d+$/), z.string().min(1));
+
+export const pollingStepSchemas = [
+  z.object({ do: z.literal('roll'), on: date, position, expect: expectation }),
+  z.object({
+    do: z.literal('attendance'),
+    on: date,
+    time,
+    numbers: numbers.optional(),
+    /** Roll numbers whose printed card code the team types. */
+    cards: numbers.optional(),
+    names: z.array(z.string().min(1)).optional(),
+    position,
+    expect: expectation,
+  }),
+  z.object({
+    do: z.literal('interruption'),
+    on: date,
+    time,
+    reason: z.string(),
+    boxSealed: z.boolean(),
+    position,
+    expect: expectation,
+  }),
+  z.object({ do: z.literal('resume'), on: date, time, position, expect: expectation }),
+  z.object({ do: z.literal('closePoll'), on: date, time, position, expect: expectation }),
+  z.object({
+    do: z.literal('ballots'),
+    on: date,
+    time,
+    received: z.number().int().nonnegative(),
+    spoiled: z.number().int().nonnegative().optional(),
+    position,
+    expect: expectation,
+  }),
+  z.object({
+    do: z.literal('seal'),
+    on: date,
+    time,
+    witnesses: z.array(z.string()),
+    /** The unused ballots counted by hand; default: what the records leave. */
+    unused: z.number().int().nonnegative().optional(),
+    position,
+    expect: expectation,
+  }),
+  z.object({
+    do: z.literal('agenda'),
+    on: date,
+    time,
+    step: z.enum(['opening', 'secretary', 'votingForm', 'countingTeam']),
+    present: z.number().int().nonnegative().optional(),
+    name: z.string().optional(),
+    method: z.string().optional(),
+    members: z.array(z.string()).optional(),
+    for: z.number().int().nonnegative().optional(),
+    against: z.number().int().nonnegative().optional(),
+    abstained: z.number().int().nonnegative().optional(),
+    position,
+    expect: expectation,
+  }),
+  z.object({
+    do: z.literal('hands'),
+    on: date,
+    time,
+    /** Hands raised per candidate, in ballot order. */
+    votes: z.array(z.number().int().nonnegative()),
+    position,
+    expect: expectation,
+  }),
+  z.object({
+    do: z.literal('count'),
+    on: date,
+    time,
+    voted: z.number().int().nonnegative().optional(),
+    issued: z.number().int().nonnegative().optional(),
+    received: z.number().int().nonnegative().optional(),
+    doubleEntry: z.boolean().optional(),
+    batches: z.array(
+      z.object({
+        papers,
+        /** Second lane's reading where it differs: paper number in the batch (from 1) → key. */
+        second: keyed.optional(),
+        /** The team's resolution of a difference: paper number → key. */
+        resolve: keyed.optional(),
+      }),
+    ),
+    /** Close the count after the batches (default true). */
+    close: z.boolean().optional(),
+    position,
+    expect: expectation,
+  }),
+  z.object({ do: z.literal('countRecord'), on: date, position, expect: expectation }),
+  z.object({
+    do: z.literal('minutes'),
+    on: date,
+    kind: z.enum(['minutes', 'resolution']).optional(),
+    guests: z.string().optional(),
+    position,
+    expect: expectation,
+  }),
+] as const;
+
+export type PollingStep = z.infer<(typeof pollingStepSchemas)[number]>;
+export const POLLING_STEPS: readonly string[] = pollingStepSchemas.map((s) => s.shape.do.value);
+
+export interface PollingStepOutcome {
+  readonly result: Result<unknown>;
+  readonly documents: { id: string; form_id: string }[];
+}
+
+/** "1-3, 7" → [1, 2, 3, 7]. */
+export function parseNumbers(text: string): number[] {
+  const out: number[] = [];
+  for (const part of text.split(',')) {
+    const [from = 0, to] = part.split('-').map((x) => Number(x.trim()));
+    for (let n = from; n <= (to ?? from); n++) out.push(n);
+  }
+  return out;
+}
+
+/** "1*3 20 .2" → ['1', '1', '1', '2', '0', '.2']: a defect key takes the digit after the dot. */
+export function parseKeys(text: string): string[] {
+  const keys: string[] = [];
+  for (const token of text.trim().split(/\s+/)) {
+    const [body, times] = token.split('*');
+    const repeat = times === undefined ? 1 : Number(times);
+    const one: string[] = [];
+    for (let i = 0; i < (body ?? '').length; i++) {
+      const c = (body as string)[i] as string;
+      if (c === '.') {
+        one.push(`.${(body as string)[i + 1] ?? ''}`);
+        i++;
+      } else one.push(c);
+    }
+    for (let r = 0; r < repeat; r++) keys.push(...one);
+  }
+  return keys;
+}
+
+/** A key of the entry page as a paper of this count (undefined when the key means nothing here). */
+export function paperOfKey(key: string, v: CountView): PaperInput | undefined {
+  const ids = v.candidates.map((c) => c.id);
+  if (key.startsWith('.')) {
+    const d = v.defects[Number(key.slice(1)) - 1];
+    return d ? { kept: [], defect: d.code } : undefined;
+  }
+  if (key === '0') return { kept: [], defect: null };
+  const n = Number(key);
+  if (/^[1-9]$/.test(key) && n <= ids.length) return { kept: [ids[n - 1] as string], defect: null };
+  if (ids.length === 2 && key === '3') return { kept: [...ids], defect: null };
+  return undefined;
+}
+
+type Env = { readonly electionId: (position: string | undefined) => string };
+
+const ctxAt = (ctx: ServiceContext, on: string, hhmm: string): ServiceContext =>
+  createContext(ctx.store, () => vietnamInstant(on, hhmm));
+
+async function countIdOf(ctx: ServiceContext, actor: Actor, electionId: string, position: string) {
+  const list = await listElectionCounts(ctx, actor, electionId);
+  if (!list.ok) return list;
+  const c = list.value.positions.find((p) => p.position === position)?.countId;
+  return c ? ok(c) : err(failures.notFound('cuộc kiểm phiếu của chức danh này'));
+}
+
+async function attendance(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  step: Extract<PollingStep, { do: 'attendance' }>,
+): Promise<Result<unknown>> {
+  const inputs = [
+    ...(step.numbers ? parseNumbers(step.numbers) : []).map((rollNumber) => ({ rollNumber })),
+    ...(step.cards ? parseNumbers(step.cards) : []).map((n) => ({ cardCode: voterCardCode(electionId, n) })),
+    ...(step.names ?? []).map((name) => ({ name })),
+  ];
+  for (const input of inputs) {
+    const r = await checkIn(ctx, actor, electionId, input);
+    if (!r.ok) return r;
+  }
+  return ok({ checkedIn: inputs.length });
+}
+
+async function count(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  step: Extract<PollingStep, { do: 'count' }>,
+): Promise<Result<unknown>> {
+  const pos = step.position ?? 'head';
+  const ballots = await getBallots(ctx, actor, electionId);
+  if (!ballots.ok) return ballots;
+  const b = ballots.value.positions.find((p) => p.position === pos);
+  const turnout = await getTurnout(ctx, actor, electionId);
+  if (!turnout.ok) return turnout;
+  const keys = step.batches.map((x) => parseKeys(x.papers));
+  const opened = await openCount(ctx, actor, electionId, {
+    position: pos,
+    voted: step.voted ?? turnout.value.voted,
+    issued: step.issued ?? b?.issued ?? 0,
+    received: step.received ?? keys.reduce((s, k) => s + k.length, 0),
+    doubleEntry: step.doubleEntry !== false,
+  });
+  if (!opened.ok) return opened;
+  const countId = opened.value.id;
+  const view = await getCount(ctx, actor, countId);
+  if (!view.ok) return view;
+  for (const [i, batch] of step.batches.entries()) {
+    const done = await countBatch(ctx, actor, view.value, batch, keys[i] as string[]);
+    if (!done.ok) return done;
+  }
+  if (step.close === false) return ok({ countId });
+  const closed = await closeCount(ctx, actor, countId);
+  return closed.ok ? ok({ countId, result: closed.value.view.result }) : closed;
+}
+
+async function countBatch(
+  ctx: ServiceContext,
+  actor: Actor,
+  v: CountView,
+  batch: Extract<PollingStep, { do: 'count' }>['batches'][number],
+  keys: string[],
+): Promise<Result<unknown>> {
+  const opened = await openBatch(ctx, actor, v.id, { size: keys.length });
+  if (!opened.ok) return opened;
+  const batchId = opened.value.id;
+  const lanes = v.doubleEntry ? [1, 2] : [1];
+  for (const lane of lanes) {
+    for (const [i, k] of keys.entries()) {
+      const key = lane === 2 ? (batch.second?.[String(i + 1)] ?? k) : k;
+      const paper = paperOfKey(key, v);
+      if (!paper)
+        return err(failures.invalid('papers', `Phím "${key}" không ứng với phiếu nào của lá phiếu này.`));
+      const r = await enterPaper(ctx, actor, v.id, { ...paper, batchId, lane, key: randomUUID() });
+      if (!r.ok) return r;
+    }
+  }
+  for (const [seq, key] of Object.entries(batch.resolve ?? {})) {
+    const paper = paperOfKey(key, v);
+    if (!paper)
+      return err(failures.invalid('resolve', `Phím "${key}" không ứng với phiếu nào của lá phiếu này.`));
+    const r = await resolveDifference(ctx, actor, v.id, batchId, { ...paper, seq: Number(seq), note: null });
+    if (!r.ok) return r;
+  }
+  return closeBatch(ctx, actor, v.id, batchId);
+}
+
+async function countRecord(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  position: string,
+): Promise<PollingStepOutcome> {
+  const id = await countIdOf(ctx, actor, electionId, position);
+  if (!id.ok) return { result: id, documents: [] };
+  const record = await issueCountRecord(ctx, actor, id.value);
+  if (!record.ok) return { result: record, documents: [] };
+  const report = await issueResultReport(ctx, actor, id.value);
+  if (!report.ok) return { result: report, documents: [record.value] };
+  return { result: ok(null), documents: [record.value, report.value] };
+}
+
+/** Runs one polling-day or count step through the same services as the pages. */
+export async function performPollingStep(
+  base: ServiceContext,
+  actor: Actor,
+  step: PollingStep,
+  env: Env,
+): Promise<PollingStepOutcome> {
+  const electionId = env.electionId(step.position);
+  const ctx = 'time' in step ? ctxAt(base, step.on, step.time) : base;
+  const pos = step.position ?? 'head';
+  const done = (result: Result<unknown>): PollingStepOutcome => ({ result, documents: [] });
+  switch (step.do) {
+    case 'roll': {
+      const built = await buildRoll(ctx, actor, electionId, {});
+      return done(built.ok ? await postRoll(ctx, actor, electionId, { postedOn: step.on }) : built);
+    }
+    case 'attendance':
+      return done(await attendance(ctx, actor, electionId, step));
+    case 'interruption':
+      return done(await recordInterruption(ctx, actor, electionId, step));
+    case 'resume':
+      return done(await resumePolling(ctx, actor, electionId));
+    case 'closePoll':
+      return done(await closePolling(ctx, actor, electionId));
+    case 'ballots': {
+      const r = await recordBallots(ctx, actor, electionId, {
+        position: pos,
+        kind: 'received',
+        quantity: step.received,
+      });
+      if (!r.ok || !step.spoiled) return done(r);
+      return done(
+        await recordBallots(ctx, actor, electionId, {
+          position: pos,
+          kind: 'spoiledReplaced',
+          quantity: step.spoiled,
+        }),
+      );
+    }
+    case 'seal': {
+      const b = await getBallots(ctx, actor, electionId);
+      if (!b.ok) return done(b);
+      const unused = step.unused ?? b.value.positions.find((p) => p.position === pos)?.unused ?? 0;
+      return done(
+        await sealUnusedBallots(ctx, actor, electionId, {
+          position: pos,
+          witnesses: step.witnesses,
+          unusedCounted: unused,
+        }),
+      );
+    }
+    case 'agenda':
+      return done(
+        await recordMeetingVote(ctx, actor, electionId, {
+          step: step.step,
+          ...(step.present !== undefined ? { present: step.present } : {}),
+          ...(step.name !== undefined ? { name: step.name } : {}),
+          ...(step.method !== undefined ? { method: step.method } : {}),
+          ...(step.members !== undefined ? { members: step.members } : {}),
+          votesFor: step.for ?? 0,
+          against: step.against ?? 0,
+          abstained: step.abstained ?? 0,
+        }),
+      );
+    case 'hands':
+      return done(await handsStep(ctx, actor, electionId, pos, step.votes));
+    case 'count':
+      return done(await count(ctx, actor, electionId, step));
+    case 'countRecord':
+      return countRecord(ctx, actor, electionId, pos);
+    case 'minutes': {
+      const r = await issueMeetingMinutes(ctx, actor, electionId, {
+        position: pos,
+        ...(step.kind ? { kind: step.kind } : {}),
+        ...(step.guests ? { guests: step.guests } : {}),
+      });
+      return { result: r, documents: r.ok ? [r.value] : [] };
+    }
+  }
+}
+
+async function handsStep(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  position: string,
+  votes: readonly number[],
+): Promise<Result<unknown>> {
+  const candidates = await officialCandidates(ctx.store.db, electionId, position);
+  if (votes.length !== candidates.length)
+    return err(
+      failures.invalid(
+        'votes',
+        `Chức danh này có ${candidates.length} người ứng cử, kịch bản ghi ${votes.length} số.`,
+      ),
+    );
+  return recordMeetingHands(ctx, actor, electionId, {
+    position,
+    votes: Object.fromEntries(candidates.map((c, i) => [c.id, votes[i] as number])),
+  });
+}

@@ -1,0 +1,4 @@
+export * from './commune-lineage';
+export * from './hamlet-import';
+export * from './historical-units';
+export * from './territory';
