@@ -77,6 +77,13 @@ export default tseslint.config(
     ]),
   },
   {
+    // The contract is shared by the server and the browser: zod and the domain, nothing else.
+    files: ['src/contract/**/*.ts'],
+    rules: forbid(outerLayers, 'src/contract imports only zod and src/domain', [
+      { group: nodeBuiltins, message: 'src/contract runs in the browser too: no Node APIs' },
+    ]),
+  },
+  {
     files: ['src/demo/**/*.ts'],
     rules: forbid(
       outerLayers.filter((l) => l !== 'demo'),
@@ -130,11 +137,27 @@ export default tseslint.config(
     ),
   },
   {
+    // The web app's own folders may share a name with a layer (features/documents), so the
+    // patterns name the layers by their depth below src/web.
     files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
-    rules: forbid(
-      outerLayers.filter((l) => l !== 'web'),
-      'the web app talks to the server over HTTP only',
-      [{ group: nodeBuiltins, message: 'the web app runs in the browser' }],
-    ),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: outerLayers
+                .filter((l) => l !== 'web')
+                .flatMap((l) =>
+                  ['../../', '../../../', '../../../../'].flatMap((up) => [up + l, `${up}${l}/**`]),
+                ),
+              message:
+                'the web app talks to the server over HTTP only; it may import src/contract and src/domain (layering: see docs/architecture.md)',
+            },
+            { group: nodeBuiltins, message: 'the web app runs in the browser' },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -1,31 +1,20 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+} from 'fastify-type-provider-zod';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { health } from '../services';
 import type { ServiceContext } from '../services';
-import { authRoutes } from './auth-routes';
-import { auditRoutes } from './audit-routes';
 import { accessGate } from './session';
 import type { Access } from './session';
-import { peopleRoutes } from './people-routes';
-import { oversightRoutes } from './oversight-routes';
-import { officeRoutes } from './office-routes';
-import { registerRoutes } from './register-routes';
-import { hamletFactsRoutes } from './hamlet-facts-routes';
-import { pollingRoutes } from './polling-routes';
-import { pollingDayRoutes } from './polling-day-routes';
-import { meetingRoutes } from './meeting-routes';
-import { rollRoutes } from './roll-routes';
-import { documentsRoutes } from './documents-routes';
-import { preparationRoutes } from './preparation-routes';
-import { rulesRoutes } from './rules-routes';
-import { territoryRoutes } from './territory-routes';
-import { usersRoutes } from './users-routes';
 
 export interface RouteInfo {
   readonly method: string;
@@ -44,6 +33,33 @@ export interface ServerOptions {
   readonly webRoot?: string;
   readonly logger?: boolean;
 }
+
+/** A feature's routes: one module per feature in ./routes/, found at start (no shared list to edit). */
+export type FeatureRoutes = (app: FastifyInstance, ctx: ServiceContext) => void;
+
+const routesDir = fileURLToPath(new URL('./routes/', import.meta.url));
+
+async function registerFeatureRoutes(app: FastifyInstance, ctx: ServiceContext): Promise<void> {
+  const files = readdirSync(routesDir)
+    .filter((f) => /\.(ts|js)$/.test(f) && !/\.(test|d)\.ts$/.test(f))
+    .sort();
+  for (const file of files) {
+    const mod = (await import(`${routesDir}${file}`)) as { default?: FeatureRoutes };
+    if (typeof mod.default !== 'function') throw new Error(`src/server/routes/${file} exports no routes`);
+    mod.default(app, ctx);
+  }
+}
+
+/** OpenAPI from the contract's zod schemas; routes still described by JSON schemas pass through. */
+const openApiTransform: typeof jsonSchemaTransform = (input) => {
+  const schema = input.schema as Record<string, unknown> | undefined;
+  const parts = schema ? [schema['params'], schema['querystring'], schema['body'], schema['response']] : [];
+  const isZod = (v: unknown) => typeof v === 'object' && v !== null && '_zod' in v;
+  const zodRoute = parts.some(
+    (p) => isZod(p) || (typeof p === 'object' && p !== null && Object.values(p).some(isZod)),
+  );
+  return zodRoute ? jsonSchemaTransform(input) : { schema: input.schema, url: input.url };
+};
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -82,6 +98,7 @@ export async function buildServer(
     (_request, body, done) => done(null, body),
   );
   await app.register(swagger, {
+    transform: openApiTransform,
     openapi: {
       info: {
         title: 'baucoso API',
@@ -103,7 +120,26 @@ export async function buildServer(
   });
   app.addHook('onRequest', accessGate(ctx));
   app.setErrorHandler((error: FastifyError, _request, reply) => {
-    if (error.validation) {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const field = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') ?? '';
+      return reply.code(400).send({
+        error: {
+          code: 'invalid-input',
+          ...(field ? { field } : {}),
+          message: `Dữ liệu gửi lên không hợp lệ${field ? ` (${field})` : ''}: ${first?.message ?? ''}`,
+        },
+      });
+    }
+    if (isResponseSerializationError(error)) {
+      // The service answered a shape its contract does not describe: the server's fault, logged.
+      app.log.error({ err: error.cause, route: error.url }, 'answer does not match the contract');
+      if (process.env['VITEST'] !== undefined) {
+        return reply.code(500).send({
+          error: { code: 'internal', message: `answer does not match the contract: ${String(error.cause)}` },
+        });
+      }
+    } else if (error.validation) {
       return reply.code(400).send({
         error: { code: 'invalid-input', message: `Dữ liệu gửi lên không hợp lệ: ${error.message}` },
       });
@@ -125,22 +161,7 @@ export async function buildServer(
     },
     () => health(ctx),
   );
-  authRoutes(app, ctx);
-  auditRoutes(app, ctx);
-  territoryRoutes(app, ctx);
-  usersRoutes(app, ctx);
-  rulesRoutes(app, ctx);
-  preparationRoutes(app, ctx);
-  documentsRoutes(app, ctx);
-  peopleRoutes(app, ctx);
-  pollingRoutes(app, ctx);
-  pollingDayRoutes(app, ctx);
-  meetingRoutes(app, ctx);
-  rollRoutes(app, ctx);
-  oversightRoutes(app, ctx);
-  officeRoutes(app, ctx);
-  registerRoutes(app, ctx);
-  hamletFactsRoutes(app, ctx);
+  await registerFeatureRoutes(app, ctx);
   await serveWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;
 }

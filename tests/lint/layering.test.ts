@@ -38,8 +38,8 @@ it('forbids the server from reaching past the services into the store', async ()
 it('forbids the web app from importing server code', async () => {
   expect(
     await importErrors(
-      'src/web/x.ts',
-      "import { buildServer } from '../server/app';\nexport const x = buildServer;\n",
+      'src/web/shared/x.ts',
+      "import { buildServer } from '../../server/app';\nexport const x = buildServer;\n",
     ),
   ).toHaveLength(1);
 });
@@ -73,6 +73,21 @@ it('keeps the server to the services index', async () => {
     await importErrors(
       'src/server/x.ts',
       "import { getCount } from '../services/count/result';\nexport const x = getCount;\n",
+    ),
+  ).toHaveLength(1);
+});
+
+it('lets a web feature import another web feature, and the contract, but not a layer of the same name', async () => {
+  expect(
+    await importErrors(
+      'src/web/features/plan/x.tsx',
+      "import { ElectionDocuments } from '../documents/ElectionDocuments';\nimport { getProfile } from '../../../contract/rules';\nexport const x = [ElectionDocuments, getProfile];\n",
+    ),
+  ).toEqual([]);
+  expect(
+    await importErrors(
+      'src/web/features/plan/x.tsx',
+      "import { renderPdf } from '../../../documents/render-pdf';\nexport const x = renderPdf;\n",
     ),
   ).toHaveLength(1);
 });

@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import type { FeatureRoute, Session } from '../shared/routing';
+import { api, ApiError } from '../shared/api';
+import type { Me } from '../shared/api';
+import { Layout } from './Layout';
+import { Status } from '../shared/Status';
+import { LoginPage } from '../features/auth/LoginPage';
+
+// Every feature's pages, found at build time: adding a page edits only its feature's routes.tsx.
+const featureRoutes: FeatureRoute[] = Object.values(
+  import.meta.glob<{ routes: FeatureRoute[] }>('../features/*/routes.tsx', { eager: true }),
+).flatMap((m) => m.routes);
+
+function homePath(me: Me): string {
+  switch (me.home.kind) {
+    case 'all':
+      return '/tinh';
+    case 'province':
+      return `/tinh/${me.home.provinceCode}`;
+    case 'commune':
+      return `/xa/${me.home.communeId}`;
+    case 'hamlet':
+      return `/thon/${me.home.hamletId}`;
+  }
+}
+
+export function App() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const navigate = useNavigate();
+  useEffect(() => {
+    api.get<Me>('/api/me').then(setMe, (e: unknown) => {
+      if (e instanceof ApiError && e.status === 401) setMe(null);
+      else setMe(null);
+    });
+  }, []);
+
+  if (me === undefined) return <Status load={{ state: 'loading' }} />;
+  if (me === null) {
+    return (
+      <LoginPage
+        onLogin={(m) => {
+          setMe(m);
+          void navigate(homePath(m));
+        }}
+      />
+    );
+  }
+  const logout = () => {
+    void api.post('/api/auth/logout').finally(() => {
+      setMe(null);
+      void navigate('/');
+    });
+  };
+  const session: Session = {
+    me,
+    loggedOut: () => setMe(null),
+    refreshMe: () => void api.get<Me>('/api/me').then(setMe),
+  };
+  return (
+    <Layout me={me} onLogout={logout} homePath={homePath(me)}>
+      <Routes>
+        <Route path="/" element={<Navigate to={homePath(me)} replace />} />
+        {featureRoutes.map((r) => (
+          <Route key={r.path} path={r.path} element={r.element(session)} />
+        ))}
+        <Route path="*" element={<Navigate to={homePath(me)} replace />} />
+      </Routes>
+    </Layout>
+  );
+}

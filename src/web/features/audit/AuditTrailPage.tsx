@@ -1,0 +1,177 @@
+import { Alert, Anchor, Button, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api } from '../../shared/api';
+import { Status } from '../../shared/Status';
+import { ta } from '../../shared/strings';
+import { useLoad } from '../../shared/use-load';
+
+type ScopeKind = 'election' | 'hamlet' | 'commune';
+
+interface TrailChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+interface TrailEvent {
+  seq: number;
+  id: string;
+  atVietnam: string;
+  user: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  changes: TrailChange[];
+}
+
+interface TrailPage {
+  title: string;
+  events: TrailEvent[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+interface ChainCheck {
+  ok: boolean;
+  events: number;
+  firstBadEvent: string | null;
+}
+
+const PAGE_SIZE = 50;
+
+/** The audit trail of an election, a hamlet or a commune: read, filter, export, verify the chain. */
+export function AuditTrailPage(props: { kind: ScopeKind }) {
+  const { id = '' } = useParams();
+  const [page, setPage] = useState(1);
+  const [action, setAction] = useState<string | null>(null);
+  const base = `/api/audit/${props.kind}/${encodeURIComponent(id)}`;
+  const query = `page=${page}&pageSize=${PAGE_SIZE}${action ? `&action=${encodeURIComponent(action)}` : ''}`;
+  const [load, reload] = useLoad(() => api.get<TrailPage>(`${base}?${query}`), [base, query]);
+  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  const trail = load.data;
+  const pages = Math.max(1, Math.ceil(trail.total / trail.pageSize));
+  return (
+    <Stack>
+      <Title order={2}>{ta.title(trail.title)}</Title>
+      <Text size="sm" c="dimmed">
+        {ta.intro}
+      </Text>
+      <Group align="end">
+        <Select
+          label={ta.filter}
+          placeholder={ta.filterAll}
+          data={ta.groups.map(([value, label]) => ({ value, label }))}
+          value={action}
+          onChange={(v) => {
+            setAction(v);
+            setPage(1);
+          }}
+          clearable
+          w={260}
+        />
+        <Anchor href={`${base}/export?format=xlsx`} download>
+          {ta.exportXlsx}
+        </Anchor>
+        <Anchor href={`${base}/export?format=csv`} download>
+          {ta.exportCsv}
+        </Anchor>
+      </Group>
+      <Verify />
+      <Text data-testid="audit-total">{ta.total(trail.total)}</Text>
+      {trail.events.length === 0 ? <Text c="dimmed">{ta.empty}</Text> : <Events events={trail.events} />}
+      {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
+    </Stack>
+  );
+}
+
+function Events(props: { events: TrailEvent[] }) {
+  return (
+    <Table striped withTableBorder data-testid="audit-events">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{ta.at}</Table.Th>
+          <Table.Th>{ta.who}</Table.Th>
+          <Table.Th>{ta.what}</Table.Th>
+          <Table.Th>{ta.changes}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.events.map((e) => (
+          <Table.Tr key={e.seq}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.atVietnam}</Table.Td>
+            <Table.Td>{e.user ?? ta.system}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{ta.actions[e.action] ?? e.action}</Text>
+              <Text size="xs" c="dimmed">
+                {e.action} · #{e.seq}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Changes changes={e.changes} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function Changes(props: { changes: TrailChange[] }) {
+  return (
+    <Stack gap={2}>
+      {props.changes.map((c, i) => (
+        <Text key={i} size="sm">
+          <b>{ta.fields[c.field] ?? c.field}</b>:{' '}
+          {c.before !== null && (
+            <>
+              <Text span td="line-through" c="red.8">
+                {c.before}
+              </Text>{' '}
+              {ta.arrow}{' '}
+            </>
+          )}
+          <Text span c={c.before !== null ? 'green.9' : undefined}>
+            {c.after ?? ''}
+          </Text>
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+function Verify() {
+  const [state, setState] = useState<
+    | { kind: 'idle' }
+    | { kind: 'busy' }
+    | { kind: 'done'; check: ChainCheck }
+    | { kind: 'error'; text: string }
+  >({ kind: 'idle' });
+  const run = () => {
+    setState({ kind: 'busy' });
+    api.get<ChainCheck>('/api/audit-chain/verify').then(
+      (check) => setState({ kind: 'done', check }),
+      (e: unknown) => setState({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
+    );
+  };
+  return (
+    <Stack gap="xs">
+      <Button variant="light" w="fit-content" onClick={run} loading={state.kind === 'busy'}>
+        {ta.verify}
+      </Button>
+      {state.kind === 'done' && (
+        <Alert color={state.check.ok ? 'green' : 'red'} data-testid="audit-verify">
+          {state.check.ok
+            ? ta.verifiedOk(state.check.events)
+            : ta.verifiedBad(state.check.firstBadEvent ?? '', state.check.events)}
+        </Alert>
+      )}
+      {state.kind === 'error' && (
+        <Alert color="red" data-testid="audit-verify">
+          {state.text}
+        </Alert>
+      )}
+    </Stack>
+  );
+}

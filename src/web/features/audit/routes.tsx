@@ -1,0 +1,8 @@
+import type { FeatureRoute } from '../../shared/routing';
+import { AuditTrailPage } from './AuditTrailPage';
+
+export const routes: FeatureRoute[] = [
+  { path: '/bau-cu/:id/nhat-ky', element: () => <AuditTrailPage kind="election" /> },
+  { path: '/thon/:id/nhat-ky', element: () => <AuditTrailPage kind="hamlet" /> },
+  { path: '/xa/:id/nhat-ky', element: () => <AuditTrailPage kind="commune" /> },
+];

@@ -1,0 +1,146 @@
+import { Alert, Button, Card, Code, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { api } from '../../shared/api';
+import type { Me } from '../../shared/api';
+import { t } from '../../shared/strings';
+
+type Message = { ok: boolean; text: string } | null;
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The signed-in user's own account: password, sessions, two-factor login. */
+export function AccountPage(props: { me: Me; onLoggedOut: () => void; onChanged: () => void }) {
+  return (
+    <Stack maw={560}>
+      <Title order={2}>{t.account.title}</Title>
+      <ChangePassword />
+      <TwoFactor enabled={props.me.user.totpEnabled} onChanged={props.onChanged} />
+      <Card withBorder>
+        <Button
+          variant="light"
+          color="red"
+          w="fit-content"
+          onClick={() => void api.post('/api/auth/logout-everywhere').then(props.onLoggedOut)}
+        >
+          {t.account.everywhere}
+        </Button>
+      </Card>
+    </Stack>
+  );
+}
+
+function ChangePassword() {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [message, setMessage] = useState<Message>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    api.post('/api/auth/password', { current, next }).then(
+      () => {
+        setMessage({ ok: true, text: t.account.changed });
+        setCurrent('');
+        setNext('');
+      },
+      (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
+    );
+  };
+  return (
+    <Card withBorder>
+      <form onSubmit={submit}>
+        <Stack gap="sm">
+          <Title order={4}>{t.account.password}</Title>
+          {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
+          <PasswordInput
+            label={t.account.current}
+            value={current}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            required
+            autoComplete="current-password"
+          />
+          <PasswordInput
+            label={t.account.next}
+            value={next}
+            onChange={(e) => setNext(e.currentTarget.value)}
+            required
+            autoComplete="new-password"
+          />
+          <Button type="submit" w="fit-content">
+            {t.account.change}
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function TwoFactor(props: { enabled: boolean; onChanged: () => void }) {
+  const [secret, setSecret] = useState<{ secret: string; uri: string } | null>(null);
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [message, setMessage] = useState<Message>(null);
+  const start = () =>
+    api
+      .post<{ secret: string; uri: string }>('/api/auth/totp/setup')
+      .then(setSecret, (e: unknown) => setMessage({ ok: false, text: errorText(e) }));
+  const enable = () =>
+    api.post('/api/auth/totp/enable', { code }).then(
+      () => {
+        setMessage({ ok: true, text: t.account.totpEnabled });
+        setSecret(null);
+        props.onChanged();
+      },
+      (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
+    );
+  const disable = () =>
+    api.post('/api/auth/totp/disable', { password }).then(
+      () => {
+        setMessage({ ok: true, text: t.account.totpDisabled });
+        props.onChanged();
+      },
+      (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
+    );
+  return (
+    <Card withBorder>
+      <Stack gap="sm">
+        <Title order={4}>{t.account.totp}</Title>
+        {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
+        <Text size="sm">{props.enabled ? t.account.totpOn : t.account.totpOff}</Text>
+        {!props.enabled && !secret && (
+          <Button variant="light" w="fit-content" onClick={() => void start()}>
+            {t.account.totpStart}
+          </Button>
+        )}
+        {!props.enabled && secret && (
+          <>
+            <Text size="sm">{t.account.totpSecret}</Text>
+            <Code block data-testid="totp-secret">
+              {secret.secret.replace(/(.{4})/g, '$1 ').trim()}
+            </Code>
+            <TextInput
+              label={t.login.code}
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+              inputMode="numeric"
+              maxLength={6}
+            />
+            <Button w="fit-content" onClick={() => void enable()}>
+              {t.account.totpConfirm}
+            </Button>
+          </>
+        )}
+        {props.enabled && (
+          <>
+            <PasswordInput
+              label={t.account.current}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+            <Button variant="subtle" color="red" w="fit-content" onClick={() => void disable()}>
+              {t.account.totpDisable}
+            </Button>
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,320 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../shared/api';
+import type { CountBatchView, CountPaperView, CountView } from '../../shared/api';
+import { Status } from '../../shared/Status';
+import { numberFormat, tc } from '../../shared/strings';
+import { useLoad } from '../../shared/use-load';
+
+export function paperText(p: CountPaperView | null, v: CountView): string {
+  if (!p) return '—';
+  if (p.defect) return `${tc.defectLabel}: ${v.defects.find((d) => d.code === p.defect)?.label ?? p.defect}`;
+  if (p.kept.length === 0) return tc.noneKept;
+  return p.kept.map((id) => v.candidates.find((c) => c.id === id)?.name ?? id).join(', ');
+}
+
+function Tally({ v }: { v: CountView }) {
+  const r = v.running;
+  return (
+    <Table withTableBorder aria-label="Kết quả tạm tính">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Người ứng cử</Table.Th>
+          <Table.Th>{tc.votes}</Table.Th>
+          <Table.Th>{tc.percent}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {r.candidates.map((c) => (
+          <Table.Tr key={c.id}>
+            <Table.Td>{c.name}</Table.Td>
+            <Table.Td>{numberFormat.format(c.votes)}</Table.Td>
+            <Table.Td>{c.percentOfRegistered}%</Table.Td>
+          </Table.Tr>
+        ))}
+        <Table.Tr>
+          <Table.Td>{tc.valid}</Table.Td>
+          <Table.Td>{r.valid}</Table.Td>
+          <Table.Td />
+        </Table.Tr>
+        {r.invalidReasons
+          .filter((x) => x.count > 0)
+          .map((x) => (
+            <Table.Tr key={x.code}>
+              <Table.Td>
+                {tc.invalid}: {x.label}
+              </Table.Td>
+              <Table.Td>{x.count}</Table.Td>
+              <Table.Td />
+            </Table.Tr>
+          ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function Differences(props: {
+  v: CountView;
+  b: CountBatchView;
+  onDone: () => void;
+  onError: (m: string) => void;
+}) {
+  const { v, b } = props;
+  const resolve = async (seq: number, p: CountPaperView) => {
+    try {
+      await api.post(`/api/counts/${v.id}/batches/${b.id}/resolutions`, {
+        seq,
+        kept: p.kept,
+        defect: p.defect,
+      });
+      props.onDone();
+    } catch (e) {
+      props.onError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <Table withTableBorder aria-label={`${tc.differences} ${tc.batch} ${b.number}`}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{tc.paperNo}</Table.Th>
+          <Table.Th>{tc.lane(1)}</Table.Th>
+          <Table.Th>{tc.lane(2)}</Table.Th>
+          <Table.Th>{tc.resolveAs}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {b.differences.map((d) => (
+          <Table.Tr key={d.seq}>
+            <Table.Td>{d.seq}</Table.Td>
+            <Table.Td>{paperText(d.first, v)}</Table.Td>
+            <Table.Td>{paperText(d.second, v)}</Table.Td>
+            <Table.Td>
+              {d.resolution ? (
+                <Text size="sm">
+                  {tc.resolved}: {paperText(d.resolution, v)}
+                </Text>
+              ) : (
+                v.canWrite && (
+                  <Group gap="xs">
+                    {[d.first, d.second].map(
+                      (p, i) =>
+                        p && (
+                          <Button key={i} size="xs" variant="light" onClick={() => void resolve(d.seq, p)}>
+                            {`${tc.lane(i + 1)}: ${paperText(p, v)}`}
+                          </Button>
+                        ),
+                    )}
+                  </Group>
+                )
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function Batches(props: { v: CountView; reload: () => void; onError: (m: string) => void }) {
+  const { v } = props;
+  const entered = v.batches.reduce((s, b) => s + b.size, 0);
+  const [size, setSize] = useState<number | string>(Math.min(50, v.received - entered));
+  const post = async (path: string, body: unknown = {}) => {
+    try {
+      await api.post(path, body);
+      props.reload();
+    } catch (e) {
+      props.onError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <Stack>
+      <Title order={3}>{tc.batches}</Title>
+      {v.batches.map((b) => (
+        <Card key={b.id} withBorder>
+          <Group justify="space-between">
+            <Text fw={600}>
+              {tc.batch} {b.number}: {b.size} phiếu
+            </Text>
+            <Group gap="xs">
+              <Badge color={b.closed ? 'green' : 'blue'} tt="none">
+                {b.closed ? tc.closed : tc.counting}
+              </Badge>
+              <Text size="sm">
+                {tc.lane(1)}: {b.entered[0]}
+                {v.doubleEntry && ` · ${tc.lane(2)}: ${b.entered[1]}`}
+              </Text>
+            </Group>
+          </Group>
+          {!b.closed && v.canWrite && (
+            <Group mt="xs">
+              <Button component={Link} to={`/kiem-phieu/${v.id}/tap/${b.id}/luot/1`} size="xs">
+                {tc.enter(1)}
+              </Button>
+              {v.doubleEntry && (
+                <Button component={Link} to={`/kiem-phieu/${v.id}/tap/${b.id}/luot/2`} size="xs">
+                  {tc.enter(2)}
+                </Button>
+              )}
+              <Button
+                size="xs"
+                variant="outline"
+                onClick={() => void post(`/api/counts/${v.id}/batches/${b.id}/close`)}
+              >
+                {`${tc.closeBatch} ${b.number}`}
+              </Button>
+            </Group>
+          )}
+          {b.problems.length > 0 && (
+            <List size="sm" c="orange" mt="xs">
+              {b.problems.map((p) => (
+                <List.Item key={p}>{p}</List.Item>
+              ))}
+            </List>
+          )}
+          {b.differences.length > 0 && (
+            <Stack gap="xs" mt="xs">
+              <Text size="sm" fw={600}>
+                {tc.differences}
+              </Text>
+              <Differences v={v} b={b} onDone={props.reload} onError={props.onError} />
+            </Stack>
+          )}
+        </Card>
+      ))}
+      {v.canWrite && entered < v.received && (
+        <Group align="end">
+          <NumberInput
+            label={tc.size}
+            value={size}
+            onChange={setSize}
+            min={1}
+            max={v.received - entered}
+            w={180}
+          />
+          <Button onClick={() => void post(`/api/counts/${v.id}/batches`, { size: Number(size) })}>
+            {tc.openBatch}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function Result({ v, onError }: { v: CountView; onError: (m: string) => void }) {
+  const [issued, setIssued] = useState<string[]>([]);
+  const r = v.result;
+  if (!r) return null;
+  const issue = async (what: 'record' | 'report') => {
+    try {
+      await api.post(`/api/counts/${v.id}/${what}`);
+      setIssued((x) => [...x, what]);
+    } catch (e) {
+      onError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <Card withBorder>
+      <Title order={3}>
+        {tc.result}: {tc.outcomes[r.outcome] ?? r.outcome}
+      </Title>
+      <Text mt="xs">{r.conclusion}</Text>
+      {v.corrections > 0 && <Text c="orange">{tc.corrections(v.corrections)}</Text>}
+      <Group mt="sm">
+        <Button component="a" href={`/api/counts/${v.id}/record.pdf`} variant="light">
+          {tc.print}
+        </Button>
+        <Button variant="outline" disabled={issued.includes('record')} onClick={() => void issue('record')}>
+          {issued.includes('record') ? tc.issuedDone : tc.issueRecord}
+        </Button>
+        <Button variant="outline" disabled={issued.includes('report')} onClick={() => void issue('report')}>
+          {issued.includes('report') ? tc.issuedDone : tc.issueReport}
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
+/** One position's count: totals, batches with their differences, the running tally and closing. */
+export function CountPage() {
+  const { id = '' } = useParams();
+  const [load, reload] = useLoad(() => api.get<CountView>(`/api/counts/${id}`), [id]);
+  const [error, setError] = useState<string | null>(null);
+  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  const v = load.data;
+  const close = async () => {
+    setError(null);
+    try {
+      await api.post(`/api/counts/${v.id}/close`);
+      reload();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <Stack p="md">
+      <Group justify="space-between">
+        <Title order={2}>
+          {tc.link}: {v.positionTitle} — {v.hamletName}
+        </Title>
+        <Button component={Link} to={`/bau-cu/${v.electionId}/kiem-phieu`} variant="subtle">
+          {tc.back}
+        </Button>
+      </Group>
+      <Group>
+        <Text>
+          {tc.registered}: <b>{v.registered}</b>
+        </Text>
+        <Text>
+          {tc.voted}: <b>{v.voted}</b>
+        </Text>
+        <Text>
+          {tc.issued}: <b>{v.issued}</b>
+        </Text>
+        <Text>
+          {tc.received}: <b>{v.received}</b>
+        </Text>
+        <Text>
+          {tc.papersEntered}: <b data-testid="papers-entered">{v.running.papers}</b>
+        </Text>
+      </Group>
+      {error && (
+        <Alert color="red" title={tc.cannotClose} onClose={() => setError(null)} withCloseButton>
+          {error}
+        </Alert>
+      )}
+      <Tally v={v} />
+      <Result v={v} onError={setError} />
+      {v.method === 'papers' && <Batches v={v} reload={reload} onError={setError} />}
+      {!v.closed && v.problems.length > 0 && (
+        <Alert color="yellow" title={tc.problems}>
+          <List size="sm">
+            {v.problems.map((p) => (
+              <List.Item key={p}>{p}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {v.canWrite && (
+        <Group>
+          <Button color="green" onClick={() => void close()}>
+            {tc.closeCount}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

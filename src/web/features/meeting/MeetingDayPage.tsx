@@ -1,0 +1,350 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../shared/api';
+import { Status } from '../../shared/Status';
+import { tmeet } from '../../shared/strings';
+import { useLoad } from '../../shared/use-load';
+
+type Step = 'opening' | 'secretary' | 'votingForm' | 'countingTeam';
+
+interface StepRule {
+  description: string;
+  citation: string;
+  confidenceLabel: string;
+}
+
+interface MeetingVote {
+  seq: number;
+  step: Step;
+  stepLabel: string;
+  subject: { name?: string; method?: string; members?: string[] };
+  passed: boolean;
+  summary: string;
+}
+
+interface MeetingPosition {
+  position: string;
+  title: string;
+  candidates: { id: string; name: string }[];
+  count: { id: string; method: string; closed: boolean; conclusion: string | null } | null;
+}
+
+/** GET /api/elections/:id/meeting (services/polling-meeting.ts MeetingView). */
+interface MeetingView {
+  electionId: string;
+  hamletName: string;
+  profileId: string;
+  isMeeting: boolean;
+  registered: number;
+  rules: Partial<Record<Step, StepRule>>;
+  countingTeamSize: { min: number | null; max: number | null } | null;
+  methods: string[];
+  votes: MeetingVote[];
+  present: number | null;
+  method: string | null;
+  next: Step | 'hands' | 'ballot' | null;
+  positions: MeetingPosition[];
+  canWrite: boolean;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const num = (v: number | string) => (v === '' ? undefined : Number(v));
+
+function RuleLine(props: { rule: StepRule | undefined }) {
+  if (!props.rule) return null;
+  const r = props.rule;
+  return (
+    <Text size="sm" c="dimmed" data-testid="step-rule">
+      {tmeet.rule(r.description, r.citation, r.confidenceLabel)}
+    </Text>
+  );
+}
+
+function subjectText(v: MeetingVote): string {
+  if (v.subject.name) return v.subject.name;
+  if (v.subject.method) return tmeet.methods[v.subject.method] ?? v.subject.method;
+  if (v.subject.members) return v.subject.members.join(', ');
+  return '';
+}
+
+function History(props: { votes: MeetingVote[] }) {
+  if (props.votes.length === 0) return null;
+  return (
+    <Card withBorder>
+      <Title order={4}>{tmeet.history}</Title>
+      <Table withTableBorder data-testid="meeting-history">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{tmeet.step}</Table.Th>
+            <Table.Th>{tmeet.proposal}</Table.Th>
+            <Table.Th>{tmeet.outcome}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {props.votes.map((v) => (
+            <Table.Tr key={v.seq}>
+              <Table.Td>{v.stepLabel}</Table.Td>
+              <Table.Td>{subjectText(v)}</Table.Td>
+              <Table.Td>
+                <Badge color={v.passed ? 'green' : 'red'} tt="none">
+                  {v.passed ? tmeet.passed : tmeet.rejected}
+                </Badge>{' '}
+                <Text span size="sm">
+                  {v.summary}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
+
+/** One agenda step: what is proposed and the show of hands on it. */
+function StepForm(props: { v: MeetingView; step: Step; onDone: () => void }) {
+  const { v, step } = props;
+  const [present, setPresent] = useState<number | string>('');
+  const [name, setName] = useState('');
+  const [method, setMethod] = useState(v.methods[0] ?? 'hands');
+  const [members, setMembers] = useState('');
+  const [votesFor, setFor] = useState<number | string>('');
+  const [against, setAgainst] = useState<number | string>('');
+  const [abstained, setAbstained] = useState<number | string>('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setError(null);
+    try {
+      await api.post(`/api/elections/${v.electionId}/meeting/votes`, {
+        step,
+        ...(step === 'opening' ? { present: num(present) } : {}),
+        ...(step === 'secretary' ? { name } : {}),
+        ...(step === 'votingForm' ? { method } : {}),
+        ...(step === 'countingTeam' ? { members: members.split('\n') } : {}),
+        ...(step === 'opening'
+          ? {}
+          : { votesFor: num(votesFor) ?? 0, against: num(against) ?? 0, abstained: num(abstained) ?? 0 }),
+      });
+      setFor('');
+      setAgainst('');
+      setAbstained('');
+      props.onDone();
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+  const title = tmeet.steps[step];
+  return (
+    <Card withBorder data-testid={`step-${step}`}>
+      <Stack gap="xs">
+        <Title order={4}>
+          {tmeet.next}: {title}
+        </Title>
+        <RuleLine rule={v.rules[step]} />
+        {step === 'opening' && (
+          <NumberInput label={tmeet.present} value={present} onChange={setPresent} min={0} w={280} />
+        )}
+        {step === 'secretary' && (
+          <TextInput
+            label={tmeet.secretary}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            w={360}
+          />
+        )}
+        {step === 'votingForm' && (
+          <Stack gap={4}>
+            <Text size="sm">{tmeet.method}</Text>
+            <SegmentedControl
+              value={method}
+              onChange={setMethod}
+              data={v.methods.map((m) => ({ value: m, label: tmeet.methods[m] ?? m }))}
+              w={360}
+            />
+          </Stack>
+        )}
+        {step === 'countingTeam' && (
+          <>
+            {v.countingTeamSize && (
+              <Text size="sm">{tmeet.teamSize(v.countingTeamSize.min, v.countingTeamSize.max)}</Text>
+            )}
+            <Textarea
+              label={tmeet.members}
+              value={members}
+              onChange={(e) => setMembers(e.currentTarget.value)}
+              autosize
+              minRows={3}
+              w={360}
+            />
+          </>
+        )}
+        {step !== 'opening' && (
+          <Group align="end">
+            <NumberInput label={tmeet.votesFor} value={votesFor} onChange={setFor} min={0} w={200} />
+            <NumberInput label={tmeet.against} value={against} onChange={setAgainst} min={0} w={180} />
+            <NumberInput label={tmeet.abstained} value={abstained} onChange={setAbstained} min={0} w={180} />
+          </Group>
+        )}
+        {error && (
+          <Alert color="red" data-testid="meeting-error">
+            {error}
+          </Alert>
+        )}
+        <Group>
+          <Button onClick={() => void submit()}>
+            {step === 'opening' ? tmeet.recordOpening : tmeet.recordVote}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** The show of hands per candidate of one position; the result comes from the rules engine. */
+function HandsForm(props: { v: MeetingView; p: MeetingPosition; onDone: () => void }) {
+  const { v, p } = props;
+  const [votes, setVotes] = useState<Record<string, number | string>>({});
+  const [error, setError] = useState<string | null>(null);
+  if (p.count?.closed) {
+    return (
+      <Card withBorder data-testid={`hands-${p.position}`}>
+        <Title order={4}>{tmeet.handsTitle(p.title)}</Title>
+        <Alert color="green" mt="xs" data-testid="hands-conclusion">
+          {tmeet.handsDone} {p.count.conclusion}
+        </Alert>
+        <Group mt="xs">
+          <Button component={Link} to={`/kiem-phieu/${p.count.id}`} variant="light">
+            {tmeet.viewCount}
+          </Button>
+        </Group>
+      </Card>
+    );
+  }
+  const submit = async () => {
+    setError(null);
+    try {
+      const body = Object.fromEntries(p.candidates.map((c) => [c.id, num(votes[c.id] ?? '') ?? -1]));
+      await api.post(`/api/elections/${v.electionId}/meeting/hands`, { position: p.position, votes: body });
+      props.onDone();
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+  return (
+    <Card withBorder data-testid={`hands-${p.position}`}>
+      <Stack gap="xs">
+        <Title order={4}>{tmeet.handsTitle(p.title)}</Title>
+        <Group align="end">
+          {p.candidates.map((c) => (
+            <NumberInput
+              key={c.id}
+              label={tmeet.handsFor(c.name)}
+              value={votes[c.id] ?? ''}
+              onChange={(x) => setVotes({ ...votes, [c.id]: x })}
+              min={0}
+              w={300}
+            />
+          ))}
+        </Group>
+        {error && (
+          <Alert color="red" data-testid="meeting-error">
+            {error}
+          </Alert>
+        )}
+        <Group>
+          <Button onClick={() => void submit()}>{tmeet.recordHands}</Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** Issues Mẫu 03 (minutes of the meeting) once the position's count is closed; links the PDF. */
+function MinutesButton(props: { electionId: string; p: MeetingPosition }) {
+  const [doc, setDoc] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const issue = async () => {
+    setError(null);
+    try {
+      const r = await api.post<{ id: string }>(`/api/elections/${props.electionId}/meeting/minutes`, {
+        position: props.p.position,
+      });
+      setDoc(r.id);
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+  return (
+    <Group data-testid={`minutes-${props.p.position}`}>
+      <Button variant="light" onClick={() => void issue()}>
+        {tmeet.minutes(props.p.title)}
+      </Button>
+      {doc && (
+        <Button component="a" href={`/api/documents/${doc}/pdf`} target="_blank" variant="subtle">
+          {tmeet.minutesPdf}
+        </Button>
+      )}
+      {error && <Alert color="red">{error}</Alert>}
+    </Group>
+  );
+}
+
+/** The community meeting (hội nghị) on its day: agenda votes, then the show of hands or the ballot. */
+export function MeetingDayPage() {
+  const { id = '' } = useParams();
+  const [load, reload] = useLoad(() => api.get<MeetingView>(`/api/elections/${id}/meeting`), [id]);
+  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  const v = load.data;
+  const step = v.next;
+  return (
+    <Stack p="md">
+      <Title order={2}>{tmeet.title(v.hamletName)}</Title>
+      <Text>
+        {tmeet.registered(v.registered)} · {tmeet.profile}: {v.profileId}
+      </Text>
+      {!v.isMeeting && <Alert color="yellow">{tmeet.notMeeting}</Alert>}
+      <History votes={v.votes} />
+      {v.isMeeting && v.canWrite && step && step !== 'hands' && step !== 'ballot' && (
+        <StepForm key={`${step}-${v.votes.length}`} v={v} step={step} onDone={reload} />
+      )}
+      {v.isMeeting &&
+        step === 'hands' &&
+        v.positions.map((p) =>
+          v.canWrite || p.count?.closed ? <HandsForm key={p.position} v={v} p={p} onDone={reload} /> : null,
+        )}
+      {v.isMeeting &&
+        v.canWrite &&
+        v.positions.map((p) =>
+          p.count?.closed ? <MinutesButton key={p.position} electionId={v.electionId} p={p} /> : null,
+        )}
+      {v.isMeeting && step === 'ballot' && (
+        <Alert color="blue" data-testid="meeting-ballot">
+          {tmeet.ballot}
+          <Group mt="xs">
+            <Button component={Link} to={`/bau-cu/${id}/bo-phieu`} variant="light">
+              {tmeet.toPolling}
+            </Button>
+            <Button component={Link} to={`/bau-cu/${id}/kiem-phieu`} variant="light">
+              {tmeet.toCount}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,219 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../shared/api';
+import type { HamletPeople, OfficeDocument, RecognitionInbox, RecognitionItem } from '../../shared/api';
+import { Status } from '../../shared/Status';
+import { toffice as s } from '../../shared/strings';
+import { useLoad } from '../../shared/use-load';
+import { OfficeNav, errorText, vnDate } from './OfficePage';
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+function DecisionForm(props: { item: RecognitionItem; today: string; onDone: () => void }) {
+  const { item } = props;
+  const [decision, setDecision] = useState<'recognise' | 'rerun' | 'reply'>(
+    item.outcome && item.outcome.kind !== 'elected' ? 'rerun' : 'recognise',
+  );
+  const [on, setOn] = useState(props.today);
+  const [signer, setSigner] = useState('');
+  const [residentId, setResidentId] = useState<string | null>(null);
+  const [rerunDate, setRerunDate] = useState('');
+  const [reasons, setReasons] = useState('');
+  const [overrideBy, setOverrideBy] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [issued, setIssued] = useState<OfficeDocument | null>(null);
+  const [people] = useLoad(
+    () =>
+      item.outcome
+        ? Promise.resolve<HamletPeople>({ households: [], adults: [] })
+        : api.get<HamletPeople>(`/api/hamlets/${item.hamletId}/office-people`),
+    [item.hamletId, item.outcome],
+  );
+  const late = item.due !== null && on > item.due;
+  const submit = () => {
+    setError(null);
+    api
+      .post<{ document: OfficeDocument | null }>(`/api/elections/${item.electionId}/recognition`, {
+        decision,
+        on,
+        signerName: signer || null,
+        residentId,
+        rerunDate: rerunDate || null,
+        reasons: lines(reasons),
+        override: late ? { authorisedBy: overrideBy, reason: overrideReason } : null,
+      })
+      .then(
+        (r) => {
+          setIssued(r.document);
+          props.onDone();
+        },
+        (e) => setError(errorText(e)),
+      );
+  };
+  if (issued)
+    return (
+      <Alert color="green">
+        {s.done} {issued.title} <Anchor href={`/api/documents/${issued.id}/pdf`}>{s.download}</Anchor>
+      </Alert>
+    );
+  return (
+    <Stack gap="xs">
+      <SegmentedControl
+        value={decision}
+        onChange={(v) => setDecision(v as typeof decision)}
+        data={[
+          { value: 'recognise', label: s.recognise },
+          { value: 'rerun', label: s.rerun },
+          { value: 'reply', label: s.reply },
+        ]}
+      />
+      <Group grow>
+        <TextInput
+          type="date"
+          label={s.decisionDate}
+          value={on}
+          onChange={(e) => setOn(e.currentTarget.value)}
+        />
+        <TextInput label={s.signer} value={signer} onChange={(e) => setSigner(e.currentTarget.value)} />
+      </Group>
+      {decision === 'recognise' && !item.outcome && people.state === 'ready' && (
+        <Select
+          label={s.elected}
+          searchable
+          data={people.data.adults.map((a) => ({
+            value: a.id,
+            label: `${a.name} (${vnDate(a.birthDate)}, hộ ${a.householdCode})`,
+          }))}
+          value={residentId}
+          onChange={setResidentId}
+        />
+      )}
+      {decision === 'rerun' && (
+        <TextInput
+          type="date"
+          label={s.rerunDate}
+          description={item.rerunBy ? s.rerunBy(vnDate(item.rerunBy)) : undefined}
+          value={rerunDate}
+          onChange={(e) => setRerunDate(e.currentTarget.value)}
+        />
+      )}
+      {decision !== 'recognise' && (
+        <Textarea
+          label={s.reasons}
+          value={reasons}
+          onChange={(e) => setReasons(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+      )}
+      {late && (
+        <Group grow>
+          <TextInput
+            label={s.overrideBy}
+            value={overrideBy}
+            onChange={(e) => setOverrideBy(e.currentTarget.value)}
+          />
+          <TextInput
+            label={s.overrideReason}
+            value={overrideReason}
+            onChange={(e) => setOverrideReason(e.currentTarget.value)}
+          />
+        </Group>
+      )}
+      {error && <Alert color="red">{error}</Alert>}
+      <Button onClick={submit} w="fit-content">
+        {decision === 'recognise' ? s.recognise : decision === 'rerun' ? s.rerun : s.reply}
+      </Button>
+    </Stack>
+  );
+}
+
+function InboxItem(props: { item: RecognitionItem; today: string; canDecide: boolean; onDone: () => void }) {
+  const { item } = props;
+  return (
+    <Card
+      withBorder
+      data-testid="recognition-item"
+      style={item.late ? { borderColor: 'var(--mantine-color-red-6)' } : undefined}
+    >
+      <Group justify="space-between">
+        <Title order={4}>
+          {item.positionTitle} {item.hamletName}, nhiệm kỳ {item.termLabel}
+        </Title>
+        {item.late ? (
+          <Badge color="red">{s.late}</Badge>
+        ) : (
+          <Badge color="blue" variant="light">
+            {item.workingDaysLeft !== null ? s.daysLeft(item.workingDaysLeft) : ''}
+          </Badge>
+        )}
+      </Group>
+      <Text size="sm">
+        {s.received}: {vnDate(item.receivedOn)} · {s.due}:{' '}
+        <Text span fw={700} c={item.late ? 'red' : undefined} data-testid="recognition-due">
+          {vnDate(item.due)}
+        </Text>{' '}
+        ({item.citation})
+      </Text>
+      <Text size="sm" mt="xs">
+        {s.outcome}: {item.outcome ? item.outcome.conclusion : s.noCount}
+      </Text>
+      {props.canDecide && (
+        <Card.Section p="md">
+          <DecisionForm item={item} today={props.today} onDone={props.onDone} />
+        </Card.Section>
+      )}
+    </Card>
+  );
+}
+
+/** The commune's inbox of reported elections awaiting recognition, re-election or a written reply. */
+export function RecognitionPage() {
+  const { id = '' } = useParams();
+  const [load, reload] = useLoad(() => api.get<RecognitionInbox>(`/api/communes/${id}/recognitions`), [id]);
+  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  const inbox = load.data;
+  return (
+    <Stack p="md" gap="md">
+      <Breadcrumbs>
+        <Anchor component={Link} to={`/xa/${id}`}>
+          {inbox.communeName}
+        </Anchor>
+        <Text>{s.links.recognition}</Text>
+      </Breadcrumbs>
+      <Title order={2}>{s.recognitionTitle}</Title>
+      <OfficeNav communeId={id} />
+      {inbox.items.length === 0 && <Text>{s.inboxEmpty}</Text>}
+      {inbox.items.map((item) => (
+        <InboxItem
+          key={item.electionId}
+          item={item}
+          today={inbox.today}
+          canDecide={inbox.canDecide}
+          onDone={() => {}}
+        />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,140 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../shared/api';
+import type { HouseholdDetailView } from '../../shared/api';
+import { Status } from '../../shared/Status';
+import { formatDate, t } from '../../shared/strings';
+import { useLoad } from '../../shared/use-load';
+
+const s = t.people;
+
+/** A household: its members, who qualifies to represent it and why, and the representative chosen. */
+export function HouseholdPage() {
+  const { id = '' } = useParams();
+  const [load, reload] = useLoad(() => api.get<HouseholdDetailView>(`/api/households/${id}`), [id]);
+  const [reason, setReason] = useState('');
+  const [nominated, setNominated] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  const { household: h, members, representative: rep, canManage } = load.data;
+  const repName = members.find((m) => m.id === rep.residentId)?.fullName;
+  const choose = (residentId: string) =>
+    api
+      .post(`/api/households/${h.id}/representative`, { residentId, reason, nominatedByMembers: nominated })
+      .then(
+        () => {
+          setMessage({ ok: true, text: s.saved });
+          reload();
+        },
+        (x: unknown) => setMessage({ ok: false, text: x instanceof Error ? x.message : String(x) }),
+      );
+  return (
+    <Stack maw={1100}>
+      <Anchor component={Link} to={`/thon/${h.hamletId}/nhan-khau`} size="sm">
+        ← {s.openResidents}
+      </Anchor>
+      <Title order={2}>
+        {s.household} {h.code}
+      </Title>
+      <Text>
+        {h.address || '—'} · {h.residentGroup ?? '—'}
+      </Text>
+      <Card withBorder>
+        <Title order={4}>{s.representative}</Title>
+        <Text data-testid="representative">
+          {rep.residentId
+            ? `${repName ?? ''} (${rep.source === 'defaultHead' ? s.defaultHead : s.chosen}${rep.reason ? `: ${rep.reason}` : ''}${rep.nominatedByMembers ? `; ${s.nominated}` : ''})`
+            : s.noRepresentative}
+        </Text>
+        {rep.verdict.messages.length > 0 && (
+          <Alert color="orange" mt="xs" data-testid="representative-problems">
+            {rep.verdict.messages.join(' ')}
+          </Alert>
+        )}
+        <Text size="sm" c="dimmed" mt="xs">
+          {s.representativeRule}: {rep.rule}
+        </Text>
+      </Card>
+      {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
+      {canManage && (
+        <Group align="end">
+          <TextInput
+            label={s.reason}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            w={360}
+          />
+          <Checkbox
+            label={s.nominated}
+            checked={nominated}
+            onChange={(e) => setNominated(e.currentTarget.checked)}
+          />
+        </Group>
+      )}
+      <Table striped withTableBorder data-testid="household-members">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{s.fullName}</Table.Th>
+            <Table.Th>{s.birthDate}</Table.Th>
+            <Table.Th>{s.age}</Table.Th>
+            <Table.Th>{s.relation}</Table.Th>
+            <Table.Th>{s.capacity}</Table.Th>
+            <Table.Th>{s.status}</Table.Th>
+            <Table.Th>{s.representative}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {members.map((m) => (
+            <Table.Tr key={m.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/nhan-khau/${m.id}`}>
+                  {m.fullName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{formatDate(m.birthDate)}</Table.Td>
+              <Table.Td>{m.age}</Table.Td>
+              <Table.Td>{s.relations[m.relation] ?? m.relation}</Table.Td>
+              <Table.Td>{s.capacities[m.legalCapacity]}</Table.Td>
+              <Table.Td>{s.statuses[m.status]}</Table.Td>
+              <Table.Td>
+                <Group gap="xs">
+                  {m.qualifies ? (
+                    <Badge color="green">{s.qualifies}</Badge>
+                  ) : (
+                    <Badge color="gray" title={m.reasons.join(' ')}>
+                      {s.notQualified}
+                    </Badge>
+                  )}
+                  {canManage && m.status === 'active' && m.id !== rep.residentId && (
+                    <Button size="compact-xs" variant="light" onClick={() => void choose(m.id)}>
+                      {s.choose}
+                    </Button>
+                  )}
+                </Group>
+                {!m.qualifies && m.status === 'active' && (
+                  <Text size="xs" c="dimmed">
+                    {m.reasons.join(' ')}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

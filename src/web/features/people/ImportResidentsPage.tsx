@@ -1,0 +1,276 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  List,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../shared/api';
+import type { ResidentImportPreview } from '../../shared/api';
+import { formatDate, t } from '../../shared/strings';
+
+type Layout = 'residents' | 'households';
+const SHOWN = 200;
+
+/** Import a hamlet's residents: template, upload, column mapping, preview, then confirmation. */
+export function ImportResidentsPage() {
+  const { id = '' } = useParams();
+  const [file, setFile] = useState<File | null>(null);
+  const [layout, setLayout] = useState<Layout>('residents');
+  const [mapping, setMapping] = useState<Record<number, string | null>>({});
+  const [preview, setPreview] = useState<ResidentImportPreview | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fail = (e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+
+  const url = (confirm: boolean, m: Record<number, string | null>, l: Layout, f: File) => {
+    const q = new URLSearchParams({ layout: l, fileName: f.name });
+    if (Object.keys(m).length > 0) q.set('mapping', JSON.stringify(m));
+    if (confirm) q.set('confirm', 'true');
+    return `/api/hamlets/${id}/residents/import?${q.toString()}`;
+  };
+  const check = (f: File | null, m: Record<number, string | null>, l: Layout) => {
+    setPreview(null);
+    setMessage(null);
+    if (!f) return;
+    setBusy(true);
+    api
+      .upload<ResidentImportPreview>(url(false, m, l, f), f)
+      .then(setPreview, fail)
+      .finally(() => setBusy(false));
+  };
+  const confirm = () => {
+    if (!file) return;
+    setBusy(true);
+    api
+      .upload<ResidentImportPreview>(url(true, mapping, layout, file), file)
+      .then((p) => {
+        const added = p.added ?? 0;
+        const changed = p.changed ?? 0;
+        setMessage({
+          ok: true,
+          text: added + changed === 0 ? t.people.nothing : t.people.done(added, changed),
+        });
+        setPreview(null);
+      }, fail)
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <Stack maw={1100}>
+      <Anchor component={Link} to={`/thon/${id}`} size="sm">
+        ← {t.hamlet.householdList}
+      </Anchor>
+      <Title order={2}>{t.people.importTitle}</Title>
+      <Text size="sm" c="dimmed">
+        {t.people.importHelp}
+      </Text>
+      <Group>
+        <Anchor href="/api/residents/template" data-testid="template-link">
+          {t.people.template}
+        </Anchor>
+        <Anchor component={Link} to={`/thon/${id}/nhan-khau`}>
+          {t.people.openResidents}
+        </Anchor>
+      </Group>
+      <SegmentedControl
+        value={layout}
+        onChange={(v) => {
+          setLayout(v as Layout);
+          check(file, mapping, v as Layout);
+        }}
+        data={[
+          { value: 'residents', label: t.people.layoutResidents },
+          { value: 'households', label: t.people.layoutHouseholds },
+        ]}
+        w="fit-content"
+      />
+      <FileInput
+        label={t.people.file}
+        accept=".xlsx,.csv"
+        value={file}
+        onChange={(f) => {
+          setFile(f);
+          setMapping({});
+          check(f, {}, layout);
+        }}
+        clearable
+        maw={480}
+        data-testid="residents-import-file"
+      />
+      {message && (
+        <Alert color={message.ok ? 'green' : 'red'} data-testid="import-message">
+          {message.text}
+        </Alert>
+      )}
+      {busy && <Text size="sm">{t.loading}</Text>}
+      {preview && file && (
+        <PreviewView
+          preview={preview}
+          mapping={mapping}
+          onMap={(m) => {
+            setMapping(m);
+          }}
+          onApply={() => check(file, mapping, layout)}
+          onConfirm={confirm}
+          busy={busy}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function PreviewView(props: {
+  preview: ResidentImportPreview;
+  mapping: Record<number, string | null>;
+  onMap: (m: Record<number, string | null>) => void;
+  onApply: () => void;
+  onConfirm: () => void;
+  busy: boolean;
+}) {
+  const p = props.preview;
+  const writable = p.toAddCount + p.toChangeCount;
+  const label = (f: string) => p.fields.find((x) => x.field === f)?.header ?? f;
+  return (
+    <Stack gap="sm">
+      {p.converted && (
+        <Alert color="blue" data-testid="converted-notice">
+          {t.people.converted(p.converted)}
+        </Alert>
+      )}
+      {p.missing.length > 0 && (
+        <Alert color="orange" data-testid="missing-columns">
+          {t.people.missing(p.missing.map(label).join(', '))}
+        </Alert>
+      )}
+      <Mapping preview={p} mapping={props.mapping} onMap={props.onMap} onApply={props.onApply} />
+      {p.missing.length === 0 && (
+        <>
+          <Text fw={600} data-testid="import-summary">
+            {t.people.summary(p.rows, p.toAddCount, p.toChangeCount, p.unchanged, p.rejected.length)}
+          </Text>
+          {p.rejected.length > 0 && (
+            <Alert color="red" title={t.people.rejectedTitle} data-testid="rejected-rows">
+              <List size="sm">
+                {p.rejected.map((r, i) => (
+                  <List.Item key={`${r.row}-${r.field}-${i}`}>{r.message}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          {p.toChange.length > 0 && (
+            <Card withBorder>
+              <Title order={4}>{t.people.toChange}</Title>
+              <Table striped data-testid="to-change">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t.people.line}</Table.Th>
+                    <Table.Th>{t.people.fullName}</Table.Th>
+                    <Table.Th>{t.people.changes}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {p.toChange.slice(0, SHOWN).map((c) => (
+                    <Table.Tr key={c.id}>
+                      <Table.Td>{c.line}</Table.Td>
+                      <Table.Td>{c.fullName}</Table.Td>
+                      <Table.Td>
+                        {c.changes
+                          .map((x) => `${x.label}: ${x.before ?? '—'} → ${x.after ?? '—'}`)
+                          .join('; ')}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              {p.toChangeCount > SHOWN && <Text size="sm">{t.people.more(p.toChangeCount - SHOWN)}</Text>}
+            </Card>
+          )}
+          {p.toAdd.length > 0 && (
+            <Card withBorder>
+              <Title order={4}>{t.people.toAdd}</Title>
+              <Table striped data-testid="to-add">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t.people.line}</Table.Th>
+                    <Table.Th>{t.people.householdCode}</Table.Th>
+                    <Table.Th>{t.people.fullName}</Table.Th>
+                    <Table.Th>{t.people.birthDate}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {p.toAdd.slice(0, SHOWN).map((r) => (
+                    <Table.Tr key={r.line}>
+                      <Table.Td>{r.line}</Table.Td>
+                      <Table.Td>{r.householdCode}</Table.Td>
+                      <Table.Td>{r.fullName}</Table.Td>
+                      <Table.Td>{formatDate(r.birthDate)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              {p.toAddCount > SHOWN && <Text size="sm">{t.people.more(p.toAddCount - SHOWN)}</Text>}
+            </Card>
+          )}
+          <Group>
+            <Button
+              onClick={props.onConfirm}
+              disabled={writable === 0 || props.busy}
+              data-testid="confirm-import"
+            >
+              {t.people.confirm(writable)}
+            </Button>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function Mapping(props: {
+  preview: ResidentImportPreview;
+  mapping: Record<number, string | null>;
+  onMap: (m: Record<number, string | null>) => void;
+  onApply: () => void;
+}) {
+  const p = props.preview;
+  const options = [
+    { value: '', label: t.people.ignore },
+    ...p.fields.map((f) => ({ value: f.field, label: `${f.header}${f.required ? ' *' : ''}` })),
+  ];
+  return (
+    <Card withBorder>
+      <Title order={4}>{t.people.mappingTitle}</Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t.people.mappingHelp}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        {p.headers.map((h, i) => (
+          <Select
+            key={`${i}-${h}`}
+            label={h || `#${i + 1}`}
+            data={options}
+            value={(i in props.mapping ? props.mapping[i] : p.columns[i]) ?? ''}
+            onChange={(v) => props.onMap({ ...props.mapping, [i]: v ? v : null })}
+            allowDeselect={false}
+            data-testid={`map-column-${i}`}
+          />
+        ))}
+      </SimpleGrid>
+      <Button variant="light" mt="sm" onClick={props.onApply} data-testid="apply-mapping">
+        {t.people.applyMapping}
+      </Button>
+    </Card>
+  );
+}

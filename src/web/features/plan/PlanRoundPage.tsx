@@ -1,0 +1,214 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../shared/api';
+import type { PrepDocument, PrepRound, PrepTask } from '../../shared/api';
+import { Status } from '../../shared/Status';
+import { formatDate, t, tp } from '../../shared/strings';
+import { useLoad } from '../../shared/use-load';
+import { DocumentList, IssueButtons } from '../documents/ElectionDocuments';
+
+type Filter = 'week' | 'overdue' | 'open' | 'all';
+
+const keep = (f: Filter) => (x: PrepTask) =>
+  f === 'all' ? true : f === 'open' ? x.status !== 'done' : f === 'week' ? x.dueThisWeek : x.overdue;
+
+/** One plan: its hamlet elections with their state, the tasks due this week or overdue, documents. */
+export function PlanRoundPage() {
+  const { id = '' } = useParams();
+  const [filter, setFilter] = useState<Filter>('open');
+  const [hamlet, setHamlet] = useState<string | null>('');
+  const [error, setError] = useState<string | null>(null);
+  const [load, reload] = useLoad(() => api.get<PrepRound>(`/api/rounds/${id}`), [id]);
+  const [docs, reloadDocs] = useLoad(async () => {
+    const round = await api.get<PrepRound>(`/api/rounds/${id}`);
+    const first = round.elections[0];
+    return first ? api.get<PrepDocument[]>(`/api/elections/${first.id}/documents`) : [];
+  }, [id]);
+  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  const round = load.data;
+  const tasks = round.tasks
+    .filter(keep(filter))
+    .filter((x) => !hamlet || (hamlet === 'commune' ? x.hamletId === null : x.hamletId === hamlet));
+  const setStatus = (task: PrepTask, status: string | null) =>
+    api
+      .post(`/api/tasks/${task.id}`, { status, version: task.version })
+      .then(reload, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const hamletIds = [...new Set(round.elections.map((e) => e.hamletId))];
+  return (
+    <Stack>
+      <Breadcrumbs>
+        <Anchor component={Link} to={`/xa/${round.communeId}`}>
+          {round.communeName}
+        </Anchor>
+        <Anchor component={Link} to={`/xa/${round.communeId}/ke-hoach`}>
+          {tp.planTitle}
+        </Anchor>
+        <Text>{round.termLabel}</Text>
+      </Breadcrumbs>
+      <Title order={2}>
+        {tp.planTitle} {round.termLabel}
+      </Title>
+      <Text size="sm">
+        {round.profileTitle} · {tp.forms[round.form] ?? round.form} · {tp.today(formatDate(round.today))}
+      </Text>
+      {round.warnings.map((w) => (
+        <Alert key={w} color="orange">
+          {w}
+        </Alert>
+      ))}
+      {error && <Alert color="red">{error}</Alert>}
+      <Title order={3} size="h4">
+        {tp.elections}
+      </Title>
+      <Table withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{tp.hamlet}</Table.Th>
+            <Table.Th>{t.election.position}</Table.Th>
+            <Table.Th>{tp.electionDate}</Table.Th>
+            <Table.Th>{tp.state}</Table.Th>
+            <Table.Th>{tp.tasks}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {round.elections.map((e) => (
+            <Table.Tr key={e.id} data-testid="round-election">
+              <Table.Td>
+                <Anchor component={Link} to={`/bau-cu/${e.id}`}>
+                  {e.hamletName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                {e.position === 'head' ? e.headTitle : (t.positions[e.position] ?? e.position)}
+              </Table.Td>
+              <Table.Td>
+                {formatDate(e.electionDate)} {e.startTime ?? ''}
+              </Table.Td>
+              <Table.Td>{t.states[e.state] ?? e.state}</Table.Td>
+              <Table.Td>
+                <Text c={e.overdue > 0 ? 'red.8' : undefined} fw={e.overdue > 0 ? 700 : undefined} size="sm">
+                  {e.overdue > 0 ? '⚠ ' : ''}
+                  {tp.overdueCount(e.overdue)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Title order={3} size="h4">
+        {tp.tasks}
+      </Title>
+      <Group>
+        <SegmentedControl
+          aria-label={tp.filter}
+          value={filter}
+          onChange={(v) => setFilter(v as Filter)}
+          data={(['week', 'overdue', 'open', 'all'] as const).map((f) => ({
+            value: f,
+            label: tp.filters[f]!,
+          }))}
+        />
+        <Select
+          aria-label={tp.hamlet}
+          value={hamlet}
+          onChange={setHamlet}
+          data={[
+            { value: '', label: tp.allHamlets },
+            { value: 'commune', label: tp.communeWide },
+            ...hamletIds.map((h) => ({
+              value: h,
+              label: round.elections.find((e) => e.hamletId === h)!.hamletName,
+            })),
+          ]}
+        />
+      </Group>
+      {tasks.length === 0 && <Text c="dimmed">{tp.noTasks}</Text>}
+      {tasks.length > 0 && (
+        <Table withTableBorder data-testid="tasks">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{tp.due}</Table.Th>
+              <Table.Th>{tp.hamlet}</Table.Th>
+              <Table.Th>{tp.tasks}</Table.Th>
+              <Table.Th>{tp.lead}</Table.Th>
+              <Table.Th>{tp.status}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {tasks.map((x) => (
+              <Table.Tr key={x.id} bg={x.overdue ? 'red.0' : undefined} data-testid="task-row">
+                <Table.Td>
+                  <Text size="sm" c={x.overdue ? 'red.9' : undefined} fw={x.overdue ? 700 : undefined}>
+                    {formatDate(x.due)}
+                  </Text>
+                  {x.overdue && (
+                    <Badge color="red" variant="filled" size="sm">
+                      {tp.overdue}
+                    </Badge>
+                  )}
+                  {x.dueThisWeek && (
+                    <Badge color="orange" variant="light" size="sm" tt="none">
+                      {tp.thisWeek}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{x.hamletName ?? tp.communeWide}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{x.title}</Text>
+                  {x.citation && (
+                    <Text size="xs" c="dimmed">
+                      {tp.citation}: {x.citation}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{x.lead}</Text>
+                  {x.partners.length > 0 && (
+                    <Text size="xs" c="dimmed">
+                      {tp.partners}: {x.partners.join('; ')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Select
+                    aria-label={`${tp.status}: ${x.title}`}
+                    value={x.status}
+                    disabled={!round.canManage}
+                    onChange={(v) => void setStatus(x, v)}
+                    data={Object.entries(tp.statuses).map(([value, label]) => ({ value, label }))}
+                    allowDeselect={false}
+                    w={130}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Title order={3} size="h4">
+        {tp.documents}
+      </Title>
+      {round.canManage && (
+        <IssueButtons
+          base={`/api/rounds/${round.id}/documents`}
+          forms={['plan', 'election-day-decision']}
+          onIssued={reloadDocs}
+        />
+      )}
+      {docs.state === 'ready' ? <DocumentList documents={docs.data} /> : <Status load={docs} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,98 @@
+import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { api } from '../../shared/api';
+import { treg as s } from '../../shared/strings';
+import { errorText, vnDate } from './common';
+import type { AsOfView } from './types';
+
+/** "Xem như ngày ...": the commune's hamlets, households and heads as they were on a chosen day. */
+export function AsOfSection(props: { communeId: string; today: string; version: number }) {
+  const [on, setOn] = useState(props.today);
+  const [view, setView] = useState<AsOfView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const show = () =>
+    api.get<AsOfView>(`/api/communes/${props.communeId}/hamlet-history/as-of?on=${on}`).then(
+      (v) => {
+        setView(v);
+        setError(null);
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
+  // After a change is recorded, a view on screen is read again.
+  useEffect(() => {
+    if (view) void show();
+  }, [props.version]);
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Title order={3} size="h4">
+          {s.asOf.title}
+        </Title>
+        <Group align="end">
+          <TextInput
+            label={s.asOf.on}
+            type="date"
+            value={on}
+            onChange={(e) => setOn(e.currentTarget.value)}
+            data-testid="as-of-date"
+            w={180}
+          />
+          <Button onClick={() => void show()} data-testid="as-of-show">
+            {s.asOf.show}
+          </Button>
+        </Group>
+        {error && <Alert color="red">{error}</Alert>}
+        {view && (
+          <>
+            <Text fw={600} data-testid="as-of-summary">
+              {vnDate(view.on)}: {s.asOf.total(view.households, view.hamlets.length)}
+            </Text>
+            <Table striped withTableBorder fz="sm" data-testid="as-of-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{s.asOf.name}</Table.Th>
+                  <Table.Th>{s.asOf.since}</Table.Th>
+                  <Table.Th ta="right">{s.asOf.households}</Table.Th>
+                  <Table.Th>{s.asOf.groups}</Table.Th>
+                  <Table.Th>{s.asOf.heads}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {view.hamlets.map((h) => (
+                  <Table.Tr key={h.id} data-testid="as-of-row">
+                    <Table.Td>
+                      <Text fw={600} size="sm">
+                        {h.name}
+                      </Text>
+                      {h.nameToday !== h.name && (
+                        <Text size="xs" c="dimmed">
+                          {s.asOf.nameToday(h.nameToday)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{h.since ? vnDate(h.since) : s.asOf.sinceUnknown}</Table.Td>
+                    <Table.Td ta="right">{h.households}</Table.Td>
+                    <Table.Td>{h.groups.join(', ')}</Table.Td>
+                    <Table.Td>
+                      {h.heads.length === 0 ? (
+                        <Text size="sm" c="dimmed">
+                          {s.asOf.noHead}
+                        </Text>
+                      ) : (
+                        h.heads.map((x) => (
+                          <Text key={`${x.positionTitle}${x.holderName}`} size="sm">
+                            {x.positionTitle}: {x.holderName} (từ {vnDate(x.startOn)})
+                          </Text>
+                        ))
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}

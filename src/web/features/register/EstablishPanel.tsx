@@ -1,0 +1,331 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../shared/api';
+import { treg as s } from '../../shared/strings';
+import { useLoad } from '../../shared/use-load';
+import { KINDS, errorText, vnDate } from './common';
+import type { ChecklistRow, Establishment } from './types';
+
+/** Establishing new hamlets: open a dossier, record each document of the checklist, then the interim head. */
+export function EstablishPanel(props: { communeId: string; today: string; onDone: (m: string) => void }) {
+  const [load, reload] = useLoad(
+    () => api.get<{ dossiers: Establishment[] }>(`/api/communes/${props.communeId}/hamlet-establishments`),
+    [props.communeId],
+  );
+  const done = (m: string) => {
+    reload();
+    props.onDone(m);
+  };
+  return (
+    <Stack gap="sm" data-testid="establish-panel">
+      <Text size="sm">{s.establish.intro}</Text>
+      <StartForm communeId={props.communeId} onDone={done} />
+      {load.state === 'ready' &&
+        load.data.dossiers.map((d) => <Dossier key={d.id} dossier={d} today={props.today} onDone={done} />)}
+    </Stack>
+  );
+}
+
+function StartForm(props: { communeId: string; onDone: (m: string) => void }) {
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<string | null>('khu-pho');
+  const [area, setArea] = useState<string | null>('plain');
+  const [households, setHouseholds] = useState<number | string>(100);
+  const [exception, setException] = useState<string | null>('');
+  const [error, setError] = useState<string | null>(null);
+  const start = () =>
+    api
+      .post(`/api/communes/${props.communeId}/hamlet-establishments`, {
+        name,
+        kind,
+        area,
+        households: Number(households),
+        exception: exception || null,
+      })
+      .then(
+        () => {
+          setError(null);
+          props.onDone(s.actions.done);
+        },
+        (e: unknown) => setError(errorText(e)),
+      );
+  return (
+    <Card withBorder>
+      <Group align="end" gap="sm">
+        <TextInput
+          label={s.establish.name}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          data-testid="establish-name"
+          w={220}
+        />
+        <Select label={s.establish.kind} data={KINDS} value={kind} onChange={setKind} w={150} />
+        <Select
+          label={s.establish.area}
+          data={Object.entries(s.establish.areas).map(([value, label]) => ({ value, label }))}
+          value={area}
+          onChange={setArea}
+          w={190}
+        />
+        <NumberInput
+          label={s.establish.households}
+          value={households}
+          onChange={setHouseholds}
+          min={1}
+          w={160}
+          data-testid="establish-households"
+        />
+        <Select
+          label={s.establish.exception}
+          data={[
+            { value: '', label: s.establish.noException },
+            { value: 'clearance', label: 'Giải phóng mặt bằng' },
+            { value: 'resettlement', label: 'Dãn dân, tái định cư' },
+            { value: 'boundaryChange', label: 'Điều chỉnh địa giới hành chính' },
+            { value: 'remoteMigration', label: 'Di dân ở vùng khó khăn' },
+          ]}
+          value={exception}
+          onChange={setException}
+          data-testid="establish-exception"
+          w={300}
+        />
+        <Button onClick={() => void start()} data-testid="establish-start">
+          {s.establish.start}
+        </Button>
+      </Group>
+      {error && (
+        <Alert color="red" mt="xs">
+          {error}
+        </Alert>
+      )}
+    </Card>
+  );
+}
+
+function Dossier(props: { dossier: Establishment; today: string; onDone: (m: string) => void }) {
+  const d = props.dossier;
+  return (
+    <Card withBorder data-testid="establish-dossier">
+      <Group justify="space-between">
+        <Title order={4}>{d.name}</Title>
+        <Badge color={d.state === 'decided' ? 'green' : 'blue'}>{d.stepLabel}</Badge>
+      </Group>
+      <Text size="sm">
+        {d.kindLabel}, {d.areaLabel}, {d.households} hộ. {s.establish.conditions}: {d.conditions}
+      </Text>
+      <Table fz="sm" mt="xs" withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{s.establish.item}</Table.Th>
+            <Table.Th>{s.establish.number}</Table.Th>
+            <Table.Th>{s.establish.date}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {d.checklist.map((row) => (
+            <ItemRow
+              key={row.key}
+              dossierId={d.id}
+              row={row}
+              closed={d.state === 'decided'}
+              today={props.today}
+              onDone={props.onDone}
+            />
+          ))}
+        </Table.Tbody>
+      </Table>
+      {d.hamletId && (
+        <InterimForm hamletId={d.hamletId} name={d.name} today={props.today} onDone={props.onDone} />
+      )}
+    </Card>
+  );
+}
+
+function ItemRow(props: {
+  dossierId: string;
+  row: ChecklistRow;
+  closed: boolean;
+  today: string;
+  onDone: (m: string) => void;
+}) {
+  const r = props.row;
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState(props.today);
+  const [effectiveOn, setEffectiveOn] = useState(props.today);
+  const [error, setError] = useState<string | null>(null);
+  const base = `/api/hamlet-establishments/${props.dossierId}/items`;
+  const record = () =>
+    api
+      .post<{ hamletId: string | null }>(base, {
+        key: r.key,
+        number,
+        date,
+        ...(r.key === 'decision' ? { effectiveOn } : {}),
+      })
+      .then(
+        () => {
+          setError(null);
+          props.onDone(s.actions.done);
+        },
+        (e: unknown) => setError(errorText(e)),
+      );
+  const upload = (file: File | null) =>
+    file &&
+    api
+      .upload(
+        `${base}/${r.key}/file?name=${encodeURIComponent(file.name)}&type=${encodeURIComponent(file.type || 'application/octet-stream')}`,
+        file,
+      )
+      .then(
+        () => props.onDone(s.actions.done),
+        (e: unknown) => setError(errorText(e)),
+      );
+  return (
+    <Table.Tr data-testid={`item-${r.key}`}>
+      <Table.Td>
+        <Text size="xs" c="dimmed">
+          {r.stepLabel}
+        </Text>
+        <Text size="sm">
+          {r.title}{' '}
+          {r.required && (
+            <Badge size="xs" variant="light">
+              {s.establish.required}
+            </Badge>
+          )}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {r.citation}
+          {!r.verified && ` (${s.establish.unverified})`}
+        </Text>
+        {error && (
+          <Text size="xs" c="red">
+            {error}
+          </Text>
+        )}
+      </Table.Td>
+      {r.recorded ? (
+        <>
+          <Table.Td>{r.recorded.number}</Table.Td>
+          <Table.Td>{vnDate(r.recorded.date)}</Table.Td>
+          <Table.Td>
+            {r.recorded.fileName ? (
+              <Anchor href={`/api/hamlet-establishment-files/${r.recorded.id}`} size="sm">
+                {r.recorded.fileName}
+              </Anchor>
+            ) : (
+              !props.closed && (
+                <FileInput
+                  size="xs"
+                  placeholder={s.establish.file}
+                  onChange={(f) => void upload(f)}
+                  w={160}
+                />
+              )
+            )}
+          </Table.Td>
+        </>
+      ) : props.closed ? (
+        <Table.Td colSpan={3} />
+      ) : (
+        <>
+          <Table.Td>
+            <TextInput
+              size="xs"
+              value={number}
+              onChange={(e) => setNumber(e.currentTarget.value)}
+              aria-label={`${s.establish.number} ${r.title}`}
+              w={130}
+            />
+          </Table.Td>
+          <Table.Td>
+            <TextInput
+              size="xs"
+              type="date"
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+              aria-label={`${s.establish.date} ${r.title}`}
+              w={140}
+            />
+            {r.key === 'decision' && (
+              <TextInput
+                size="xs"
+                type="date"
+                label={s.establish.effective}
+                value={effectiveOn}
+                onChange={(e) => setEffectiveOn(e.currentTarget.value)}
+                w={140}
+              />
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Button size="xs" variant="light" onClick={() => void record()}>
+              {s.establish.record}
+            </Button>
+          </Table.Td>
+        </>
+      )}
+    </Table.Tr>
+  );
+}
+
+function InterimForm(props: { hamletId: string; name: string; today: string; onDone: (m: string) => void }) {
+  const [holder, setHolder] = useState('');
+  const [on, setOn] = useState(props.today);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const appoint = () =>
+    api.post(`/api/hamlets/${props.hamletId}/interim`, { reason: 'vacancy', name: holder, on }).then(
+      () => {
+        setMessage({ ok: true, text: s.establish.interimDone });
+        props.onDone(s.establish.interimDone);
+      },
+      (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
+    );
+  return (
+    <Stack gap="xs" mt="sm" data-testid="establish-interim">
+      <Text size="sm" fw={600}>
+        {s.establish.decided(props.name)}{' '}
+        <Anchor component={Link} to={`/thon/${props.hamletId}`}>
+          {props.name}
+        </Anchor>
+      </Text>
+      <Group align="end">
+        <TextInput
+          label={s.establish.interimName}
+          value={holder}
+          onChange={(e) => setHolder(e.currentTarget.value)}
+          data-testid="interim-name"
+          w={240}
+        />
+        <TextInput
+          label={s.establish.interimOn}
+          type="date"
+          value={on}
+          onChange={(e) => setOn(e.currentTarget.value)}
+          w={160}
+        />
+        <Button onClick={() => void appoint()} data-testid="interim-appoint">
+          {s.establish.interim}
+        </Button>
+      </Group>
+      {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
+    </Stack>
+  );
+}

@@ -1,0 +1,204 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  MultiSelect,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useState } from 'react';
+import { api } from '../../shared/api';
+import { treg as s } from '../../shared/strings';
+import { DecisionFields, KINDS, errorText, useDecision, vnDate } from './common';
+import type { HamletOption, MergePreview } from './types';
+
+const NEW = '__new';
+
+/** Merge: choose, preview what moves, then confirm (the service does it all in one transaction). */
+export function MergeWizard(props: {
+  communeId: string;
+  today: string;
+  hamlets: HamletOption[];
+  onDone: (message: string) => void;
+}) {
+  const [sources, setSources] = useState<string[]>([]);
+  const [target, setTarget] = useState<string | null>(NEW);
+  const [newName, setNewName] = useState('');
+  const [newKind, setNewKind] = useState<string | null>('khu-pho');
+  const [decision, setDecision] = useDecision(props.today);
+  const [keep, setKeep] = useState<string[]>([]);
+  const [preview, setPreview] = useState<MergePreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const options = props.hamlets.map((h) => ({ value: h.id, label: h.name }));
+  const body = (keepIds = keep) => ({
+    sourceIds: sources,
+    ...(target === NEW ? { newName, newKind } : { targetId: target }),
+    ...decision,
+    keepElectionIds: keepIds,
+  });
+  const base = `/api/communes/${props.communeId}/hamlet-merges`;
+  const runPreview = (keepIds = keep) =>
+    api.post<MergePreview>(`${base}/preview`, body(keepIds)).then(
+      (p) => {
+        setPreview(p);
+        setError(null);
+      },
+      (e: unknown) => {
+        setPreview(null);
+        setError(errorText(e));
+      },
+    );
+  const confirm = () =>
+    api.post<{ targetId: string; preview: MergePreview }>(base, body()).then(
+      (r) => {
+        setPreview(null);
+        props.onDone(
+          `${s.merge.done(r.preview.target.name)}${r.preview.target.isNew ? ` ${s.merge.interimHint}` : ''}`,
+        );
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
+  const toggleKeep = (id: string) => {
+    const next = keep.includes(id) ? keep.filter((x) => x !== id) : [...keep, id];
+    setKeep(next);
+    void runPreview(next);
+  };
+  return (
+    <Stack gap="sm" data-testid="merge-wizard">
+      <Text size="sm">{s.merge.intro}</Text>
+      <MultiSelect
+        label={s.merge.sources}
+        data={options}
+        value={sources}
+        onChange={setSources}
+        data-testid="merge-sources"
+        w={520}
+      />
+      <Group align="end">
+        <Select
+          label={s.merge.into}
+          data={[
+            { value: NEW, label: s.merge.intoNew },
+            ...options.filter((o) => !sources.includes(o.value)),
+          ]}
+          value={target}
+          onChange={setTarget}
+          data-testid="merge-target"
+          w={260}
+        />
+        {target === NEW && (
+          <>
+            <TextInput
+              label={s.merge.newName}
+              value={newName}
+              onChange={(e) => setNewName(e.currentTarget.value)}
+              data-testid="merge-new-name"
+              w={220}
+            />
+            <Select label={s.merge.newKind} data={KINDS} value={newKind} onChange={setNewKind} w={160} />
+          </>
+        )}
+      </Group>
+      <DecisionFields value={decision} onChange={setDecision} prefix="merge" />
+      <Group>
+        <Button variant="light" onClick={() => void runPreview()} data-testid="merge-preview">
+          {s.merge.preview}
+        </Button>
+        <Button
+          color="orange"
+          disabled={!preview || preview.problems.length > 0}
+          onClick={() => void confirm()}
+          data-testid="merge-confirm"
+        >
+          {s.merge.confirm}
+        </Button>
+      </Group>
+      {error && <Alert color="red">{error}</Alert>}
+      {preview && <PreviewCard preview={preview} keep={keep} onToggle={toggleKeep} />}
+    </Stack>
+  );
+}
+
+function PreviewCard(props: { preview: MergePreview; keep: string[]; onToggle: (id: string) => void }) {
+  const p = props.preview;
+  const terms = p.sources.flatMap((x) => x.endingTerms.map((t) => ({ ...t, hamlet: x.name })));
+  return (
+    <Card withBorder bg="gray.0" data-testid="merge-preview-card">
+      <Stack gap={6}>
+        <Text fw={700}>
+          {s.merge.previewTitle}: {p.sources.map((x) => x.name).join(', ')} → {p.target.name} (
+          {vnDate(p.effectiveOn)})
+        </Text>
+        <Text size="sm" data-testid="merge-households">
+          {s.merge.households(p.totals.households, p.totals.householdsAfter)}{' '}
+          {s.merge.residents(p.totals.residents)}
+        </Text>
+        <Text size="sm" fw={600}>
+          {s.merge.groups} ({p.totals.groups})
+        </Text>
+        <Text size="sm">
+          {p.sources
+            .flatMap((x) => x.groups.map((g) => (g.newName === g.name ? g.name : `${g.name} → ${g.newName}`)))
+            .join(', ')}
+        </Text>
+        <Text size="sm" fw={600}>
+          {s.merge.elections}
+        </Text>
+        {p.elections.length === 0 && <Text size="sm">—</Text>}
+        {p.elections.map((e) => (
+          <Group key={e.id} gap="xs" data-testid="merge-election">
+            <Text size="sm">
+              {e.hamletName}: {e.positionTitle} ({e.termLabel}, {e.stateLabel}) —{' '}
+            </Text>
+            <Badge color={e.action === 'stop' ? 'red' : 'blue'} variant="light">
+              {s.merge.electionAction[e.action]}
+            </Badge>
+            {e.roll === 'draftReset' && (
+              <Badge color="orange" variant="light">
+                {s.merge.rollReset}
+              </Badge>
+            )}
+            {e.action !== 'stay' &&
+              p.elections.filter((x) => x.positionTitle === e.positionTitle).length > 1 && (
+                <Checkbox
+                  size="xs"
+                  label={s.merge.keep}
+                  checked={props.keep.includes(e.id)}
+                  onChange={() => props.onToggle(e.id)}
+                />
+              )}
+          </Group>
+        ))}
+        <Text size="sm" fw={600}>
+          {s.merge.terms}
+        </Text>
+        {terms.length === 0 ? (
+          <Text size="sm">{s.merge.noTerms}</Text>
+        ) : (
+          <List size="sm">
+            {terms.map((t) => (
+              <List.Item key={t.id}>
+                {t.hamlet}: {t.positionTitle} {t.holderName} (từ {vnDate(t.startOn)})
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {p.problems.length > 0 && (
+          <Alert color="red" title={s.merge.problems} data-testid="merge-problems">
+            {p.problems.map((x) => (
+              <Text key={x} size="sm">
+                {x}
+              </Text>
+            ))}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,86 @@
+import { Alert, Anchor, Breadcrumbs, Card, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../shared/api';
+import { Status } from '../../shared/Status';
+import { treg as s } from '../../shared/strings';
+import { useLoad } from '../../shared/use-load';
+import { AsOfSection } from './AsOfSection';
+import { ChangesTable, FormerHamlets } from './ChangesSection';
+import { EstablishPanel } from './EstablishPanel';
+import { MergeWizard } from './MergeWizard';
+import { AttachForm, DissolveForm, RenameForm, SplitForm } from './MoveForms';
+import type { HistoryView } from './types';
+
+/** "Lịch sử thôn, tổ dân phố": the commune's hamlets over time, and the forms that change them. */
+export function RegisterHistoryPage() {
+  const { id = '' } = useParams();
+  const [load, reload] = useLoad(() => api.get<HistoryView>(`/api/communes/${id}/hamlet-history`), [id]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  const h = load.data;
+  const done = (m: string) => {
+    setMessage(m);
+    setVersion((v) => v + 1);
+    reload();
+  };
+  const form = { communeId: id, today: h.today, hamlets: h.hamlets, onDone: done };
+  return (
+    <Stack>
+      <Breadcrumbs>
+        <Anchor component={Link} to={`/xa/${id}`}>
+          {h.communeName}
+        </Anchor>
+        <Text>{s.link}</Text>
+      </Breadcrumbs>
+      <Title order={2}>{s.title(h.communeName)}</Title>
+      {message && (
+        <Alert color="green" withCloseButton onClose={() => setMessage(null)} data-testid="register-message">
+          {message}
+        </Alert>
+      )}
+      <AsOfSection communeId={id} today={h.today} version={version} />
+      <Title order={3} size="h4">
+        {s.changes.title}
+      </Title>
+      <ChangesTable changes={h.changes} />
+      <FormerHamlets former={h.former} />
+      {h.canManage && (
+        <Card withBorder>
+          <Title order={3} size="h4" mb="xs">
+            {s.actions.title}
+          </Title>
+          <Tabs defaultValue="merge" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="merge">{s.actions.merge}</Tabs.Tab>
+              <Tabs.Tab value="split">{s.actions.split}</Tabs.Tab>
+              <Tabs.Tab value="attach">{s.actions.attach}</Tabs.Tab>
+              <Tabs.Tab value="rename">{s.actions.rename}</Tabs.Tab>
+              <Tabs.Tab value="dissolve">{s.actions.dissolve}</Tabs.Tab>
+              <Tabs.Tab value="establish">{s.actions.establish}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="merge" pt="sm">
+              <MergeWizard {...form} />
+            </Tabs.Panel>
+            <Tabs.Panel value="split" pt="sm">
+              <SplitForm {...form} />
+            </Tabs.Panel>
+            <Tabs.Panel value="attach" pt="sm">
+              <AttachForm {...form} />
+            </Tabs.Panel>
+            <Tabs.Panel value="rename" pt="sm">
+              <RenameForm {...form} />
+            </Tabs.Panel>
+            <Tabs.Panel value="dissolve" pt="sm">
+              <DissolveForm {...form} />
+            </Tabs.Panel>
+            <Tabs.Panel value="establish" pt="sm">
+              <EstablishPanel communeId={id} today={h.today} onDone={done} />
+            </Tabs.Panel>
+          </Tabs>
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,141 @@
+import { Alert, Anchor, Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import * as rules from '../../../contract/rules';
+import type { ProfileTables } from '../../../contract/rules';
+import { vnDate } from '../../shared/format';
+import { useApiQuery } from '../../shared/query';
+import { rulesText } from './strings';
+import { QueryStatus } from '../../shared/Status';
+
+const confidenceColor: Record<string, string> = {
+  verified: 'green',
+  secondary: 'blue',
+  unverified: 'orange',
+};
+
+function Confidence(props: { row: { confidence: string; confidenceLabel: string } }) {
+  return (
+    <Badge
+      color={confidenceColor[props.row.confidence] ?? 'gray'}
+      variant={props.row.confidence === 'unverified' ? 'filled' : 'light'}
+      tt="none"
+      styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+    >
+      {props.row.confidenceLabel}
+    </Badge>
+  );
+}
+
+function ParamTable(props: { rows: ProfileTables['params'] }) {
+  return (
+    <Table withTableBorder striped verticalSpacing="xs" fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w="18%">{rulesText.param}</Table.Th>
+          <Table.Th w="32%">{rulesText.value}</Table.Th>
+          <Table.Th w="22%">{rulesText.citation}</Table.Th>
+          <Table.Th>{rulesText.confidence}</Table.Th>
+          <Table.Th w="20%">{rulesText.note}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.rows.map((r) => (
+          <Table.Tr key={r.key}>
+            <Table.Td fw={500}>{r.label}</Table.Td>
+            <Table.Td style={{ wordBreak: 'break-word' }}>{r.value}</Table.Td>
+            <Table.Td>{r.citation}</Table.Td>
+            <Table.Td>
+              <Confidence row={r} />
+            </Table.Td>
+            <Table.Td>{r.note}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Every rule the software enforces, per profile, with its source, so an official can audit it. */
+export function RulesPage() {
+  const { id = 'nd59-2023' } = useParams();
+  const list = useApiQuery(rules.listProfiles, {});
+  const profile = useApiQuery(rules.getProfile, { params: { id } });
+  return (
+    <Stack>
+      <Title order={2}>{rulesText.title}</Title>
+      <Text size="sm" c="dimmed">
+        {rulesText.intro}
+      </Text>
+      {list.data && (
+        <Group>
+          {list.data.map((p) => (
+            <Anchor key={p.id} component={Link} to={`/quy-tac/${p.id}`} fw={p.id === id ? 700 : 400}>
+              {p.id}
+            </Anchor>
+          ))}
+        </Group>
+      )}
+      {profile.data ? <ProfileView profile={profile.data} /> : <QueryStatus query={profile} />}
+    </Stack>
+  );
+}
+
+function ProfileView({ profile }: { profile: ProfileTables }) {
+  const unverified = profile.params.filter((p) => p.confidence === 'unverified').length;
+  return (
+    <Stack>
+      <Title order={3}>{profile.title}</Title>
+      <Text size="sm">
+        {rulesText.effective(
+          vnDate(profile.effectiveFrom),
+          profile.effectiveTo ? vnDate(profile.effectiveTo) : null,
+        )}{' '}
+        · {profile.status === 'current' ? rulesText.current : rulesText.legacy}
+      </Text>
+      <List size="sm">
+        {profile.sources.map((s) => (
+          <List.Item key={s.tag}>
+            <b>{s.tag}</b>: {s.title}
+            {s.note ? ` (${s.note})` : ''}
+          </List.Item>
+        ))}
+      </List>
+      {unverified > 0 && <Alert color="orange">{rulesText.unverifiedWarning(unverified)}</Alert>}
+      <Title order={4}>{rulesText.params}</Title>
+      <ParamTable rows={profile.params} />
+      <Title order={4}>{rulesText.timeline}</Title>
+      <Table withTableBorder striped fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{rulesText.due}</Table.Th>
+            <Table.Th>{rulesText.step}</Table.Th>
+            <Table.Th>{rulesText.actor}</Table.Th>
+            <Table.Th>{rulesText.document}</Table.Th>
+            <Table.Th>{rulesText.citation}</Table.Th>
+            <Table.Th>{rulesText.confidence}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {profile.timeline.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.offset}</Table.Td>
+              <Table.Td>{s.title}</Table.Td>
+              <Table.Td>{s.actor}</Table.Td>
+              <Table.Td>{s.document}</Table.Td>
+              <Table.Td>{s.citation}</Table.Td>
+              <Table.Td>
+                <Confidence row={s} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {profile.removal.map((r) => (
+        <Stack key={r.kind} gap="xs">
+          <Title order={4}>{r.title}</Title>
+          <ParamTable rows={r.params} />
+        </Stack>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,160 @@
+import {
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../shared/api';
+import type { CommuneView } from '../../shared/api';
+import { Status } from '../../shared/Status';
+import { numberFormat, t, ta, treg } from '../../shared/strings';
+import { useLoad } from '../../shared/use-load';
+import { ElectionsTable } from './ElectionsTable';
+import { ImportHamlets } from './ImportHamlets';
+import { CommuneLineage } from './CommuneLineage';
+
+const kinds = [
+  ['thon', 'Thôn'],
+  ['ap', 'Ấp'],
+  ['ban', 'Bản'],
+  ['lang', 'Làng'],
+  ['buon', 'Buôn'],
+  ['soc', 'Sóc'],
+  ['plei', 'Plei'],
+  ['khu-pho', 'Khu phố'],
+  ['to-dan-pho', 'Tổ dân phố'],
+  ['khom', 'Khóm'],
+].map(([value, label]) => ({ value: value!, label: label! }));
+
+/** A commune: its hamlets with their residents' groups, household counts and elections. */
+export function CommunePage() {
+  const { id = '' } = useParams();
+  const [load, reload] = useLoad(() => api.get<CommuneView>(`/api/communes/${id}`), [id]);
+  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  const { province, commune, districtName, hamlets, canManage } = load.data;
+  return (
+    <Stack>
+      <Breadcrumbs>
+        <Anchor component={Link} to={`/tinh/${province.code}`}>
+          {province.name}
+        </Anchor>
+        {districtName && <Text>{districtName}</Text>}
+        <Text>{commune.name}</Text>
+      </Breadcrumbs>
+      <Title order={2}>{commune.name}</Title>
+      <CommuneLineage communeId={commune.id} />
+      <Group gap="lg" data-testid="commune-nav">
+        {t.commune.sections.map(([path, label]) => (
+          <Anchor key={path} component={Link} to={`/xa/${commune.id}/${path}`}>
+            {label}
+          </Anchor>
+        ))}
+        <Anchor component={Link} to={`/xa/${commune.id}/lich-su-thon`} data-testid="open-hamlet-history">
+          {treg.link}
+        </Anchor>
+        <Anchor component={Link} to={`/xa/${commune.id}/nhat-ky`} data-testid="open-audit">
+          {ta.link}
+        </Anchor>
+      </Group>
+      <Title order={3} size="h4">
+        {t.commune.hamlets} ({hamlets.length})
+      </Title>
+      {hamlets.length === 0 && <Text c="dimmed">{t.commune.noHamlets}</Text>}
+      <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+        {hamlets.map((h) => (
+          <Card key={h.id} withBorder padding="md" data-testid="hamlet-card">
+            <Group justify="space-between" mb="xs">
+              <Anchor component={Link} to={`/thon/${h.id}`} fw={700} size="lg">
+                {h.name}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                {h.kindLabel}
+              </Text>
+            </Group>
+            <Text size="sm">
+              {t.hamlet.households}: <b>{numberFormat.format(h.households)}</b>
+            </Text>
+            <Text size="sm" mb="xs">
+              {t.hamlet.groups}: {h.groups.length > 0 ? h.groups.map((g) => g.name).join(', ') : '—'}
+            </Text>
+            <ElectionsTable elections={h.elections} headTitle={h.headTitle} />
+          </Card>
+        ))}
+      </SimpleGrid>
+      {canManage && <AddHamlet communeId={commune.id} onAdded={reload} />}
+      {canManage && <ImportHamlets communeId={commune.id} onImported={reload} />}
+    </Stack>
+  );
+}
+
+function AddHamlet(props: { communeId: string; onAdded: () => void }) {
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<string | null>('thon');
+  const [groups, setGroups] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const residentGroups = groups
+      .split('\n')
+      .map((g) => g.trim())
+      .filter(Boolean);
+    api
+      .post<{ name: string }>(`/api/communes/${props.communeId}/hamlets`, { name, kind, residentGroups })
+      .then(
+        (h) => {
+          setMessage({ ok: true, text: t.commune.created(h.name) });
+          setName('');
+          setGroups('');
+          props.onAdded();
+        },
+        (e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) }),
+      );
+  };
+  return (
+    <Card withBorder maw={560}>
+      <form onSubmit={submit}>
+        <Stack gap="sm">
+          <Title order={4}>{t.commune.addHamlet}</Title>
+          {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
+          <Group grow>
+            <TextInput
+              label={t.commune.hamletName}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              required
+            />
+            <Select
+              label={t.commune.hamletKind}
+              data={kinds}
+              value={kind}
+              onChange={setKind}
+              allowDeselect={false}
+            />
+          </Group>
+          <Textarea
+            label={t.commune.groupsField}
+            value={groups}
+            onChange={(e) => setGroups(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+          <Button type="submit" w="fit-content">
+            {t.commune.create}
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,87 @@
+import { Alert, Button, Card, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { api } from '../../shared/api';
+import type { HamletListPreview } from '../../shared/api';
+import { t } from '../../shared/strings';
+
+/** Import a list of hamlets from XLSX/CSV: preview first, write only after confirmation. */
+export function ImportHamlets(props: { communeId: string; onImported: () => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<HamletListPreview | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const url = `/api/communes/${props.communeId}/hamlets/import`;
+  const fail = (e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+
+  const check = (f: File | null) => {
+    setFile(f);
+    setPreview(null);
+    setMessage(null);
+    if (f) api.upload<HamletListPreview>(url, f).then(setPreview, fail);
+  };
+  const confirm = () => {
+    if (!file) return;
+    api.upload<HamletListPreview>(`${url}?confirm=true`, file).then((p) => {
+      setMessage({ ok: true, text: t.importHamlets.done(p.toAdd.length) });
+      setPreview(null);
+      setFile(null);
+      props.onImported();
+    }, fail);
+  };
+
+  return (
+    <Card withBorder maw={720}>
+      <Stack gap="sm">
+        <Title order={4}>{t.importHamlets.title}</Title>
+        <Text size="sm" c="dimmed">
+          {t.importHamlets.help}
+        </Text>
+        <FileInput
+          label={t.importHamlets.file}
+          accept=".xlsx,.csv"
+          value={file}
+          onChange={check}
+          clearable
+          data-testid="hamlet-import-file"
+        />
+        {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
+        {preview && (
+          <>
+            {preview.converted && <Alert color="blue">{t.importHamlets.converted(preview.converted)}</Alert>}
+            <Text size="sm">
+              {t.importHamlets.summary(
+                preview.rows,
+                preview.toAdd.length,
+                preview.existing.length,
+                preview.rejected.length,
+              )}
+            </Text>
+            {preview.toAdd.length > 0 && (
+              <List size="sm">
+                {preview.toAdd.map((h) => (
+                  <List.Item key={h.row}>
+                    {h.name}
+                    {h.residentGroups.length > 0 ? ` (${h.residentGroups.join(', ')})` : ''}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            {preview.rejected.length > 0 && (
+              <Alert color="red" title={t.importHamlets.rejectedTitle}>
+                <List size="sm">
+                  {preview.rejected.map((r) => (
+                    <List.Item key={r.row}>{r.message}</List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
+            <Group>
+              <Button onClick={confirm} disabled={preview.toAdd.length === 0}>
+                {t.importHamlets.confirm(preview.toAdd.length)}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}

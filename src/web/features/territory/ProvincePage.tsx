@@ -1,0 +1,346 @@
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../shared/api';
+import type { Me, OversightNational, OversightProvince } from '../../shared/api';
+import { Histogram } from '../../shared/charts/Histogram';
+import { ProgressLine } from '../../shared/charts/ProgressLine';
+import { StackedBars } from '../../shared/charts/StackedBars';
+import { Status } from '../../shared/Status';
+import { formatDate, numberFormat, t, to, tScale } from '../../shared/strings';
+import { useLoad } from '../../shared/use-load';
+import { PageControl, pageOf } from '../../shared/paging';
+import { percent } from '../oversight/DashboardCommune';
+import { SearchBox } from '../oversight/SearchPage';
+
+/** The administrator's entry point: every province with its roll-up (GET /api/oversight/national). */
+export function ProvincesPage(props: { me: Me }) {
+  const provinces = props.me.home.kind === 'all' ? props.me.home.provinces : [];
+  const [load, reload] = useLoad(() => api.get<OversightNational>('/api/oversight/national'), []);
+  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  const d = load.data;
+  const byCode = new Map(d.provinces.map((p) => [p.code, p]));
+  const turnout = (x: { registered: number; voted: number }) => percent(x.voted, x.registered);
+  return (
+    <>
+      <Title order={2} mb="xs">
+        {tScale.nationalTitle}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {tScale.asOf(formatDate(d.today))} {tScale.lateNote}
+      </Text>
+      <Table striped highlightOnHover withTableBorder data-testid="national-rollup">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t.province.code}</Table.Th>
+            <Table.Th>{t.province.name}</Table.Th>
+            <Table.Th ta="right">{tScale.communes}</Table.Th>
+            <Table.Th ta="right">{to.hamlets}</Table.Th>
+            <Table.Th ta="right">{to.done}</Table.Th>
+            <Table.Th ta="right">{to.lateHamlets}</Table.Th>
+            <Table.Th ta="right">{to.lateItems}</Table.Th>
+            <Table.Th ta="right">{to.reElections}</Table.Th>
+            <Table.Th ta="right">{to.interimHeads}</Table.Th>
+            <Table.Th ta="right">{to.turnout}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {provinces.map((p) => {
+            const r = byCode.get(p.code);
+            return (
+              <Table.Tr key={p.code}>
+                <Table.Td>{p.code}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/tinh/${p.code}`}>
+                    {p.name}
+                  </Anchor>
+                </Table.Td>
+                {r && r.hamlets > 0 ? (
+                  <>
+                    <Table.Td ta="right">{numberFormat.format(r.communes)}</Table.Td>
+                    <Table.Td ta="right">{numberFormat.format(r.hamlets)}</Table.Td>
+                    <Table.Td ta="right">{numberFormat.format(r.done)}</Table.Td>
+                    <Table.Td ta="right">{numberFormat.format(r.lateHamlets)}</Table.Td>
+                    <Table.Td ta="right">{numberFormat.format(r.lateItems)}</Table.Td>
+                    <Table.Td ta="right">{numberFormat.format(r.reElections)}</Table.Td>
+                    <Table.Td ta="right">{numberFormat.format(r.interimHeads)}</Table.Td>
+                    <Table.Td ta="right">{turnout(r)}</Table.Td>
+                  </>
+                ) : (
+                  <Table.Td colSpan={8} c="dimmed">
+                    {tScale.noData}
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            );
+          })}
+          <Table.Tr fw={700}>
+            <Table.Td />
+            <Table.Td>{tScale.total}</Table.Td>
+            <Table.Td ta="right">{numberFormat.format(d.totals.communes)}</Table.Td>
+            <Table.Td ta="right">{numberFormat.format(d.totals.hamlets)}</Table.Td>
+            <Table.Td ta="right">{numberFormat.format(d.totals.done)}</Table.Td>
+            <Table.Td ta="right">{numberFormat.format(d.totals.lateHamlets)}</Table.Td>
+            <Table.Td ta="right">{numberFormat.format(d.totals.lateItems)}</Table.Td>
+            <Table.Td ta="right">{numberFormat.format(d.totals.reElections)}</Table.Td>
+            <Table.Td ta="right">{numberFormat.format(d.totals.interimHeads)}</Table.Td>
+            <Table.Td ta="right">{turnout(d.totals)}</Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </>
+  );
+}
+
+/** A province: every commune's progress and results, sortable, with drill-down and reports. */
+export function ProvincePage() {
+  const { code = '' } = useParams();
+  const [all, setAll] = useState(false);
+  const [load, reload] = useLoad(
+    () => api.get<OversightProvince>(`/api/provinces/${code}/oversight${all ? '?all=1' : ''}`),
+    [code, all],
+  );
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'lateHamlets', desc: true });
+  const [page, setPage] = useState(1);
+  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  const d = load.data;
+  const q = filter.trim().toLowerCase();
+  const rows = (
+    q ? d.communes.filter((c) => c.name.toLowerCase().includes(q) || c.code.includes(q)) : d.communes
+  )
+    .slice()
+    .sort((a, b) => {
+      const va = valueOf(a, sort.key);
+      const vb = valueOf(b, sort.key);
+      const c = typeof va === 'string' ? va.localeCompare(String(vb), 'vi') : va - (vb as number);
+      return sort.desc ? -c : c;
+    });
+  // A province has up to ~170 communes: sorted and filtered as a whole, shown a page at a time.
+  const paged = pageOf(rows, page);
+  const withData = d.communes.filter((c) => c.hamlets > 0);
+  // The per-commune charts follow the table's page: a bar per commune of the page, not ~170 at once.
+  const charted = paged.rows.filter((c) => c.hamlets > 0);
+  const th = (key: SortKey, label: string, right = true) => (
+    <Table.Th
+      ta={right ? 'right' : 'left'}
+      aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+    >
+      <UnstyledButton
+        onClick={() => setSort({ key, desc: sort.key === key ? !sort.desc : key !== 'name' })}
+        aria-label={to.sortBy(label)}
+        fw={700}
+        fz="sm"
+      >
+        {label} {sort.key === key ? (sort.desc ? '▼' : '▲') : '↕'}
+      </UnstyledButton>
+    </Table.Th>
+  );
+  const stateKeys = Object.keys(d.stateLabels).filter((k) => d.totals.byState[k]! > 0);
+  return (
+    <Stack>
+      <Breadcrumbs>
+        <Text>{d.province.name}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between">
+        <Title order={2}>{to.provinceTitle(d.province.name)}</Title>
+        <SearchBox />
+      </Group>
+      <Text c="dimmed">
+        {to.today(formatDate(d.today))}
+        {d.finalDeadline && ` · ${to.deadline(formatDate(d.finalDeadline))}`}
+      </Text>
+      <Group gap="xs">
+        <Badge size="lg" variant="light">{`${to.done}: ${d.totals.done}/${d.totals.hamlets}`}</Badge>
+        <Badge size="lg" color="red" variant="light">{`${to.lateHamlets}: ${d.totals.lateHamlets}`}</Badge>
+        <Badge size="lg" color="orange" variant="light">{`${to.lateItems}: ${d.totals.lateItems}`}</Badge>
+        <Badge size="lg" color="grape" variant="light">{`${to.reElections}: ${d.totals.reElections}`}</Badge>
+        <Badge size="lg" color="gray" variant="light">{`${to.interimHeads}: ${d.totals.interimHeads}`}</Badge>
+      </Group>
+      <Group>
+        <Text fw={500}>{to.downloads}:</Text>
+        <Button
+          component="a"
+          href={`/api/provinces/${code}/oversight/aggregate.xlsx`}
+          size="xs"
+          variant="light"
+        >
+          {to.provinceXlsx}
+        </Button>
+        <Button
+          component="a"
+          href={`/api/provinces/${code}/oversight/aggregate.pdf`}
+          size="xs"
+          variant="light"
+        >
+          {to.provincePdf}
+        </Button>
+      </Group>
+      <Group>
+        <TextInput
+          placeholder="Lọc theo tên hoặc mã"
+          aria-label="Lọc xã, phường"
+          value={filter}
+          onChange={(e) => {
+            setFilter(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={320}
+        />
+        <Checkbox label={to.showAll} checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />
+        <Text size="sm" c="dimmed">
+          {to.communesShown(withData.length, all ? d.communes.length : withData.length)}
+        </Text>
+      </Group>
+      <Table striped highlightOnHover withTableBorder data-testid="province-dashboard">
+        <Table.Thead>
+          <Table.Tr>
+            {th('name', to.commune, false)}
+            {th('hamlets', to.hamlets)}
+            {th('done', to.done)}
+            {th('lateHamlets', to.lateHamlets)}
+            {th('lateItems', to.lateItems)}
+            {th('reElections', to.reElections)}
+            {th('interimHeads', to.interimHeads)}
+            {th('turnout', to.turnout)}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {paged.rows.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/xa/${c.id}`}>
+                  {c.name}
+                </Anchor>{' '}
+                <Text span size="xs" c="dimmed">
+                  {c.code}
+                </Text>{' '}
+                <Anchor
+                  component={Link}
+                  to={`/xa/${c.id}/tien-do`}
+                  size="sm"
+                  aria-label={to.dashboardOf(c.code)}
+                >
+                  {to.dashboardLink} →
+                </Anchor>
+              </Table.Td>
+              <Table.Td ta="right">{numberFormat.format(c.hamlets)}</Table.Td>
+              <Table.Td ta="right">{c.done}</Table.Td>
+              <Table.Td
+                ta="right"
+                c={c.lateHamlets > 0 ? 'red.8' : undefined}
+                fw={c.lateHamlets > 0 ? 700 : undefined}
+              >
+                {c.lateHamlets}
+              </Table.Td>
+              <Table.Td ta="right">{c.lateItems}</Table.Td>
+              <Table.Td ta="right">{c.reElections}</Table.Td>
+              <Table.Td ta="right">{c.interimHeads}</Table.Td>
+              <Table.Td ta="right">
+                {c.registered > 0 ? percent(c.voted, c.registered) : to.notCounted}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr fw={700}>
+            <Table.Td>{to.totals}</Table.Td>
+            <Table.Td ta="right">{d.totals.hamlets}</Table.Td>
+            <Table.Td ta="right">{d.totals.done}</Table.Td>
+            <Table.Td ta="right">{d.totals.lateHamlets}</Table.Td>
+            <Table.Td ta="right">{d.totals.lateItems}</Table.Td>
+            <Table.Td ta="right">{d.totals.reElections}</Table.Td>
+            <Table.Td ta="right">{d.totals.interimHeads}</Table.Td>
+            <Table.Td ta="right">
+              {d.totals.registered > 0 ? percent(d.totals.voted, d.totals.registered) : '—'}
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+      <PageControl paged={paged} onChange={setPage} />
+      <Card withBorder>
+        <Title order={4} size="h5">
+          {to.charts.progress}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {to.charts.progressNote(d.totals.done, d.totals.hamlets)}
+        </Text>
+        <ProgressLine
+          title={to.charts.progress}
+          series={d.series}
+          total={d.totals.hamlets}
+          deadline={d.finalDeadline}
+          today={d.today}
+          deadlineLabel={to.charts.deadline}
+        />
+      </Card>
+      <Card withBorder>
+        <Title order={4} size="h5">
+          {to.charts.states}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {tScale.chartsOfPage(charted.length, paged.page, paged.pages)}
+        </Text>
+        <StackedBars
+          id="province-states"
+          title={to.charts.states}
+          series={stateKeys.map((k) => d.stateLabels[k]!)}
+          rows={charted.map((c) => ({ label: c.name, values: stateKeys.map((k) => c.byState[k] ?? 0) }))}
+        />
+      </Card>
+      <Card withBorder>
+        <Title order={4} size="h5">
+          {to.charts.outcomes}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {tScale.chartsOfPage(charted.length, paged.page, paged.pages)}
+        </Text>
+        <StackedBars
+          id="province-outcomes"
+          title={to.charts.outcomes}
+          series={[to.outcomes.elected!, to.outcomes.rerun!, to.outcomes.interim!, to.notCounted]}
+          rows={charted.map((c) => ({
+            label: c.name,
+            values: [c.elected, c.outcomeRerun, c.outcomeInterim, c.hamlets - c.counted],
+          }))}
+        />
+      </Card>
+      <Card withBorder>
+        <Title order={4} size="h5">
+          {to.charts.turnout}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {to.charts.turnoutNote(d.turnouts.length)}
+        </Text>
+        {d.turnouts.length > 0 ? (
+          <Histogram id="province-turnout" title={to.charts.turnout} values={d.turnouts} unit="%" />
+        ) : (
+          <Text c="dimmed">{to.charts.noData}</Text>
+        )}
+      </Card>
+    </Stack>
+  );
+}
+
+type SortKey =
+  'name' | 'hamlets' | 'done' | 'lateHamlets' | 'lateItems' | 'reElections' | 'interimHeads' | 'turnout';
+
+function valueOf(c: OversightProvince['communes'][number], key: SortKey): string | number {
+  if (key === 'name') return c.name;
+  if (key === 'turnout') return c.registered > 0 ? c.voted / c.registered : -1;
+  return c[key];
+}

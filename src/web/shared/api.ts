@@ -1,0 +1,864 @@
+/** The web app's only way to the data: JSON over HTTP to /api, with the session cookie. */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const raw = body instanceof ArrayBuffer;
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers:
+      body === undefined ? {} : { 'content-type': raw ? 'application/octet-stream' : 'application/json' },
+    body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
+  });
+  const data = (await response.json().catch(() => ({}))) as {
+    error?: { code: string; message: string; field?: string };
+  };
+  if (!response.ok) {
+    const e = data.error;
+    throw new ApiError(
+      response.status,
+      e?.code ?? 'http',
+      e?.message ?? `Lỗi máy chủ (${response.status}).`,
+      e?.field,
+    );
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  /** Sends a file's bytes as the request body. */
+  upload: async <T>(path: string, file: File) => request<T>('POST', path, await file.arrayBuffer()),
+};
+
+export interface HamletListPreview {
+  rows: number;
+  toAdd: { row: number; name: string; kind: string; residentGroups: string[] }[];
+  existing: { row: number; name: string }[];
+  rejected: { row: number; field: string; message: string }[];
+  converted: string | null;
+}
+
+export interface Me {
+  user: {
+    userId: string;
+    username: string;
+    displayName: string;
+    role: string;
+    roleLabel: string;
+    totpEnabled: boolean;
+  };
+  home:
+    | { kind: 'all'; provinces: { code: string; name: string }[] }
+    | { kind: 'province'; provinceCode: string }
+    | { kind: 'commune'; communeId: string }
+    | { kind: 'hamlet'; hamletId: string; electionId: string };
+}
+
+export interface Election {
+  id: string;
+  position: string;
+  termLabel: string;
+  profileId: string;
+  electionDate: string | null;
+  state: string;
+  round: number;
+}
+
+export interface ResidentGroup {
+  id: string;
+  name: string;
+  households: number;
+}
+
+export interface Hamlet {
+  id: string;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  headTitle: string;
+  households: number;
+  residentGroups: number;
+  groups: ResidentGroup[];
+  elections: Election[];
+}
+
+export interface Province {
+  code: string;
+  name: string;
+}
+
+export interface Commune {
+  id: string;
+  code: string;
+  name: string;
+  provinceCode: string;
+}
+
+export interface CommuneView {
+  province: Province;
+  commune: Commune;
+  districtName: string | null;
+  hamlets: Hamlet[];
+  canManage: boolean;
+}
+
+export interface HamletDetail extends Hamlet {
+  province: Province;
+  commune: Commune;
+  residents: number;
+  canManage: boolean;
+}
+
+export interface ProvinceView {
+  province: Province;
+  communes: (Commune & { hamlets: number })[];
+}
+
+export interface HouseholdPage {
+  total: number;
+  items: {
+    id: string;
+    code: string;
+    address: string;
+    residentGroup: string | null;
+    headName: string | null;
+    members: number;
+  }[];
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  roleLabel: string;
+  scopeKind: string;
+  scopeId: string | null;
+}
+
+export type { ProfileSummary } from '../../contract/rules';
+
+export interface FormEntry {
+  id: string;
+  title: string;
+  fields: string[];
+  template: { fileName: string; sha256: string; uploadedAt: string } | null;
+}
+
+export interface IssuedDocument {
+  id: string;
+  form_id: string;
+  title: string;
+  number: number | null;
+  symbol: string | null;
+  version: number;
+  replaces_id: string | null;
+  issued_at: string;
+  pdf_sha256: string;
+  docx_sha256: string;
+}
+
+export interface ResidentImportPreview {
+  fileSha256: string;
+  layout: 'residents' | 'households';
+  headers: string[];
+  columns: (string | null)[];
+  fields: { field: string; header: string; required: boolean }[];
+  missing: string[];
+  rows: number;
+  accepted: number;
+  rejected: { row: number; field: string; message: string }[];
+  converted: string | null;
+  toAdd: { line: number; householdCode: string; fullName: string; birthDate: string }[];
+  toAddCount: number;
+  toChange: {
+    line: number;
+    id: string;
+    householdCode: string;
+    fullName: string;
+    birthDate: string;
+    changes: { field: string; label: string; before: string | null; after: string | null }[];
+  }[];
+  toChangeCount: number;
+  unchanged: number;
+  notInFile: number;
+  newHouseholds: number;
+  newGroups: string[];
+  added?: number;
+  changed?: number;
+}
+
+export interface ResidentItem {
+  id: string;
+  householdId: string;
+  householdCode: string;
+  fullName: string;
+  sex: string;
+  birthDate: string;
+  personalId: string | null;
+  relation: string;
+  residence: string;
+  legalCapacity: string;
+  status: string;
+  residentGroup: string | null;
+  address: string;
+}
+
+export interface ResidentDetail {
+  /** version: sent back with an edit (optimistic concurrency). */
+  resident: ResidentItem & { hamletId: string; version: number };
+  history: {
+    id: string;
+    kind: string;
+    effectiveOn: string | null;
+    reason: string | null;
+    data: unknown;
+    at: string;
+    by: string | null;
+  }[];
+  canManage: boolean;
+}
+
+export interface HouseholdDetailView {
+  household: { id: string; hamletId: string; code: string; address: string; residentGroup: string | null };
+  members: (ResidentItem & { age: number; qualifies: boolean; reasons: string[] })[];
+  representative: {
+    residentId: string | null;
+    source: 'chosen' | 'defaultHead' | 'none';
+    reason: string | null;
+    nominatedByMembers: boolean;
+    verdict: { eligible: boolean; messages: string[] };
+    rule: string;
+  };
+  profileId: string;
+  canManage: boolean;
+}
+
+/** Preparing an election (issue 6). */
+export interface PrepTask {
+  id: string;
+  hamletId: string | null;
+  hamletName: string | null;
+  electionId: string | null;
+  stepId: string | null;
+  source: string;
+  title: string;
+  lead: string;
+  partners: string[];
+  due: string;
+  status: 'todo' | 'doing' | 'done';
+  citation: string | null;
+  overdue: boolean;
+  dueThisWeek: boolean;
+  /** Sent back with an edit (optimistic concurrency). */
+  version: number;
+}
+
+export interface PrepRound {
+  id: string;
+  communeId: string;
+  communeName: string;
+  termLabel: string;
+  profileId: string;
+  profileTitle: string;
+  form: string;
+  electorate: string;
+  chairName: string;
+  planDate: string;
+  today: string;
+  elections: {
+    id: string;
+    hamletId: string;
+    hamletName: string;
+    headTitle: string;
+    position: string;
+    electionDate: string | null;
+    startTime: string | null;
+    venue: string | null;
+    state: string;
+    overdue: number;
+  }[];
+  tasks: PrepTask[];
+  warnings: string[];
+  canManage: boolean;
+}
+
+export interface PrepRoundSummary {
+  id: string;
+  termLabel: string;
+  profileId: string;
+  planDate: string;
+  elections: number;
+}
+
+export interface PrepDeadline {
+  stepId: string;
+  title: string;
+  due: string;
+  citationText: string;
+  passed: boolean;
+}
+
+export interface PrepLifecycle {
+  electionId: string;
+  hamletName: string;
+  headTitle: string;
+  electionDate: string | null;
+  roundId: string | null;
+  profileId: string;
+  state: string;
+  stateLabel: string;
+  history: {
+    seq: number;
+    to: string;
+    toLabel: string;
+    on: string;
+    due: string | null;
+    override: { authorisedBy: string; reason: string } | null;
+  }[];
+  next: { to: string; label: string; deadline: PrepDeadline | null }[];
+}
+
+export interface PrepRefusal {
+  code: string;
+  rule: string;
+  message: string;
+}
+
+export interface PrepPerson {
+  id: string;
+  fullName: string;
+  sex: string;
+  birthDate: string;
+  ageOnElectionDay: number;
+  address: string;
+  groupName: string | null;
+}
+
+export interface PrepNomination {
+  id: string;
+  position: string;
+  source: string;
+  sourceLabel: string;
+  nominatedOn: string;
+  person: PrepPerson;
+  education: string;
+  occupation: string;
+  eligible: boolean;
+  refusals: PrepRefusal[];
+  drafted: boolean;
+  approved: boolean | null;
+  official: boolean;
+  ballotOrder: number | null;
+  files: { id: string; kind: string; file_name: string; sha256: string }[];
+  dossierMissing: string[];
+}
+
+export interface PrepCandidates {
+  electionId: string;
+  electionDate: string;
+  dossier: { due: string; citation: string } | null;
+  nominations: PrepNomination[];
+  official: PrepNomination[];
+  canManage: boolean;
+}
+
+export interface PrepMeeting {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  heldOn: string;
+  startTime: string;
+  venue: string;
+  chairName: string;
+  secretaryName: string;
+  convened: number;
+  present: number;
+  absences: { name: string; reason: string }[];
+  decisions: string[];
+  quorum: { required: boolean; met: boolean; rule: string | null; citation: string | null };
+  votes: { nominationId: string; name: string; order: number; agree: number | null; approved: boolean }[];
+}
+
+export interface PrepMeetings {
+  kinds: { kind: string; label: string; stepDue: string | null; citation: string | null }[];
+  decidingKind: string;
+  approvalRule: string | null;
+  meetings: PrepMeeting[];
+}
+
+export interface PrepTeam {
+  members: {
+    id: string;
+    fullName: string;
+    represents: string;
+    role: string;
+    roleLabel: string;
+    frontHead: boolean;
+    username: string | null;
+  }[];
+  composition: { eligible: boolean; refusals: PrepRefusal[] };
+  witnesses: { eligible: boolean; refusals: PrepRefusal[] };
+  sizeRule: string;
+  canManage: boolean;
+}
+
+export interface PrepComplaint {
+  id: string;
+  subject: string;
+  complainant: string;
+  content: string;
+  receivedOn: string;
+  due: string | null;
+  dueCitation: string | null;
+  status: string;
+  statusLabel: string;
+  resolution: string | null;
+}
+
+export interface PrepDocument {
+  id: string;
+  form_id: string;
+  title: string;
+  number: number | null;
+  symbol: string | null;
+  issued_at: string;
+}
+
+/** The count of one position (GET /api/counts/:id). */
+export interface CountPaperView {
+  kept: string[];
+  defect: string | null;
+}
+export interface CountDifference {
+  seq: number;
+  first: CountPaperView | null;
+  second: CountPaperView | null;
+  resolution: (CountPaperView & { note: string | null }) | null;
+}
+export interface CountBatchView {
+  id: string;
+  number: number;
+  size: number;
+  entered: [number, number];
+  closed: boolean;
+  differences: CountDifference[];
+  unresolved: number;
+  corrections: number;
+  papers: CountPaperView[];
+  problems: string[];
+}
+export interface CountCandidateView {
+  id: string;
+  name: string;
+  birthDate: string;
+  order: number;
+}
+export interface CountTallyView {
+  papers: number;
+  valid: number;
+  invalid: number;
+  invalidReasons: { code: string; label: string; count: number }[];
+  candidates: { id: string; name: string; votes: number; percentOfRegistered: string }[];
+}
+export interface CountView {
+  id: string;
+  electionId: string;
+  hamletName: string;
+  position: string;
+  positionTitle: string;
+  round: number;
+  seats: number;
+  form: string;
+  method: string;
+  ballotForm: string;
+  doubleEntry: boolean;
+  candidates: CountCandidateView[];
+  registered: number;
+  voted: number;
+  issued: number;
+  received: number;
+  defects: { code: string; label: string }[];
+  batches: CountBatchView[];
+  running: CountTallyView;
+  problems: string[];
+  corrections: number;
+  closed: boolean;
+  result: {
+    outcome: string;
+    elected: string[];
+    valid: number;
+    invalid: number;
+    candidates: { id: string; votes: number; percentOfRegistered: string }[];
+    conclusion: string;
+  } | null;
+  canWrite: boolean;
+}
+export interface ElectionCountsView {
+  electionId: string;
+  hamletName: string;
+  state: string;
+  round: number;
+  canWrite: boolean;
+  positions: { position: string; title: string; candidates: number; countId: string | null }[];
+  counts: {
+    id: string;
+    position: string;
+    positionTitle: string;
+    round: number;
+    closed: boolean;
+    received: number;
+  }[];
+}
+export interface CountEntryAck {
+  entryId: string;
+  seq: number;
+  lane: number;
+  replay: boolean;
+}
+
+/** The voter roll of an election (issue 5). */
+export interface RollReasonView {
+  code: string;
+  rule: string;
+  citation: string;
+  message: string;
+}
+export interface RollEntryView {
+  id: string;
+  rollNumber: number | null;
+  residentId: string;
+  householdId: string;
+  fullName: string;
+  birthDate: string;
+  sex: string;
+  address: string;
+  residentGroup: string | null;
+  status: 'listed' | 'excluded' | 'removed';
+  reasons: RollReasonView[];
+  amendmentSeq: number | null;
+}
+export interface RollAmendmentView {
+  seq: number;
+  kind: 'add' | 'remove' | 'correct';
+  residentId: string;
+  rollNumber: number | null;
+  fullName: string;
+  reason: string;
+  approvedBy: string;
+  effectiveOn: string;
+  chairOverride: { chairName: string; reason: string } | null;
+  changes: Record<string, { from: string; to: string }> | null;
+  at: string;
+}
+export interface RollView {
+  electionId: string;
+  hamletId: string;
+  hamletName: string;
+  electionDate: string;
+  electionState: string;
+  profileId: string;
+  termLabel: string;
+  position: string;
+  electorateRule: { fixed: string | null; decidedBy: string | null; citation: string };
+  roll: {
+    id: string;
+    electorate: string;
+    electorateLabel: string;
+    decision: { source: string; decidedBy: string | null; citation: string; reference: string | null } | null;
+    referenceDate: string;
+    state: 'draft' | 'posted';
+    builtAt: string;
+  } | null;
+  groups: { name: string | null; entries: RollEntryView[] }[];
+  excluded: RollEntryView[];
+  removed: RollEntryView[];
+  counts: { registered: number; byGroup: { group: string | null; registered: number }[] };
+  snapshots: {
+    number: number;
+    kind: string;
+    postedOn: string;
+    registered: number;
+    amendmentSeq: number | null;
+  }[];
+  amendments: RollAmendmentView[];
+  cutoff: { stepId: string; title: string; lastDay: string; citation: string; passed: boolean };
+  canManage: boolean;
+}
+export interface IssuedDocumentInfo {
+  id: string;
+  form_id: string;
+  title: string;
+  version: number;
+}
+
+/** Oversight (issue 9): dashboards of a commune and a province, search. */
+export interface OversightTally {
+  hamlets: number;
+  byState: Record<string, number>;
+  lateHamlets: number;
+  lateItems: number;
+  reElections: number;
+  interimHeads: number;
+  done: number;
+  counted: number;
+  registered: number;
+  voted: number;
+  elected: number;
+  outcomeRerun: number;
+  outcomeInterim: number;
+}
+export interface OversightHamlet {
+  hamletId: string;
+  hamletName: string;
+  headTitle: string;
+  electionId: string | null;
+  termLabel: string | null;
+  electionDate: string | null;
+  state: string | null;
+  stateLabel: string;
+  finalDeadline: string | null;
+  nextDeadline: { step: string; title: string; due: string; citation: string; passed: boolean } | null;
+  overdueTasks: number;
+  late: boolean;
+  reElection: boolean;
+  interim: boolean;
+  done: boolean;
+  result: {
+    registered: number;
+    voted: number;
+    outcome: 'elected' | 'rerun' | 'interim' | null;
+    elected: { name: string; votes: number } | null;
+  } | null;
+  office: { name: string; basis: string; termEnd: string | null } | null;
+}
+export interface OversightCommune {
+  province: { code: string; name: string };
+  commune: { id: string; code: string; name: string };
+  today: string;
+  finalDeadline: string | null;
+  hamlets: OversightHamlet[];
+  overdueCommuneTasks: number;
+  totals: OversightTally;
+  stateLabels: Record<string, string>;
+  series: { date: string; done: number }[];
+  canManage: boolean;
+}
+export interface OversightProvince {
+  province: { code: string; name: string };
+  today: string;
+  communes: (OversightTally & { id: string; code: string; name: string; finalDeadline: string | null })[];
+  totals: OversightTally;
+  stateLabels: Record<string, string>;
+  finalDeadline: string | null;
+  series: { date: string; done: number }[];
+  turnouts: number[];
+}
+/** The national roll-up (GET /api/oversight/national): one row per province. */
+export interface OversightNational {
+  today: string;
+  provinces: (OversightTally & { code: string; name: string; communes: number })[];
+  totals: OversightTally & { communes: number };
+  stateLabels: Record<string, string>;
+}
+export interface SearchResults {
+  query: string;
+  hits: {
+    kind: 'commune' | 'hamlet' | 'person' | 'document';
+    id: string;
+    title: string;
+    detail: string;
+    path: string;
+  }[];
+}
+
+// After the vote: office-holders, recognition, interim heads, deputies, removal (office-routes.ts).
+export interface OfficeTerm {
+  id: string;
+  hamletId: string;
+  position: string;
+  positionTitle: string;
+  holderName: string;
+  residentId: string | null;
+  basis: string;
+  basisLabel: string;
+  decisionRef: string | null;
+  termLabel: string | null;
+  startOn: string;
+  plannedEnd: string | null;
+  newElectionBy: string | null;
+  endedOn: string | null;
+  endReasonLabel: string | null;
+  endRef: string | null;
+}
+export interface OfficeAlert {
+  kind: string;
+  hamletId: string;
+  hamletName: string;
+  due: string | null;
+  message: string;
+}
+export interface OfficeRegister {
+  communeId: string;
+  communeName: string;
+  today: string;
+  hamlets: {
+    id: string;
+    name: string;
+    kind: string;
+    households: number;
+    current: OfficeTerm[];
+    history: OfficeTerm[];
+    deputies: { allowed: number; held: number; citation: string };
+  }[];
+  alerts: OfficeAlert[];
+  canManage: boolean;
+}
+export interface OfficeImportPreview {
+  rows: number;
+  toAdd: {
+    row: number;
+    hamletName: string;
+    positionTitle: string;
+    holderName: string;
+    startOn: string;
+    plannedEnd: string | null;
+  }[];
+  existing: { row: number; message: string }[];
+  rejected: { row: number; field: string; message: string }[];
+  imported: number;
+}
+export interface OfficeDocument {
+  id: string;
+  form_id: string;
+  title: string;
+  number: number | null;
+  symbol: string | null;
+  issued_at: string;
+}
+export interface RecognitionItem {
+  electionId: string;
+  hamletId: string;
+  hamletName: string;
+  positionTitle: string;
+  termLabel: string;
+  round: number;
+  electionDate: string | null;
+  receivedOn: string | null;
+  due: string | null;
+  workingDaysLeft: number | null;
+  late: boolean;
+  citation: string;
+  rerunBy: string | null;
+  outcome: {
+    kind: string;
+    conclusion: string;
+    elected: { residentId: string; name: string; votes: number }[];
+  } | null;
+  replies: number;
+}
+export interface RecognitionInbox {
+  communeId: string;
+  communeName: string;
+  today: string;
+  items: RecognitionItem[];
+  canDecide: boolean;
+}
+export interface HamletPeople {
+  households: { id: string; code: string; address: string; representative: string }[];
+  adults: { id: string; name: string; birthDate: string; householdCode: string }[];
+}
+export interface RemovalCase {
+  id: string;
+  hamletId: string;
+  hamletName: string;
+  term: OfficeTerm;
+  profileId: string;
+  kind: string;
+  kindLabel: string;
+  trigger: string;
+  triggerLabel: string;
+  openedOn: string;
+  state: string;
+  registered: number | null;
+  signatures: number;
+  petitionRequired: number | null;
+  recognitionDue: string | null;
+  late: boolean;
+  newElectionBy: string | null;
+  newElectionMode: 'held' | 'decided';
+  data: { vote?: { outcome: string; message: string; required: number } };
+  documents: OfficeDocument[];
+  canDecide: boolean;
+}
+// (end of the after-the-vote types)
+
+/** Polling day (issue 7). */
+export interface PollingVoter {
+  rollNumber: number;
+  residentId: string;
+  fullName: string;
+  residentGroup: string | null;
+  voted: boolean;
+  checkedInAt: string | null;
+  mobileBox: number | null;
+  cardCode: string;
+}
+export interface PollingTurnout {
+  electionId: string;
+  hamletName: string;
+  registered: number;
+  voted: number;
+  percent: string;
+  groups: { group: string | null; registered: number; voted: number; percent: string }[];
+  quorum: { needed: number; met: boolean; rule: string; citation: string } | null;
+  allVoted: boolean;
+  mobileBoxes: {
+    id: string;
+    number: number;
+    carriedBy: string[];
+    leftAt: string;
+    voters: { rollNumber: number; fullName: string }[];
+  }[];
+  at: string;
+}
+export interface PollingView {
+  electionId: string;
+  status: 'notOpen' | 'open' | 'interrupted' | 'closed';
+  window: { opens: string; ends: string; latest: string; citation: string } | null;
+  electionDate: string | null;
+  events: {
+    seq: number;
+    kind: string;
+    at: string;
+    time: string;
+    reason: string | null;
+    boxSealed: boolean | null;
+  }[];
+}
+export interface PollingBallots {
+  electionId: string;
+  pollStatus: string;
+  canIssue: boolean;
+  positions: {
+    position: string;
+    title: string;
+    received: number;
+    issued: number;
+    spoiled: number;
+    unused: number;
+    seal: { sealedAt: string; witnesses: string[]; documentId: string | null } | null;
+  }[];
+}

@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+import type { Me } from './api';
+
+/** What a page may need of the signed-in session besides the URL. */
+export interface Session {
+  readonly me: Me;
+  /** Reads /api/me again (after a change of the account). */
+  readonly refreshMe: () => void;
+  /** The session ended (password changed, signed out elsewhere). */
+  readonly loggedOut: () => void;
+}
+
+/**
+ * One page of a feature. Each feature lists its pages in its own `routes.tsx`
+ * (`export const routes: FeatureRoute[]`); the app shell finds them all, so adding a page edits
+ * nothing outside its feature.
+ */
+export interface FeatureRoute {
+  readonly path: string;
+  readonly element: (session: Session) => ReactNode;
+}
