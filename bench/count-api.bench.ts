@@ -73,7 +73,7 @@ await store.db
   })
   .execute();
 
-const app = await buildServer(ctx, { logger: false });
+const app = await buildServer(ctx);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

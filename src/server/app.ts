@@ -10,7 +10,7 @@ import {
   isResponseSerializationError,
   jsonSchemaTransform,
 } from 'fastify-type-provider-zod';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { health } from '../services';
 import type { ServiceContext } from '../services';
 import { accessGate } from './session';
@@ -31,7 +31,33 @@ declare module 'fastify' {
 export interface ServerOptions {
   /** Folder of the built web app (vite build output); the API works without it. */
   readonly webRoot?: string;
-  readonly logger?: boolean;
+  /** Request logging (pino, Fastify's own logger) at this level; off when absent. */
+  readonly logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** Where the log lines go (standard output when absent). */
+  readonly logStream?: NodeJS.WritableStream;
+}
+
+/**
+ * Pino through Fastify, one line per request and per error. No personal data: a request is logged
+ * by its route pattern (/api/residents/:id, never the query of a name search), method, status and
+ * time; no addresses, cookies, headers or bodies.
+ */
+function loggerOptions(
+  level: NonNullable<ServerOptions['logLevel']>,
+  stream: NodeJS.WritableStream | undefined,
+): FastifyServerOptions['logger'] {
+  return {
+    level,
+    ...(stream ? { stream } : {}),
+    serializers: {
+      req: (request: FastifyRequest) => ({
+        id: request.id,
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+      }),
+      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+    },
+  };
 }
 
 /** A feature's routes: one module per feature in ./routes/, found at start (no shared list to edit). */
@@ -77,7 +103,10 @@ export async function buildServer(
   ctx: ServiceContext,
   options: ServerOptions = {},
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logLevel ? loggerOptions(options.logLevel, options.logStream) : false,
+    bodyLimit: 20 * 1024 * 1024,
+  });
   // The route table, with each route's access level: tests/server/route-access.test.ts walks it.
   const routeTable: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import type { MigrationProvider, Migration } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from './config';
-import { migrations } from './migrations/index';
 import type { DatabaseSchema } from './schema';
 import { FastSqliteDialect } from './sqlite-dialect';
 
@@ -62,9 +63,30 @@ function migrationTables(store: Store): { migrationTableSchema?: string } {
   return store.schema ? { migrationTableSchema: store.schema } : {};
 }
 
-const provider: MigrationProvider = {
-  getMigrations: () => Promise.resolve(migrations as Record<string, Migration>),
-};
+/**
+ * Every migration: each file of ./migrations/ (NNNN-name.ts), found at start, so a feature adds its
+ * tables by adding a file. Names are stable: they are recorded in the database.
+ */
+const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+export async function loadMigrations(): Promise<Record<string, Migration>> {
+  const files = readdirSync(migrationsDir)
+    .filter((f) => /^\d{4}-[a-z0-9-]+\.(ts|js)$/.test(f))
+    .sort();
+  const entries = await Promise.all(
+    files.map(
+      async (f) =>
+        [f.replace(/\.(ts|js)$/, ''), (await import(`${migrationsDir}${f}`)) as Migration] as const,
+    ),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** The newest migration: what /api/health reports on an up-to-date database. */
+export async function latestMigration(): Promise<string | null> {
+  return Object.keys(await loadMigrations()).at(-1) ?? null;
+}
+
+const provider: MigrationProvider = { getMigrations: loadMigrations };
 
 export interface MigrationReport {
   readonly applied: readonly string[];

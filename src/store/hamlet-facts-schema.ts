@@ -74,3 +74,9 @@ export interface HamletFactsTables {
   office_records: OfficeRecordTable;
   commune_lineage: CommuneLineageTable;
 }
+
+declare module './schema' {
+  // Declaration merging: these tables join the store's schema.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DatabaseSchema extends HamletFactsTables {}
+}

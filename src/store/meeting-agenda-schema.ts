@@ -19,3 +19,9 @@ export interface MeetingAgendaVoteTable {
 export interface MeetingAgendaTables {
   meeting_agenda_votes: MeetingAgendaVoteTable;
 }
+
+declare module './schema' {
+  // Declaration merging: these tables join the store's schema.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DatabaseSchema extends MeetingAgendaTables {}
+}

@@ -79,3 +79,9 @@ export interface OfficeTables {
   removal_cases: RemovalCaseTable;
   removal_signatures: RemovalSignatureTable;
 }
+
+declare module './schema' {
+  // Declaration merging: these tables join the store's schema.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DatabaseSchema extends OfficeTables {}
+}

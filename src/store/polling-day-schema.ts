@@ -73,3 +73,9 @@ export interface PollingDayTables {
   polling_ballot_movements: PollingBallotMovementTable;
   polling_seals: PollingSealTable;
 }
+
+declare module './schema' {
+  // Declaration merging: these tables join the store's schema.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DatabaseSchema extends PollingDayTables {}
+}

@@ -108,3 +108,9 @@ export interface PollingTables {
   count_hands: CountHandsTable;
   count_closures: CountClosureTable;
 }
+
+declare module './schema' {
+  // Declaration merging: these tables join the store's schema.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DatabaseSchema extends PollingTables {}
+}

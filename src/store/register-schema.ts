@@ -75,3 +75,9 @@ export interface RegisterTables {
   hamlet_establishments: HamletEstablishmentTable;
   hamlet_establishment_items: HamletEstablishmentItemTable;
 }
+
+declare module './schema' {
+  // Declaration merging: these tables join the store's schema.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DatabaseSchema extends RegisterTables {}
+}

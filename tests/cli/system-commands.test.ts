@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { buildProgram, main } from '../../src/cli/main';
-import { latestMigration } from '../../src/store/migrations';
+import { latestMigration } from '../../src/store/database';
 
 let out = '';
 let err = '';
@@ -39,7 +39,7 @@ it('baucoso demo --json prints the commune, its hamlets with households, and the
 
 it('baucoso users add creates an account and refuses a weak password with a non-zero exit', async () => {
   expect(await main(['migrate', '--json'])).toBe(0);
-  expect(JSON.parse(out)).toMatchObject({ version: latestMigration });
+  expect(JSON.parse(out)).toMatchObject({ version: await latestMigration() });
   out = '';
   await main([
     'users',

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app';
 import { demo } from '../../src/services';
-import { latestMigration } from '../../src/store/migrations';
+import { latestMigration } from '../../src/store/database';
 import { describeEachDatabase } from '../support/databases';
 
 describeEachDatabase('HTTP API', (t) => {
@@ -30,7 +30,7 @@ describeEachDatabase('HTTP API', (t) => {
     expect(res.json()).toMatchObject({
       status: 'ok',
       database: t.kind,
-      migration: latestMigration,
+      migration: await latestMigration(),
     });
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
   });

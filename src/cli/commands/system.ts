@@ -97,6 +97,15 @@ function printAccounts(accounts: ReadonlyArray<{ username: string; role: string;
     process.stdout.write(`  ${a.username.padEnd(16)} ${a.role.padEnd(16)} mật khẩu: ${a.password}\n`);
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+
+/** BAUCOSO_LOG_LEVEL: a pino level, 'off', or unset for 'info'. */
+function logLevelFromEnv(value: string | undefined): (typeof LOG_LEVELS)[number] | undefined {
+  const v = (value ?? 'info').trim().toLowerCase();
+  if (v === 'off' || v === 'silent') return undefined;
+  return LOG_LEVELS.find((l) => l === v) ?? 'info';
+}
+
 async function serve(opts: { port: string; host: string; demo: boolean }): Promise<void> {
   const store = openStore(databaseConfigFromEnv(process.env));
   const report = await migrateToLatest(store);
@@ -109,7 +118,8 @@ async function serve(opts: { port: string; host: string; demo: boolean }): Promi
   }
   // BAUCOSO_WEB_ROOT serves a web build from another folder (parallel e2e runs each build their own).
   const webRoot = process.env['BAUCOSO_WEB_ROOT']?.trim();
-  const app = await buildServer(ctx, webRoot ? { webRoot } : {});
+  const logLevel = logLevelFromEnv(process.env['BAUCOSO_LOG_LEVEL']);
+  const app = await buildServer(ctx, { ...(webRoot ? { webRoot } : {}), ...(logLevel ? { logLevel } : {}) });
   const port = Number(opts.port);
   await app.listen({ port, host: opts.host });
   process.stdout.write(`baucoso đang chạy tại http://localhost:${port}\n`);
