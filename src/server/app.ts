@@ -12,6 +12,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { FastifyError, FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { health } from '../services';
+import type { Failure } from '../services';
+import { statusOf } from '../contract/errors';
 import type { ServiceContext } from '../services';
 import { accessGate } from './session';
 import type { Access } from './session';
@@ -74,6 +76,38 @@ async function registerFeatureRoutes(app: FastifyInstance, ctx: ServiceContext):
     if (typeof mod.default !== 'function') throw new Error(`src/server/routes/${file} exports no routes`);
     mod.default(app, ctx);
   }
+}
+
+/**
+ * A request the server cannot read (malformed or empty JSON, a forbidden `__proto__` key, too large,
+ * a content type it does not take) is the caller's mistake: a 4xx with a Vietnamese message that
+ * says what to send instead, never "unexpected server error".
+ */
+function requestRefusal(error: FastifyError): Failure | null {
+  const status = error.statusCode ?? 500;
+  if (status === 413)
+    return {
+      code: 'too-large',
+      message: 'Dữ liệu gửi lên quá lớn (tối đa 20 MB). Hãy gửi tệp nhỏ hơn hoặc chia nhỏ.',
+    };
+  if (status === 415)
+    return {
+      code: 'unsupported-type',
+      message:
+        'Máy chủ không nhận dạng dữ liệu này. Hãy gửi JSON (application/json) hoặc đúng loại tệp được yêu cầu.',
+    };
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return {
+      code: 'invalid-json',
+      message: 'Yêu cầu khai là JSON nhưng không có nội dung. Hãy gửi dữ liệu JSON.',
+    };
+  if (status === 400)
+    return {
+      code: 'invalid-json',
+      message:
+        'Dữ liệu gửi lên không phải JSON hợp lệ (hoặc có khóa bị cấm như __proto__). Hãy kiểm tra và gửi lại.',
+    };
+  return null;
 }
 
 /** OpenAPI from the contract's zod schemas; routes still described by JSON schemas pass through. */
@@ -173,8 +207,10 @@ export async function buildServer(
         error: { code: 'invalid-input', message: `Dữ liệu gửi lên không hợp lệ: ${error.message}` },
       });
     }
+    const refusal = requestRefusal(error);
+    if (refusal) return reply.code(statusOf(refusal.code)).send({ error: refusal });
     app.log.error(error);
-    return reply.code(error.statusCode ?? 500).send({
+    return reply.code(500).send({
       error: {
         code: 'internal',
         message: 'Máy chủ gặp lỗi ngoài dự kiến. Hãy thử lại; nếu vẫn lỗi, báo quản trị hệ thống.',
