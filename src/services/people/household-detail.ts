@@ -10,7 +10,7 @@ import { checkHouseholdRepresentatives } from '../../domain/election';
 import type { Refusal } from '../../domain/election';
 import { formatCitation, getProfile } from '../../domain/rules';
 import type { RuleProfile } from '../../domain/rules';
-import { CIVIL_MAJORITY, legalCapacityOn, normalizeText } from '../../domain/people';
+import { legalCapacityOn, normalizeText } from '../../domain/people';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import { elections as electionsRepo, residents as repo } from '../../store';
@@ -64,7 +64,7 @@ function ruleText(profile: RuleProfile): string {
   const parts = [`Mỗi hộ ${v.perHousehold} người đại diện`];
   if (v.requiresFullLegalCapacity)
     parts.push(
-      `có năng lực hành vi dân sự đầy đủ (từ đủ ${CIVIL_MAJORITY.value} tuổi, không bị Tòa án tuyên hạn chế hoặc mất năng lực; ${formatCitation(CIVIL_MAJORITY.citation)})`,
+      `có năng lực hành vi dân sự đầy đủ (từ đủ ${profile.civilMajorityAge.value} tuổi, ${formatCitation(profile.civilMajorityAge.citation)}; không bị Tòa án tuyên hạn chế hoặc mất năng lực)`,
     );
   if (v.minAge !== null) parts.push(`từ ${v.minAge} tuổi trở lên`);
   if (v.fallbackNominated)
@@ -81,7 +81,7 @@ function judge(
   onDate: string,
 ): { eligible: boolean; refusals: Refusal[] } {
   const active = members.filter((m) => m.status === 'active');
-  const anyFull = active.some((m) => legalCapacityOn(m, onDate) === 'full');
+  const anyFull = active.some((m) => legalCapacityOn(profile, m, onDate) === 'full');
   const candidate = active.find((m) => m.id === candidateId);
   const verdicts = checkHouseholdRepresentatives(
     profile,
@@ -92,7 +92,7 @@ function judge(
             personId: candidate.id,
             householdId,
             birthDate: candidate.birthDate,
-            legalCapacity: legalCapacityOn(candidate, onDate),
+            legalCapacity: legalCapacityOn(profile, candidate, onDate),
             nominatedByMembers: nominated,
           },
         ]

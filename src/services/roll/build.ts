@@ -89,13 +89,13 @@ function representativeOf(
   const householdId = person.householdId;
   const verdict = checkHouseholdRepresentatives(
     profile,
-    [{ householdId, anyMemberWithFullCapacity: members.some((m) => legalCapacityOn(m, electionDate) === 'full') }],
+    [{ householdId, anyMemberWithFullCapacity: members.some((m) => legalCapacityOn(profile, m, electionDate) === 'full') }],
     [
       {
         personId: person.id,
         householdId,
         birthDate: person.birthDate,
-        legalCapacity: legalCapacityOn(person, electionDate),
+        legalCapacity: legalCapacityOn(profile, person, electionDate),
         nominatedByMembers: picked ? chosen?.nominatedByMembers === true : false,
       },
     ],
