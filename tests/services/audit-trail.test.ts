@@ -8,7 +8,8 @@ import {
   auth as users,
 } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
-import { readableChanges, vietnamTime } from '../../src/services/audit/audit-trail';
+import { vietnamDateTime } from '../../src/domain/calendar';
+import { readableChanges } from '../../src/services/audit/audit-trail';
 import { aCommuneOfficer, aProvinceViewer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 
@@ -31,7 +32,7 @@ async function hamletsAndElections(ctx: ServiceContext) {
 }
 
 it('shows instants in Vietnam time whatever the machine time zone', () => {
-  expect(vietnamTime('2024-10-01T20:30:05.000Z')).toBe('02/10/2024 03:30:05');
+  expect(vietnamDateTime('2024-10-01T20:30:05.000Z')).toBe('02/10/2024 03:30:05');
 });
 
 it('reads the three shapes of audit data as field, before, after', () => {
@@ -99,7 +100,7 @@ describeEachDatabase('audit trail of an election, a hamlet and a commune', (t) =
     expect(edit.changes).toEqual([
       { field: 'fullName', before: expect.any(String), after: 'Nguyễn Văn Sửa' },
     ]);
-    expect(edit.atVietnam).toBe(vietnamTime(edit.at));
+    expect(edit.atVietnam).toBe(vietnamDateTime(edit.at));
     const seqs = page.events.map((e) => e.seq);
     expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
     // The polling preparation of the hamlet's election is part of the hamlet's trail.

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { workingDaysLeft } from '../../src/domain/calendar';
 import { recognitionDue } from '../../src/domain/election';
 import { getProfile } from '../../src/domain/rules';
 import { documents, office, plan } from '../../src/services';
@@ -18,10 +19,10 @@ describeEachDatabase('recognition after the report', (t) => {
   it('ND59 Điều 8: 5 working days from the day after receipt, across Tết 2026 (off 14–22/02)', () => {
     // Received Friday 13/02/2026: Mon 23, Tue 24, Wed 25, Thu 26, Fri 27.
     expect(recognitionDue(nd59(), '2026-02-13')).toBe('2026-02-27');
-    expect(office.workingDaysLeft('2026-02-13', '2026-02-27')).toBe(5);
-    expect(office.workingDaysLeft('2026-02-20', '2026-02-27')).toBe(5);
-    expect(office.workingDaysLeft('2026-02-27', '2026-02-27')).toBe(0);
-    expect(office.workingDaysLeft('2026-03-02', '2026-02-27')).toBe(-1);
+    expect(workingDaysLeft('2026-02-13', '2026-02-27')).toBe(5);
+    expect(workingDaysLeft('2026-02-20', '2026-02-27')).toBe(5);
+    expect(workingDaysLeft('2026-02-27', '2026-02-27')).toBe(0);
+    expect(workingDaysLeft('2026-03-02', '2026-02-27')).toBe(-1);
   });
 
   it('the inbox lists reported elections with the due date, red once it has passed', async () => {

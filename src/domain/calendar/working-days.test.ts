@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statutoryHolidays, CULTURE_DAY } from './holidays';
-import { createWorkCalendar, defaultWorkCalendar as cal } from './working-days';
+import { createWorkCalendar, defaultWorkCalendar as cal, workingDaysLeft } from './working-days';
 import { OFFICIAL_DAYS } from './official-days';
 
 describe('public holidays (BLLĐ 2019 Điều 112)', () => {
@@ -76,5 +76,27 @@ describe('working days with the official table', () => {
     expect(off).toContain('2026-01-01');
     expect(off).toContain('2026-02-16');
     expect(off).not.toContain('2026-02-14');
+  });
+});
+
+describe('ND59 Điều 8: working days left of the 05 working days to recognise the result', () => {
+  it('counts the working days after today up to the due day, across Tết 2026 (off 14–22/02)', () => {
+    // Received Fri 13/02/2026, due Fri 27/02/2026: Mon 23, Tue 24, Wed 25, Thu 26, Fri 27.
+    expect(workingDaysLeft('2026-02-13', '2026-02-27')).toBe(5);
+    expect(workingDaysLeft('2026-02-20', '2026-02-27')).toBe(5);
+    expect(workingDaysLeft('2026-02-26', '2026-02-27')).toBe(1);
+    expect(workingDaysLeft('2026-02-27', '2026-02-27')).toBe(0);
+  });
+
+  it('is negative once the due day has passed, counting only working days', () => {
+    expect(workingDaysLeft('2026-02-28', '2026-02-27')).toBe(0); // Saturday
+    expect(workingDaysLeft('2026-03-02', '2026-02-27')).toBe(-1);
+    expect(workingDaysLeft('2026-03-04', '2026-02-27')).toBe(-3);
+  });
+
+  it('follows the calendar it is given (24/11 switched on)', () => {
+    const withCultureDay = createWorkCalendar({ cultureDay: true });
+    expect(workingDaysLeft('2026-11-20', '2026-11-27')).toBe(5);
+    expect(workingDaysLeft('2026-11-20', '2026-11-27', withCultureDay)).toBe(4);
   });
 });

@@ -96,3 +96,19 @@ export function createWorkCalendar(options: WorkCalendarOptions = {}): WorkCalen
 
 /** The calendar with the shipped table and 24/11 switched off. */
 export const defaultWorkCalendar: WorkCalendar = createWorkCalendar();
+
+/**
+ * Working days left before a deadline counted in working days (the recognition decision: "trong thời
+ * hạn 05 ngày làm việc", ND59 Điều 8): those after `today` up to and including `due`; when late, minus
+ * the working days after `due` up to and including `today`.
+ */
+export function workingDaysLeft(
+  today: CivilDate,
+  due: CivilDate,
+  calendar: WorkCalendar = defaultWorkCalendar,
+): number {
+  const [from, to, sign] = today <= due ? [today, due, 1] : [due, today, -1];
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) n += 1;
+  return n === 0 ? 0 : sign * n;
+}

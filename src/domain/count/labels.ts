@@ -35,6 +35,8 @@ export const OUTCOME_REASON_VI: Readonly<Record<OutcomeReason, string>> = {
   'meeting-not-quorate': 'cuộc họp không đủ số đại diện hộ gia đình tham dự theo quy định',
   turnout: 'số cử tri tham gia bỏ phiếu không đạt tỷ lệ tối thiểu theo quy định',
   'no-candidate-over-threshold': 'không có người ứng cử nào đạt số phiếu bầu theo quy định',
+  'more-over-threshold-than-seats':
+    'số người ứng cử đạt số phiếu theo quy định nhiều hơn số người được bầu mà quy định không chọn người cao phiếu nhất',
   'tie-unresolved': 'có người ứng cử bằng phiếu nhau mà quy định không có cách phân định',
   'tie-broken-by-age': 'bằng phiếu nhau, người nhiều tuổi hơn trúng cử theo quy định',
 };

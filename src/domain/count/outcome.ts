@@ -2,7 +2,7 @@
  * The outcome of one count under a profile: elected, re-election (with the reason), or an interim head
  * after the failed last round. Every threshold is exact integer arithmetic on the profile's base.
  */
-import type { ElectionForm, RuleProfile } from '../rules/schema';
+import type { ElectionForm, RuleProfile, Threshold } from '../rules/schema';
 import type { ThresholdBases } from '../rules/threshold';
 import { meetsThresholdOf } from '../rules/threshold';
 import type { CountCandidate, OutcomeKind, OutcomeReason } from './types';
@@ -75,6 +75,27 @@ function breakTie(profile: RuleProfile, group: CountCandidate[], slots: number):
   return { chosen: sorted.slice(0, slots), tieBroken: true, unresolved: false };
 }
 
+/**
+ * A winner rule without "đạt số phiếu cao nhất": every candidate over the threshold is elected when
+ * they fit the seats; when more pass than there are seats the rule cannot choose between them.
+ */
+function overThresholdOnly(
+  input: OutcomeInput,
+  threshold: Threshold,
+  failed: (reasons: OutcomeReason[]) => Outcome,
+): Outcome {
+  const bases = basesOf(input);
+  const passing = input.candidates.filter((_, i) => meetsThresholdOf(input.votes[i] ?? 0, bases, threshold));
+  if (passing.length === 0) return failed(['no-candidate-over-threshold']);
+  if (passing.length > input.seats) return failed(['more-over-threshold-than-seats']);
+  return { outcome: 'elected', elected: passing.map((c) => c.id), reasons: [] };
+}
+
+/**
+ * Elected: with `requireHighest` (QĐ 01/2016 Quảng Trị Điều 15 k2d "đạt số phiếu cao nhất và trên
+ * 50%"; Tây Ninh 2019 Điều 2 "số phiếu tín nhiệm cao nhất"), the seats go to the most votes among those
+ * over the threshold, equal votes at the last seat settled by the profile's tie-break.
+ */
 export function decideOutcome(profile: RuleProfile, input: OutcomeInput): Outcome {
   const failed = (reasons: OutcomeReason[]): Outcome => ({
     outcome: input.round >= profile.interim.value.afterFailedRounds ? 'interim' : 'rerun',
@@ -87,6 +108,7 @@ export function decideOutcome(profile: RuleProfile, input: OutcomeInput): Outcom
   const rule = profile.winner.value[input.form];
   if (!rule) return failed(['no-candidate-over-threshold']);
   const bases = basesOf(input);
+  if (!rule.requireHighest) return overThresholdOnly(input, rule.threshold, failed);
   const ranked = input.candidates.map((c, i) => ({ c, v: input.votes[i] ?? 0 })).sort((a, b) => b.v - a.v);
 
   const elected: string[] = [];

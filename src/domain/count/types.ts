@@ -46,7 +46,12 @@ export interface PaperCount {
 export type OutcomeKind = 'elected' | 'rerun' | 'interim';
 
 export type OutcomeReason =
-  'meeting-not-quorate' | 'turnout' | 'no-candidate-over-threshold' | 'tie-unresolved' | 'tie-broken-by-age';
+  | 'meeting-not-quorate'
+  | 'turnout'
+  | 'no-candidate-over-threshold'
+  | 'more-over-threshold-than-seats'
+  | 'tie-unresolved'
+  | 'tie-broken-by-age';
 
 export interface CandidateResult {
   readonly id: string;

@@ -22,3 +22,5 @@ export type {
   Sex,
 } from './personal-id';
 export { BIRTH_PROVINCE_CODES, birthProvinceName, isBirthProvinceCode } from './province-codes';
+export { isAdultOn, legalCapacityOn } from './legal-capacity';
+export type { LegalCapacityOnDay, RecordedCapacity } from './legal-capacity';

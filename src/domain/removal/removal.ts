@@ -7,6 +7,7 @@ import type { CivilDate } from '../calendar/civil-date';
 import { addDays } from '../calendar/civil-date';
 import type { WorkCalendar } from '../calendar/working-days';
 import { defaultWorkCalendar } from '../calendar/working-days';
+import { recognitionDue } from '../election/deadlines';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { formatCitation } from '../rules/citation';
@@ -208,15 +209,11 @@ export function removalDeadlines(
 ): Result<RemovalDeadlines> {
   const proc = removalProcedure(profile, kind);
   if (!proc.ok) return proc;
-  const workingDays = proc.value.recognition.value.workingDays;
-  const recognitionDue =
-    profile.recognitionCounting.value === 'includingDayOfReceipt' && calendar.isWorkingDay(reportReceived)
-      ? calendar.addWorkingDays(reportReceived, workingDays - 1)
-      : calendar.addWorkingDays(reportReceived, workingDays);
+  const due = recognitionDue(profile, reportReceived, calendar, proc.value.recognition.value.workingDays);
   const ne = proc.value.newElection.value;
   return ok({
-    recognitionDue,
-    newElectionBy: addDays(recognitionDate ?? recognitionDue, ne.withinDays),
+    recognitionDue: due,
+    newElectionBy: addDays(recognitionDate ?? due, ne.withinDays),
     newElectionMode: ne.mode,
   });
 }

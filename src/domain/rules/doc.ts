@@ -16,6 +16,7 @@ export const PARAM_LABELS_VI: Readonly<Record<string, string>> = {
   electorateDecidedBy: 'Người quyết định thành phần cử tri',
   voter: 'Điều kiện cử tri',
   householdRepresentative: 'Đại diện hộ gia đình',
+  civilMajorityAge: 'Tuổi thành niên (năng lực hành vi dân sự đầy đủ)',
   candidate: 'Tiêu chuẩn người ứng cử',
   candidateCount: 'Số người ứng cử',
   nomineeApproval: 'Biểu quyết giới thiệu người ứng cử',

@@ -203,6 +203,11 @@ export const nd59: RuleProfile = {
     cite(S.ND59, 'Điều 3', 'khoản 2'),
     'Người có năng lực hành vi dân sự đầy đủ; nếu hộ không có thì người được các thành viên đề cử hoặc ủy nhiệm (Phường 2 nhắc lại).',
   ),
+  civilMajorityAge: secondary(
+    18,
+    cite(S.BLDS, 'Điều 20', 'khoản 1'),
+    'Người thành niên là người từ đủ 18 tuổi trở lên; chưa đủ 18 tuổi thì chưa có năng lực hành vi dân sự đầy đủ (Điều 20 k2, Điều 21). Văn bản luật chưa có trong nguồn đã lưu: theo các trang hỏi đáp pháp luật.',
+  ),
   candidate: secondary(
     {
       minAge: 21,

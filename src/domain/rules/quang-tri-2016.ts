@@ -234,6 +234,11 @@ export const quangTri2016: RuleProfile = {
     cite(QT, 'Điều 14', 'khoản 2'),
     'Quy chế không mô tả cách chọn đại diện hộ.',
   ),
+  civilMajorityAge: secondary(
+    18,
+    cite(S.BLDS, 'Điều 20', 'khoản 1'),
+    'Người thành niên là người từ đủ 18 tuổi trở lên; chưa đủ 18 tuổi thì chưa có năng lực hành vi dân sự đầy đủ (Điều 20 k2, Điều 21). Văn bản luật chưa có trong nguồn đã lưu: theo các trang hỏi đáp pháp luật.',
+  ),
   candidate: verified(
     {
       minAge: 21,

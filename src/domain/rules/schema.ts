@@ -210,6 +210,8 @@ export const ruleProfileSchema = z
         fallbackNominated: z.boolean(),
       }),
     ),
+    /** Bộ luật Dân sự 2015 Điều 20: the age of civil majority (full civil-act capacity). */
+    civilMajorityAge: param(count),
     candidate: param(
       z.object({
         minAge: count,

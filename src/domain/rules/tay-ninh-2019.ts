@@ -5,7 +5,7 @@
  */
 import type { RuleProfile } from './schema';
 import { tayNinhEstablishment } from './establishment-values';
-import { SOURCES as S, atLeastHalf, cite, overHalf, unverified, verified } from './build';
+import { SOURCES as S, atLeastHalf, cite, overHalf, secondary, unverified, verified } from './build';
 
 const TN = S.TN;
 
@@ -219,6 +219,11 @@ export const tayNinh2019: RuleProfile = {
   householdRepresentative: verified(
     { perHousehold: 1, requiresFullLegalCapacity: false, minAge: 18, fallbackNominated: false },
     cite(TN, 'Điều 3'),
+  ),
+  civilMajorityAge: secondary(
+    18,
+    cite(S.BLDS, 'Điều 20', 'khoản 1'),
+    'Người thành niên là người từ đủ 18 tuổi trở lên; chưa đủ 18 tuổi thì chưa có năng lực hành vi dân sự đầy đủ (Điều 20 k2, Điều 21). Văn bản luật chưa có trong nguồn đã lưu: theo các trang hỏi đáp pháp luật.',
   ),
   candidate: verified(
     {

@@ -56,11 +56,6 @@ const MAX_EXPORT = 50_000;
 const MAX_VALUE = 300;
 const MAX_FIELDS = 30;
 
-/** Vietnam wall-clock time of an instant, whatever the server's time zone. */
-export function vietnamTime(iso: string): string {
-  return vietnamDateTime(iso);
-}
-
 function text(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const s = typeof value === 'string' ? value : JSON.stringify(value);
@@ -108,7 +103,7 @@ function toEvent(row: TrailRow): TrailEvent {
     seq: Number(row.seq),
     id: row.id,
     at: row.at,
-    atVietnam: vietnamTime(row.at),
+    atVietnam: vietnamDateTime(row.at),
     user: row.userName ?? (row.userId ? row.userId : null),
     action: row.action,
     entity: row.entity,

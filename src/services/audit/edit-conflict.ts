@@ -4,12 +4,12 @@
  * The mechanism is in store/optimistic.ts; a service calls `claimEdit` first thing inside its
  * `writeWithAudit` and turns a `StaleEdit` into `staleEditFailure`.
  */
+import { formatVietnamese, vietnamDate, vietnamTime } from '../../domain/calendar';
 import type { Failure, Result } from '../../domain/result';
 import { err, ok } from '../../domain/result';
 import type { Db } from '../../store';
 import { claimVersion, lastChange } from '../../store/optimistic';
 import type { VersionedTable } from '../../store/optimistic';
-import { vietnamTime } from './audit-trail';
 import type { ServiceContext } from '../common';
 import { failures } from '../common';
 
@@ -45,8 +45,7 @@ export async function staleEditFailure(
   entityId: string,
 ): Promise<Failure> {
   const last = await lastChange(ctx.store.db, entity, entityId);
-  const when = last ? vietnamTime(last.at) : null;
-  const at = when ? ` lúc ${when.slice(11, 16)} ngày ${when.slice(0, 10)}` : '';
+  const at = last ? ` lúc ${vietnamTime(last.at)} ngày ${formatVietnamese(vietnamDate(last.at))}` : '';
   const who = last?.userName ? ` (${last.userName})` : '';
   return failures.conflict(
     'version',

@@ -1,3 +1,4 @@
+import { vietnamTime } from '../../domain/calendar';
 import type { Failure } from '../../domain/result';
 import { createHash, randomBytes } from 'node:crypto';
 import { err, ok } from '../../domain/result';
@@ -87,10 +88,9 @@ export async function login(
 }
 
 function lockedFailure(until: string): Failure {
-  const minutes = until.slice(11, 16);
   return {
     code: 'locked',
-    message: `Tài khoản tạm khóa vì nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần liên tiếp. Hãy thử lại sau ${LOCK_MINUTES} phút (mở lại lúc ${minutes} giờ UTC) hoặc liên hệ quản trị hệ thống.`,
+    message: `Tài khoản tạm khóa vì nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần liên tiếp. Hãy thử lại sau ${LOCK_MINUTES} phút (mở lại lúc ${vietnamTime(until)}) hoặc liên hệ quản trị hệ thống.`,
   };
 }
 

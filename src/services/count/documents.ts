@@ -124,7 +124,7 @@ export async function countRecordData(
     },
     venue: e.venue,
     // The count began when the team opened it on the spot.
-    startTime: hhmmVn(lc.count.opened_at),
+    startTime: vietnamTime(lc.count.opened_at),
     countDate: date,
     team: team.counters,
     witnesses: team.witnesses.slice(0, lc.pe.profile.witnesses.value.count),
@@ -147,16 +147,11 @@ export async function countRecordData(
     ratioLabel: `tổng số ${label} trong danh sách`,
     ...(interruptions ? { interruptions } : {}),
     conclusion: `${result.conclusion}${correctionNote}`,
-    endTime: closure ? hhmmVn(closure.closed_at) : null,
+    endTime: closure ? vietnamTime(closure.closed_at) : null,
     copies: copiesText(lc),
     signatures: signaturesOf(lc, team),
   };
   return { data, commune };
-}
-
-/** The time of an ISO instant in Vietnam (UTC+7). */
-function hhmmVn(iso: string): string {
-  return vietnamTime(iso);
 }
 
 async function closedCount(ctx: ServiceContext, actor: Actor, countId: string) {

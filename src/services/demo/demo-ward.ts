@@ -11,6 +11,7 @@ import {
 import type { Db } from '../../store';
 import type { Role } from '../common';
 import type { ServiceContext } from '../common';
+import { vnToday } from '../common';
 import { writeWithAudit } from '../common';
 import { loadAdministrativeUnits } from '../territory';
 import { createUser } from '../auth';
@@ -101,7 +102,7 @@ export async function loadDemo(ctx: ServiceContext, options: { seed?: number } =
   if ((await repo.listHamlets(db, demoWard.communeCode)).length > 0) return summary(db, false);
   const now = ctx.now();
   const at = now.toISOString();
-  const population = generateDemoWard(at.slice(0, 10), options.seed ?? 2024);
+  const population = generateDemoWard(vnToday(ctx), options.seed ?? 2024);
   let firstElection: string | null = null;
   await writeWithAudit(ctx, null, async (trx) => {
     for (const { hamlet, households } of population) {

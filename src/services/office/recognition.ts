@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CivilDate } from '../../domain/calendar';
-import { addDays, defaultWorkCalendar, formatVietnamese, isCivilDate } from '../../domain/calendar';
+import { formatVietnamese, isCivilDate, vietnamDate, workingDaysLeft } from '../../domain/calendar';
 import type { OutcomeKind, TallyResult } from '../../domain/count';
 import { recognitionDue, rerunDeadline } from '../../domain/election';
 import { err, ok } from '../../domain/result';
@@ -105,17 +105,6 @@ export async function countOutcome(db: Db, electionId: string, round: number): P
 async function receivedOn(db: Db, electionId: string): Promise<CivilDate | null> {
   const history = await planRepo.listStateChanges(db, electionId);
   return [...history].reverse().find((h) => h.to_state === 'reported')?.on_date ?? null;
-}
-
-/**
- * Working days left: those after `today` up to and including `due`; when late, minus the working
- * days after `due` up to and including `today`.
- */
-export function workingDaysLeft(today: CivilDate, due: CivilDate): number {
-  const [from, to, sign] = today <= due ? [today, due, 1] : [due, today, -1];
-  let n = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (defaultWorkCalendar.isWorkingDay(d)) n += 1;
-  return sign * n;
 }
 
 export async function recognitionInbox(
@@ -399,7 +388,7 @@ async function recognise(
 
 export function docRef(d: DocumentInfo): string {
   const num = d.number !== null ? `số ${String(d.number).padStart(2, '0')}/${d.symbol}` : d.title;
-  return `${num} ngày ${formatVietnamese(d.document_date ?? d.issued_at.slice(0, 10))}`;
+  return `${num} ngày ${formatVietnamese(d.document_date ?? vietnamDate(d.issued_at))}`;
 }
 
 async function orderRerun(

@@ -10,7 +10,7 @@ import { checkHouseholdRepresentatives } from '../../domain/election';
 import type { Refusal } from '../../domain/election';
 import { formatCitation, getProfile } from '../../domain/rules';
 import type { RuleProfile } from '../../domain/rules';
-import { normalizeText } from '../../domain/people';
+import { legalCapacityOn, normalizeText } from '../../domain/people';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import { elections as electionsRepo, residents as repo } from '../../store';
@@ -20,12 +20,6 @@ import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
 import { failures } from '../common';
 import { hamletForRead, hamletForWrite } from './access';
-
-/**
- * Bộ luật Dân sự 2015 Điều 20 k1 (người thành niên: từ đủ 18 tuổi) and Điều 19: a minor does not have
- * full civil-act capacity, whatever the records say. Not a value the rule profiles carry yet.
- */
-export const CIVIL_MAJORITY_AGE = 18;
 
 /** The profile that governs the hamlet's people: its latest election's, or the national law's. */
 export async function profileForHamlet(db: Db, hamletId: string, onDate: string): Promise<RuleProfile> {
@@ -64,20 +58,13 @@ export interface HouseholdDetail {
   readonly canManage: boolean;
 }
 
-type Capacity = 'full' | 'limited' | 'none';
-
-function capacityOn(m: repo.ResidentRecord, onDate: string): Capacity {
-  if (ageOn(m.birthDate, onDate) < CIVIL_MAJORITY_AGE) return 'limited';
-  return m.legalCapacity === 'restricted' ? 'limited' : m.legalCapacity;
-}
-
 function ruleText(profile: RuleProfile): string {
   const p = profile.householdRepresentative;
   const v = p.value;
   const parts = [`Mỗi hộ ${v.perHousehold} người đại diện`];
   if (v.requiresFullLegalCapacity)
     parts.push(
-      'có năng lực hành vi dân sự đầy đủ (từ đủ 18 tuổi, không bị Tòa án tuyên hạn chế hoặc mất năng lực)',
+      `có năng lực hành vi dân sự đầy đủ (từ đủ ${profile.civilMajorityAge.value} tuổi, ${formatCitation(profile.civilMajorityAge.citation)}; không bị Tòa án tuyên hạn chế hoặc mất năng lực)`,
     );
   if (v.minAge !== null) parts.push(`từ ${v.minAge} tuổi trở lên`);
   if (v.fallbackNominated)
@@ -94,7 +81,7 @@ function judge(
   onDate: string,
 ): { eligible: boolean; refusals: Refusal[] } {
   const active = members.filter((m) => m.status === 'active');
-  const anyFull = active.some((m) => capacityOn(m, onDate) === 'full');
+  const anyFull = active.some((m) => legalCapacityOn(profile, m, onDate) === 'full');
   const candidate = active.find((m) => m.id === candidateId);
   const verdicts = checkHouseholdRepresentatives(
     profile,
@@ -105,7 +92,7 @@ function judge(
             personId: candidate.id,
             householdId,
             birthDate: candidate.birthDate,
-            legalCapacity: capacityOn(candidate, onDate),
+            legalCapacity: legalCapacityOn(profile, candidate, onDate),
             nominatedByMembers: nominated,
           },
         ]

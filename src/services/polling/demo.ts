@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { demoWard } from '../../demo';
+import { vietnamDate } from '../../domain/calendar';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { ElectionState } from '../../domain/election';
@@ -87,7 +88,7 @@ async function addCandidates(db: Db, electionId: string, position: string, reps:
         position,
         resident_id: p.id,
         source: 'frontCommittee',
-        nominated_on: at.slice(0, 10),
+        nominated_on: vietnamDate(at),
         education: '12/12',
         occupation: 'Hưu trí',
         eligibility: '[]',

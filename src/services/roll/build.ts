@@ -6,7 +6,7 @@
  * the officers and never printed on the posted roll.
  */
 import { randomUUID } from 'node:crypto';
-import { ageOn } from '../../domain/calendar';
+import { addDays } from '../../domain/calendar';
 import type { CivilDate } from '../../domain/calendar';
 import { checkHouseholdRepresentatives, checkVoter } from '../../domain/election';
 import type { Refusal, TimelineEntry } from '../../domain/election';
@@ -14,7 +14,7 @@ import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { RuleProfile, VoterExclusion } from '../../domain/rules';
 import { formatCitation } from '../../domain/rules';
-import { normalizeText } from '../../domain/people';
+import { legalCapacityOn, normalizeText } from '../../domain/people';
 import { preparationPlan as planRepo, residents as residentsRepo, rolls as repo } from '../../store';
 import type { Db } from '../../store';
 import type { Actor } from '../common';
@@ -26,7 +26,6 @@ import { loadElection, stepOf } from '../common';
 import { parseJson } from '../common';
 import { ruleFailure } from '../common';
 import { vnToday } from '../common';
-import { CIVIL_MAJORITY_AGE } from '../people';
 import type { ElectorateDecision, RollElectorate, RollEntryView, RollReason } from './common';
 import { ELECTORATE_LABELS, compareGroups, compareRollPeople, entryView, reasonOf } from './common';
 
@@ -60,12 +59,6 @@ function voterRefusals(profile: RuleProfile, r: Resident, electionDate: CivilDat
   ).refusals;
 }
 
-/** Bộ luật Dân sự 2015 Điều 19, 20: a minor lacks full civil-act capacity whatever the records say. */
-function capacityOn(r: Resident, onDate: CivilDate): 'full' | 'limited' | 'none' {
-  if (ageOn(r.birthDate, onDate) < CIVIL_MAJORITY_AGE) return 'limited';
-  return r.legalCapacity === 'restricted' ? 'limited' : r.legalCapacity;
-}
-
 const candidateOf = (r: Resident, reasons: RollReason[]): RollCandidate => ({
   residentId: r.id,
   householdId: r.householdId,
@@ -96,13 +89,13 @@ function representativeOf(
   const householdId = person.householdId;
   const verdict = checkHouseholdRepresentatives(
     profile,
-    [{ householdId, anyMemberWithFullCapacity: members.some((m) => capacityOn(m, electionDate) === 'full') }],
+    [{ householdId, anyMemberWithFullCapacity: members.some((m) => legalCapacityOn(profile, m, electionDate) === 'full') }],
     [
       {
         personId: person.id,
         householdId,
         birthDate: person.birthDate,
-        legalCapacity: capacityOn(person, electionDate),
+        legalCapacity: legalCapacityOn(profile, person, electionDate),
         nominatedByMembers: picked ? chosen?.nominatedByMembers === true : false,
       },
     ],
@@ -402,9 +395,7 @@ export function cutoffOf(ec: Pick<ElectionContext, 'timeline'>, today: CivilDate
   const amend = stepOf(ec.timeline, 'amend-lists');
   if (amend) return cutoff(amend, amend.due, today);
   const election = stepOf(ec.timeline, 'election') as TimelineEntry;
-  const d = new Date(`${election.due}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return cutoff(election, d.toISOString().slice(0, 10), today);
+  return cutoff(election, addDays(election.due, -1), today);
 }
 
 function cutoff(step: TimelineEntry, lastDay: CivilDate, today: CivilDate): Cutoff {
