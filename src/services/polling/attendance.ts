@@ -4,6 +4,7 @@
  * them in once (the database refuses a second check-in). The mobile ballot box (hòm phiếu phụ) is
  * recorded with who carried it; the voters who used it are checked in against it.
  */
+import type * as contract from '../../contract/polling';
 import { vietnamTime } from '../../domain/calendar';
 import { randomUUID } from 'node:crypto';
 import { matchesSearch } from '../../domain/people';
@@ -98,12 +99,7 @@ export async function findVoters(
   );
 }
 
-export interface CheckInInput {
-  readonly rollNumber?: number;
-  readonly name?: string;
-  readonly cardCode?: string;
-  readonly mobileBoxId?: string | null;
-}
+export type CheckInInput = contract.CheckInInput;
 
 /** Checks a voter in: exactly one roll entry must match; a second check-in of one person is refused. */
 export async function checkIn(
@@ -190,10 +186,7 @@ function doubleCheckIn(entry: RollEntry, a: repo.AttendanceRow) {
   );
 }
 
-export interface MobileBoxInput {
-  readonly carriedBy: readonly string[];
-  readonly note?: string | null;
-}
+export type MobileBoxInput = contract.MobileBoxInput;
 
 /** The mobile ballot box leaves for the sick and elderly, carried by (at least) two team members. */
 export async function sendMobileBox(

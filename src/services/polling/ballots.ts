@@ -3,6 +3,7 @@
  * in), spoiled and exchanged, and the unused ballots counted and sealed after the poll closes and
  * before the box is opened (Tây Ninh Điều 16.3.d), with the sealing record through the registry.
  */
+import type * as contract from '../../contract/polling';
 import { randomUUID } from 'node:crypto';
 import type { UnusedBallotsData } from '../../documents/forms/unused-ballots';
 import { findForm } from '../../documents/forms';
@@ -91,12 +92,7 @@ export async function getBallots(
   return ok({ electionId, pollStatus: status, canIssue: canManageCommune(actor, lp.pe.place), positions });
 }
 
-export interface MovementInput {
-  readonly position: string;
-  readonly kind: 'received' | 'spoiledReplaced';
-  readonly quantity: number;
-  readonly note?: string | null;
-}
+export type MovementInput = contract.MovementInput;
 
 /** Ballots received from the commune, or one (or more) spoiled ballots exchanged for new ones. */
 export async function recordBallots(
@@ -143,13 +139,7 @@ export async function recordBallots(
   return getBallots(ctx, actor, electionId);
 }
 
-export interface SealInput {
-  readonly position: string;
-  /** The two voters, not candidates, who watch the sealing. */
-  readonly witnesses: readonly string[];
-  /** The unused ballots the team counted by hand: must equal what the records leave. */
-  readonly unusedCounted: number;
-}
+export type SealInput = contract.SealInput;
 
 /** Counts and seals the unused ballots of a position after the poll closed, before the box opens. */
 export async function sealUnusedBallots(

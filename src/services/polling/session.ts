@@ -3,6 +3,7 @@
  * cast now (the election day, the profile's hours, not interrupted, not closed), interruptions,
  * resumption and closing (early close only when everyone on the roll has voted).
  */
+import type * as contract from '../../contract/polling';
 import { randomUUID } from 'node:crypto';
 import { formatVietnamese } from '../../domain/calendar';
 import { err, ok } from '../../domain/result';
@@ -153,10 +154,7 @@ async function appendEvent(ctx: ServiceContext, actor: Actor, lp: LoadedPoll, in
   });
 }
 
-export interface InterruptionInput {
-  readonly reason: string;
-  readonly boxSealed: boolean;
-}
+export type InterruptionInput = contract.InterruptionInput;
 
 /** An interruption (storm, power cut, disorder): its time, reason, and whether the box was sealed. */
 export async function recordInterruption(

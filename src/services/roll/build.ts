@@ -5,6 +5,7 @@
  * within residents' groups, and numbers running through the whole roll. Excluded people are kept for
  * the officers and never printed on the posted roll.
  */
+import type * as contract from '../../contract/roll';
 import { randomUUID } from 'node:crypto';
 import { addDays } from '../../domain/calendar';
 import type { CivilDate } from '../../domain/calendar';
@@ -147,12 +148,7 @@ export function computeRoll(
   return { listed, excluded: decided.filter((c) => c.reasons.length > 0) };
 }
 
-export interface BuildInput {
-  /** Required when the profile leaves the electorate to the commune chair and the plan did not fix it. */
-  readonly electorate?: RollElectorate;
-  /** The chair's decision (number and date) choosing the electorate. */
-  readonly decisionReference?: string;
-}
+export type BuildInput = contract.BuildInput;
 
 function isRollElectorate(s: unknown): s is RollElectorate {
   return s === 'allVoters' || s === 'householdRepresentatives';

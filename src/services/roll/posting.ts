@@ -6,6 +6,7 @@
  * count's denominator follows the amendments. Amendments after the profile's cut-off are refused
  * unless the commune chair's override (who, why) is recorded with them.
  */
+import type * as contract from '../../contract/roll';
 import { randomUUID } from 'node:crypto';
 import { formatVietnamese } from '../../domain/calendar';
 import type { CivilDate } from '../../domain/calendar';
@@ -24,18 +25,12 @@ import { isCivil } from '../common';
 import { loadElection } from '../common';
 import { vnToday } from '../common';
 import { recordStep } from '../plan';
-import type { Override } from '../plan';
 import type { RollView } from './build';
 import { computeRoll, cutoffOf, rollViewOf } from './build';
 import type { RollElectorate } from './common';
 import { snapshotEntries } from './common';
 
-export interface PostInput {
-  /** The posting date; today (in Vietnam) when omitted. */
-  readonly postedOn?: CivilDate;
-  /** The commune chair's permission to post after the posting deadline. */
-  readonly override?: Override | null;
-}
+export type PostInput = contract.PostInput;
 
 async function writeSnapshot(
   db: Db,
@@ -131,28 +126,9 @@ export async function postRoll(
   return ok(await rollViewOf(ctx, again.value));
 }
 
-export interface ChairOverride {
-  /** The commune chair who approved the late amendment. */
-  readonly chairName: string;
-  readonly reason: string;
-}
-
-export interface Correction {
-  readonly fullName?: string;
-  readonly birthDate?: string;
-  readonly sex?: 'male' | 'female';
-  readonly address?: string;
-}
-
-export interface AmendInput {
-  readonly kind: 'add' | 'remove' | 'correct';
-  readonly residentId: string;
-  readonly reason: string;
-  /** The officer who approved the amendment (name). */
-  readonly approvedBy: string;
-  readonly correction?: Correction;
-  readonly override?: ChairOverride | null;
-}
+export type ChairOverride = contract.ChairOverride;
+export type Correction = contract.Correction;
+export type AmendInput = contract.AmendInput;
 
 function overrideFailure(actor: Actor, o: ChairOverride): Failure | null {
   if (actor.role !== 'communeOfficer' && actor.role !== 'admin')

@@ -13,44 +13,41 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { PollingTurnout, PollingView, PollingVoter } from '../../shared/api';
-import { numberFormat, tpd } from '../../shared/strings';
-import { PollingBallotsPanel } from './PollingBallots';
+import * as contract from '../../../contract/polling';
+import type { PollingVoter, PollView, Turnout } from '../../../contract/polling';
+import { call, errorText } from '../../shared/client';
+import { vnNumber, vnTime } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { ballotsChanged, PollingBallotsPanel } from './PollingBallots';
+import { pollingText as tx } from './strings';
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const vnTime = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(11, 16);
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** The search box is focused; Enter checks in the single match, else shows the matches to pick. */
-function CheckInPanel(props: {
-  electionId: string;
-  boxes: PollingTurnout['mobileBoxes'];
-  onChange: () => void;
-}) {
+function CheckInPanel(props: { electionId: string; boxes: Turnout['mobileBoxes'] }) {
   const [q, setQ] = useState('');
   const [found, setFound] = useState<PollingVoter[]>([]);
   const [box, setBox] = useState<string | null>(null);
   const [note, setNote] = useState<{ color: string; text: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
-  const search = async (query: string) =>
-    api.get<PollingVoter[]>(
-      `/api/elections/${props.electionId}/polling/voters?q=${encodeURIComponent(query)}`,
-    );
+  const params = { id: props.electionId };
+  const record = useApiMutation(contract.checkIn, { invalidates: ballotsChanged });
+  const search = (query: string) => call(contract.findVoters, { params, query: { q: query } });
   const checkIn = async (v: PollingVoter) => {
     try {
-      const r = await api.post<PollingVoter>(`/api/elections/${props.electionId}/polling/check-ins`, {
-        rollNumber: v.rollNumber,
-        mobileBoxId: box,
-      });
-      setNote({ color: 'green', text: tpd.checkedIn(r.fullName, r.rollNumber) });
+      const r = await record.mutateAsync({ params, body: { rollNumber: v.rollNumber, mobileBoxId: box } });
+      setNote({ color: 'green', text: tx.checkedIn(r.fullName, r.rollNumber) });
       setQ('');
       setFound([]);
-      props.onChange();
     } catch (e) {
-      setNote({ color: 'red', text: message(e) });
+      setNote({ color: 'red', text: errorText(e) });
     }
     input.current?.focus();
   };
@@ -60,9 +57,9 @@ function CheckInPanel(props: {
       const list = await search(q.trim());
       setFound(list);
       if (list.length === 1) await checkIn(list[0]!);
-      else setNote({ color: 'yellow', text: list.length === 0 ? tpd.noMatch : tpd.many(list.length) });
+      else setNote({ color: 'yellow', text: list.length === 0 ? tx.noMatch : tx.many(list.length) });
     } catch (e) {
-      setNote({ color: 'red', text: message(e) });
+      setNote({ color: 'red', text: errorText(e) });
     }
   };
   return (
@@ -71,8 +68,8 @@ function CheckInPanel(props: {
         <Group align="end">
           <TextInput
             ref={input}
-            label={tpd.search}
-            description={tpd.searchHelp}
+            label={tx.search}
+            description={tx.searchHelp}
             value={q}
             onChange={(e) => setQ(e.currentTarget.value)}
             onKeyDown={(e) => {
@@ -83,11 +80,11 @@ function CheckInPanel(props: {
           />
           {props.boxes.length > 0 && (
             <Select
-              label={tpd.viaBox}
+              label={tx.viaBox}
               clearable
               value={box}
               onChange={setBox}
-              data={props.boxes.map((b) => ({ value: b.id, label: `${tpd.mobileBox} ${b.number}` }))}
+              data={props.boxes.map((b) => ({ value: b.id, label: `${tx.mobileBox} ${b.number}` }))}
               w={200}
             />
           )}
@@ -101,9 +98,9 @@ function CheckInPanel(props: {
           <Table withTableBorder>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{tpd.number}</Table.Th>
-                <Table.Th>{tpd.name}</Table.Th>
-                <Table.Th>{tpd.group}</Table.Th>
+                <Table.Th>{tx.number}</Table.Th>
+                <Table.Th>{tx.name}</Table.Th>
+                <Table.Th>{tx.group}</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -112,13 +109,13 @@ function CheckInPanel(props: {
                 <Table.Tr key={v.residentId}>
                   <Table.Td>{v.rollNumber}</Table.Td>
                   <Table.Td>{v.fullName}</Table.Td>
-                  <Table.Td>{v.residentGroup ?? tpd.noGroup}</Table.Td>
+                  <Table.Td>{v.residentGroup ?? tx.noGroup}</Table.Td>
                   <Table.Td>
                     {v.voted ? (
-                      <Badge color="green">{tpd.voted}</Badge>
+                      <Badge color="green">{tx.voted}</Badge>
                     ) : (
                       <Button size="xs" onClick={() => void checkIn(v)}>
-                        {tpd.checkIn}
+                        {tx.checkIn}
                       </Button>
                     )}
                   </Table.Td>
@@ -132,72 +129,79 @@ function CheckInPanel(props: {
   );
 }
 
-function PollPanel(props: { electionId: string; poll: PollingView; onChange: () => void }) {
+function PollPanel(props: { electionId: string; poll: PollView }) {
   const { poll } = props;
+  const params = { id: props.electionId };
   const [reason, setReason] = useState('');
   const [sealed, setSealed] = useState(true);
   const [carriers, setCarriers] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const act = async (path: string, body: unknown = {}) => {
+  const options = { invalidates: ballotsChanged };
+  const interrupt = useApiMutation(contract.recordInterruption, options);
+  const resume = useApiMutation(contract.resumePolling, options);
+  const sendBox = useApiMutation(contract.sendMobileBox, options);
+  const close = useApiMutation(contract.closePolling, options);
+  const act = async (write: () => Promise<unknown>) => {
     setError(null);
     try {
-      await api.post(`/api/elections/${props.electionId}/polling/${path}`, body);
-      props.onChange();
+      await write();
     } catch (e) {
-      setError(message(e));
+      setError(errorText(e));
     }
   };
   return (
     <Card withBorder>
       <Stack gap="xs">
         <Group>
-          <Title order={3}>{tpd.poll}</Title>
-          <Badge data-testid="poll-status">{tpd.status[poll.status]}</Badge>
+          <Title order={3}>{tx.poll}</Title>
+          <Badge data-testid="poll-status">{tx.status[poll.status]}</Badge>
         </Group>
         <Text size="sm">
           {poll.window
-            ? `${tpd.hours(poll.window.opens, poll.window.ends, poll.window.latest)} (${poll.window.citation})`
-            : tpd.noHours}
+            ? `${tx.hours(poll.window.opens, poll.window.ends, poll.window.latest)} (${poll.window.citation})`
+            : tx.noHours}
         </Text>
         {poll.events.map((e) => (
           <Text key={e.seq} size="sm">
-            {e.time} · {tpd.events[e.kind] ?? e.kind}
+            {e.time} · {tx.events[e.kind] ?? e.kind}
             {e.reason ? `: ${e.reason}` : ''}
-            {e.boxSealed === true ? ` · ${tpd.boxSealed}` : ''}
+            {e.boxSealed === true ? ` · ${tx.boxSealed}` : ''}
           </Text>
         ))}
         {error && <Alert color="red">{error}</Alert>}
         {poll.status === 'open' && (
           <Group align="end">
             <TextInput
-              label={tpd.reason}
+              label={tx.reason}
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
               w={300}
             />
             <Checkbox
-              label={tpd.boxSealed}
+              label={tx.boxSealed}
               checked={sealed}
               onChange={(e) => setSealed(e.currentTarget.checked)}
             />
             <Button
               variant="light"
               color="orange"
-              onClick={() => void act('interruptions', { reason, boxSealed: sealed })}
+              onClick={() =>
+                void act(() => interrupt.mutateAsync({ params, body: { reason, boxSealed: sealed } }))
+              }
             >
-              {tpd.interrupt}
+              {tx.interrupt}
             </Button>
           </Group>
         )}
         {poll.status === 'interrupted' && (
           <Group>
-            <Button onClick={() => void act('resume')}>{tpd.resume}</Button>
+            <Button onClick={() => void act(() => resume.mutateAsync({ params }))}>{tx.resume}</Button>
           </Group>
         )}
         {(poll.status === 'open' || poll.status === 'notOpen') && (
           <Group align="end">
             <Textarea
-              label={tpd.carriedBy}
+              label={tx.carriedBy}
               value={carriers}
               onChange={(e) => setCarriers(e.currentTarget.value)}
               w={300}
@@ -207,22 +211,17 @@ function PollPanel(props: { electionId: string; poll: PollingView; onChange: () 
             <Button
               variant="light"
               onClick={() =>
-                void act('mobile-boxes', {
-                  carriedBy: carriers
-                    .split('\n')
-                    .map((s) => s.trim())
-                    .filter(Boolean),
-                })
+                void act(() => sendBox.mutateAsync({ params, body: { carriedBy: lines(carriers) } }))
               }
             >
-              {tpd.sendBox}
+              {tx.sendBox}
             </Button>
           </Group>
         )}
         {poll.status === 'open' && (
           <Group>
-            <Button color="red" onClick={() => void act('close')}>
-              {tpd.close}
+            <Button color="red" onClick={() => void act(() => close.mutateAsync({ params }))}>
+              {tx.close}
             </Button>
           </Group>
         )}
@@ -234,60 +233,45 @@ function PollPanel(props: { electionId: string; poll: PollingView; onChange: () 
 /** Polling day for the team: check-in, the poll's state, the mobile box, ballots and sealing. */
 export function PollingPage() {
   const { id = '' } = useParams();
-  const [poll, setPoll] = useState<PollingView | null>(null);
-  const [turnout, setTurnout] = useState<PollingTurnout | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  useEffect(() => {
-    Promise.all([
-      api.get<PollingView>(`/api/elections/${id}/polling`),
-      api.get<PollingTurnout>(`/api/elections/${id}/polling/turnout`),
-    ]).then(
-      ([p, tu]) => {
-        setPoll(p);
-        setTurnout(tu);
-      },
-      (e: unknown) => setError(message(e)),
-    );
-  }, [id, tick]);
+  const pollQuery = useApiQuery(contract.getPoll, { params: { id } });
+  const turnoutQuery = useApiQuery(contract.getTurnout, { params: { id } });
+  const poll = pollQuery.data;
+  const turnout = turnoutQuery.data;
+  const error = pollQuery.error ?? turnoutQuery.error;
   if (error)
     return (
       <Alert color="red" m="md">
-        {error}
+        {errorText(error)}
       </Alert>
     );
   if (!poll || !turnout) return <Text m="md">…</Text>;
   return (
     <Stack p="md">
       <Group justify="space-between">
-        <Title order={2}>{tpd.title(turnout.hamletName)}</Title>
+        <Title order={2}>{tx.title(turnout.hamletName)}</Title>
         <Group>
           <Button component={Link} to={`/bau-cu/${id}/bo-phieu/ty-le`} variant="light">
-            {tpd.turnoutScreen}
+            {tx.turnoutScreen}
           </Button>
           <Button component={Link} to={`/bau-cu/${id}/kiem-phieu`} variant="light">
-            {tpd.toCount}
+            {tx.toCount}
           </Button>
         </Group>
       </Group>
       <Text size="xl" fw={700} data-testid="turnout-inline">
-        {tpd.turnout}:{' '}
-        {tpd.votedOf(numberFormat.format(turnout.voted), numberFormat.format(turnout.registered))} (
+        {tx.turnout}: {tx.votedOf(vnNumber(turnout.voted), vnNumber(turnout.registered))} (
         {turnout.percent.replace('.', ',')}%)
       </Text>
-      {poll.status !== 'closed' && (
-        <CheckInPanel electionId={id} boxes={turnout.mobileBoxes} onChange={reload} />
-      )}
-      <PollPanel electionId={id} poll={poll} onChange={reload} />
+      {poll.status !== 'closed' && <CheckInPanel electionId={id} boxes={turnout.mobileBoxes} />}
+      <PollPanel electionId={id} poll={poll} />
       {turnout.mobileBoxes.map((b) => (
         <Text key={b.id} size="sm">
-          {tpd.mobileBox} {b.number} ({vnTime(b.leftAt)}): {b.carriedBy.join(', ')} ·{' '}
-          {tpd.boxVoters(b.voters.length)}
+          {tx.mobileBox} {b.number} ({vnTime(b.leftAt)}): {b.carriedBy.join(', ')} ·{' '}
+          {tx.boxVoters(b.voters.length)}
           {b.voters.length > 0 ? `: ${b.voters.map((v) => `${v.rollNumber}. ${v.fullName}`).join('; ')}` : ''}
         </Text>
       ))}
-      <PollingBallotsPanel electionId={id} key={tick} />
+      <PollingBallotsPanel electionId={id} />
     </Stack>
   );
 }

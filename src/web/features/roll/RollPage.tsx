@@ -14,18 +14,24 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useEffect, useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import * as contract from '../../../contract/roll';
+import type { IssuedDocument, RollEntry, RollView } from '../../../contract/roll';
+import { civilDate, z } from '../../../contract/zod';
 import { api } from '../../shared/api';
-import type { IssuedDocumentInfo, ResidentItem, RollEntryView, RollView } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { formatDate, numberFormat, t, tr } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import type { ResidentItem } from '../../shared/api';
+import { errorText, urlOf } from '../../shared/client';
+import { vnDate, vnNumber } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { t } from '../../shared/strings';
+import { rollText as tr } from './strings';
 
 type Message = { ok: boolean; text: string } | null;
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function Feedback(props: { message: Message; testId: string }) {
   if (!props.message) return null;
@@ -36,17 +42,25 @@ function Feedback(props: { message: Message; testId: string }) {
   );
 }
 
+/** Runs a write and reports its outcome in the form's message. */
+async function report(write: () => Promise<unknown>, done: string, setMessage: (m: Message) => void) {
+  try {
+    await write();
+    setMessage({ ok: true, text: done });
+    return true;
+  } catch (x) {
+    setMessage({ ok: false, text: errorText(x) });
+    return false;
+  }
+}
+
 /** The voter roll of one election: build, post, amend, print; the excluded people for officers only. */
 export function RollPage() {
   const { id = '' } = useParams();
-  const [load, reload] = useLoad(() => api.get<RollView>(`/api/elections/${id}/roll`), [id]);
-  // Keep showing the roll while it reloads after a change, so the forms keep their messages.
-  const [last, setLast] = useState<RollView | null>(null);
-  useEffect(() => {
-    if (load.state === 'ready') setLast(load.data);
-  }, [load]);
-  const v = load.state === 'ready' ? load.data : last?.electionId === id ? last : null;
-  if (!v) return <Status load={load} onRetry={reload} />;
+  // The query keeps its last answer while the roll reloads after a change, so the forms keep their messages.
+  const query = useApiQuery(contract.getRoll, { params: { id } });
+  const v = query.data;
+  if (!v) return <QueryStatus query={query} />;
   const posted = v.roll?.state === 'posted';
   return (
     <Stack maw={1200}>
@@ -56,7 +70,7 @@ export function RollPage() {
       <Title order={2}>{tr.title(v.hamletName)}</Title>
       <Group gap="xl">
         <Text>
-          {tr.electionDay}: <b>{formatDate(v.electionDate)}</b>
+          {tr.electionDay}: <b>{vnDate(v.electionDate)}</b>
         </Text>
         <Text>
           {tr.profile}: <b>{v.profileId}</b>
@@ -71,10 +85,10 @@ export function RollPage() {
         )}
       </Group>
       {v.roll ? <Summary v={v} /> : <Text c="dimmed">{tr.none}</Text>}
-      {v.canManage && !posted && <BuildForm v={v} onDone={reload} />}
-      {v.canManage && v.roll && !posted && <PostForm electionId={v.electionId} onDone={reload} />}
+      {v.canManage && !posted && <BuildForm v={v} />}
+      {v.canManage && v.roll && !posted && <PostForm electionId={v.electionId} />}
       {v.roll && <Downloads v={v} />}
-      {v.canManage && posted && <AmendForm v={v} onDone={reload} />}
+      {v.canManage && posted && <AmendForm v={v} />}
       {v.roll && <RollTabs v={v} />}
     </Stack>
   );
@@ -101,7 +115,7 @@ function Summary({ v }: { v: RollView }) {
               {tr.registered}
             </Text>
             <Text size="xl" fw={700} data-testid="roll-registered">
-              {numberFormat.format(v.counts.registered)}
+              {vnNumber(v.counts.registered)}
             </Text>
           </Card>
           {v.counts.byGroup.map((g) => (
@@ -109,20 +123,20 @@ function Summary({ v }: { v: RollView }) {
               <Text size="sm" c="dimmed">
                 {g.group ?? tr.noGroup}
               </Text>
-              <Text fw={600}>{numberFormat.format(g.registered)}</Text>
+              <Text fw={600}>{vnNumber(g.registered)}</Text>
             </Card>
           ))}
         </SimpleGrid>
         {v.snapshots.length > 0 && (
           <Text size="sm" c="dimmed" data-testid="roll-snapshots">
             {v.snapshots
-              .map((s) => tr.snapshot(s.number, s.kind, formatDate(s.postedOn), s.registered))
+              .map((s) => tr.snapshot(s.number, s.kind, vnDate(s.postedOn), s.registered))
               .join(' · ')}
           </Text>
         )}
         {v.roll?.state === 'posted' && (
           <Text size="sm" c={v.cutoff.passed ? 'red' : undefined} data-testid="roll-cutoff">
-            {tr.cutoff(formatDate(v.cutoff.lastDay), v.cutoff.title, v.cutoff.citation)}{' '}
+            {tr.cutoff(vnDate(v.cutoff.lastDay), v.cutoff.title, v.cutoff.citation)}{' '}
             {v.cutoff.passed ? tr.cutoffPassed : ''}
           </Text>
         )}
@@ -131,22 +145,30 @@ function Summary({ v }: { v: RollView }) {
   );
 }
 
-function BuildForm({ v, onDone }: { v: RollView; onDone: () => void }) {
-  const [electorate, setElectorate] = useState<string | null>(v.roll?.electorate ?? null);
-  const [reference, setReference] = useState(v.roll?.decision?.reference ?? '');
+/** What a write on the roll changes. */
+const rollChanged = [contract.getRoll, contract.rollCountsOf];
+
+function BuildForm({ v }: { v: RollView }) {
+  const form = useForm<contract.BuildInput>({
+    initialValues: {
+      electorate: v.roll?.electorate,
+      decisionReference: v.roll?.decision?.reference ?? '',
+    },
+    validate: zod4Resolver(contract.buildInput),
+  });
   const [message, setMessage] = useState<Message>(null);
+  const build = useApiMutation(contract.buildRoll, { invalidates: rollChanged });
   const fixed = v.electorateRule.fixed;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const body = fixed ? {} : { ...(electorate ? { electorate } : {}), decisionReference: reference };
-    api.post(`/api/elections/${v.electionId}/roll/build`, body).then(
-      () => {
-        setMessage({ ok: true, text: tr.built });
-        onDone();
-      },
-      (x: unknown) => setMessage({ ok: false, text: errorText(x) }),
-    );
-  };
+  const submit = form.onSubmit((values) => {
+    const body = fixed
+      ? {}
+      : {
+          ...(values.electorate ? { electorate: values.electorate } : {}),
+          decisionReference: values.decisionReference,
+        };
+    void report(() => build.mutateAsync({ params: { id: v.electionId }, body }), tr.built, setMessage);
+  });
+  const electorates = contract.rollElectorate.options;
   return (
     <Card withBorder component="form" onSubmit={submit}>
       <Stack gap="xs">
@@ -160,19 +182,18 @@ function BuildForm({ v, onDone }: { v: RollView; onDone: () => void }) {
             <Select
               label={tr.electorate}
               description={tr.decidedBy(v.electorateRule.citation)}
-              data={[
-                { value: 'allVoters', label: tr.electorates['allVoters']! },
-                { value: 'householdRepresentatives', label: tr.electorates['householdRepresentatives']! },
-              ]}
-              value={electorate}
-              onChange={setElectorate}
+              data={electorates.map((e) => ({ value: e, label: tr.electorates[e]! }))}
+              value={form.values.electorate ?? null}
+              onChange={(e) =>
+                form.setFieldValue('electorate', electorates.find((x) => x === e) ?? undefined)
+              }
+              error={form.errors['electorate']}
               w={320}
             />
             <TextInput
               label={tr.decisionReference}
               placeholder={tr.decisionHint}
-              value={reference}
-              onChange={(e) => setReference(e.currentTarget.value)}
+              {...form.getInputProps('decisionReference')}
               w={360}
             />
           </Group>
@@ -186,50 +207,40 @@ function BuildForm({ v, onDone }: { v: RollView; onDone: () => void }) {
   );
 }
 
-function PostForm({ electionId, onDone }: { electionId: string; onDone: () => void }) {
-  const [postedOn, setPostedOn] = useState('');
-  const [authorisedBy, setAuthorisedBy] = useState('');
-  const [reason, setReason] = useState('');
+/** The posting form: the date may be left empty (today), the chair's permission only when late. */
+const postForm = contract.postInput.extend({
+  postedOn: civilDate.or(z.literal('')),
+  override: z.object({ authorisedBy: z.string().max(120), reason: z.string().max(1000) }),
+});
+type PostValues = z.infer<typeof postForm>;
+
+function PostForm({ electionId }: { electionId: string }) {
+  const form = useForm<PostValues>({
+    initialValues: { postedOn: '', override: { authorisedBy: '', reason: '' } },
+    validate: zod4Resolver(postForm),
+  });
   const [message, setMessage] = useState<Message>(null);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const override = authorisedBy.trim() ? { authorisedBy, reason } : null;
-    api.post(`/api/elections/${electionId}/roll/post`, { ...(postedOn ? { postedOn } : {}), override }).then(
-      () => {
-        setMessage({ ok: true, text: tr.postedDone });
-        onDone();
-      },
-      (x: unknown) => setMessage({ ok: false, text: errorText(x) }),
-    );
-  };
+  const post = useApiMutation(contract.postRoll, { invalidates: rollChanged });
+  const submit = form.onSubmit(({ postedOn, override }) => {
+    const body = {
+      ...(postedOn ? { postedOn } : {}),
+      override: override.authorisedBy.trim() ? override : null,
+    };
+    void report(() => post.mutateAsync({ params: { id: electionId }, body }), tr.postedDone, setMessage);
+  });
   return (
     <Card withBorder component="form" onSubmit={submit}>
       <Stack gap="xs">
         <Title order={4}>{tr.post}</Title>
         <Group align="end">
-          <TextInput
-            type="date"
-            label={tr.postedOn}
-            value={postedOn}
-            onChange={(e) => setPostedOn(e.currentTarget.value)}
-          />
+          <TextInput type="date" label={tr.postedOn} {...form.getInputProps('postedOn')} />
         </Group>
         <Text size="sm" c="dimmed">
           {tr.lateHelp}
         </Text>
         <Group align="end">
-          <TextInput
-            label={tr.authorisedBy}
-            value={authorisedBy}
-            onChange={(e) => setAuthorisedBy(e.currentTarget.value)}
-            w={280}
-          />
-          <TextInput
-            label={tr.overrideReason}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            w={420}
-          />
+          <TextInput label={tr.authorisedBy} {...form.getInputProps('override.authorisedBy')} w={280} />
+          <TextInput label={tr.overrideReason} {...form.getInputProps('override.reason')} w={420} />
         </Group>
         <Group>
           <Button type="submit" color="green">
@@ -243,10 +254,11 @@ function PostForm({ electionId, onDone }: { electionId: string; onDone: () => vo
 }
 
 function Downloads({ v }: { v: RollView }) {
-  const [issued, setIssued] = useState<IssuedDocumentInfo[]>([]);
+  const [issued, setIssued] = useState<IssuedDocument[]>([]);
   const [message, setMessage] = useState<Message>(null);
+  const issueDocument = useApiMutation(contract.issueRollDocument);
   const issue = (kind: 'roll' | 'cards') =>
-    api.post<IssuedDocumentInfo>(`/api/elections/${v.electionId}/roll/documents/${kind}`, {}).then(
+    issueDocument.mutateAsync({ params: { id: v.electionId, kind }, body: {} }).then(
       (doc) => {
         setMessage(null);
         setIssued((list) => [doc, ...list.filter((d) => d.form_id !== doc.form_id)]);
@@ -260,7 +272,7 @@ function Downloads({ v }: { v: RollView }) {
         <Group>
           <Button
             component="a"
-            href={`/api/elections/${v.electionId}/roll.xlsx`}
+            href={urlOf(contract.rollXlsx, { params: { id: v.electionId } })}
             variant="light"
             data-testid="roll-xlsx"
           >
@@ -293,6 +305,7 @@ function Downloads({ v }: { v: RollView }) {
   );
 }
 
+/** Residents of the hamlet matching a name (the people feature's search), to add one to the roll. */
 function useResidentSearch(hamletId: string, q: string): ResidentItem[] {
   const [found, setFound] = useState<ResidentItem[]>([]);
   useEffect(() => {
@@ -313,59 +326,66 @@ function useResidentSearch(hamletId: string, q: string): ResidentItem[] {
   return found;
 }
 
-function AmendForm({ v, onDone }: { v: RollView; onDone: () => void }) {
-  const [kind, setKind] = useState<string | null>('remove');
-  const [residentId, setResidentId] = useState<string | null>(null);
+/** The amendment form: every field typed (empty corrections are left out, the override when unnamed). */
+const amendForm = contract.amendInput.extend({
+  correction: contract.correction.required({ fullName: true, birthDate: true, address: true }),
+  override: contract.chairOverride,
+});
+type AmendValues = z.infer<typeof amendForm>;
+
+const emptyAmendment: AmendValues = {
+  kind: 'remove',
+  residentId: '',
+  reason: '',
+  approvedBy: '',
+  correction: { fullName: '', birthDate: '', address: '' },
+  override: { chairName: '', reason: '' },
+};
+
+function amendmentBody(values: AmendValues): contract.AmendInput {
+  const { correction: c, override, ...rest } = values;
+  const correction =
+    values.kind === 'correct'
+      ? {
+          ...(c.fullName?.trim() ? { fullName: c.fullName } : {}),
+          ...(c.birthDate ? { birthDate: c.birthDate } : {}),
+          ...(c.address?.trim() ? { address: c.address } : {}),
+        }
+      : undefined;
+  return {
+    ...rest,
+    ...(correction ? { correction } : {}),
+    override: override.chairName.trim() ? override : null,
+  };
+}
+
+function AmendForm({ v }: { v: RollView }) {
+  const form = useForm<AmendValues>({ initialValues: emptyAmendment, validate: zod4Resolver(amendForm) });
   const [q, setQ] = useState('');
-  const [reason, setReason] = useState('');
-  const [approvedBy, setApprovedBy] = useState('');
-  const [fullName, setFullName] = useState('');
-  const [birthDate, setBirthDate] = useState('');
-  const [address, setAddress] = useState('');
-  const [chairName, setChairName] = useState('');
-  const [chairReason, setChairReason] = useState('');
   const [message, setMessage] = useState<Message>(null);
+  const amend = useApiMutation(contract.amendRoll, { invalidates: rollChanged });
+  const kind = form.values.kind;
   const found = useResidentSearch(v.hamletId, kind === 'add' ? q : '');
   const listed = v.groups.flatMap((g) => g.entries);
   const people =
     kind === 'add'
       ? found.map((r) => ({
           value: r.id,
-          label: `${r.fullName} (${formatDate(r.birthDate)}, ${r.householdCode})`,
+          label: `${r.fullName} (${vnDate(r.birthDate)}, ${r.householdCode})`,
         }))
       : listed.map((e) => ({
           value: e.residentId,
-          label: `${e.rollNumber}. ${e.fullName} (${formatDate(e.birthDate)})`,
+          label: `${e.rollNumber}. ${e.fullName} (${vnDate(e.birthDate)})`,
         }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const correction =
-      kind === 'correct'
-        ? {
-            ...(fullName.trim() ? { fullName } : {}),
-            ...(birthDate ? { birthDate } : {}),
-            ...(address.trim() ? { address } : {}),
-          }
-        : undefined;
-    const override = chairName.trim() ? { chairName, reason: chairReason } : null;
-    api
-      .post(`/api/elections/${v.electionId}/roll/amendments`, {
-        kind,
-        residentId: residentId ?? '',
-        reason,
-        approvedBy,
-        ...(correction ? { correction } : {}),
-        override,
-      })
-      .then(
-        () => {
-          setMessage({ ok: true, text: tr.saved });
-          setResidentId(null);
-          onDone();
-        },
-        (x: unknown) => setMessage({ ok: false, text: errorText(x) }),
-      );
-  };
+  const kinds = contract.amendInput.shape.kind.options;
+  const submit = form.onSubmit(async (values) => {
+    const saved = await report(
+      () => amend.mutateAsync({ params: { id: v.electionId }, body: amendmentBody(values) }),
+      tr.saved,
+      setMessage,
+    );
+    if (saved) form.setFieldValue('residentId', '');
+  });
   return (
     <Card withBorder component="form" onSubmit={submit}>
       <Stack gap="xs">
@@ -373,11 +393,11 @@ function AmendForm({ v, onDone }: { v: RollView; onDone: () => void }) {
         <Group align="end">
           <Select
             label={tr.kind}
-            data={['add', 'remove', 'correct'].map((k) => ({ value: k, label: tr.kinds[k]! }))}
+            data={kinds.map((k) => ({ value: k, label: tr.kinds[k]! }))}
             value={kind}
             onChange={(k) => {
-              setKind(k);
-              setResidentId(null);
+              form.setFieldValue('kind', kinds.find((x) => x === k) ?? 'remove');
+              form.setFieldValue('residentId', '');
             }}
             w={200}
             allowDeselect={false}
@@ -388,8 +408,9 @@ function AmendForm({ v, onDone }: { v: RollView; onDone: () => void }) {
           <Select
             label={tr.person}
             data={people}
-            value={residentId}
-            onChange={setResidentId}
+            value={form.values.residentId || null}
+            onChange={(r) => form.setFieldValue('residentId', r ?? '')}
+            error={form.errors['residentId']}
             searchable
             w={380}
             nothingFoundMessage="—"
@@ -397,53 +418,19 @@ function AmendForm({ v, onDone }: { v: RollView; onDone: () => void }) {
         </Group>
         {kind === 'correct' && (
           <Group align="end">
-            <TextInput
-              label={tr.newName}
-              value={fullName}
-              onChange={(e) => setFullName(e.currentTarget.value)}
-            />
-            <TextInput
-              type="date"
-              label={tr.newBirthDate}
-              value={birthDate}
-              onChange={(e) => setBirthDate(e.currentTarget.value)}
-            />
-            <TextInput
-              label={tr.newAddress}
-              value={address}
-              onChange={(e) => setAddress(e.currentTarget.value)}
-              w={320}
-            />
+            <TextInput label={tr.newName} {...form.getInputProps('correction.fullName')} />
+            <TextInput type="date" label={tr.newBirthDate} {...form.getInputProps('correction.birthDate')} />
+            <TextInput label={tr.newAddress} {...form.getInputProps('correction.address')} w={320} />
           </Group>
         )}
         <Group align="end">
-          <TextInput
-            label={tr.reason}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            w={420}
-          />
-          <TextInput
-            label={tr.approvedBy}
-            value={approvedBy}
-            onChange={(e) => setApprovedBy(e.currentTarget.value)}
-            w={260}
-          />
+          <TextInput label={tr.reason} {...form.getInputProps('reason')} w={420} />
+          <TextInput label={tr.approvedBy} {...form.getInputProps('approvedBy')} w={260} />
         </Group>
         {v.cutoff.passed && (
           <Group align="end">
-            <TextInput
-              label={tr.chairName}
-              value={chairName}
-              onChange={(e) => setChairName(e.currentTarget.value)}
-              w={320}
-            />
-            <TextInput
-              label={tr.chairReason}
-              value={chairReason}
-              onChange={(e) => setChairReason(e.currentTarget.value)}
-              w={420}
-            />
+            <TextInput label={tr.chairName} {...form.getInputProps('override.chairName')} w={320} />
+            <TextInput label={tr.chairReason} {...form.getInputProps('override.reason')} w={420} />
           </Group>
         )}
         <Group>
@@ -455,7 +442,7 @@ function AmendForm({ v, onDone }: { v: RollView; onDone: () => void }) {
   );
 }
 
-function noteOf(e: RollEntryView, v: RollView): string {
+function noteOf(e: RollEntry, v: RollView): string {
   const a = v.amendments.find((x) => x.seq === e.amendmentSeq);
   if (!a) return '';
   return a.kind === 'add' ? tr.added(a.seq) : tr.corrected(a.seq);
@@ -471,10 +458,10 @@ function PeopleTable(props: { head: ReactNode; rows: ReactNode; testId: string }
 }
 
 function RollTabs({ v }: { v: RollView }) {
-  const person = (e: RollEntryView) => (
+  const person = (e: RollEntry) => (
     <>
       <Table.Td>{e.fullName}</Table.Td>
-      <Table.Td>{formatDate(e.birthDate)}</Table.Td>
+      <Table.Td>{vnDate(e.birthDate)}</Table.Td>
       <Table.Td>{tr.sexes[e.sex] ?? e.sex}</Table.Td>
       <Table.Td>{e.address}</Table.Td>
     </>
@@ -576,7 +563,7 @@ function RollTabs({ v }: { v: RollView }) {
                 {a.reason}
               </Table.Td>
               <Table.Td>
-                {a.approvedBy} ({formatDate(a.effectiveOn)})
+                {a.approvedBy} ({vnDate(a.effectiveOn)})
               </Table.Td>
               <Table.Td>
                 {a.chairOverride ? `${a.chairOverride.chairName}: ${a.chairOverride.reason}` : '—'}
