@@ -26,8 +26,7 @@ function files(dir: string, out: string[] = []): string[] {
 
 const src = files(join(root, 'src'));
 const read = (f: string) => readFileSync(f, 'utf8');
-const count = (re: RegExp, list = src) =>
-  list.reduce((n, f) => n + (read(f).match(re)?.length ?? 0), 0);
+const count = (re: RegExp, list = src) => list.reduce((n, f) => n + (read(f).match(re)?.length ?? 0), 0);
 const filesWith = (re: RegExp, list = src) => list.filter((f) => re.test(read(f)));
 
 const services = src.filter((f) => f.includes('/src/services/'));
@@ -36,18 +35,28 @@ const server = src.filter((f) => f.includes('/src/server/'));
 const apiFile = web.find((f) => /\/api\.ts$/.test(f));
 
 const figures: Record<string, number | string> = {
-  'Vietnam offset written out (7 h in ms, +07:00)': count(/7 \* 60 \* 60 \* 1000|7 \* 3600(_000| \* 1000)|\+07:00/g),
-  'files defining vnDate/vnTime/formatDate': filesWith(/(function|const) (vnDate|vnTime|formatDate)\b/).length,
-  'files defining errorText': filesWith(/(function|const) errorText\b/).length,
-  'service files with raw Kysely queries': filesWith(/\.(selectFrom|insertInto|updateTable|deleteFrom)\(/, services)
+  'Vietnam offset written out (7 h in ms, +07:00)': count(
+    /7 \* 60 \* 60 \* 1000|7 \* 3600(_000| \* 1000)|\+07:00/g,
+  ),
+  'files defining vnDate/vnTime/formatDate': filesWith(/(function|const) (vnDate|vnTime|formatDate)\b/)
     .length,
+  'files defining errorText': filesWith(/(function|const) errorText\b/).length,
+  'service files with raw Kysely queries': filesWith(
+    /\.(selectFrom|insertInto|updateTable|deleteFrom)\(/,
+    services,
+  ).length,
   'raw Kysely queries in services': count(/\.(selectFrom|insertInto|updateTable|deleteFrom)\(/g, services),
   'files at the top of src/services (not index.ts)': readdirSync(join(root, 'src/services')).filter(
     (f) => f.endsWith('.ts') && f !== 'index.ts',
   ).length,
-  'hand-written interfaces in the web api module': apiFile ? count(/^export (interface|type) /gm, [apiFile]) : 0,
+  'hand-written interfaces in the web api module': apiFile
+    ? count(/^export (interface|type) /gm, [apiFile])
+    : 0,
   '`as T` / `data as` casts of answers in the web app': count(/api\.(get|post|upload)<|data as T/g, web),
-  'routes declared with JSON schemas (app.get/post/...)': count(/app\.(get|post|put|patch|delete)(<|\()/g, server),
+  'routes declared with JSON schemas (app.get/post/...)': count(
+    /app\.(get|post|put|patch|delete)(<|\()/g,
+    server,
+  ),
   'routes declared from the contract (route(...))': count(/\broute\(app, ctx,/g, server),
   'useState calls in the web app': count(/useState[<(]/g, web),
 };

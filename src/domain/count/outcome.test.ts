@@ -30,7 +30,10 @@ function withoutHighest(profile: RuleProfile, form: ElectionForm): RuleProfile {
   if (!rule) throw new Error(`no winner rule for ${form}`);
   return {
     ...profile,
-    winner: { ...profile.winner, value: { ...profile.winner.value, [form]: { ...rule, requireHighest: false } } },
+    winner: {
+      ...profile.winner,
+      value: { ...profile.winner.value, [form]: { ...rule, requireHighest: false } },
+    },
   };
 }
 

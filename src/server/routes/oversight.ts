@@ -1,197 +1,44 @@
-/** Oversight (issue 9): dashboards, reports to download, the progress report and search. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { oversight, demo } from '../../services';
-import type { Result, ServiceContext } from '../../services';
-import { sendResult } from '../http-result';
-import { sendFile } from './people';
-import { actorOf, requireActor } from '../session';
+/** Oversight: dashboards, reports to download or issue, the progress report and search. */
+import * as contract from '../../contract/oversight';
+import { MIME } from '../../contract/endpoint';
+import { ok } from '../../domain/result';
+import { demo, oversight } from '../../services';
+import type { Result } from '../../services';
+import type { FeatureRoutes } from '../app';
+import type { FileReply } from '../contract-route';
+import { route } from '../contract-route';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const PDF = 'application/pdf';
-const tags = ['oversight'];
-const param = (name: string) => ({
-  type: 'object',
-  required: [name],
-  properties: { [name]: { type: 'string', maxLength: 64 } },
-});
+/** A report the service rendered, as the file to send. */
+const asFile = (r: Result<oversight.FileOut>, type: string): Result<FileReply> =>
+  r.ok ? ok({ bytes: r.value.bytes, fileName: r.value.name, type }) : r;
 
-function file(reply: FastifyReply, r: Result<{ bytes: Buffer; name: string }>, type: string) {
-  if (!r.ok) return sendResult(reply, r);
-  return sendFile(reply, r.value.bytes, r.value.name, type);
-}
-
-export function oversightRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  const preHandler = requireActor(ctx);
-  const read = { access: 'read' as const };
-
-  app.get<{ Params: { id: string } }>(
-    '/api/communes/:id/oversight',
-    {
-      preHandler,
-      config: read,
-      schema: {
-        summary: 'Commune dashboard: every hamlet with state, deadline, lateness, result',
-        tags,
-        params: param('id'),
-      },
-    },
-    async (req, reply) =>
-      sendResult(reply, await oversight.communeDashboard(ctx, actorOf(req), req.params.id)),
+const oversightRoutes: FeatureRoutes = (app, ctx) => {
+  route(app, ctx, contract.getCommune, ({ params }, { actor }) =>
+    oversight.communeDashboard(ctx, actor, params.id),
   );
-  app.get(
-    '/api/oversight/national',
-    {
-      preHandler,
-      config: read,
-      schema: {
-        summary:
-          'National roll-up: every province with hamlets per state, late items and results (administrators)',
-        tags,
-      },
-    },
-    async (req, reply) => sendResult(reply, await oversight.nationalRollup(ctx, actorOf(req))),
+  route(app, ctx, contract.getNational, (_input, { actor }) => oversight.nationalRollup(ctx, actor));
+  route(app, ctx, contract.getProvince, ({ params, query }, { actor }) =>
+    oversight.provinceDashboard(ctx, actor, params.code, { onlyWithHamlets: query.all !== '1' }),
   );
-  app.get<{ Params: { code: string }; Querystring: { all?: string } }>(
-    '/api/provinces/:code/oversight',
-    {
-      preHandler,
-      config: read,
-      schema: {
-        summary:
-          'Province dashboard: every commune with hamlets per state, late items, re-elections, interim heads',
-        tags,
-        params: param('code'),
-        querystring: { type: 'object', properties: { all: { type: 'string', enum: ['0', '1'] } } },
-      },
-    },
-    async (req, reply) =>
-      sendResult(
-        reply,
-        await oversight.provinceDashboard(ctx, actorOf(req), req.params.code, {
-          onlyWithHamlets: req.query.all !== '1',
-        }),
-      ),
+  route(app, ctx, contract.communeResultsXlsx, async ({ params }, { actor }) =>
+    asFile(await oversight.communeResultsXlsx(ctx, actor, params.id), MIME.xlsx),
   );
-  app.get<{ Params: { id: string } }>(
-    '/api/communes/:id/oversight/results.xlsx',
-    {
-      preHandler,
-      config: read,
-      schema: {
-        summary: 'Commune results, one row per hamlet with totals (XLSX)',
-        tags,
-        params: param('id'),
-      },
-    },
-    async (req, reply) =>
-      file(reply, await oversight.communeResultsXlsx(ctx, actorOf(req), req.params.id), XLSX),
+  route(app, ctx, contract.communeSummaryPdf, async ({ params }, { actor }) =>
+    asFile(await oversight.communeSummaryPdf(ctx, actor, params.id), MIME.pdf),
   );
-  app.get<{ Params: { id: string } }>(
-    '/api/communes/:id/oversight/summary.pdf',
-    {
-      preHandler,
-      config: read,
-      schema: { summary: "Commune's summary report as an unnumbered draft (PDF)", tags, params: param('id') },
-    },
-    async (req, reply) =>
-      file(reply, await oversight.communeSummaryPdf(ctx, actorOf(req), req.params.id), PDF),
+  route(app, ctx, contract.issueSummary, ({ params, body }, { actor }) =>
+    oversight.issueCommuneSummary(ctx, actor, params.id, { date: body?.date }),
   );
-  app.post<{ Params: { id: string }; Body: { date?: string } }>(
-    '/api/communes/:id/oversight/summary',
-    {
-      preHandler,
-      config: { access: 'write' },
-      schema: {
-        summary: "Issue the commune's summary report (numbered, stored with its hash)",
-        tags,
-        params: param('id'),
-        body: { type: 'object', properties: { date: { type: 'string', maxLength: 10 } } },
-      },
-    },
-    async (req, reply) =>
-      sendResult(
-        reply,
-        await oversight.issueCommuneSummary(ctx, actorOf(req), req.params.id, {
-          date: req.body?.date,
-        }),
-        201,
-      ),
+  route(app, ctx, contract.provinceAggregateXlsx, async ({ params }, { actor }) =>
+    asFile(await oversight.provinceAggregateXlsx(ctx, actor, params.code), MIME.xlsx),
   );
-  app.get<{ Params: { code: string } }>(
-    '/api/provinces/:code/oversight/aggregate.xlsx',
-    {
-      preHandler,
-      config: read,
-      schema: {
-        summary: 'Province aggregate, one row per commune with totals (XLSX)',
-        tags,
-        params: param('code'),
-      },
-    },
-    async (req, reply) =>
-      file(reply, await oversight.provinceAggregateXlsx(ctx, actorOf(req), req.params.code), XLSX),
+  route(app, ctx, contract.provinceAggregatePdf, async ({ params }, { actor }) =>
+    asFile(await oversight.provinceAggregatePdf(ctx, actor, params.code), MIME.pdf),
   );
-  app.get<{ Params: { code: string } }>(
-    '/api/provinces/:code/oversight/aggregate.pdf',
-    {
-      preHandler,
-      config: read,
-      schema: { summary: 'Province aggregate report (PDF)', tags, params: param('code') },
-    },
-    async (req, reply) =>
-      file(reply, await oversight.provinceAggregatePdf(ctx, actorOf(req), req.params.code), PDF),
+  route(app, ctx, contract.getProgress, ({ params, query }, { actor }) =>
+    oversight.progressReport(ctx, actor, params.code, { deadline: query.deadline }),
   );
-  app.get<{ Params: { code: string }; Querystring: { deadline?: string } }>(
-    '/api/units/:code/progress',
-    {
-      preHandler,
-      config: read,
-      schema: {
-        summary:
-          'Progress against a plan deadline: counts by state, late items and what is missing, per child unit',
-        tags,
-        params: param('code'),
-        querystring: { type: 'object', properties: { deadline: { type: 'string', maxLength: 10 } } },
-      },
-    },
-    async (req, reply) =>
-      sendResult(
-        reply,
-        await oversight.progressReport(ctx, actorOf(req), req.params.code, {
-          deadline: req.query.deadline,
-        }),
-      ),
-  );
-  app.get<{ Querystring: { q: string } }>(
-    '/api/search',
-    {
-      preHandler,
-      config: read,
-      schema: {
-        summary:
-          'Search hamlets, people (without diacritics) and documents by number, within the caller’s scope',
-        tags,
-        querystring: {
-          type: 'object',
-          required: ['q'],
-          properties: { q: { type: 'string', maxLength: 100 } },
-        },
-      },
-    },
-    async (req, reply) => sendResult(reply, await oversight.search(ctx, actorOf(req), req.query.q)),
-  );
-  app.post(
-    '/api/demo/province',
-    {
-      preHandler,
-      config: { access: 'admin' },
-      schema: {
-        summary: 'Load the demo province (four more communes of Lâm Đồng); administrator only',
-        tags,
-      },
-    },
-    async (_req, reply) => reply.send(await demo.loadDemoProvince(ctx)),
-  );
-}
-
+  route(app, ctx, contract.search, ({ query }, { actor }) => oversight.search(ctx, actor, query.q));
+  route(app, ctx, contract.loadDemoProvince, async () => ok(await demo.loadDemoProvince(ctx)));
+};
 export default oversightRoutes;

@@ -10,6 +10,7 @@ import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import { allowedDeputies, formatCitation } from '../../domain/rules';
 import { office as repo, territory as territoryRepo } from '../../store';
+import type { DeputyInput } from '../../contract/office';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
@@ -33,13 +34,7 @@ import { currentHolders, termRow } from './register';
 import { docRef } from './recognition';
 import { ruleFailure } from '../common';
 
-export interface DeputyInput {
-  readonly hamletId: string;
-  readonly residentId?: string | null;
-  readonly name?: string | null;
-  readonly on: CivilDate;
-  readonly signerName?: string | null;
-}
+export type { DeputyInput } from '../../contract/office';
 
 export interface DeputyOutcome {
   readonly termId: string;

@@ -10,6 +10,7 @@ import type { Result } from '../../domain/result';
 import { parseDate } from '../../io/dates';
 import { readTabular } from '../../io/tabular';
 import { office as repo, territory as territoryRepo } from '../../store';
+import type { ImportOptions } from '../../contract/office';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
@@ -26,12 +27,8 @@ import {
 } from '../decisions';
 import { isCurrent, termRow } from './register';
 
-export interface ImportOptions {
-  readonly profileId?: string;
-  /** The province's choice of term, in months (among the profile's options). */
-  readonly termMonths?: number | null;
-  readonly confirm?: boolean;
-}
+/** Preview or confirm, with the profile and the province's choice of term (months). */
+export type { ImportOptions } from '../../contract/office';
 
 export interface ImportRow {
   readonly row: number;

@@ -12,6 +12,7 @@ import type { Result } from '../../domain/result';
 import type { RuleProfile } from '../../domain/rules';
 import { formatCitation } from '../../domain/rules';
 import { office as repo, preparationPlan as planRepo } from '../../store';
+import type { InterimInput, InterimReason } from '../../contract/office';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
@@ -36,23 +37,7 @@ import { recordStep } from '../plan';
 import { namesOn } from '../territory';
 import { ruleFailure } from '../common';
 
-export type InterimReason = 'vacancy' | 'failedElection' | 'removal';
-
-export interface InterimInput {
-  readonly hamletId: string;
-  readonly reason: InterimReason;
-  /** The failed election (reason failedElection). */
-  readonly electionId?: string | null;
-  /** The profile when no election names it (vacancy, removal). */
-  readonly profileId?: string | null;
-  readonly residentId?: string | null;
-  readonly name?: string | null;
-  readonly on: CivilDate;
-  readonly signerName?: string | null;
-  /** For a removal: the deadline the removal procedure sets, and the decision that removed the head. */
-  readonly newElectionBy?: CivilDate | null;
-  readonly basisText?: string | null;
-}
+export type { InterimInput, InterimReason } from '../../contract/office';
 
 export interface InterimOutcome {
   readonly termId: string;

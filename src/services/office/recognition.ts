@@ -15,6 +15,7 @@ import type { RuleProfile } from '../../domain/rules';
 import { formatCitation, getProfile } from '../../domain/rules';
 import { office as repo, pollingCounts as countsRepo, preparationPlan as planRepo } from '../../store';
 import type { Db } from '../../store';
+import type { DecisionInput, RecognitionDecision } from '../../contract/office';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
@@ -38,7 +39,6 @@ import {
   vnToday,
 } from '../decisions';
 import { endCurrent, termRow } from './register';
-import type { Override } from '../plan';
 import { recordStep } from '../plan';
 import { loadElection } from '../common';
 import { ruleFailure } from '../common';
@@ -153,27 +153,7 @@ export async function recognitionInbox(
   });
 }
 
-export type RecognitionDecision = 'recognise' | 'rerun' | 'reply';
-
-export interface DecisionInput {
-  readonly decision: RecognitionDecision;
-  /** The date the decision bears. */
-  readonly on: CivilDate;
-  readonly signerName?: string | null;
-  /** Recognise: the person elected, when the count was not kept here. */
-  readonly residentId?: string | null;
-  readonly holderName?: string | null;
-  /** Recognise: the province's choice of term in months. */
-  readonly termMonths?: number | null;
-  /** Re-election: when and where. */
-  readonly rerunDate?: CivilDate | null;
-  readonly rerunTime?: string | null;
-  readonly rerunVenue?: string | null;
-  /** Re-election and reply: why. */
-  readonly reasons?: readonly string[];
-  /** The commune chair's permission to decide after the deadline. */
-  readonly override?: Override | null;
-}
+export type { DecisionInput, RecognitionDecision } from '../../contract/office';
 
 export interface DecisionOutcome {
   readonly decisionId: string;

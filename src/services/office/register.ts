@@ -13,6 +13,7 @@ import type { RuleProfile } from '../../domain/rules';
 import { allowedDeputies, formatCitation } from '../../domain/rules';
 import { office as repo, territory as territoryRepo } from '../../store';
 import type { Db } from '../../store';
+import type { EndInput } from '../../contract/office';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
@@ -338,11 +339,7 @@ export async function currentHolders(
   return terms.filter((t) => t.position === position && t.resident_group_id === groupId && isCurrent(t, on));
 }
 
-export interface EndInput {
-  readonly on: CivilDate;
-  readonly reason: string;
-  readonly ref?: string | null;
-}
+export type { EndInput } from '../../contract/office';
 
 export async function endOffice(
   ctx: ServiceContext,

@@ -25,6 +25,7 @@ import { formatCitation, formatPercent, minimumVotes } from '../../domain/rules'
 import { teamSignatures } from '../../documents/forms/count-record';
 import { documents as documentsRepo, office as repo, territory as territoryRepo } from '../../store';
 import type { Db } from '../../store';
+import type { DecideInput, MeetingInput, OpenInput, SignatureInput } from '../../contract/removal';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
@@ -55,68 +56,13 @@ import { docRef } from '../office';
 import { ruleFailure } from '../common';
 import type { Override } from '../plan';
 
-export interface SignatureInput {
-  readonly householdId: string;
-  readonly signerName: string;
-  readonly residentId?: string | null;
-}
-
-export interface OpenInput {
-  readonly termId: string;
-  readonly kind: RemovalKind;
-  readonly trigger: string;
-  /** The day the letter, proposal or petition reached the commune. */
-  readonly on: CivilDate;
-  readonly grounds?: readonly string[];
-  /** Who proposes (the Front committee head, the commune or Front chair). */
-  readonly proposer?: string | null;
-  /** The head's own letter is on file (resignation). */
-  readonly hasLetter?: boolean;
-  readonly signatures?: readonly SignatureInput[];
-}
-
-export interface CountingMember {
-  readonly name: string;
-  readonly role: string;
-}
-
-export interface MeetingInput {
-  readonly heldOn: CivilDate;
-  readonly time: string;
-  readonly endTime: string;
-  readonly venue: string;
-  /** frontCommitteeHead, or communeChair when the Front committee head is the head concerned. */
-  readonly convenorRole: 'frontCommitteeHead' | 'communeChair';
-  readonly convenorName: string;
-  /** The Front committee head is the head whose removal is considered (ND59 Điều 3 k1). */
-  readonly frontHeadIsHead?: boolean;
-  readonly secretaryName: string;
-  /** Invited guests (UBND, UBMTTQ): they may speak, they do not vote and are not counted. */
-  readonly guests?: readonly string[];
-  /** Household representatives of the whole hamlet; the hamlet's households when absent. */
-  readonly registered?: number;
-  readonly present: number;
-  readonly method: 'hands' | 'secret';
-  readonly countingTeam?: readonly CountingMember[];
-  readonly witnesses?: readonly string[];
-  readonly issued?: number;
-  readonly received?: number;
-  readonly valid?: number;
-  readonly approve: number;
-  readonly disapprove: number;
-  /** The day the meeting's report reached the commune; the meeting day when absent. */
-  readonly reportReceivedOn?: CivilDate | null;
-}
-
-export interface DecideInput {
-  readonly decision: 'recognise' | 'reply';
-  readonly on: CivilDate;
-  readonly reasons?: readonly string[];
-  readonly signerName?: string | null;
-  readonly override?: Override | null;
-  /** Appoint the interim head in the same step. */
-  readonly interim?: { residentId?: string | null; name?: string | null } | null;
-}
+export type {
+  CountingMember,
+  DecideInput,
+  MeetingInput,
+  OpenInput,
+  SignatureInput,
+} from '../../contract/removal';
 
 interface CaseData {
   grounds: string[];

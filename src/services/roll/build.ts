@@ -90,7 +90,12 @@ function representativeOf(
   const householdId = person.householdId;
   const verdict = checkHouseholdRepresentatives(
     profile,
-    [{ householdId, anyMemberWithFullCapacity: members.some((m) => legalCapacityOn(profile, m, electionDate) === 'full') }],
+    [
+      {
+        householdId,
+        anyMemberWithFullCapacity: members.some((m) => legalCapacityOn(profile, m, electionDate) === 'full'),
+      },
+    ],
     [
       {
         personId: person.id,

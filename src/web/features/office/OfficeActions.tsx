@@ -1,15 +1,10 @@
 import { Alert, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../shared/api';
-import type { OfficeTerm } from '../../shared/api';
-import { toffice as s } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
-
-interface People {
-  adults: { id: string; name: string; birthDate: string; householdCode: string }[];
-}
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import * as contract from '../../../contract/office';
+import type { TermView } from '../../../contract/office';
+import { errorText } from '../../shared/client';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { officeText as s } from './strings';
 
 /**
  * What the commune records by hand in a hamlet: an interim head when the post is vacant, the deputy
@@ -18,18 +13,18 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export function OfficeActions(props: {
   hamletId: string;
   today: string;
-  current: OfficeTerm[];
+  current: TermView[];
   onDone: () => void;
 }) {
-  const [people] = useLoad(
-    () => api.get<People>(`/api/hamlets/${props.hamletId}/office-people`),
-    [props.hamletId],
-  );
+  const people = useApiQuery(contract.getHamletPeople, { params: { id: props.hamletId } });
+  const interim = useApiMutation(contract.appointInterim);
+  const deputy = useApiMutation(contract.recogniseDeputy);
+  const end = useApiMutation(contract.endTerm);
   const [residentId, setResidentId] = useState<string | null>(null);
   const [on, setOn] = useState(props.today);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = (path: string, body: object, done: string) =>
-    api.post(path, body).then(
+  const run = (write: Promise<unknown>, done: string) =>
+    write.then(
       () => {
         setMessage({ ok: true, text: done });
         props.onDone();
@@ -37,9 +32,7 @@ export function OfficeActions(props: {
       (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
     );
   const options =
-    people.state === 'ready'
-      ? people.data.adults.map((a) => ({ value: a.id, label: `${a.name} (${a.householdCode})` }))
-      : [];
+    people.data?.adults.map((a) => ({ value: a.id, label: `${a.name} (${a.householdCode})` })) ?? [];
   return (
     <Card withBorder mt="sm" bg="gray.0" data-testid="office-actions">
       <Stack gap="xs">
@@ -69,8 +62,10 @@ export function OfficeActions(props: {
             disabled={!residentId}
             onClick={() =>
               void run(
-                `/api/hamlets/${props.hamletId}/interim`,
-                { on, reason: 'vacancy', residentId },
+                interim.mutateAsync({
+                  params: { id: props.hamletId },
+                  body: { on, reason: 'vacancy', residentId },
+                }),
                 s.actions.interimDone,
               )
             }
@@ -82,7 +77,10 @@ export function OfficeActions(props: {
             variant="light"
             disabled={!residentId}
             onClick={() =>
-              void run(`/api/hamlets/${props.hamletId}/deputies`, { on, residentId }, s.actions.deputyDone)
+              void run(
+                deputy.mutateAsync({ params: { id: props.hamletId }, body: { on, residentId } }),
+                s.actions.deputyDone,
+              )
             }
           >
             {s.actions.deputy}
@@ -98,7 +96,10 @@ export function OfficeActions(props: {
                 variant="subtle"
                 color="red"
                 onClick={() =>
-                  void run(`/api/office-terms/${term.id}/end`, { on, reason: 'vacated' }, s.actions.endDone)
+                  void run(
+                    end.mutateAsync({ params: { id: term.id }, body: { on, reason: 'vacated' } }),
+                    s.actions.endDone,
+                  )
                 }
               >
                 {term.positionTitle}: {term.holderName}

@@ -16,19 +16,15 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { OfficeImportPreview, OfficeRegister, OfficeTerm } from '../../shared/api';
-import { Status } from '../../shared/Status';
+import * as contract from '../../../contract/office';
+import type { OfficeImportPreview, OfficeRegister, TermView } from '../../../contract/office';
+import { call, errorText } from '../../shared/client';
+import { vnDate } from '../../shared/format';
+import { useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
 import { OfficeActions } from './OfficeActions';
 import { OfficeRecordsProvider, OfficeRecordsSection, TermRecordMarks } from './OfficeRecords';
-import { toffice as s } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
-
-/** 'YYYY-MM-DD' as Vietnamese officials write it. */
-export const vnDate = (d: string | null | undefined) =>
-  d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '';
-
-export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { officeText as s } from './strings';
 
 /** Links between the three after-the-vote pages of a commune. */
 export function OfficeNav(props: { communeId: string }) {
@@ -48,7 +44,7 @@ export function OfficeNav(props: { communeId: string }) {
   );
 }
 
-function TermRows(props: { terms: OfficeTerm[] }) {
+function TermRows(props: { terms: TermView[] }) {
   return (
     <>
       {props.terms.map((c) => (
@@ -155,27 +151,28 @@ function ImportHolders(props: { communeId: string; onDone: () => void }) {
   const [months, setMonths] = useState<number | string>('');
   const [preview, setPreview] = useState<OfficeImportPreview | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const url = (confirm: boolean) =>
-    `/api/communes/${props.communeId}/office-holders/import?confirm=${confirm}${months ? `&termMonths=${months}` : ''}`;
+  const send = (f: File, confirm: boolean) =>
+    call(contract.importHolders, {
+      params: { id: props.communeId },
+      query: { confirm: String(confirm), termMonths: months === '' ? undefined : Number(months) },
+      body: f,
+    });
   const check = (f: File | null) => {
     setFile(f);
     setPreview(null);
     setMessage(null);
-    if (f)
-      api
-        .upload<OfficeImportPreview>(url(false), f)
-        .then(setPreview, (e) => setMessage({ ok: false, text: errorText(e) }));
+    if (f) send(f, false).then(setPreview, (e: unknown) => setMessage({ ok: false, text: errorText(e) }));
   };
   const confirm = () => {
     if (!file) return;
-    api.upload<OfficeImportPreview>(url(true), file).then(
+    send(file, true).then(
       (p) => {
         setMessage({ ok: true, text: s.imported(p.imported) });
         setPreview(null);
         setFile(null);
         props.onDone();
       },
-      (e) => setMessage({ ok: false, text: errorText(e) }),
+      (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
     );
   };
   return (
@@ -231,12 +228,13 @@ function ImportHolders(props: { communeId: string; onDone: () => void }) {
 export function OfficePage() {
   const { id = '' } = useParams();
   const [months, setMonths] = useState<number | string>(6);
-  const [load, reload] = useLoad(
-    () => api.get<OfficeRegister>(`/api/communes/${id}/office-register?monthsAhead=${Number(months) || 0}`),
-    [id, months],
-  );
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const r = load.data;
+  const register = useApiQuery(contract.getRegister, {
+    params: { id },
+    query: { monthsAhead: Number(months) || 0 },
+  });
+  if (!register.data) return <QueryStatus query={register} />;
+  const r = register.data;
+  const reload = () => void register.refetch();
   return (
     <OfficeRecordsProvider communeId={id}>
       <Stack p="md" gap="md">

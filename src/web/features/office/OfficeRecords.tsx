@@ -15,8 +15,10 @@ import {
 import { createContext, useContext, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { OfficeRegister } from '../../../contract/office';
 import { api } from '../../shared/api';
-import type { OfficeRegister } from '../../shared/api';
+import { errorText } from '../../shared/client';
+import { vnDate } from '../../shared/format';
 import { tfacts } from '../../shared/strings';
 import { useLoad } from '../../shared/use-load';
 
@@ -44,8 +46,6 @@ interface Records {
   readonly reload: () => void;
 }
 const RecordsContext = createContext<Records>({ records: [], reload: () => undefined });
-
-const vnDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 /** Loads the commune's records once for the register page: the rows' marks and the section share them. */
 export function OfficeRecordsProvider(props: { communeId: string; children: ReactNode }) {
@@ -182,7 +182,7 @@ function AddRecord(props: { hamlets: OfficeRegister['hamlets']; today: string; o
         setV(empty);
         props.onSaved();
       },
-      (e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
     );
   };
   return (

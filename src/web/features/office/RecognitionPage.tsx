@@ -16,12 +16,14 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { HamletPeople, OfficeDocument, RecognitionInbox, RecognitionItem } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { toffice as s } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
-import { OfficeNav, errorText, vnDate } from './OfficePage';
+import * as contract from '../../../contract/office';
+import type { DocumentInfo, RecognitionItem } from '../../../contract/office';
+import { errorText } from '../../shared/client';
+import { vnDate } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { OfficeNav } from './OfficePage';
+import { officeText as s } from './strings';
 
 const lines = (text: string) =>
   text
@@ -42,33 +44,36 @@ function DecisionForm(props: { item: RecognitionItem; today: string; onDone: () 
   const [overrideBy, setOverrideBy] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [issued, setIssued] = useState<OfficeDocument | null>(null);
-  const [people] = useLoad(
-    () =>
-      item.outcome
-        ? Promise.resolve<HamletPeople>({ households: [], adults: [] })
-        : api.get<HamletPeople>(`/api/hamlets/${item.hamletId}/office-people`),
-    [item.hamletId, item.outcome],
+  const [issued, setIssued] = useState<DocumentInfo | null>(null);
+  // With a count kept here the person elected is known: the adults are needed only without one.
+  const people = useApiQuery(
+    contract.getHamletPeople,
+    { params: { id: item.hamletId } },
+    { enabled: !item.outcome },
   );
+  const decide = useApiMutation(contract.decideRecognition, { invalidates: [contract.recognitionInbox] });
   const late = item.due !== null && on > item.due;
   const submit = () => {
     setError(null);
-    api
-      .post<{ document: OfficeDocument | null }>(`/api/elections/${item.electionId}/recognition`, {
-        decision,
-        on,
-        signerName: signer || null,
-        residentId,
-        rerunDate: rerunDate || null,
-        reasons: lines(reasons),
-        override: late ? { authorisedBy: overrideBy, reason: overrideReason } : null,
+    decide
+      .mutateAsync({
+        params: { id: item.electionId },
+        body: {
+          decision,
+          on,
+          signerName: signer || null,
+          residentId,
+          rerunDate: rerunDate || null,
+          reasons: lines(reasons),
+          override: late ? { authorisedBy: overrideBy, reason: overrideReason } : null,
+        },
       })
       .then(
         (r) => {
           setIssued(r.document);
           props.onDone();
         },
-        (e) => setError(errorText(e)),
+        (e: unknown) => setError(errorText(e)),
       );
   };
   if (issued)
@@ -97,7 +102,7 @@ function DecisionForm(props: { item: RecognitionItem; today: string; onDone: () 
         />
         <TextInput label={s.signer} value={signer} onChange={(e) => setSigner(e.currentTarget.value)} />
       </Group>
-      {decision === 'recognise' && !item.outcome && people.state === 'ready' && (
+      {decision === 'recognise' && !item.outcome && people.data && (
         <Select
           label={s.elected}
           searchable
@@ -191,9 +196,9 @@ function InboxItem(props: { item: RecognitionItem; today: string; canDecide: boo
 /** The commune's inbox of reported elections awaiting recognition, re-election or a written reply. */
 export function RecognitionPage() {
   const { id = '' } = useParams();
-  const [load, reload] = useLoad(() => api.get<RecognitionInbox>(`/api/communes/${id}/recognitions`), [id]);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const inbox = load.data;
+  const query = useApiQuery(contract.recognitionInbox, { params: { id } });
+  if (!query.data) return <QueryStatus query={query} />;
+  const inbox = query.data;
   return (
     <Stack p="md" gap="md">
       <Breadcrumbs>

@@ -14,14 +14,20 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { OversightCommune, OversightHamlet } from '../../shared/api';
+import * as contract from '../../../contract/oversight';
+import type { OversightHamlet } from '../../../contract/oversight';
 import { Histogram } from '../../shared/charts/Histogram';
 import { ProgressLine } from '../../shared/charts/ProgressLine';
-import { Status } from '../../shared/Status';
-import { formatDate, numberFormat, to } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import { errorText, urlOf } from '../../shared/client';
+import { vnDate, vnNumber, vnPercent } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { to } from '../../shared/strings';
 import { PageControl, pageOf } from '../../shared/paging';
+import { oversightText as ot } from './strings';
+
+/** A civil date as dd/mm/yyyy, or a dash for none. */
+const dateOr = (d: string | null) => vnDate(d) || '—';
 
 type Filter = 'all' | 'late' | 'reElection' | 'interim';
 
@@ -31,8 +37,9 @@ const matches = (h: OversightHamlet, f: Filter) =>
   (f === 'reElection' && h.reElection) ||
   (f === 'interim' && h.interim);
 
+/** Turnout as a percentage, or a dash when no one is on the roll. */
 export function percent(n: number, of: number): string {
-  return of > 0 ? `${((n * 100) / of).toFixed(1).replace('.', ',')}%` : '—';
+  return of > 0 ? vnPercent(n, of) : '—';
 }
 
 function ResultCell(props: { h: OversightHamlet }) {
@@ -46,7 +53,7 @@ function ResultCell(props: { h: OversightHamlet }) {
   return (
     <Text size="sm">
       {r.elected
-        ? `${to.outcomes.elected}: ${r.elected.name} (${numberFormat.format(r.elected.votes)})`
+        ? `${to.outcomes.elected}: ${r.elected.name} (${vnNumber(r.elected.votes)})`
         : to.outcomes[r.outcome]}
     </Text>
   );
@@ -55,12 +62,13 @@ function ResultCell(props: { h: OversightHamlet }) {
 /** The commune's view of every hamlet election: state, next deadline, lateness, result, office-holder. */
 export function DashboardCommune() {
   const { id = '' } = useParams();
-  const [load, reload] = useLoad(() => api.get<OversightCommune>(`/api/communes/${id}/oversight`), [id]);
+  const query = useApiQuery(contract.getCommune, { params: { id } });
+  const issueSummary = useApiMutation(contract.issueSummary);
   const [filter, setFilter] = useState<Filter>('all');
   const [issued, setIssued] = useState<{ ok: boolean; text: string } | null>(null);
   const [page, setPage] = useState(1);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const d = load.data;
+  if (!query.data) return <QueryStatus query={query} />;
+  const d = query.data;
   // A commune may have a hundred hamlets and more: the table shows one page at a time.
   const paged = pageOf(
     d.hamlets.filter((h) => matches(h, filter)),
@@ -71,9 +79,9 @@ export function DashboardCommune() {
     .filter((h) => h.result?.outcome && h.result.registered > 0)
     .map((h) => Math.floor((h.result!.voted * 100) / h.result!.registered));
   const issue = () =>
-    api.post<{ title: string }>(`/api/communes/${id}/oversight/summary`, {}).then(
-      (doc) => setIssued({ ok: true, text: to.issued(doc.title) }),
-      (e: unknown) => setIssued({ ok: false, text: e instanceof Error ? e.message : String(e) }),
+    issueSummary.mutateAsync({ params: { id }, body: {} }).then(
+      (doc) => setIssued({ ok: true, text: ot.issued(doc.title) }),
+      (e: unknown) => setIssued({ ok: false, text: errorText(e) }),
     );
   return (
     <Stack>
@@ -86,10 +94,10 @@ export function DashboardCommune() {
         </Anchor>
         <Text>{to.dashboardLink}</Text>
       </Breadcrumbs>
-      <Title order={2}>{to.communeTitle(d.commune.name)}</Title>
+      <Title order={2}>{ot.communeTitle(d.commune.name)}</Title>
       <Text c="dimmed">
-        {to.today(formatDate(d.today))}
-        {d.finalDeadline && ` · ${to.deadline(formatDate(d.finalDeadline))}`}
+        {to.today(dateOr(d.today))}
+        {d.finalDeadline && ` · ${to.deadline(dateOr(d.finalDeadline))}`}
       </Text>
       <Group gap="xs">
         <Badge size="lg" variant="light">{`${to.done}: ${d.totals.done}/${d.totals.hamlets}`}</Badge>
@@ -100,21 +108,31 @@ export function DashboardCommune() {
       </Group>
       <Group>
         <Text fw={500}>{to.downloads}:</Text>
-        <Button component="a" href={`/api/communes/${id}/oversight/results.xlsx`} size="xs" variant="light">
-          {to.communeXlsx}
+        <Button
+          component="a"
+          href={urlOf(contract.communeResultsXlsx, { params: { id } })}
+          size="xs"
+          variant="light"
+        >
+          {ot.communeXlsx}
         </Button>
-        <Button component="a" href={`/api/communes/${id}/oversight/summary.pdf`} size="xs" variant="light">
-          {to.communePdf}
+        <Button
+          component="a"
+          href={urlOf(contract.communeSummaryPdf, { params: { id } })}
+          size="xs"
+          variant="light"
+        >
+          {ot.communePdf}
         </Button>
         {d.canManage && (
           <Button size="xs" onClick={() => void issue()}>
-            {to.issueSummary}
+            {ot.issueSummary}
           </Button>
         )}
       </Group>
       {issued && <Alert color={issued.ok ? 'green' : 'red'}>{issued.text}</Alert>}
       <SegmentedControl
-        aria-label={to.filterLabel}
+        aria-label={ot.filterLabel}
         value={filter}
         onChange={(v) => {
           setFilter(v as Filter);
@@ -122,20 +140,20 @@ export function DashboardCommune() {
         }}
         data={(['all', 'late', 'reElection', 'interim'] as const).map((f) => ({
           value: f,
-          label: `${to.filters[f]} (${d.hamlets.filter((h) => matches(h, f)).length})`,
+          label: `${ot.filters[f]} (${d.hamlets.filter((h) => matches(h, f)).length})`,
         }))}
         maw={640}
       />
       <Table striped highlightOnHover withTableBorder data-testid="commune-dashboard">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{to.hamlet}</Table.Th>
-            <Table.Th>{to.state}</Table.Th>
-            <Table.Th>{to.electionDate}</Table.Th>
-            <Table.Th>{to.nextDeadline}</Table.Th>
+            <Table.Th>{ot.hamlet}</Table.Th>
+            <Table.Th>{ot.state}</Table.Th>
+            <Table.Th>{ot.electionDate}</Table.Th>
+            <Table.Th>{ot.nextDeadline}</Table.Th>
             <Table.Th>{to.turnout}</Table.Th>
             <Table.Th>{to.outcome}</Table.Th>
-            <Table.Th>{to.office}</Table.Th>
+            <Table.Th>{ot.office}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -163,25 +181,25 @@ export function DashboardCommune() {
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{formatDate(h.electionDate)}</Table.Td>
+              <Table.Td>{dateOr(h.electionDate)}</Table.Td>
               <Table.Td>
                 {h.nextDeadline ? (
                   <Text size="sm" title={`${h.nextDeadline.title} (${h.nextDeadline.citation})`}>
-                    {formatDate(h.nextDeadline.due)}
+                    {dateOr(h.nextDeadline.due)}
                   </Text>
                 ) : (
                   '—'
                 )}
                 {h.late ? (
                   <Badge color="red" size="sm" variant="filled">
-                    {to.late}
-                    {h.overdueTasks > 0 ? ` · ${to.overdue(h.overdueTasks)}` : ''}
+                    {ot.late}
+                    {h.overdueTasks > 0 ? ` · ${ot.overdue(h.overdueTasks)}` : ''}
                   </Badge>
                 ) : (
                   h.state &&
                   !h.done && (
                     <Badge color="green" size="sm" variant="outline">
-                      {to.onTime}
+                      {ot.onTime}
                     </Badge>
                   )
                 )}
@@ -202,11 +220,11 @@ export function DashboardCommune() {
                 {h.office ? (
                   <Text size="sm">
                     {h.office.name}
-                    {h.office.termEnd ? ` (${to.termEnd} ${formatDate(h.office.termEnd)})` : ''}
+                    {h.office.termEnd ? ` (${ot.termEnd} ${dateOr(h.office.termEnd)})` : ''}
                   </Text>
                 ) : (
                   <Text size="sm" c="dimmed">
-                    {to.noData}
+                    {ot.noData}
                   </Text>
                 )}
               </Table.Td>
@@ -215,7 +233,7 @@ export function DashboardCommune() {
         </Table.Tbody>
       </Table>
       <PageControl paged={paged} onChange={setPage} />
-      {shown.length === 0 && <Text c="dimmed">{to.noHamlets}</Text>}
+      {shown.length === 0 && <Text c="dimmed">{ot.noHamlets}</Text>}
       <Group grow align="flex-start">
         <Card withBorder>
           <Title order={4} size="h5">

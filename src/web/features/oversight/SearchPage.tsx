@@ -2,11 +2,10 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } fr
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { SearchResults } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { to } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/oversight';
+import { useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { oversightText as ot } from './strings';
 
 /** A search box that opens the search page. */
 export function SearchBox() {
@@ -20,14 +19,14 @@ export function SearchBox() {
     <form onSubmit={submit} role="search">
       <Group gap="xs">
         <TextInput
-          placeholder={to.search.placeholder}
-          aria-label={to.search.title}
+          placeholder={ot.search.placeholder}
+          aria-label={ot.search.title}
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
           w={320}
         />
         <Button type="submit" variant="light">
-          {to.search.button}
+          {ot.search.button}
         </Button>
       </Group>
     </form>
@@ -38,28 +37,23 @@ export function SearchBox() {
 export function SearchPage() {
   const [params] = useSearchParams();
   const q = params.get('q') ?? '';
-  const [load, reload] = useLoad(
-    () =>
-      q
-        ? api.get<SearchResults>(`/api/search?q=${encodeURIComponent(q)}`)
-        : Promise.resolve({ query: '', hits: [] }),
-    [q],
-  );
+  const results = useApiQuery(contract.search, { query: { q } }, { enabled: q !== '' });
+  const hits = q ? results.data?.hits : [];
   return (
     <Stack>
-      <Title order={2}>{to.search.title}</Title>
+      <Title order={2}>{ot.search.title}</Title>
       <SearchBox />
-      {load.state !== 'ready' ? (
-        <Status load={load} onRetry={reload} />
-      ) : load.data.hits.length === 0 ? (
-        q && <Text c="dimmed">{to.search.none}</Text>
+      {!hits ? (
+        <QueryStatus query={results} />
+      ) : hits.length === 0 ? (
+        q && <Text c="dimmed">{ot.search.none}</Text>
       ) : (
         <Table striped withTableBorder data-testid="search-results">
           <Table.Tbody>
-            {load.data.hits.map((h) => (
+            {hits.map((h) => (
               <Table.Tr key={`${h.kind}-${h.id}`}>
                 <Table.Td w={110}>
-                  <Badge variant="light">{to.search.kinds[h.kind]}</Badge>
+                  <Badge variant="light">{ot.search.kinds[h.kind]}</Badge>
                 </Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={h.path}>

@@ -17,14 +17,20 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { HamletPeople, OfficeRegister, RemovalCase } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { toffice as s } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
-import { OfficeNav, errorText, vnDate } from '../office/OfficePage';
+import * as office from '../../../contract/office';
+import * as contract from '../../../contract/removal';
+import type { RemovalCase } from '../../../contract/removal';
+import { z } from '../../../contract/zod';
+import { errorText } from '../../shared/client';
+import { vnDate, vnToday } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { OfficeNav } from '../office/OfficePage';
+import { officeText as s } from '../office/strings';
 
 const lines = (text: string) =>
   text
@@ -32,35 +38,41 @@ const lines = (text: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
+/** The case as typed: the body's fields, with the grounds as lines of text. */
+const openForm = contract.openBody
+  .omit({ grounds: true, signatures: true, termId: true })
+  .extend({ termId: z.string().min(1), grounds: z.string().max(50_000), proposer: z.string().max(500) });
+type OpenForm = z.infer<typeof openForm>;
+
 function OpenCase(props: { communeId: string; today: string; onDone: () => void }) {
-  const [register] = useLoad(
-    () => api.get<OfficeRegister>(`/api/communes/${props.communeId}/office-register`),
-    [props.communeId],
-  );
-  const [termId, setTermId] = useState<string | null>(null);
-  const [kind, setKind] = useState<string | null>('release');
-  const [trigger, setTrigger] = useState<string | null>('householdPetition');
-  const [on, setOn] = useState(props.today);
-  const [grounds, setGrounds] = useState('');
-  const [proposer, setProposer] = useState('');
-  const [hasLetter, setHasLetter] = useState(false);
+  const register = useApiQuery(office.getRegister, { params: { id: props.communeId }, query: {} });
+  const form = useForm<OpenForm>({
+    initialValues: {
+      termId: '',
+      kind: 'release',
+      trigger: 'householdPetition',
+      on: props.today,
+      grounds: '',
+      proposer: '',
+      hasLetter: false,
+    },
+    validate: zod4Resolver(openForm),
+  });
+  const { termId, trigger } = form.values;
   const [signed, setSigned] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
+  const open = useApiMutation(contract.openRemoval);
   const heads =
-    register.state === 'ready'
-      ? register.data.hamlets.flatMap((h) =>
-          h.current.filter((c) => c.position === 'head').map((c) => ({ term: c, hamlet: h })),
-        )
-      : [];
+    register.data?.hamlets.flatMap((h) =>
+      h.current.filter((c) => c.position === 'head').map((c) => ({ term: c, hamlet: h })),
+    ) ?? [];
   const chosen = heads.find((x) => x.term.id === termId);
-  const [people] = useLoad(
-    () =>
-      chosen
-        ? api.get<HamletPeople>(`/api/hamlets/${chosen.hamlet.id}/office-people`)
-        : Promise.resolve<HamletPeople>({ households: [], adults: [] }),
-    [chosen?.hamlet.id],
+  const people = useApiQuery(
+    office.getHamletPeople,
+    { params: { id: chosen?.hamlet.id ?? '' } },
+    { enabled: chosen !== undefined },
   );
-  const households = people.state === 'ready' ? people.data.households : [];
+  const households = chosen ? (people.data?.households ?? []) : [];
   const toggle = (id: string) =>
     setSigned((prev) => {
       const next = new Set(prev);
@@ -68,35 +80,33 @@ function OpenCase(props: { communeId: string; today: string; onDone: () => void 
       else next.add(id);
       return next;
     });
-  const submit = () => {
+  const submit = (v: OpenForm) => {
     setError(null);
-    api
-      .post('/api/removals', {
-        termId,
-        kind,
-        trigger,
-        on,
-        grounds: lines(grounds),
-        proposer: proposer || null,
-        hasLetter,
-        signatures:
-          trigger === 'householdPetition'
-            ? households
-                .filter((h) => signed.has(h.id))
-                .map((h) => ({ householdId: h.id, signerName: h.representative || h.code }))
-            : [],
+    open
+      .mutateAsync({
+        body: {
+          ...v,
+          grounds: lines(v.grounds),
+          proposer: v.proposer || null,
+          signatures:
+            v.trigger === 'householdPetition'
+              ? households
+                  .filter((h) => signed.has(h.id))
+                  .map((h) => ({ householdId: h.id, signerName: h.representative || h.code }))
+              : [],
+        },
       })
       .then(
         () => {
           setSigned(new Set());
-          setGrounds('');
+          form.setFieldValue('grounds', '');
           props.onDone();
         },
-        (e) => setError(errorText(e)),
+        (e: unknown) => setError(errorText(e)),
       );
   };
   return (
-    <Card withBorder maw={820}>
+    <Card withBorder maw={820} component="form" onSubmit={form.onSubmit(submit)}>
       <Stack gap="xs">
         <Title order={4}>{s.openTitle}</Title>
         <Select
@@ -105,48 +115,29 @@ function OpenCase(props: { communeId: string; today: string; onDone: () => void 
             value: x.term.id,
             label: `${x.hamlet.name}: ${x.term.positionTitle} ${x.term.holderName}`,
           }))}
-          value={termId}
-          onChange={setTermId}
+          {...form.getInputProps('termId')}
+          onChange={(v) => form.setFieldValue('termId', v ?? '')}
         />
         <Group grow>
           <Select
             label={s.kind}
             data={Object.entries(s.kinds).map(([value, label]) => ({ value, label }))}
-            value={kind}
-            onChange={setKind}
+            {...form.getInputProps('kind')}
+            onChange={(v) => v && form.setFieldValue('kind', v as OpenForm['kind'])}
           />
           <Select
             label={s.trigger}
             data={Object.entries(s.triggers).map(([value, label]) => ({ value, label }))}
-            value={trigger}
-            onChange={setTrigger}
+            {...form.getInputProps('trigger')}
+            onChange={(v) => form.setFieldValue('trigger', v ?? '')}
           />
-          <TextInput
-            type="date"
-            label={s.receivedOn}
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-          />
+          <TextInput type="date" label={s.receivedOn} {...form.getInputProps('on')} />
         </Group>
-        <Textarea
-          label={s.grounds}
-          value={grounds}
-          onChange={(e) => setGrounds(e.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
+        <Textarea label={s.grounds} {...form.getInputProps('grounds')} autosize minRows={2} />
         {trigger !== 'householdPetition' && (
           <Group grow>
-            <TextInput
-              label={s.proposer}
-              value={proposer}
-              onChange={(e) => setProposer(e.currentTarget.value)}
-            />
-            <Checkbox
-              label={s.hasLetter}
-              checked={hasLetter}
-              onChange={(e) => setHasLetter(e.currentTarget.checked)}
-            />
+            <TextInput label={s.proposer} {...form.getInputProps('proposer')} />
+            <Checkbox label={s.hasLetter} {...form.getInputProps('hasLetter', { type: 'checkbox' })} />
           </Group>
         )}
         {trigger === 'householdPetition' && chosen && (
@@ -179,7 +170,7 @@ function OpenCase(props: { communeId: string; today: string; onDone: () => void 
           </>
         )}
         {error && <Alert color="red">{error}</Alert>}
-        <Button onClick={submit} disabled={!termId} w="fit-content">
+        <Button type="submit" disabled={!termId} w="fit-content">
           {s.open}
         </Button>
       </Stack>
@@ -187,106 +178,114 @@ function OpenCase(props: { communeId: string; today: string; onDone: () => void 
   );
 }
 
+/** The meeting as typed: the body's fields, with guests, witnesses and the counting team as lines. */
+const meetingForm = contract.meetingBody
+  .omit({ guests: true, witnesses: true, countingTeam: true, issued: true, received: true })
+  .extend({
+    guests: z.string().max(50_000),
+    witnesses: z.string().max(50_000),
+    countingTeam: z.string().max(50_000),
+  });
+type MeetingForm = z.infer<typeof meetingForm>;
+
 function MeetingForm(props: { c: RemovalCase; today: string; onDone: () => void }) {
-  const [f, setF] = useState({
-    heldOn: props.today,
-    time: '08:00',
-    endTime: '10:00',
-    venue: '',
-    convenorRole: 'frontCommitteeHead',
-    convenorName: '',
-    secretaryName: '',
-    guests: '',
-    method: 'secret',
-    countingTeam: '',
-    witnesses: '',
+  const form = useForm<MeetingForm>({
+    initialValues: {
+      heldOn: props.today,
+      time: '08:00',
+      endTime: '10:00',
+      venue: '',
+      convenorRole: 'frontCommitteeHead',
+      convenorName: '',
+      secretaryName: '',
+      guests: '',
+      method: 'secret',
+      countingTeam: '',
+      witnesses: '',
+      registered: props.c.registered ?? 0,
+      present: 0,
+      valid: 0,
+      approve: 0,
+      disapprove: 0,
+    },
+    validate: zod4Resolver(meetingForm),
   });
-  const [n, setN] = useState({
-    registered: props.c.registered ?? 0,
-    present: 0,
-    valid: 0,
-    approve: 0,
-    disapprove: 0,
-  });
+  const f = form.values;
   const [error, setError] = useState<string | null>(null);
-  const set = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) =>
-    setF({ ...f, [k]: e.currentTarget.value });
-  const num = (k: keyof typeof n) => (v: number | string) => setN({ ...n, [k]: Number(v) || 0 });
-  const submit = () => {
+  const record = useApiMutation(contract.recordMeeting);
+  const num = (k: 'registered' | 'present' | 'valid' | 'approve' | 'disapprove') => ({
+    ...form.getInputProps(k),
+    onChange: (v: number | string) => form.setFieldValue(k, Number(v) || 0),
+  });
+  const submit = (v: MeetingForm) => {
     setError(null);
-    const team = lines(f.countingTeam).map((l) => {
+    const team = lines(v.countingTeam).map((l) => {
       const [name, role] = l.split(' - ');
       return { name: name ?? l, role: role ?? 'Thành viên' };
     });
-    api
-      .post(`/api/removals/${props.c.id}/meeting`, {
-        ...f,
-        guests: lines(f.guests),
-        witnesses: lines(f.witnesses),
-        countingTeam: team,
-        ...n,
-        ...(f.method === 'secret' ? { issued: n.present, received: n.present } : { valid: undefined }),
+    record
+      .mutateAsync({
+        params: { id: props.c.id },
+        body: {
+          ...v,
+          guests: lines(v.guests),
+          witnesses: lines(v.witnesses),
+          countingTeam: team,
+          ...(v.method === 'secret' ? { issued: v.present, received: v.present } : { valid: undefined }),
+        },
       })
-      .then(props.onDone, (e) => setError(errorText(e)));
+      .then(props.onDone, (e: unknown) => setError(errorText(e)));
   };
   return (
-    <Stack gap="xs">
-      <Title order={5}>{s.meetingTitle}</Title>
-      <Group grow>
-        <TextInput type="date" label={s.heldOn} value={f.heldOn} onChange={set('heldOn')} />
-        <TextInput label={s.time} value={f.time} onChange={set('time')} />
-        <TextInput label={s.endTime} value={f.endTime} onChange={set('endTime')} />
-        <TextInput label={s.venue} value={f.venue} onChange={set('venue')} />
-      </Group>
-      <Group grow>
-        <Select
-          label={s.convenorRole}
-          data={Object.entries(s.convenorRoles).map(([value, label]) => ({ value, label }))}
-          value={f.convenorRole}
-          onChange={(v) => setF({ ...f, convenorRole: v ?? 'frontCommitteeHead' })}
-        />
-        <TextInput label={s.convenorName} value={f.convenorName} onChange={set('convenorName')} />
-        <TextInput label={s.secretary} value={f.secretaryName} onChange={set('secretaryName')} />
-      </Group>
-      <Textarea label={s.guests} value={f.guests} onChange={set('guests')} autosize minRows={1} />
-      <Group grow>
-        <NumberInput label={s.registered} value={n.registered} onChange={num('registered')} min={0} />
-        <NumberInput label={s.present} value={n.present} onChange={num('present')} min={0} />
-        <Select
-          label={s.method}
-          data={Object.entries(s.methods).map(([value, label]) => ({ value, label }))}
-          value={f.method}
-          onChange={(v) => setF({ ...f, method: v ?? 'secret' })}
-        />
-      </Group>
-      {f.method === 'secret' && (
-        <Group grow align="start">
-          <Textarea
-            label={s.countingTeam}
-            value={f.countingTeam}
-            onChange={set('countingTeam')}
-            autosize
-            minRows={3}
-          />
-          <Textarea
-            label={s.witnesses}
-            value={f.witnesses}
-            onChange={set('witnesses')}
-            autosize
-            minRows={2}
-          />
-          <NumberInput label={s.valid} value={n.valid} onChange={num('valid')} min={0} />
+    <form onSubmit={form.onSubmit(submit)}>
+      <Stack gap="xs">
+        <Title order={5}>{s.meetingTitle}</Title>
+        <Group grow>
+          <TextInput type="date" label={s.heldOn} {...form.getInputProps('heldOn')} />
+          <TextInput label={s.time} {...form.getInputProps('time')} />
+          <TextInput label={s.endTime} {...form.getInputProps('endTime')} />
+          <TextInput label={s.venue} {...form.getInputProps('venue')} />
         </Group>
-      )}
-      <Group grow>
-        <NumberInput label={s.approve} value={n.approve} onChange={num('approve')} min={0} />
-        <NumberInput label={s.disapprove} value={n.disapprove} onChange={num('disapprove')} min={0} />
-      </Group>
-      {error && <Alert color="red">{error}</Alert>}
-      <Button onClick={submit} w="fit-content">
-        {s.recordMeeting}
-      </Button>
-    </Stack>
+        <Group grow>
+          <Select
+            label={s.convenorRole}
+            data={Object.entries(s.convenorRoles).map(([value, label]) => ({ value, label }))}
+            {...form.getInputProps('convenorRole')}
+            onChange={(v) =>
+              form.setFieldValue('convenorRole', (v ?? 'frontCommitteeHead') as MeetingForm['convenorRole'])
+            }
+          />
+          <TextInput label={s.convenorName} {...form.getInputProps('convenorName')} />
+          <TextInput label={s.secretary} {...form.getInputProps('secretaryName')} />
+        </Group>
+        <Textarea label={s.guests} {...form.getInputProps('guests')} autosize minRows={1} />
+        <Group grow>
+          <NumberInput label={s.registered} {...num('registered')} min={0} />
+          <NumberInput label={s.present} {...num('present')} min={0} />
+          <Select
+            label={s.method}
+            data={Object.entries(s.methods).map(([value, label]) => ({ value, label }))}
+            {...form.getInputProps('method')}
+            onChange={(v) => form.setFieldValue('method', (v ?? 'secret') as MeetingForm['method'])}
+          />
+        </Group>
+        {f.method === 'secret' && (
+          <Group grow align="start">
+            <Textarea label={s.countingTeam} {...form.getInputProps('countingTeam')} autosize minRows={3} />
+            <Textarea label={s.witnesses} {...form.getInputProps('witnesses')} autosize minRows={2} />
+            <NumberInput label={s.valid} {...num('valid')} min={0} />
+          </Group>
+        )}
+        <Group grow>
+          <NumberInput label={s.approve} {...num('approve')} min={0} />
+          <NumberInput label={s.disapprove} {...num('disapprove')} min={0} />
+        </Group>
+        {error && <Alert color="red">{error}</Alert>}
+        <Button type="submit" w="fit-content">
+          {s.recordMeeting}
+        </Button>
+      </Stack>
+    </form>
   );
 }
 
@@ -295,20 +294,21 @@ function DecideForm(props: { c: RemovalCase; today: string; onDone: () => void }
   const [signer, setSigner] = useState('');
   const [interim, setInterim] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [people] = useLoad(
-    () => api.get<HamletPeople>(`/api/hamlets/${props.c.hamletId}/office-people`),
-    [props.c.hamletId],
-  );
+  const people = useApiQuery(office.getHamletPeople, { params: { id: props.c.hamletId } });
+  const decide = useApiMutation(contract.decideRemoval);
   const submit = () => {
     setError(null);
-    api
-      .post(`/api/removals/${props.c.id}/decision`, {
-        decision: 'recognise',
-        on,
-        signerName: signer || null,
-        interim: interim ? { residentId: interim } : null,
+    decide
+      .mutateAsync({
+        params: { id: props.c.id },
+        body: {
+          decision: 'recognise',
+          on,
+          signerName: signer || null,
+          interim: interim ? { residentId: interim } : null,
+        },
       })
-      .then(props.onDone, (e) => setError(errorText(e)));
+      .then(props.onDone, (e: unknown) => setError(errorText(e)));
   };
   return (
     <Stack gap="xs">
@@ -326,9 +326,8 @@ function DecideForm(props: { c: RemovalCase; today: string; onDone: () => void }
           searchable
           clearable
           data={
-            people.state === 'ready'
-              ? people.data.adults.map((a) => ({ value: a.id, label: `${a.name} (${vnDate(a.birthDate)})` }))
-              : []
+            people.data?.adults.map((a) => ({ value: a.id, label: `${a.name} (${vnDate(a.birthDate)})` })) ??
+            []
           }
           value={interim}
           onChange={setInterim}
@@ -395,14 +394,13 @@ function CaseCard(props: { c: RemovalCase; today: string; onDone: () => void }) 
   );
 }
 
-const vnTodayOf = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-
 /** Removal cases of a commune: the proposal or petition, the meeting, the commune's decision. */
 export function RemovalPage() {
   const { id = '' } = useParams();
-  const [load, reload] = useLoad(() => api.get<RemovalCase[]>(`/api/communes/${id}/removals`), [id]);
-  const today = vnTodayOf();
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  const cases = useApiQuery(contract.listRemovals, { params: { id } });
+  const today = vnToday();
+  if (!cases.data) return <QueryStatus query={cases} />;
+  const reload = () => void cases.refetch();
   return (
     <Stack p="md" gap="md">
       <Breadcrumbs>
@@ -413,8 +411,8 @@ export function RemovalPage() {
       </Breadcrumbs>
       <Title order={2}>{s.removalTitle}</Title>
       <OfficeNav communeId={id} />
-      {load.data.length === 0 && <Text>{s.noCases}</Text>}
-      {load.data.map((c) => (
+      {cases.data.length === 0 && <Text>{s.noCases}</Text>}
+      {cases.data.map((c) => (
         <CaseCard key={c.id} c={c} today={today} onDone={reload} />
       ))}
       <OpenCase communeId={id} today={today} onDone={reload} />
