@@ -51,7 +51,9 @@ function DecisionForm(props: { item: RecognitionItem; today: string; onDone: () 
     { params: { id: item.hamletId } },
     { enabled: !item.outcome },
   );
-  const decide = useApiMutation(contract.decideRecognition, { invalidates: [contract.recognitionInbox] });
+  // No automatic refresh of the inbox: the decided item would vanish with its "issued" message;
+  // onDone refreshes what the page needs once the message is shown.
+  const decide = useApiMutation(contract.decideRecognition);
   const late = item.due !== null && on > item.due;
   const submit = () => {
     setError(null);
