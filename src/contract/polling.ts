@@ -30,6 +30,8 @@ export const turnout = z.object({
   /** The profile's minimum turnout for this form of election, or null when it sets none. */
   quorum: z.object({ needed: count, met: z.boolean(), rule: z.string(), citation: z.string() }).nullable(),
   allVoted: z.boolean(),
+  /** Whether the profile provides a mobile ballot box, and where it says so. */
+  mobileBox: z.object({ allowed: z.boolean(), citation: z.string() }),
   mobileBoxes: z.array(
     z.object({
       id: z.string(),
@@ -145,7 +147,7 @@ export const checkIn = endpoint({
   body: checkInInput,
   response: pollingVoter,
   status: 201,
-  errors: castingFailures,
+  errors: [...castingFailures, 'rule-refused'],
 });
 
 export const getTurnout = endpoint({

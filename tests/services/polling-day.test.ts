@@ -104,6 +104,26 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
     ).rejects.toThrow();
   });
 
+  it('refuses a mobile ballot box where the profile provides none (ND 59/2023), and changes nothing', async () => {
+    await ctx()
+      .store.db.updateTable('elections')
+      .set({ profile_id: 'nd59-2023' })
+      .where('id', '=', electionId)
+      .execute();
+    const r = await polling.sendMobileBox(ctx(), team, electionId, { carriedBy: ['Lê Văn Tâm'] });
+    expect(!r.ok && r.error.code).toBe('rule-refused');
+    expect(!r.ok && r.error.message).toMatch(/không có hòm phiếu phụ/);
+    expect((await turnout()).mobileBox.allowed).toBe(false);
+    await ctx()
+      .store.db.updateTable('elections')
+      .set({ profile_id: 'quang-tri-2016' })
+      .where('id', '=', electionId)
+      .execute();
+    const v = await turnout();
+    expect(v.mobileBoxes).toHaveLength(0);
+    expect(v.mobileBox.allowed).toBe(true);
+  });
+
   it('records the mobile ballot box with who carried it and which voters used it', async () => {
     const box = must(
       await polling.sendMobileBox(ctx(), team, electionId, { carriedBy: ['Lê Văn Tâm', 'Phạm Thị Hoa'] }),

@@ -22,7 +22,7 @@ import { pollingDay as repo } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
-import { failures } from '../common';
+import { failures, ruleFailure } from '../common';
 import type { RollEntry } from './roll-entries';
 import type { LoadedPoll } from './session';
 import { castingFailure, ensureOpen, loadPoll } from './session';
@@ -198,6 +198,16 @@ export async function sendMobileBox(
   const loaded = await loadPoll(ctx, actor, electionId, 'write');
   if (!loaded.ok) return loaded;
   const lp = loaded.value;
+  const voter = lp.pe.profile.voter;
+  if (!voter.value.mobileBox)
+    return err(
+      ruleFailure(
+        'rule-refused',
+        'voter.mobileBox',
+        voter.citation,
+        `Quy định áp dụng cho cuộc bầu cử này không có hòm phiếu phụ (${formatCitation(voter.citation)}): cử tri đến bỏ phiếu trực tiếp tại nơi bỏ phiếu.`,
+      ),
+    );
   const names = (input.carriedBy ?? []).map((n) => n.normalize('NFC').trim()).filter(Boolean);
   if (names.length === 0)
     return err(failures.invalid('carriedBy', 'Hãy ghi họ tên thành viên Tổ bầu cử mang hòm phiếu phụ.'));
@@ -244,6 +254,7 @@ export interface Turnout {
   /** The profile's minimum turnout for this form of election, or null when it sets none. */
   readonly quorum: { needed: number; met: boolean; rule: string; citation: string } | null;
   readonly allVoted: boolean;
+  readonly mobileBox: { readonly allowed: boolean; readonly citation: string };
   readonly mobileBoxes: {
     id: string;
     number: number;
@@ -297,6 +308,7 @@ export async function getTurnout(
         }
       : null,
     allVoted: voted >= registered,
+    mobileBox: { allowed: profile.voter.value.mobileBox, citation: formatCitation(profile.voter.citation) },
     mobileBoxes: boxes.map((b) => ({
       id: b.id,
       number: b.number,

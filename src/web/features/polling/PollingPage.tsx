@@ -129,7 +129,7 @@ function CheckInPanel(props: { electionId: string; boxes: Turnout['mobileBoxes']
   );
 }
 
-function PollPanel(props: { electionId: string; poll: PollView }) {
+function PollPanel(props: { electionId: string; poll: PollView; mobileBox: Turnout['mobileBox'] }) {
   const { poll } = props;
   const params = { id: props.electionId };
   const [reason, setReason] = useState('');
@@ -198,7 +198,12 @@ function PollPanel(props: { electionId: string; poll: PollView }) {
             <Button onClick={() => void act(() => resume.mutateAsync({ params }))}>{tx.resume}</Button>
           </Group>
         )}
-        {(poll.status === 'open' || poll.status === 'notOpen') && (
+        {(poll.status === 'open' || poll.status === 'notOpen') && !props.mobileBox.allowed && (
+          <Text size="sm" c="dimmed">
+            {tx.noMobileBox(props.mobileBox.citation)}
+          </Text>
+        )}
+        {(poll.status === 'open' || poll.status === 'notOpen') && props.mobileBox.allowed && (
           <Group align="end">
             <Textarea
               label={tx.carriedBy}
@@ -263,7 +268,7 @@ export function PollingPage() {
         {turnout.percent.replace('.', ',')}%)
       </Text>
       {poll.status !== 'closed' && <CheckInPanel electionId={id} boxes={turnout.mobileBoxes} />}
-      <PollPanel electionId={id} poll={poll} />
+      <PollPanel electionId={id} poll={poll} mobileBox={turnout.mobileBox} />
       {turnout.mobileBoxes.map((b) => (
         <Text key={b.id} size="sm">
           {tx.mobileBox} {b.number} ({vnTime(b.leftAt)}): {b.carriedBy.join(', ')} ·{' '}

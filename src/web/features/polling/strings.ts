@@ -16,6 +16,8 @@ export const pollingText = {
   mobileBox: 'Hòm phiếu phụ',
   viaBox: 'Bỏ vào hòm phiếu phụ',
   sendBox: 'Mang hòm phiếu phụ đi',
+  noMobileBox: (citation: string) =>
+    `Quy định áp dụng không có hòm phiếu phụ (${citation}): cử tri đến bỏ phiếu trực tiếp tại nơi bỏ phiếu.`,
   carriedBy: 'Người mang hòm (mỗi dòng một người)',
   boxVoters: (n: number) => `${n} cử tri bỏ phiếu vào hòm phụ`,
   turnout: 'Tỷ lệ cử tri đi bầu',
