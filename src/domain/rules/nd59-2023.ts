@@ -211,7 +211,6 @@ export const nd59: RuleProfile = {
   candidate: secondary(
     {
       minAge: 21,
-      ageReference: 'electionDate',
       permanentResidence: true,
       regularResidence: true,
       standards: [
@@ -236,10 +235,7 @@ export const nd59: RuleProfile = {
     'Phát phiếu lấy ý kiến hộ gia đình (Mẫu 04) khi cuộc họp không đủ điều kiện: căn cứ chưa tra được.',
   ),
   defaultPaperForm: secondary('meeting', cite(S.ND59, 'Điều 7')),
-  ballotMethod: secondary(
-    { chosenBy: 'meeting', options: ['hands', 'secret'] },
-    cite(S.ND59, 'Điều 3', 'khoản 5 điểm g'),
-  ),
+  ballotMethod: secondary({ options: ['hands', 'secret'] }, cite(S.ND59, 'Điều 3', 'khoản 5 điểm g')),
   ballotForm: unverified('strikeOutOrAgreeColumns', cite(S.ND59, 'Mẫu 02')),
   meetingQuorum: secondary(
     overHalf('registered'),

@@ -242,7 +242,6 @@ export const quangTri2016: RuleProfile = {
   candidate: verified(
     {
       minAge: 21,
-      ageReference: 'electionDate',
       permanentResidence: true,
       regularResidence: true,
       standards: [
@@ -267,7 +266,7 @@ export const quangTri2016: RuleProfile = {
   ),
   electionForms: verified(['separateBallot', 'meeting'], cite(QT, 'Điều 13')),
   defaultPaperForm: verified('separateBallot', cite(QT, 'Điều 14', 'khoản 1')),
-  ballotMethod: verified({ chosenBy: 'fixed', options: ['secret'] }, k1('i')),
+  ballotMethod: verified({ options: ['secret'] }, k1('i')),
   ballotForm: unverified('strikeOut', k1('i'), 'Quy chế không quy định cách đánh dấu phiếu.'),
   meetingQuorum: secondary(
     overHalf('registered'),

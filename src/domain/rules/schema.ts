@@ -214,8 +214,8 @@ export const ruleProfileSchema = z
     civilMajorityAge: param(count),
     candidate: param(
       z.object({
+        /** Reached on election day: no source names another reference date. */
         minAge: count,
-        ageReference: z.literal('electionDate'),
         permanentResidence: z.boolean(),
         regularResidence: z.boolean(),
         standards: z.array(z.string().min(1)),
@@ -226,9 +226,8 @@ export const ruleProfileSchema = z
     electionForms: param(z.array(electionFormSchema).min(1)),
     /** The form a ballot-paper count is under unless the count says otherwise. */
     defaultPaperForm: param(electionFormSchema),
-    ballotMethod: param(
-      z.object({ chosenBy: z.enum(['meeting', 'fixed']), options: z.array(ballotMethodSchema).min(1) }),
-    ),
+    /** The ways the vote may be taken; with more than one, the meeting chooses (ND59 Điều 3 k5 g). */
+    ballotMethod: param(z.object({ options: z.array(ballotMethodSchema).min(1) })),
     ballotForm: param(z.enum(['strikeOut', 'agreeColumns', 'strikeOutOrAgreeColumns'])),
     meetingQuorum: param(thresholdSchema.nullable()),
     proceduralVote: param(thresholdSchema.nullable()),

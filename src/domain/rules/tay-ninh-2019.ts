@@ -228,7 +228,6 @@ export const tayNinh2019: RuleProfile = {
   candidate: verified(
     {
       minAge: 21,
-      ageReference: 'electionDate',
       permanentResidence: true,
       regularResidence: true,
       standards: ['Tiêu chuẩn Trưởng ấp theo Điều 11 Thông tư 04/2012/TT-BNV'],
@@ -245,7 +244,7 @@ export const tayNinh2019: RuleProfile = {
   electionForms: verified(['separateBallot', 'meeting'], cite(TN, 'Điều 6')),
   defaultPaperForm: verified('separateBallot', cite(TN, 'Điều 16', 'khoản 2')),
   ballotMethod: verified(
-    { chosenBy: 'meeting', options: ['hands', 'secret'] },
+    { options: ['hands', 'secret'] },
     cite(TN, 'Điều 7', 'khoản 2 điểm e'),
     'Bầu riêng thì bỏ phiếu kín (Điều 16 k2).',
   ),

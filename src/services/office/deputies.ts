@@ -97,6 +97,8 @@ export async function recogniseDeputy(
     return err(failures.invalid('residentId', `${person.value.name} đang là ${headTitle(hamlet.kind)}.`));
   const title = deputyTitle(hamlet.kind);
   const termText = `nhiệm kỳ theo nhiệm kỳ của ${headTitle(hamlet.kind)} ${inText(hamlet.name)}${head.term_label ? `, nhiệm kỳ ${head.term_label}` : ''}`;
+  // The deputy's recognition follows the commune's usual signing authority.
+  const byChair = p.signingAuthority.value === 'chair';
   const doc = await issueForm(ctx, actor, {
     formId: 'deputy-recognition-decision',
     title: `Quyết định công nhận ${title} ${hamlet.name}`,
@@ -105,10 +107,10 @@ export async function recogniseDeputy(
     date: input.on,
     symbol: 'QĐ-UBND',
     data: (n) => ({
-      issue: communeIssue(communeName, input.on, 'QĐ-UBND', n, input.signerName?.trim() ?? '', false, [
+      issue: communeIssue(communeName, input.on, 'QĐ-UBND', n, input.signerName?.trim() ?? '', byChair, [
         '- Như Điều 3;',
       ]),
-      authority: authorityLine(communeName, false),
+      authority: authorityLine(communeName, byChair),
       legalBases: [
         ...legalBasesOf(p),
         `Xét đề nghị của ${headTitle(hamlet.kind)} ${inText(hamlet.name)} sau khi thống nhất với Trưởng ban công tác Mặt trận ${inText(hamlet.name)}.`,

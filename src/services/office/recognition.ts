@@ -482,6 +482,8 @@ async function reply(
   const communeName = commune.value.communeName;
   const chair = await chairOf(db, l.e.id, input.signerName);
   const title = headTitle(l.e.hamletKind);
+  // No article names who signs a reply, so the commune's usual signing authority does.
+  const byCommuneChair = l.profile.signingAuthority.value === 'chair';
   const doc = await issueForm(ctx, actor, {
     formId: 'reply-letter',
     title: `Văn bản trả lời kết quả bầu ${title} ${l.e.hamletName}`,
@@ -491,7 +493,7 @@ async function reply(
     date: input.on,
     symbol: 'UBND',
     data: (n) => ({
-      issue: communeIssue(communeName, input.on, 'UBND', n, chair, false, ['- Như trên;']),
+      issue: communeIssue(communeName, input.on, 'UBND', n, chair, byCommuneChair, ['- Như trên;']),
       summary: `V/v trả lời kết quả bầu ${title} ${inText(l.e.hamletName)}`,
       addressees: [
         `Tổ bầu cử ${inText(l.e.hamletName)};`,

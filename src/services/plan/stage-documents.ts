@@ -133,7 +133,7 @@ function ubndIssue(
   symbol: string,
   date: CivilDate,
   number: number | null,
-  chair = false,
+  chair = d.profile.signingAuthority.value === 'chair',
 ): Issue {
   return {
     body: ubndBody(d.communeName),
