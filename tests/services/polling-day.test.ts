@@ -20,6 +20,7 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: stri
 
 describeEachDatabase('polling day: attendance, turnout, hours, interruption, ballots and sealing', (t) => {
   let electionId = '';
+  let boxId = '';
   let team: Actor;
   let clock = vn('08:00');
   const ctx = (): ServiceContext => t.ctx(() => clock());
@@ -135,6 +136,15 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
     expect(v.mobileBoxes[0]!.carriedBy).toEqual(['Lê Văn Tâm', 'Phạm Thị Hoa']);
     expect(v.mobileBoxes[0]!.voters.map((x) => x.rollNumber)).toEqual([10, 11]);
     must(await polling.recordBoxReturned(ctx(), team, electionId, box.id));
+    boxId = box.id;
+  });
+
+  it('records a mobile box returned once: a second return is refused and writes no event', async () => {
+    const before = must(await polling.getPoll(ctx(), team, electionId)).events.length;
+    const again = await polling.recordBoxReturned(ctx(), team, electionId, boxId);
+    expect(!again.ok && again.error.code).toBe('conflict');
+    expect(!again.ok && again.error.message).toMatch(/đã được ghi nhận mang về/);
+    expect(must(await polling.getPoll(ctx(), team, electionId)).events).toHaveLength(before);
   });
 
   it('QĐ 01/2016 Quảng Trị Điều 15 k3: live turnout per residents group and in total, quorum over half the roll', async () => {
@@ -205,6 +215,13 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
     expect(closed.status).toBe('closed');
     const after = await polling.checkIn(ctx(), team, electionId, { rollNumber: 30 });
     expect(!after.ok && after.error.message).toMatch(/đã kết thúc/);
+  });
+
+  it('refuses a mobile box returned after polling closed', async () => {
+    const late = must(await polling.getTurnout(ctx(), team, electionId)).mobileBoxes.length;
+    expect(late).toBe(1);
+    const r = await polling.recordBoxReturned(ctx(), team, electionId, boxId);
+    expect(!r.ok && r.error.message).toMatch(/Cuộc bỏ phiếu đã kết thúc/);
   });
 
   it('refuses opening the count before the unused ballots are sealed', async () => {

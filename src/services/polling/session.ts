@@ -130,28 +130,58 @@ interface EventInput {
   readonly data?: unknown;
 }
 
-async function appendEvent(ctx: ServiceContext, actor: Actor, lp: LoadedPoll, input: EventInput) {
+/** Thrown inside the write so that the check and the event are one transaction. */
+class Refused extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
+/**
+ * Appends a polling event; `refuse` looks at the events already written, inside the same transaction,
+ * so two team members tapping at once cannot both get past it.
+ */
+async function appendEvent(
+  ctx: ServiceContext,
+  actor: Actor,
+  lp: LoadedPoll,
+  input: EventInput,
+  refuse?: (events: readonly repo.EventRow[]) => Failure | undefined,
+): Promise<Result<undefined>> {
   const e = lp.pe.election;
   const at = ctx.now().toISOString();
-  await writeWithAudit(ctx, actor, async (db) => {
-    const row = {
-      id: randomUUID(),
-      election_id: e.id,
-      round: lp.round,
-      seq: await nextSeq(db, e.id, lp.round),
-      kind: input.kind,
-      at,
-      reason: input.reason?.normalize('NFC').trim() || null,
-      box_sealed: input.boxSealed === undefined || input.boxSealed === null ? null : input.boxSealed ? 1 : 0,
-      data: input.data === undefined ? null : JSON.stringify(input.data),
-      recorded_by: actor.userId,
-    };
-    await repo.insertEvent(db, row);
-    return {
-      value: undefined,
-      audit: { action: `polling.${input.kind}`, entity: 'election', entityId: e.id, data: row },
-    };
-  });
+  try {
+    await write();
+  } catch (x) {
+    if (x instanceof Refused) return err(x.failure);
+    throw x;
+  }
+  return ok(undefined);
+
+  async function write() {
+    await writeWithAudit(ctx, actor, async (db) => {
+      const refused = refuse?.(await repo.listEvents(db, e.id, lp.round));
+      if (refused) throw new Refused(refused);
+      const row = {
+        id: randomUUID(),
+        election_id: e.id,
+        round: lp.round,
+        seq: await nextSeq(db, e.id, lp.round),
+        kind: input.kind,
+        at,
+        reason: input.reason?.normalize('NFC').trim() || null,
+        box_sealed:
+          input.boxSealed === undefined || input.boxSealed === null ? null : input.boxSealed ? 1 : 0,
+        data: input.data === undefined ? null : JSON.stringify(input.data),
+        recorded_by: actor.userId,
+      };
+      await repo.insertEvent(db, row);
+      return {
+        value: undefined,
+        audit: { action: `polling.${input.kind}`, entity: 'election', entityId: e.id, data: row },
+      };
+    });
+  }
 }
 
 export type InterruptionInput = contract.InterruptionInput;
@@ -273,6 +303,14 @@ export async function getPoll(
 }
 
 /** Records a mobile box's return (its voters stay linked to it through their check-ins). */
+function returnedBox(e: repo.EventRow): string | null {
+  try {
+    return (JSON.parse(e.data ?? 'null') as { boxId?: string } | null)?.boxId ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export async function recordBoxReturned(
   ctx: ServiceContext,
   actor: Actor,
@@ -282,7 +320,24 @@ export async function recordBoxReturned(
   const lp = await loadPoll(ctx, actor, electionId, 'write');
   if (!lp.ok) return lp;
   const boxes = await repo.listMobileBoxes(ctx.store.db, electionId, lp.value.round);
-  if (!boxes.some((b) => b.id === boxId)) return err(failures.notFound('hòm phiếu phụ này'));
-  await appendEvent(ctx, actor, lp.value, { kind: 'boxReturned', data: { boxId } });
+  const box = boxes.find((b) => b.id === boxId);
+  if (!box) return err(failures.notFound('hòm phiếu phụ này'));
+  const written = await appendEvent(
+    ctx,
+    actor,
+    lp.value,
+    { kind: 'boxReturned', data: { boxId } },
+    (events) => {
+      if (statusOf(events) === 'closed')
+        return failures.conflict(
+          'state',
+          `Cuộc bỏ phiếu đã kết thúc: hòm phiếu phụ số ${box.number} phải được mang về trước khi kết thúc bỏ phiếu.`,
+        );
+      if (events.some((x) => x.kind === 'boxReturned' && returnedBox(x) === boxId))
+        return failures.conflict('boxId', `Hòm phiếu phụ số ${box.number} đã được ghi nhận mang về.`);
+      return undefined;
+    },
+  );
+  if (!written.ok) return written;
   return getPoll(ctx, actor, electionId);
 }
