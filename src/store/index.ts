@@ -19,3 +19,4 @@ export * as office from './office-repo';
 export * as register from './register-repo';
 export { insertRows } from './bulk-insert';
 export * as oversight from './oversight-repo';
+export * as search from './search-repo';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { oversight, demo } from '../../src/services';
-import { aCommuneOfficer, aProvinceViewer, anAdmin } from '../support/actors';
+import { aCommuneOfficer, aProvinceViewer, aTeamMember, anAdmin } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 
 const now = () => new Date('2025-11-20T02:00:00.000Z');
@@ -139,5 +139,33 @@ describeEachDatabase('oversight reports', (t) => {
     const outside = await oversight.search(t.ctx(now), aCommuneOfficer('24841'), 'to dan pho');
     if (!outside.ok) throw new Error(outside.error.message);
     expect(outside.value.hits.filter((h) => h.kind === 'hamlet')).toHaveLength(0);
+  });
+
+  it('search: an election team finds only its own hamlet and its residents, no other place or document', async () => {
+    const db = t.ctx(now).store.db;
+    const e = await db
+      .selectFrom('elections as e')
+      .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
+      .innerJoin('communes as c', 'c.id', 'h.commune_id')
+      .select(['e.id', 'h.id as hamletId', 'h.name as hamletName'])
+      .where('c.province_code', '=', '68')
+      .executeTakeFirstOrThrow();
+    const team = aTeamMember(e.id);
+    const all = await oversight.search(t.ctx(now), aProvinceViewer('68'), 'nguyen');
+    const mine = await oversight.search(t.ctx(now), team, 'nguyen');
+    if (!all.ok || !mine.ok) throw new Error('search failed');
+    const persons = mine.value.hits.filter((h) => h.kind === 'person');
+    expect(persons.length).toBeGreaterThan(0);
+    expect(persons.every((h) => h.detail.includes(e.hamletName))).toBe(true);
+    expect(
+      all.value.hits.filter((h) => h.kind === 'person').some((h) => !h.detail.includes(e.hamletName)),
+    ).toBe(true);
+    const places = await oversight.search(t.ctx(now), team, 'a');
+    if (!places.ok) throw new Error(places.error.message);
+    expect(places.value.hits.filter((h) => h.kind === 'commune')).toHaveLength(0);
+    expect(places.value.hits.filter((h) => h.kind === 'hamlet').every((h) => h.id === e.hamletId)).toBe(true);
+    const docs = await oversight.search(t.ctx(now), team, '1/BC-UBND');
+    if (!docs.ok) throw new Error(docs.error.message);
+    expect(docs.value.hits.filter((h) => h.kind === 'document')).toHaveLength(0);
   });
 });

@@ -7,6 +7,7 @@ import { foldForSearch } from '../../domain/people/names';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { Db } from '../../store';
+import { search as repo } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { failures } from '../common';
@@ -27,40 +28,29 @@ export interface SearchResults {
 
 const LIMIT = 20;
 
-/** The communes the actor may read, or null for all of them. */
-async function communeScope(db: Db, actor: Actor): Promise<string[] | null> {
+/**
+ * What the actor may find: the communes it may read; an election team only its own hamlet, and no
+ * documents but its election's (the polling table needs nothing else).
+ */
+async function scopeOf(db: Db, actor: Actor): Promise<repo.SearchScope> {
   switch (actor.scope.kind) {
     case 'all':
-      return null;
+      return { communes: null };
     case 'province':
-      return (
-        await db.selectFrom('communes').select('id').where('province_code', '=', actor.scope.id).execute()
-      ).map((c) => c.id);
+      return { communes: await repo.provinceCommunes(db, actor.scope.id) };
     case 'commune':
-      return [actor.scope.id];
+      return { communes: [actor.scope.id] };
     case 'election': {
-      const e = await db
-        .selectFrom('elections as e')
-        .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
-        .select('h.commune_id')
-        .where('e.id', '=', actor.scope.id)
-        .executeTakeFirst();
-      return e ? [e.commune_id] : [];
+      const e = await repo.electionPlace(db, actor.scope.id);
+      return e
+        ? { communes: [e.communeId], hamletId: e.hamletId, electionId: actor.scope.id }
+        : { communes: [] };
     }
   }
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-async function places(db: Db, scope: string[] | null, folded: string): Promise<SearchHit[]> {
-  if (scope !== null && scope.length === 0) return [];
-  let hq = db
-    .selectFrom('hamlets as h')
-    .innerJoin('communes as c', 'c.id', 'h.commune_id')
-    .select(['h.id', 'h.name', 'c.name as communeName'])
-    .where('h.dissolved_on', 'is', null);
-  if (scope) hq = hq.where('h.commune_id', 'in', scope);
-  const hamlets = (await hq.execute())
+async function places(db: Db, scope: repo.SearchScope, folded: string): Promise<SearchHit[]> {
+  const hamlets = (await repo.hamlets(db, scope))
     .filter((h) => foldForSearch(`${h.name} ${h.communeName}`).includes(folded))
     .slice(0, LIMIT)
     .map((h): SearchHit => ({
@@ -70,34 +60,25 @@ async function places(db: Db, scope: string[] | null, folded: string): Promise<S
       detail: h.communeName,
       path: `/thon/${h.id}`,
     }));
-  let cq = db.selectFrom('communes').select(['id', 'name', 'code']);
-  if (scope) cq = cq.where('id', 'in', scope);
-  const communes = (await cq.execute())
-    .filter((c) => foldForSearch(c.name).includes(folded) || c.code === folded)
-    .slice(0, LIMIT)
-    .map((c): SearchHit => ({
-      kind: 'commune',
-      id: c.id,
-      title: c.name,
-      detail: `Mã ${c.code}`,
-      path: `/xa/${c.id}`,
-    }));
+  // A team works in one hamlet: its commune is not a place it needs to find.
+  const communes = scope.hamletId
+    ? []
+    : (await repo.communes(db, scope))
+        .filter((c) => foldForSearch(c.name).includes(folded) || c.code === folded)
+        .slice(0, LIMIT)
+        .map((c): SearchHit => ({
+          kind: 'commune',
+          id: c.id,
+          title: c.name,
+          detail: `Mã ${c.code}`,
+          path: `/xa/${c.id}`,
+        }));
   return [...communes, ...hamlets];
 }
 
-async function people(db: Db, scope: string[] | null, folded: string): Promise<SearchHit[]> {
-  if (folded.length < 2 || (scope !== null && scope.length === 0)) return [];
-  let q = db
-    .selectFrom('residents as r')
-    .innerJoin('households as hh', 'hh.id', 'r.household_id')
-    .innerJoin('hamlets as h', 'h.id', 'hh.hamlet_id')
-    .innerJoin('communes as c', 'c.id', 'h.commune_id')
-    .select(['r.id', 'r.full_name', 'r.birth_date', 'h.name as hamletName', 'c.name as communeName'])
-    .where('r.search_name', 'like', `%${escapeLike(folded)}%`)
-    .orderBy('r.search_name')
-    .limit(LIMIT);
-  if (scope) q = q.where('h.commune_id', 'in', scope);
-  return (await q.execute()).map((r) => ({
+async function people(db: Db, scope: repo.SearchScope, folded: string): Promise<SearchHit[]> {
+  if (folded.length < 2) return [];
+  return (await repo.people(db, scope, folded)).map((r) => ({
     kind: 'person',
     id: r.id,
     title: r.full_name,
@@ -106,28 +87,10 @@ async function people(db: Db, scope: string[] | null, folded: string): Promise<S
   }));
 }
 
-async function documents(db: Db, scope: string[] | null, query: string): Promise<SearchHit[]> {
+async function documents(db: Db, scope: repo.SearchScope, query: string): Promise<SearchHit[]> {
   const m = /^\s*(\d{1,6})\s*(?:\/\s*([\p{L}\d-]+))?/u.exec(query);
-  if (!m || (scope !== null && scope.length === 0)) return [];
-  let q = db
-    .selectFrom('documents as d')
-    .leftJoin('communes as c', 'c.id', 'd.commune_id')
-    .select([
-      'd.id',
-      'd.title',
-      'd.number',
-      'd.symbol',
-      'd.year',
-      'd.issued_at',
-      'd.commune_id',
-      'c.name as communeName',
-    ])
-    .where('d.number', '=', Number(m[1]))
-    .orderBy('d.issued_at', 'desc')
-    .limit(LIMIT);
-  if (m[2]) q = q.where('d.symbol', '=', m[2].toUpperCase());
-  if (scope) q = q.where('d.commune_id', 'in', scope);
-  return (await q.execute()).map((d) => ({
+  if (!m) return [];
+  return (await repo.documents(db, scope, Number(m[1]), m[2] ? m[2].toUpperCase() : null)).map((d) => ({
     kind: 'document',
     id: d.id,
     title: `Số ${d.number}/${d.symbol ?? ''}`,
@@ -145,7 +108,7 @@ export async function search(
   if (text.length < 1 || text.length > 100)
     return err(failures.invalid('q', 'Hãy nhập từ 1 đến 100 ký tự để tìm.'));
   const db = ctx.store.db;
-  const scope = await communeScope(db, actor);
+  const scope = await scopeOf(db, actor);
   const folded = foldForSearch(text);
   const hits = [
     ...(await documents(db, scope, text)),
