@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import type { TrustProxy } from './trust-proxy';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -37,6 +38,8 @@ export interface ServerOptions {
   readonly logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** Where the log lines go (standard output when absent). */
   readonly logStream?: NodeJS.WritableStream;
+  /** Believe a reverse proxy's X-Forwarded-For/-Proto (see trust-proxy.ts); off when absent. */
+  readonly trustProxy?: TrustProxy;
 }
 
 /**
@@ -140,6 +143,7 @@ export async function buildServer(
   const app = Fastify({
     logger: options.logLevel ? loggerOptions(options.logLevel, options.logStream) : false,
     bodyLimit: 20 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
   });
   // The route table, with each route's access level: tests/server/route-access.test.ts walks it.
   const routeTable: RouteInfo[] = [];

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { migrateToLatest, openStore, databaseConfigFromEnv } from '../../store';
 import { createContext, demo, territory, auth } from '../../services';
 import { buildServer } from '../../server/app';
+import { trustProxyFromEnv } from '../../server/trust-proxy';
 import { databaseDescription, fail, printJson, withContext } from '../runtime';
 
 /** serve, migrate, demo, users add: the commands of the foundation. */
@@ -119,7 +120,12 @@ async function serve(opts: { port: string; host: string; demo: boolean }): Promi
   // BAUCOSO_WEB_ROOT serves a web build from another folder (parallel e2e runs each build their own).
   const webRoot = process.env['BAUCOSO_WEB_ROOT']?.trim();
   const logLevel = logLevelFromEnv(process.env['BAUCOSO_LOG_LEVEL']);
-  const app = await buildServer(ctx, { ...(webRoot ? { webRoot } : {}), ...(logLevel ? { logLevel } : {}) });
+  const trustProxy = trustProxyFromEnv(process.env['BAUCOSO_TRUST_PROXY']);
+  const app = await buildServer(ctx, {
+    ...(webRoot ? { webRoot } : {}),
+    ...(logLevel ? { logLevel } : {}),
+    trustProxy,
+  });
   const port = Number(opts.port);
   await app.listen({ port, host: opts.host });
   process.stdout.write(`baucoso đang chạy tại http://localhost:${port}\n`);
