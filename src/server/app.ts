@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import helmet from '@fastify/helmet';
 import type { TrustProxy } from './trust-proxy';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -126,13 +127,28 @@ const openApiTransform: typeof jsonSchemaTransform = (input) => {
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
-const securityHeaders: Readonly<Record<string, string>> = {
-  // No inline scripts; Mantine injects style tags, hence 'unsafe-inline' for styles only.
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'DENY',
+/**
+ * Security headers through helmet: no inline scripts (Mantine injects style tags, hence
+ * 'unsafe-inline' for styles only), no framing, no referrer outside the site. The API docs set
+ * their own policy (swagger-ui's static CSP).
+ */
+const helmetOptions = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+    },
+  },
+  frameguard: { action: 'deny' as const },
+  referrerPolicy: { policy: 'same-origin' as const },
+  // Served over plain HTTP on a commune laptop too: HSTS belongs to the HTTPS proxy.
+  strictTransportSecurity: false,
 };
 
 /** Builds the HTTP server: thin routes over the services, the OpenAPI description and the web app. */
@@ -153,6 +169,7 @@ export async function buildServer(
   });
   app.decorate('routeTable', routeTable);
   await app.register(cookie);
+  await app.register(helmet, helmetOptions);
   // Uploaded files (spreadsheets, Word templates) arrive as the raw request body.
   app.addContentTypeParser(
     [
@@ -177,10 +194,6 @@ export async function buildServer(
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/docs')) return;
-    for (const [name, value] of Object.entries(securityHeaders)) void reply.header(name, value);
-  });
   app.addHook('onRequest', async (request, reply) => {
     const refusal = crossSiteRefusal(request.method, request.headers);
     if (refusal) return reply.code(403).send({ error: { code: 'cross-site', message: refusal } });
