@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { cleanText } from './clean-text';
 import helmet from '@fastify/helmet';
 import type { TrustProxy } from './trust-proxy';
 import { fileURLToPath } from 'node:url';
@@ -199,6 +200,13 @@ export async function buildServer(
     if (refusal) return reply.code(403).send({ error: { code: 'cross-site', message: refusal } });
   });
   app.addHook('onRequest', accessGate(ctx));
+  // Every typed text is cleaned once, here, before validation and before any service sees it.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (request.body && typeof request.body === 'object') request.body = cleanText(request.body);
+    if (request.query && typeof request.query === 'object') request.query = cleanText(request.query);
+    if (request.params && typeof request.params === 'object') request.params = cleanText(request.params);
+    done();
+  });
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
