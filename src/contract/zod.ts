@@ -22,7 +22,9 @@ export const civilDate = z
     (s) =>
       !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
     'Ngày này không có trong lịch.',
-  );
+  )
+  // Nothing this product dates (a birth, a decision, a rename) comes before 1900: earlier is a slip.
+  .refine((s) => s >= '1900-01-01', 'Ngày phải từ 01/01/1900 trở về sau. Hãy kiểm tra lại năm.');
 /** A time of day in Vietnam, HH:MM. */
 export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:MM.');
 /** Text a person typed: at most `max` characters. */

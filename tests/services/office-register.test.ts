@@ -192,6 +192,25 @@ describeEachDatabase('office-holders register', (t) => {
     expect(h.history.some((c) => c.id === deputy.id && c.endedOn === '2026-01-06')).toBe(true);
   });
 
+  it('refuses an interim decision dated before its rule came into force (0001-01-01, 2020), writing nothing', async () => {
+    const ctx = t.ctx(at('2026-01-07'));
+    const hs = await loadWard(ctx);
+    const kp1 = hs.find((h) => h.name === 'Khu phố 1')!;
+    const [a] = await adults(ctx, kp1.id, 1);
+    const before = await ctx.store.db.selectFrom('documents').select('id').execute();
+    for (const on of ['0001-01-01', '2020-03-01']) {
+      const r = await office.appointInterim(ctx, officer, {
+        hamletId: kp1.id,
+        reason: 'vacancy',
+        residentId: a!.id,
+        on,
+      });
+      expect(!r.ok && r.error.code).toBe('profile-not-in-force');
+      expect(!r.ok && r.error.message).toMatch(/có hiệu lực/);
+    }
+    expect(await ctx.store.db.selectFrom('documents').select('id').execute()).toHaveLength(before.length);
+  });
+
   it('TT 14/2018 Điều 1 k2: one deputy chosen by the head and recognised; a second is refused', async () => {
     const ctx = t.ctx(at('2026-01-07'));
     const hs = await loadWard(ctx);

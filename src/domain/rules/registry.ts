@@ -3,7 +3,7 @@
  * one in force on a given day is the latest whose period contains that day.
  */
 import type { CivilDate } from '../calendar/civil-date';
-import type { Result } from '../result';
+import type { Failure, Result } from '../result';
 import { err, ok } from '../result';
 import { kienGiang2024 } from './kien-giang-2024';
 import { nd59 } from './nd59-2023';
@@ -85,3 +85,18 @@ const registry = createRegistry(SHIPPED_PROFILES);
 export const listProfiles = (): ProfileSummary[] => registry.listProfiles();
 export const getProfile = (id: string, onDate?: CivilDate): Result<RuleProfile> =>
   registry.getProfile(id, onDate);
+
+/**
+ * A decision applies a rule, so it cannot be dated before that rule came into force (a typing slip
+ * such as 0001-01-01, or a date from before the regulation). Undefined when the date is possible.
+ */
+export function decisionBeforeRule(p: RuleProfile, on: CivilDate, field = 'on'): Failure | undefined {
+  const from = p.effective.value.from;
+  if (on >= from) return undefined;
+  const vi = (d: string) => d.split('-').reverse().join('/');
+  return {
+    code: 'profile-not-in-force',
+    field,
+    message: `Ngày ${vi(on)} trước ngày ${p.title} có hiệu lực (${vi(from)}): quyết định theo quy định này không thể mang ngày đó. Hãy kiểm tra lại ngày.`,
+  };
+}

@@ -8,7 +8,7 @@ import type { CivilDate } from '../../domain/calendar';
 import { isCivilDate } from '../../domain/calendar';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
-import { allowedDeputies, formatCitation } from '../../domain/rules';
+import { allowedDeputies, decisionBeforeRule, formatCitation } from '../../domain/rules';
 import { office as repo, territory as territoryRepo } from '../../store';
 import type { DeputyInput } from '../../contract/office';
 import type { Actor } from '../common';
@@ -65,6 +65,8 @@ export async function recogniseDeputy(
   const profile = loadProfile(head.profile_id);
   if (!profile.ok) return profile;
   const p = profile.value;
+  const tooEarly = decisionBeforeRule(p, input.on);
+  if (tooEarly) return err(tooEarly);
   const rule = p.deputies;
   if (rule.value.mode === 'electedWithHead') {
     return err(

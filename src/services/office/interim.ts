@@ -10,7 +10,7 @@ import { interimTermEnd, newElectionAfterInterimDeadline } from '../../domain/el
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { RuleProfile } from '../../domain/rules';
-import { formatCitation } from '../../domain/rules';
+import { decisionBeforeRule, formatCitation } from '../../domain/rules';
 import { office as repo, preparationPlan as planRepo } from '../../store';
 import type { InterimInput, InterimReason } from '../../contract/office';
 import type { Actor } from '../common';
@@ -125,6 +125,8 @@ export async function appointInterim(
   const profile = loadProfile(election?.profileId ?? input.profileId);
   if (!profile.ok) return profile;
   const p = profile.value;
+  const tooEarly = decisionBeforeRule(p, input.on);
+  if (tooEarly) return err(tooEarly);
   if (input.reason === 'failedElection' && election) {
     const check = await checkFailedElection(ctx, p, election, input.residentId);
     if (!check.ok) return check;

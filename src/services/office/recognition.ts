@@ -12,7 +12,7 @@ import { recognitionDue, rerunDeadline } from '../../domain/election';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { RuleProfile } from '../../domain/rules';
-import { formatCitation, getProfile } from '../../domain/rules';
+import { decisionBeforeRule, formatCitation, getProfile } from '../../domain/rules';
 import { office as repo, pollingCounts as countsRepo, preparationPlan as planRepo } from '../../store';
 import type { Db } from '../../store';
 import type { DecisionInput, RecognitionDecision } from '../../contract/office';
@@ -206,6 +206,8 @@ export async function decideRecognition(
       ),
     );
   if (!isCivilDate(input.on)) return err(failures.invalid('on', 'Ngày quyết định không hợp lệ.'));
+  const tooEarly = decisionBeforeRule(l.profile, input.on);
+  if (tooEarly) return err(tooEarly);
   if (l.received && input.on < l.received)
     return err(
       failures.invalid('on', `Ngày quyết định trước ngày nhận báo cáo (${formatVietnamese(l.received)}).`),
