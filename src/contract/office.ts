@@ -4,7 +4,7 @@
  */
 import type { FailureCode } from '../domain/result';
 import { MIME, endpoint, fileUpload } from './endpoint';
-import { id, idParams, z } from './zod';
+import { civilDate, id, idParams, z } from './zod';
 
 const tags = ['office'] as const;
 
@@ -197,7 +197,7 @@ export const endTerm = endpoint({
   tags,
   access: 'write',
   params: idParams,
-  body: z.object({ on: z.string().max(10), reason: z.string().max(32), ref: note }),
+  body: z.object({ on: civilDate, reason: z.string().max(32), ref: note }),
   response: termView,
   errors: ['conflict'],
 });
@@ -228,7 +228,7 @@ export const getHamletPeople = endpoint({
 const person = {
   residentId: optionalId,
   name: note,
-  on: z.string().max(10),
+  on: civilDate,
   signerName: note,
 };
 
@@ -350,12 +350,12 @@ export const decideRecognition = endpoint({
   params: idParams,
   body: z.object({
     decision: recognitionDecision,
-    on: z.string().max(10),
+    on: civilDate,
     signerName: note,
     residentId: optionalId,
     holderName: note,
     termMonths: z.number().int().min(1).max(120).nullable().optional(),
-    rerunDate: z.string().max(10).nullable().optional(),
+    rerunDate: civilDate.nullable().optional(),
     rerunTime: z.string().max(5).nullable().optional(),
     rerunVenue: note,
     reasons: reasonLines.optional(),

@@ -5,7 +5,7 @@
 import type { FailureCode } from '../domain/result';
 import { endpoint } from './endpoint';
 import { documentInfo, interimOutcome, override, reasonLines, termView } from './office';
-import { count, id, idParams, z } from './zod';
+import { civilDate, count, id, idParams, z } from './zod';
 
 const tags = ['office'] as const;
 
@@ -25,7 +25,7 @@ export const openBody = z.object({
   kind: removalKind,
   trigger: z.string().max(40),
   /** The day the letter, proposal or petition reached the commune. */
-  on: z.string().max(10),
+  on: civilDate,
   grounds: reasonLines.optional(),
   /** Who proposes (the Front committee head, the commune or Front chair). */
   proposer: note,
@@ -41,7 +41,7 @@ export type CountingMember = z.infer<typeof countingMember>;
 const names = z.array(z.string().max(1000)).max(50);
 
 export const meetingBody = z.object({
-  heldOn: z.string().max(10),
+  heldOn: civilDate,
   time: z.string().max(5),
   endTime: z.string().max(5),
   venue: z.string().max(300),
@@ -65,13 +65,13 @@ export const meetingBody = z.object({
   approve: count,
   disapprove: count,
   /** The day the meeting's report reached the commune; the meeting day when absent. */
-  reportReceivedOn: z.string().max(10).nullable().optional(),
+  reportReceivedOn: civilDate.nullable().optional(),
 });
 export type MeetingInput = z.infer<typeof meetingBody>;
 
 export const decideBody = z.object({
   decision: z.enum(['recognise', 'reply']),
-  on: z.string().max(10),
+  on: civilDate,
   reasons: reasonLines.optional(),
   signerName: note,
   override,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app';
-import { createContext } from '../../src/services';
+import { createContext, demo } from '../../src/services';
 import { migrateToLatest, openStore } from '../../src/store';
 import type { Store } from '../../src/store';
 
@@ -36,4 +36,30 @@ it.each([
   const body = r.json<{ error: { code: string; message: string } }>();
   expect(body.error.code).toBe(code);
   expect(body.error.message).toMatch(/Hãy/);
+});
+
+it('refuses a date before 1900 in a body with a Vietnamese message, before any service runs', async () => {
+  await demo.loadDemo(createContext(store));
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'ubnd.phuong2', password: demo.DEMO_PASSWORD },
+  });
+  const cookie = `baucoso_session=${login.cookies.find((c) => c.name === 'baucoso_session')!.value}`;
+  const hamlet = await store.db
+    .selectFrom('hamlets')
+    .select('id')
+    .where('commune_id', '=', '24820')
+    .executeTakeFirstOrThrow();
+  const r = await app.inject({
+    method: 'POST',
+    url: `/api/hamlets/${hamlet.id}/interim`,
+    headers: { cookie },
+    payload: { reason: 'vacancy', residentId: 'x', on: '0001-01-01' },
+  });
+  expect(r.statusCode).toBe(400);
+  const body = r.json<{ error: { code: string; field?: string; message: string } }>();
+  expect(body.error.code).toBe('invalid-input');
+  expect(body.error.field).toBe('on');
+  expect(body.error.message).toMatch(/1900/);
 });
