@@ -1,4 +1,3 @@
-import { vietnamTime } from '../../domain/calendar';
 import type { Failure } from '../../domain/result';
 import { createHash, randomBytes } from 'node:crypto';
 import { err, ok } from '../../domain/result';
@@ -34,9 +33,13 @@ export interface LoginSuccess {
   readonly expiresAt: string;
 }
 
+/**
+ * One answer for a wrong name, a wrong password and a locked account, so that the answer does not
+ * tell which user names exist; it says what a locked user needs to know.
+ */
 const badLogin: Failure = {
   code: 'bad-credentials',
-  message: 'Tên đăng nhập hoặc mật khẩu không đúng. Hãy kiểm tra lại (chú ý chữ hoa, chữ thường).',
+  message: `Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa sau ${MAX_FAILED_LOGINS} lần nhập sai liên tiếp. Hãy kiểm tra lại (chú ý chữ hoa, chữ thường) và thử lại sau ${LOCK_MINUTES} phút, hoặc liên hệ quản trị hệ thống.`,
 };
 
 /**
@@ -53,13 +56,13 @@ export async function login(
 ): Promise<Result<LoginSuccess>> {
   const user = await usersRepo.findUserByUsername(ctx.store.db, username.trim().toLowerCase());
   const now = ctx.now();
+  // Verify first, against a dummy hash when the user does not exist, so that neither the answer
+  // nor its timing tells an unknown name from a locked account.
+  const valid = await verifyPassword(password, user?.passwordHash ?? dummyHash);
   if (user) {
     const state = await usersRepo.loginState(ctx.store.db, user.id);
-    if (state.lockedUntil && state.lockedUntil > now.toISOString())
-      return err(lockedFailure(state.lockedUntil));
+    if (state.lockedUntil && state.lockedUntil > now.toISOString()) return err(badLogin);
   }
-  // Verify against a dummy hash when the user does not exist, so timing does not reveal usernames.
-  const valid = await verifyPassword(password, user?.passwordHash ?? dummyHash);
   const actor = user && valid && !user.disabled ? toActor(user) : undefined;
   if (!actor) {
     if (user) return recordFailure(ctx, user.id);
@@ -85,13 +88,6 @@ export async function login(
     return { value: undefined, audit: { action: 'login', entity: 'user', entityId: actor.userId } };
   });
   return ok({ token, actor, expiresAt });
-}
-
-function lockedFailure(until: string): Failure {
-  return {
-    code: 'locked',
-    message: `Tài khoản tạm khóa vì nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần liên tiếp. Hãy thử lại sau ${LOCK_MINUTES} phút (mở lại lúc ${vietnamTime(until)}) hoặc liên hệ quản trị hệ thống.`,
-  };
 }
 
 const totpRequired: Failure = {
@@ -125,7 +121,7 @@ async function recordFailure(
       },
     };
   });
-  return err(locked ? lockedFailure(locked) : failure);
+  return err(locked ? badLogin : failure);
 }
 
 const dummyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
