@@ -243,3 +243,29 @@ export const listHouseholds = endpoint({
   response: householdPage,
   errors: [],
 });
+
+export const lineageView = z.object({
+  oldCommune: z.string(),
+  oldDistrict: z.string().nullable(),
+  effectiveOn: z.string(),
+  decisionNumber: z.string(),
+  decisionDate: z.string(),
+  decisionBody: z.string(),
+  hamletIds: z.array(z.string()),
+});
+export type LineageView = z.infer<typeof lineageView>;
+
+/**
+ * The pre-2025 communes merged into this one. Its route is still registered by hand in
+ * src/server/routes/hamlet-facts.ts (with the lineage import); the web app reads it through this.
+ */
+export const getLineage = endpoint({
+  method: 'GET',
+  path: '/api/communes/:id/lineage',
+  summary: 'The pre-2025 communes merged into this commune',
+  tags,
+  access: 'read',
+  params: idParams,
+  response: z.array(lineageView),
+  errors: [],
+});
