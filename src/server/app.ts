@@ -14,7 +14,6 @@ import {
   jsonSchemaTransform,
 } from 'fastify-type-provider-zod';
 import type { FastifyError, FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
-import { health } from '../services';
 import type { Failure } from '../services';
 import { statusOf } from '../contract/errors';
 import type { ServiceContext } from '../services';
@@ -243,14 +242,6 @@ export async function buildServer(
     });
   });
 
-  app.get(
-    '/api/health',
-    {
-      config: { access: 'public' },
-      schema: { summary: 'Database kind and migration version', tags: ['system'] },
-    },
-    () => health(ctx),
-  );
   await registerFeatureRoutes(app, ctx);
   await serveWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;

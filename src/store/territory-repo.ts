@@ -251,3 +251,120 @@ export async function activeHamletsOf(
       .execute(),
   );
 }
+
+/** Hamlets (not dissolved) per commune of a province. */
+export async function countHamletsByCommune(db: Db, provinceCode: string): Promise<Map<string, number>> {
+  const counts = await db
+    .selectFrom('hamlets as h')
+    .innerJoin('communes as c', 'c.id', 'h.commune_id')
+    .select((eb) => ['h.commune_id as communeId', eb.fn.countAll<number>().as('n')])
+    .where('c.province_code', '=', provinceCode)
+    .where('h.dissolved_on', 'is', null)
+    .groupBy('h.commune_id')
+    .execute();
+  return new Map(counts.map((c) => [c.communeId, Number(c.n)]));
+}
+
+/** A commune's name, whether in force or historical. */
+export async function communeName(db: Db, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('communes').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name;
+}
+
+/** A hamlet's name, dissolved or not (an audit trail outlives the hamlet). */
+export async function hamletName(db: Db, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('hamlets').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name;
+}
+
+/** A commune with the last day it existed (null while in force). */
+export async function getCommuneValidity(db: Db, id: string) {
+  return db
+    .selectFrom('communes')
+    .select(['id', 'name', 'province_code as provinceCode', 'valid_to as validTo'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The commune of that name under a (historical) district. */
+export async function findCommuneInDistrict(
+  db: Db,
+  districtId: string,
+  name: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('communes')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+// The lineage of the 2025 reorganisation: a predecessor commune merged into a successor.
+
+export interface LineageRow {
+  readonly id: string;
+  readonly predecessorId: string;
+  readonly successorId: string;
+  readonly effectiveOn: string;
+  readonly decisionNumber: string;
+  readonly decisionDate: string;
+  readonly decisionBody: string;
+  readonly hamletIds: readonly string[];
+  readonly recordedBy: string | null;
+  readonly recordedAt: string;
+}
+
+export async function hasLineage(db: Db, predecessorId: string, successorId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('commune_lineage')
+    .select('id')
+    .where('predecessor_id', '=', predecessorId)
+    .where('successor_id', '=', successorId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertLineage(db: Db, l: LineageRow): Promise<void> {
+  await db
+    .insertInto('commune_lineage')
+    .values({
+      id: l.id,
+      predecessor_id: l.predecessorId,
+      successor_id: l.successorId,
+      effective_on: l.effectiveOn,
+      decision_number: l.decisionNumber,
+      decision_date: l.decisionDate,
+      decision_body: l.decisionBody,
+      hamlet_ids: JSON.stringify(l.hamletIds),
+      recorded_by: l.recordedBy,
+      recorded_at: l.recordedAt,
+    })
+    .execute();
+}
+
+/** The predecessors of a commune with their names and old districts, by name. */
+export async function predecessorsOf(db: Db, successorId: string) {
+  const rows = await db
+    .selectFrom('commune_lineage as l')
+    .innerJoin('communes as c', 'c.id', 'l.predecessor_id')
+    .leftJoin('districts as d', 'd.id', 'c.district_id')
+    .select([
+      'c.name',
+      'd.name as district',
+      'l.effective_on as effectiveOn',
+      'l.decision_number as decisionNumber',
+      'l.decision_date as decisionDate',
+      'l.decision_body as decisionBody',
+      'l.hamlet_ids as hamletIds',
+    ])
+    .where('l.successor_id', '=', successorId)
+    .orderBy('c.name')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    district: r.district ?? null,
+    hamletIds: JSON.parse(r.hamletIds) as string[],
+  }));
+}

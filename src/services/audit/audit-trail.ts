@@ -11,7 +11,7 @@ import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import { writeCsv } from '../../io/csv-export';
 import { writeXlsx } from '../../io/xlsx-export';
-import { audit } from '../../store';
+import { audit, elections, territory } from '../../store';
 import type { ChainCheck } from '../../store/audit-repo';
 import { listTrail } from '../../store/audit-trail-repo';
 import type { TrailRow, TrailScope } from '../../store/audit-trail-repo';
@@ -121,19 +121,15 @@ async function resolveScope(ctx: ServiceContext, scope: TrailScope): Promise<Res
   const db = ctx.store.db;
   if (scope.kind === 'commune') {
     const place = await placeOfCommune(db, scope.id);
-    const c = await db.selectFrom('communes').select('name').where('id', '=', scope.id).executeTakeFirst();
-    return place && c ? { place, title: c.name } : undefined;
+    const name = await territory.communeName(db, scope.id);
+    return place && name !== undefined ? { place, title: name } : undefined;
   }
-  const hamletId =
-    scope.kind === 'hamlet'
-      ? scope.id
-      : (await db.selectFrom('elections').select('hamlet_id').where('id', '=', scope.id).executeTakeFirst())
-          ?.hamlet_id;
+  const hamletId = scope.kind === 'hamlet' ? scope.id : (await elections.getElection(db, scope.id))?.hamletId;
   if (!hamletId) return undefined;
   const place = await placeOfHamlet(db, hamletId);
-  const h = await db.selectFrom('hamlets').select('name').where('id', '=', hamletId).executeTakeFirst();
-  if (!place || !h) return undefined;
-  return { place, title: scope.kind === 'hamlet' ? h.name : `Cuộc bầu cử ở ${h.name}` };
+  const name = await territory.hamletName(db, hamletId);
+  if (!place || name === undefined) return undefined;
+  return { place, title: scope.kind === 'hamlet' ? name : `Cuộc bầu cử ở ${name}` };
 }
 
 const whatOf: Readonly<Record<TrailScope['kind'], string>> = {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
-import { users as usersRepo } from '../../store';
+import { elections as electionsRepo, territory as territoryRepo, users as usersRepo } from '../../store';
 import type { Db } from '../../store';
 import type { Actor, Role } from '../common';
 import { isRole, roleLabels, scopeKindOfRole } from '../common';
@@ -47,15 +47,11 @@ async function scopeExists(db: Db, role: Role, scopeId: string): Promise<boolean
     case 'all':
       return true;
     case 'province':
-      return !!(await db
-        .selectFrom('provinces')
-        .select('code')
-        .where('code', '=', scopeId)
-        .executeTakeFirst());
+      return (await territoryRepo.getProvince(db, scopeId)) !== undefined;
     case 'commune':
-      return !!(await db.selectFrom('communes').select('id').where('id', '=', scopeId).executeTakeFirst());
+      return (await territoryRepo.getCommune(db, scopeId)) !== undefined;
     case 'election':
-      return !!(await db.selectFrom('elections').select('id').where('id', '=', scopeId).executeTakeFirst());
+      return (await electionsRepo.getElection(db, scopeId)) !== undefined;
   }
 }
 

@@ -67,11 +67,7 @@ const fold = (s: string) =>
     .trim();
 
 async function checkRow(db: Db, input: LineageInput): Promise<Result<Checked>> {
-  const successor = await db
-    .selectFrom('communes')
-    .select(['id', 'name', 'province_code as provinceCode', 'valid_to as validTo'])
-    .where('id', '=', clean(input.successorCode))
-    .executeTakeFirst();
+  const successor = await territoryRepo.getCommuneValidity(db, clean(input.successorCode));
   if (!successor || successor.validTo !== null)
     return err(
       failures.invalid(
@@ -119,7 +115,7 @@ async function checkRow(db: Db, input: LineageInput): Promise<Result<Checked>> {
     historical.value.districtName,
     historical.value.communeName,
   );
-  if (existing && (await lineageOf(db, existing, successor.id)))
+  if (existing && (await territoryRepo.hasLineage(db, existing, successor.id)))
     return err(
       failures.conflict(
         'oldCommune',
@@ -132,22 +128,8 @@ async function checkRow(db: Db, input: LineageInput): Promise<Result<Checked>> {
 async function existingPredecessor(db: Db, provinceCode: string, district: string, commune: string) {
   const d = await territoryRepo.findDistrict(db, provinceCode, district);
   if (!d) return null;
-  const c = await db
-    .selectFrom('communes')
-    .select('id')
-    .where('district_id', '=', d.id)
-    .where('name', '=', commune)
-    .executeTakeFirst();
-  return c?.id ?? null;
+  return (await territoryRepo.findCommuneInDistrict(db, d.id, commune)) ?? null;
 }
-
-const lineageOf = (db: Db, predecessor: string, successor: string) =>
-  db
-    .selectFrom('commune_lineage')
-    .select('id')
-    .where('predecessor_id', '=', predecessor)
-    .where('successor_id', '=', successor)
-    .executeTakeFirst();
 
 /**
  * Checks every row first; a single bad row rejects the whole batch with every problem listed, so
@@ -211,21 +193,18 @@ export async function recordLineage(
 
 async function writeOne(trx: Db, c: Checked, actor: Actor, at: string) {
   const predecessor = c.existingId ?? (await insertHistoricalCommune(trx, c.historical.value)).id;
-  await trx
-    .insertInto('commune_lineage')
-    .values({
-      id: randomUUID(),
-      predecessor_id: predecessor,
-      successor_id: clean(c.input.successorCode),
-      effective_on: c.input.effectiveOn,
-      decision_number: clean(c.input.decisionNumber),
-      decision_date: c.input.decisionDate,
-      decision_body: clean(c.input.decisionBody),
-      hamlet_ids: JSON.stringify(c.hamletIds),
-      recorded_by: actor.userId,
-      recorded_at: at,
-    })
-    .execute();
+  await territoryRepo.insertLineage(trx, {
+    id: randomUUID(),
+    predecessorId: predecessor,
+    successorId: clean(c.input.successorCode),
+    effectiveOn: c.input.effectiveOn,
+    decisionNumber: clean(c.input.decisionNumber),
+    decisionDate: c.input.decisionDate,
+    decisionBody: clean(c.input.decisionBody),
+    hamletIds: c.hamletIds,
+    recordedBy: actor.userId,
+    recordedAt: at,
+  });
 }
 
 const HEADERS = {
@@ -330,18 +309,10 @@ export async function namesOn(
     historical: false,
     effectiveOn: null,
   };
-  const lineage = await db
-    .selectFrom('commune_lineage as l')
-    .innerJoin('communes as c', 'c.id', 'l.predecessor_id')
-    .leftJoin('districts as d', 'd.id', 'c.district_id')
-    .select(['l.effective_on', 'l.hamlet_ids', 'c.name', 'd.name as district'])
-    .where('l.successor_id', '=', communeId)
-    .execute();
-  const before = lineage.filter((l) => on < l.effective_on);
+  const lineage = await territoryRepo.predecessorsOf(db, communeId);
+  const before = lineage.filter((l) => on < l.effectiveOn);
   if (before.length === 0) return current;
-  const own = hamletId
-    ? before.find((l) => (JSON.parse(l.hamlet_ids) as string[]).includes(hamletId))
-    : undefined;
+  const own = hamletId ? before.find((l) => l.hamletIds.includes(hamletId)) : undefined;
   const chosen = own ?? (before.length === 1 ? before[0] : undefined);
   if (!chosen) return current;
   return {
@@ -349,7 +320,7 @@ export async function namesOn(
     districtName: chosen.district ?? null,
     provinceName: current.provinceName,
     historical: true,
-    effectiveOn: chosen.effective_on,
+    effectiveOn: chosen.effectiveOn,
   };
 }
 
@@ -371,31 +342,16 @@ export async function listLineage(
 ): Promise<Result<LineageView[]>> {
   const c = await loadCommune(ctx, actor, communeId, 'read');
   if (!c.ok) return c;
-  const rows = await ctx.store.db
-    .selectFrom('commune_lineage as l')
-    .innerJoin('communes as c', 'c.id', 'l.predecessor_id')
-    .leftJoin('districts as d', 'd.id', 'c.district_id')
-    .select([
-      'c.name',
-      'd.name as district',
-      'l.effective_on',
-      'l.decision_number',
-      'l.decision_date',
-      'l.decision_body',
-      'l.hamlet_ids',
-    ])
-    .where('l.successor_id', '=', communeId)
-    .orderBy('c.name')
-    .execute();
+  const rows = await territoryRepo.predecessorsOf(ctx.store.db, communeId);
   return ok(
     rows.map((r) => ({
       oldCommune: r.name,
-      oldDistrict: r.district ?? null,
-      effectiveOn: r.effective_on,
-      decisionNumber: r.decision_number,
-      decisionDate: r.decision_date,
-      decisionBody: r.decision_body,
-      hamletIds: JSON.parse(r.hamlet_ids) as string[],
+      oldDistrict: r.district,
+      effectiveOn: r.effectiveOn,
+      decisionNumber: r.decisionNumber,
+      decisionDate: r.decisionDate,
+      decisionBody: r.decisionBody,
+      hamletIds: r.hamletIds,
     })),
   );
 }

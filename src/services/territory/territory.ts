@@ -55,6 +55,7 @@ export async function loadAdministrativeUnits(
 
 export interface ElectionSummary {
   readonly id: string;
+  readonly hamletId: string;
   readonly position: string;
   readonly termLabel: string;
   readonly profileId: string;
@@ -168,15 +169,7 @@ export async function getProvince(
     return err(failures.forbidden('xem toàn bộ tỉnh/thành phố này'));
   }
   const communes = await repo.listCommunes(db, code);
-  const counts = await db
-    .selectFrom('hamlets as h')
-    .innerJoin('communes as c', 'c.id', 'h.commune_id')
-    .select((eb) => ['h.commune_id as communeId', eb.fn.countAll<number>().as('n')])
-    .where('c.province_code', '=', code)
-    .where('h.dissolved_on', 'is', null)
-    .groupBy('h.commune_id')
-    .execute();
-  const byCommune = new Map(counts.map((c) => [c.communeId, Number(c.n)]));
+  const byCommune = await repo.countHamletsByCommune(db, code);
   return ok({ province, communes: communes.map((c) => ({ ...c, hamlets: byCommune.get(c.id) ?? 0 })) });
 }
 

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import * as auth from '../../contract/auth';
+import type { Me } from '../../contract/auth';
 import type { FeatureRoute, Session } from '../shared/routing';
-import { api, ApiError } from '../shared/api';
-import type { Me } from '../shared/api';
+import { call } from '../shared/client';
+import { queryClient } from '../shared/query';
 import { Layout } from './Layout';
 import { Status } from '../shared/Status';
 import { LoginPage } from '../features/auth/LoginPage';
@@ -28,11 +30,14 @@ function homePath(me: Me): string {
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const navigate = useNavigate();
+  // Without a session (401), or when the server cannot be reached, the login page shows.
   useEffect(() => {
-    api.get<Me>('/api/me').then(setMe, (e: unknown) => {
-      if (e instanceof ApiError && e.status === 401) setMe(null);
-      else setMe(null);
-    });
+    call(auth.getMe, {}).then(setMe, () => setMe(null));
+  }, []);
+  // What one user read must not show to the next one signing in on this browser.
+  const signedOut = useCallback(() => {
+    queryClient.clear();
+    setMe(null);
   }, []);
 
   if (me === undefined) return <Status load={{ state: 'loading' }} />;
@@ -47,15 +52,17 @@ export function App() {
     );
   }
   const logout = () => {
-    void api.post('/api/auth/logout').finally(() => {
-      setMe(null);
-      void navigate('/');
-    });
+    void call(auth.logout, {})
+      .catch(() => undefined)
+      .then(() => {
+        signedOut();
+        void navigate('/');
+      });
   };
   const session: Session = {
     me,
-    loggedOut: () => setMe(null),
-    refreshMe: () => void api.get<Me>('/api/me').then(setMe),
+    loggedOut: signedOut,
+    refreshMe: () => void call(auth.getMe, {}).then(setMe),
   };
   return (
     <Layout me={me} onLogout={logout} homePath={homePath(me)}>

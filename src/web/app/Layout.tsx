@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Badge, Button, Group, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Me } from '../shared/api';
+import type { Me } from '../../contract/auth';
 import { t } from '../shared/strings';
 
 export function Layout(props: { me: Me; homePath: string; onLogout: () => void; children: ReactNode }) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Me } from './api';
+import type { Me } from '../../contract/auth';
 
 /** What a page may need of the signed-in session besides the URL. */
 export interface Session {

@@ -1,56 +1,28 @@
 import { Alert, Anchor, Button, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { ta } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
-
-type ScopeKind = 'election' | 'hamlet' | 'commune';
-
-interface TrailChange {
-  field: string;
-  before: string | null;
-  after: string | null;
-}
-
-interface TrailEvent {
-  seq: number;
-  id: string;
-  atVietnam: string;
-  user: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  changes: TrailChange[];
-}
-
-interface TrailPage {
-  title: string;
-  events: TrailEvent[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-interface ChainCheck {
-  ok: boolean;
-  events: number;
-  firstBadEvent: string | null;
-}
+import * as contract from '../../../contract/audit';
+import type { ChainCheck, TrailChange, TrailEvent, TrailScopeKind } from '../../../contract/audit';
+import { call, errorText, urlOf } from '../../shared/client';
+import { useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { auditText as ta } from './strings';
 
 const PAGE_SIZE = 50;
 
 /** The audit trail of an election, a hamlet or a commune: read, filter, export, verify the chain. */
-export function AuditTrailPage(props: { kind: ScopeKind }) {
+export function AuditTrailPage(props: { kind: TrailScopeKind }) {
   const { id = '' } = useParams();
   const [page, setPage] = useState(1);
   const [action, setAction] = useState<string | null>(null);
-  const base = `/api/audit/${props.kind}/${encodeURIComponent(id)}`;
-  const query = `page=${page}&pageSize=${PAGE_SIZE}${action ? `&action=${encodeURIComponent(action)}` : ''}`;
-  const [load, reload] = useLoad(() => api.get<TrailPage>(`${base}?${query}`), [base, query]);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  const params = { kind: props.kind, id };
+  const load = useApiQuery(contract.listTrail, {
+    params,
+    query: { page, pageSize: PAGE_SIZE, ...(action ? { action } : {}) },
+  });
+  if (!load.data) return <QueryStatus query={load} />;
   const trail = load.data;
+  const exportUrl = (format: 'csv' | 'xlsx') => urlOf(contract.exportTrail, { params, query: { format } });
   const pages = Math.max(1, Math.ceil(trail.total / trail.pageSize));
   return (
     <Stack>
@@ -71,10 +43,10 @@ export function AuditTrailPage(props: { kind: ScopeKind }) {
           clearable
           w={260}
         />
-        <Anchor href={`${base}/export?format=xlsx`} download>
+        <Anchor href={exportUrl('xlsx')} download>
           {ta.exportXlsx}
         </Anchor>
-        <Anchor href={`${base}/export?format=csv`} download>
+        <Anchor href={exportUrl('csv')} download>
           {ta.exportCsv}
         </Anchor>
       </Group>
@@ -86,7 +58,7 @@ export function AuditTrailPage(props: { kind: ScopeKind }) {
   );
 }
 
-function Events(props: { events: TrailEvent[] }) {
+function Events(props: { events: readonly TrailEvent[] }) {
   return (
     <Table striped withTableBorder data-testid="audit-events">
       <Table.Thead>
@@ -118,7 +90,7 @@ function Events(props: { events: TrailEvent[] }) {
   );
 }
 
-function Changes(props: { changes: TrailChange[] }) {
+function Changes(props: { changes: readonly TrailChange[] }) {
   return (
     <Stack gap={2}>
       {props.changes.map((c, i) => (
@@ -150,9 +122,10 @@ function Verify() {
   >({ kind: 'idle' });
   const run = () => {
     setState({ kind: 'busy' });
-    api.get<ChainCheck>('/api/audit-chain/verify').then(
+    // On demand, never cached: each press recomputes the whole chain now.
+    call(contract.verifyChain, {}).then(
       (check) => setState({ kind: 'done', check }),
-      (e: unknown) => setState({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => setState({ kind: 'error', text: errorText(e) }),
     );
   };
   return (

@@ -1,15 +1,17 @@
 import { Alert, Button, Card, Code, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api } from '../../shared/api';
-import type { Me } from '../../shared/api';
-import { t } from '../../shared/strings';
+import * as contract from '../../../contract/auth';
+import type { Me } from '../../../contract/auth';
+import { errorText } from '../../shared/client';
+import { useApiMutation } from '../../shared/query';
+import { authText as t } from './strings';
 
 type Message = { ok: boolean; text: string } | null;
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The signed-in user's own account: password, sessions, two-factor login. */
 export function AccountPage(props: { me: Me; onLoggedOut: () => void; onChanged: () => void }) {
+  const everywhere = useApiMutation(contract.logoutEverywhere);
   return (
     <Stack maw={560}>
       <Title order={2}>{t.account.title}</Title>
@@ -20,7 +22,8 @@ export function AccountPage(props: { me: Me; onLoggedOut: () => void; onChanged:
           variant="light"
           color="red"
           w="fit-content"
-          onClick={() => void api.post('/api/auth/logout-everywhere').then(props.onLoggedOut)}
+          loading={everywhere.isPending}
+          onClick={() => void everywhere.mutateAsync({}).then(props.onLoggedOut)}
         >
           {t.account.everywhere}
         </Button>
@@ -33,9 +36,10 @@ function ChangePassword() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [message, setMessage] = useState<Message>(null);
+  const change = useApiMutation(contract.changePassword);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    api.post('/api/auth/password', { current, next }).then(
+    change.mutateAsync({ body: { current, next } }).then(
       () => {
         setMessage({ ok: true, text: t.account.changed });
         setCurrent('');
@@ -64,7 +68,7 @@ function ChangePassword() {
             required
             autoComplete="new-password"
           />
-          <Button type="submit" w="fit-content">
+          <Button type="submit" w="fit-content" loading={change.isPending}>
             {t.account.change}
           </Button>
         </Stack>
@@ -78,12 +82,13 @@ function TwoFactor(props: { enabled: boolean; onChanged: () => void }) {
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState<Message>(null);
+  const setup = useApiMutation(contract.setupTotp);
+  const enabling = useApiMutation(contract.enableTotp);
+  const disabling = useApiMutation(contract.disableTotp);
   const start = () =>
-    api
-      .post<{ secret: string; uri: string }>('/api/auth/totp/setup')
-      .then(setSecret, (e: unknown) => setMessage({ ok: false, text: errorText(e) }));
+    setup.mutateAsync({}).then(setSecret, (e: unknown) => setMessage({ ok: false, text: errorText(e) }));
   const enable = () =>
-    api.post('/api/auth/totp/enable', { code }).then(
+    enabling.mutateAsync({ body: { code } }).then(
       () => {
         setMessage({ ok: true, text: t.account.totpEnabled });
         setSecret(null);
@@ -92,7 +97,7 @@ function TwoFactor(props: { enabled: boolean; onChanged: () => void }) {
       (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
     );
   const disable = () =>
-    api.post('/api/auth/totp/disable', { password }).then(
+    disabling.mutateAsync({ body: { password } }).then(
       () => {
         setMessage({ ok: true, text: t.account.totpDisabled });
         props.onChanged();

@@ -1,9 +1,11 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api, ApiError } from '../../shared/api';
-import type { Me } from '../../shared/api';
+import * as contract from '../../../contract/auth';
+import type { Me } from '../../../contract/auth';
+import { ApiError, call, errorText } from '../../shared/client';
 import { t } from '../../shared/strings';
+import { authText as s } from './strings';
 
 export function LoginPage(props: { onLogin: (me: Me) => void }) {
   const [username, setUsername] = useState('');
@@ -18,12 +20,12 @@ export function LoginPage(props: { onLogin: (me: Me) => void }) {
     setBusy(true);
     setError(null);
     const body = needsCode ? { username, password, code } : { username, password };
-    api.post<Me>('/api/auth/login', body).then(props.onLogin, (e: unknown) => {
+    call(contract.login, { body }).then(props.onLogin, (e: unknown) => {
       if (e instanceof ApiError && e.code === 'totp-required') {
         setNeedsCode(true);
         setError(null);
       } else {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(e));
       }
       setBusy(false);
     });
@@ -42,14 +44,14 @@ export function LoginPage(props: { onLogin: (me: Me) => void }) {
                 {t.appTagline}
               </Text>
             </div>
-            <Title order={4}>{t.login.title}</Title>
+            <Title order={4}>{s.login.title}</Title>
             {error && (
-              <Alert color="red" title={t.login.failed} role="alert">
+              <Alert color="red" title={s.login.failed} role="alert">
                 {error}
               </Alert>
             )}
             <TextInput
-              label={t.login.username}
+              label={s.login.username}
               value={username}
               onChange={(e) => setUsername(e.currentTarget.value)}
               autoComplete="username"
@@ -57,7 +59,7 @@ export function LoginPage(props: { onLogin: (me: Me) => void }) {
               autoFocus
             />
             <PasswordInput
-              label={t.login.password}
+              label={s.login.password}
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
               autoComplete="current-password"
@@ -65,8 +67,8 @@ export function LoginPage(props: { onLogin: (me: Me) => void }) {
             />
             {needsCode && (
               <TextInput
-                label={t.login.code}
-                description={t.login.codeHelp}
+                label={s.login.code}
+                description={s.login.codeHelp}
                 value={code}
                 onChange={(e) => setCode(e.currentTarget.value)}
                 inputMode="numeric"
@@ -77,7 +79,7 @@ export function LoginPage(props: { onLogin: (me: Me) => void }) {
               />
             )}
             <Button type="submit" loading={busy}>
-              {t.login.submit}
+              {s.login.submit}
             </Button>
           </Stack>
         </form>

@@ -10,23 +10,24 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { api } from '../../shared/api';
-import type { UserView } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { t } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/auth';
+import { z } from '../../../contract/zod';
+import { errorText } from '../../shared/client';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { authText as t } from './strings';
 
-interface UsersResponse {
-  users: UserView[];
-  roles: { id: string; label: string }[];
-}
+/** The account as typed: the body's fields, the scope left empty for none. */
+const userForm = contract.newUserBody.extend({ scopeId: z.string().max(64) });
+type UserForm = z.infer<typeof userForm>;
 
 /** The administrator's page: accounts, their roles and scopes, and a form to create one. */
 export function UsersPage() {
-  const [load, reload] = useLoad(() => api.get<UsersResponse>('/api/users'), []);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  const users = useApiQuery(contract.listUsers, {});
+  if (!users.data) return <QueryStatus query={users} />;
   return (
     <Stack>
       <Title order={2}>{t.users.title}</Title>
@@ -40,7 +41,7 @@ export function UsersPage() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {load.data.users.map((u) => (
+          {users.data.users.map((u) => (
             <Table.Tr key={u.id}>
               <Table.Td>{u.username}</Table.Td>
               <Table.Td>{u.displayName}</Table.Td>
@@ -50,73 +51,50 @@ export function UsersPage() {
           ))}
         </Table.Tbody>
       </Table>
-      <CreateUser roles={load.data.roles} onCreated={reload} />
+      <CreateUser roles={users.data.roles} />
     </Stack>
   );
 }
 
-function CreateUser(props: { roles: { id: string; label: string }[]; onCreated: () => void }) {
-  const [form, setForm] = useState({
-    username: '',
-    displayName: '',
-    password: '',
-    role: 'communeOfficer',
-    scopeId: '',
+function CreateUser(props: { roles: readonly { id: string; label: string }[] }) {
+  const form = useForm<UserForm>({
+    initialValues: { username: '', displayName: '', password: '', role: 'communeOfficer', scopeId: '' },
+    validate: zod4Resolver(userForm),
   });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    api.post<UserView>('/api/users', { ...form, scopeId: form.scopeId || null }).then(
-      (u) => {
-        setMessage({ ok: true, text: t.users.created(u.username) });
-        props.onCreated();
-      },
-      (e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) }),
+  const create = useApiMutation(contract.createUser, { invalidates: [contract.listUsers] });
+  const submit = (v: UserForm) => {
+    create.mutateAsync({ body: { ...v, scopeId: v.scopeId || null } }).then(
+      (u) => setMessage({ ok: true, text: t.users.created(u.username) }),
+      (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
     );
   };
   return (
     <Card withBorder maw={640}>
-      <form onSubmit={submit}>
+      <form onSubmit={form.onSubmit(submit)}>
         <Stack gap="sm">
           <Title order={4}>{t.users.create}</Title>
           {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
           <Group grow>
-            <TextInput
-              label={t.users.username}
-              value={form.username}
-              onChange={(e) => set('username')(e.currentTarget.value)}
-              required
-            />
-            <TextInput
-              label={t.users.displayName}
-              value={form.displayName}
-              onChange={(e) => set('displayName')(e.currentTarget.value)}
-              required
-            />
+            <TextInput label={t.users.username} {...form.getInputProps('username')} required />
+            <TextInput label={t.users.displayName} {...form.getInputProps('displayName')} required />
           </Group>
           <Group grow>
             <Select
               label={t.users.role}
               data={props.roles.map((r) => ({ value: r.id, label: r.label }))}
-              value={form.role}
-              onChange={(v) => set('role')(v ?? '')}
+              {...form.getInputProps('role')}
+              onChange={(v) => form.setFieldValue('role', v ?? '')}
               allowDeselect={false}
             />
             <TextInput
               label={t.users.scope}
               description={t.users.scopeHelp}
-              value={form.scopeId}
-              onChange={(e) => set('scopeId')(e.currentTarget.value)}
+              {...form.getInputProps('scopeId')}
             />
           </Group>
-          <PasswordInput
-            label={t.users.password}
-            value={form.password}
-            onChange={(e) => set('password')(e.currentTarget.value)}
-            required
-          />
-          <Button type="submit" w="fit-content">
+          <PasswordInput label={t.users.password} {...form.getInputProps('password')} required />
+          <Button type="submit" w="fit-content" loading={create.isPending}>
             {t.users.create}
           </Button>
         </Stack>

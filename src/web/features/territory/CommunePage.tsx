@@ -16,11 +16,13 @@ import {
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { CommuneView } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { numberFormat, t, ta, treg } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/territory';
+import { errorText } from '../../shared/client';
+import { vnNumber } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { t, ta, treg } from '../../shared/strings';
+import { territoryText as tt } from './strings';
 import { ElectionsTable } from './ElectionsTable';
 import { ImportHamlets } from './ImportHamlets';
 import { CommuneLineage } from './CommuneLineage';
@@ -41,9 +43,9 @@ const kinds = [
 /** A commune: its hamlets with their residents' groups, household counts and elections. */
 export function CommunePage() {
   const { id = '' } = useParams();
-  const [load, reload] = useLoad(() => api.get<CommuneView>(`/api/communes/${id}`), [id]);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const { province, commune, districtName, hamlets, canManage } = load.data;
+  const view = useApiQuery(contract.getCommune, { params: { id } });
+  if (!view.data) return <QueryStatus query={view} />;
+  const { province, commune, districtName, hamlets, canManage } = view.data;
   return (
     <Stack>
       <Breadcrumbs>
@@ -56,7 +58,7 @@ export function CommunePage() {
       <Title order={2}>{commune.name}</Title>
       <CommuneLineage communeId={commune.id} />
       <Group gap="lg" data-testid="commune-nav">
-        {t.commune.sections.map(([path, label]) => (
+        {tt.commune.sections.map(([path, label]) => (
           <Anchor key={path} component={Link} to={`/xa/${commune.id}/${path}`}>
             {label}
           </Anchor>
@@ -69,9 +71,9 @@ export function CommunePage() {
         </Anchor>
       </Group>
       <Title order={3} size="h4">
-        {t.commune.hamlets} ({hamlets.length})
+        {tt.commune.hamlets} ({hamlets.length})
       </Title>
-      {hamlets.length === 0 && <Text c="dimmed">{t.commune.noHamlets}</Text>}
+      {hamlets.length === 0 && <Text c="dimmed">{tt.commune.noHamlets}</Text>}
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
         {hamlets.map((h) => (
           <Card key={h.id} withBorder padding="md" data-testid="hamlet-card">
@@ -84,7 +86,7 @@ export function CommunePage() {
               </Text>
             </Group>
             <Text size="sm">
-              {t.hamlet.households}: <b>{numberFormat.format(h.households)}</b>
+              {t.hamlet.households}: <b>{vnNumber(h.households)}</b>
             </Text>
             <Text size="sm" mb="xs">
               {t.hamlet.groups}: {h.groups.length > 0 ? h.groups.map((g) => g.name).join(', ') : '—'}
@@ -93,50 +95,50 @@ export function CommunePage() {
           </Card>
         ))}
       </SimpleGrid>
-      {canManage && <AddHamlet communeId={commune.id} onAdded={reload} />}
-      {canManage && <ImportHamlets communeId={commune.id} onImported={reload} />}
+      {canManage && <AddHamlet communeId={commune.id} />}
+      {canManage && <ImportHamlets communeId={commune.id} />}
     </Stack>
   );
 }
 
-function AddHamlet(props: { communeId: string; onAdded: () => void }) {
+function AddHamlet(props: { communeId: string }) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<string | null>('thon');
   const [groups, setGroups] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const create = useApiMutation(contract.createHamlet, { invalidates: [contract.getCommune] });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const residentGroups = groups
       .split('\n')
       .map((g) => g.trim())
       .filter(Boolean);
-    api
-      .post<{ name: string }>(`/api/communes/${props.communeId}/hamlets`, { name, kind, residentGroups })
+    create
+      .mutateAsync({ params: { id: props.communeId }, body: { name, kind: kind ?? '', residentGroups } })
       .then(
         (h) => {
-          setMessage({ ok: true, text: t.commune.created(h.name) });
+          setMessage({ ok: true, text: tt.commune.created(h.name) });
           setName('');
           setGroups('');
-          props.onAdded();
         },
-        (e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
       );
   };
   return (
     <Card withBorder maw={560}>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <Title order={4}>{t.commune.addHamlet}</Title>
+          <Title order={4}>{tt.commune.addHamlet}</Title>
           {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
           <Group grow>
             <TextInput
-              label={t.commune.hamletName}
+              label={tt.commune.hamletName}
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
               required
             />
             <Select
-              label={t.commune.hamletKind}
+              label={tt.commune.hamletKind}
               data={kinds}
               value={kind}
               onChange={setKind}
@@ -144,14 +146,14 @@ function AddHamlet(props: { communeId: string; onAdded: () => void }) {
             />
           </Group>
           <Textarea
-            label={t.commune.groupsField}
+            label={tt.commune.groupsField}
             value={groups}
             onChange={(e) => setGroups(e.currentTarget.value)}
             autosize
             minRows={2}
           />
-          <Button type="submit" w="fit-content">
-            {t.commune.create}
+          <Button type="submit" w="fit-content" loading={create.isPending}>
+            {tt.commune.create}
           </Button>
         </Stack>
       </form>

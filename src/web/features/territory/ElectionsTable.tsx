@@ -1,8 +1,9 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
-import type { Election } from '../../shared/api';
-import { formatDate, t } from '../../shared/strings';
+import type { Election } from '../../../contract/territory';
+import { vnDate } from '../../shared/format';
+import { t } from '../../shared/strings';
 
-export function ElectionsTable(props: { elections: Election[]; headTitle?: string }) {
+export function ElectionsTable(props: { elections: readonly Election[]; headTitle?: string }) {
   if (props.elections.length === 0) {
     return (
       <Text c="dimmed" size="sm">
@@ -31,7 +32,7 @@ export function ElectionsTable(props: { elections: Election[]; headTitle?: strin
                 : (t.positions[e.position] ?? e.position)}
             </Table.Td>
             <Table.Td>{e.termLabel}</Table.Td>
-            <Table.Td>{formatDate(e.electionDate)}</Table.Td>
+            <Table.Td>{vnDate(e.electionDate) || '—'}</Table.Td>
             <Table.Td>{e.round}</Table.Td>
             <Table.Td>
               <Badge

@@ -16,11 +16,12 @@ import {
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { HamletDetail, HouseholdPage } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { numberFormat, t, ta, tr } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/territory';
+import { errorText } from '../../shared/client';
+import { vnNumber } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { t, ta, tr } from '../../shared/strings';
 import { ElectionsTable } from './ElectionsTable';
 import { CountLinks } from '../count/CountLinks';
 import { HamletFactsTab } from '../hamlet-facts/HamletFactsTab';
@@ -31,9 +32,9 @@ const PAGE = 50;
 /** A hamlet: its counts, residents' groups, elections and households. */
 export function HamletPage() {
   const { id = '' } = useParams();
-  const [load, reload] = useLoad(() => api.get<HamletDetail>(`/api/hamlets/${id}`), [id]);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const h = load.data;
+  const hamlet = useApiQuery(contract.getHamlet, { params: { id } });
+  if (!hamlet.data) return <QueryStatus query={hamlet} />;
+  const h = hamlet.data;
   return (
     <Stack>
       <Breadcrumbs>
@@ -85,13 +86,13 @@ export function HamletPage() {
             <Card key={g.id} withBorder padding="xs">
               <Text fw={600}>{g.name}</Text>
               <Text size="sm" c="dimmed">
-                {numberFormat.format(g.households)} hộ
+                {vnNumber(g.households)} hộ
               </Text>
             </Card>
           ))}
         </Group>
       )}
-      {h.canManage && <AddGroup hamletId={h.id} onAdded={reload} />}
+      {h.canManage && <AddGroup hamletId={h.id} />}
       <HamletFactsTab hamletId={h.id} />
       <HamletHistoryTab hamletId={h.id} communeId={h.commune.id} />
       <Households hamletId={h.id} />
@@ -106,7 +107,7 @@ function Stat(props: { label: string; value: number; testId: string }) {
         {props.label}
       </Text>
       <Text size="xl" fw={700} data-testid={props.testId}>
-        {numberFormat.format(props.value)}
+        {vnNumber(props.value)}
       </Text>
     </Card>
   );
@@ -114,20 +115,18 @@ function Stat(props: { label: string; value: number; testId: string }) {
 
 function Households(props: { hamletId: string }) {
   const [page, setPage] = useState(1);
-  const [load] = useLoad(
-    () =>
-      api.get<HouseholdPage>(
-        `/api/hamlets/${props.hamletId}/households?limit=${PAGE}&offset=${(page - 1) * PAGE}`,
-      ),
-    [props.hamletId, page],
-  );
+  const households = useApiQuery(contract.listHouseholds, {
+    params: { id: props.hamletId },
+    query: { limit: PAGE, offset: (page - 1) * PAGE },
+  });
+  const data = households.data;
   return (
     <Stack gap="xs">
       <Title order={3} size="h4">
         {t.hamlet.householdList}
       </Title>
-      {load.state !== 'ready' ? (
-        <Status load={load} />
+      {!data ? (
+        <QueryStatus query={households} />
       ) : (
         <>
           <Table striped withTableBorder>
@@ -141,7 +140,7 @@ function Households(props: { hamletId: string }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {load.data.items.map((x) => (
+              {data.items.map((x) => (
                 <Table.Tr key={x.id}>
                   <Table.Td>{x.code}</Table.Td>
                   <Table.Td>{x.headName ?? '—'}</Table.Td>
@@ -154,10 +153,10 @@ function Households(props: { hamletId: string }) {
           </Table>
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
-              {t.pager((page - 1) * PAGE + 1, Math.min(page * PAGE, load.data.total), load.data.total)}
+              {t.pager((page - 1) * PAGE + 1, Math.min(page * PAGE, data.total), data.total)}
             </Text>
             <Pagination
-              total={Math.max(1, Math.ceil(load.data.total / PAGE))}
+              total={Math.max(1, Math.ceil(data.total / PAGE))}
               value={page}
               onChange={setPage}
               size="sm"
@@ -169,18 +168,20 @@ function Households(props: { hamletId: string }) {
   );
 }
 
-function AddGroup(props: { hamletId: string; onAdded: () => void }) {
+function AddGroup(props: { hamletId: string }) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const create = useApiMutation(contract.createResidentGroup, {
+    invalidates: [contract.getHamlet, contract.getCommune],
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    api.post(`/api/hamlets/${props.hamletId}/resident-groups`, { name }).then(
+    create.mutateAsync({ params: { id: props.hamletId }, body: { name } }).then(
       () => {
         setName('');
         setError(null);
-        props.onAdded();
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   };
   return (
@@ -192,7 +193,7 @@ function AddGroup(props: { hamletId: string; onAdded: () => void }) {
           onChange={(e) => setName(e.currentTarget.value)}
           required
         />
-        <Button type="submit" variant="light">
+        <Button type="submit" variant="light" loading={create.isPending}>
           {t.hamlet.addGroup}
         </Button>
       </Group>

@@ -1,31 +1,42 @@
 import { Alert, Button, Card, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../shared/api';
-import type { HamletListPreview } from '../../shared/api';
-import { t } from '../../shared/strings';
+import * as contract from '../../../contract/territory';
+import type { HamletListPreview } from '../../../contract/territory';
+import { call, errorText } from '../../shared/client';
+import { useApiMutation } from '../../shared/query';
+import { territoryText as t } from './strings';
 
 /** Import a list of hamlets from XLSX/CSV: preview first, write only after confirmation. */
-export function ImportHamlets(props: { communeId: string; onImported: () => void }) {
+export function ImportHamlets(props: { communeId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<HamletListPreview | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const url = `/api/communes/${props.communeId}/hamlets/import`;
-  const fail = (e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+  const params = { id: props.communeId };
+  const save = useApiMutation(contract.importHamlets, { invalidates: [contract.getCommune] });
+  const fail = (e: unknown) => setMessage({ ok: false, text: errorText(e) });
+  // Sent as plain bytes (application/octet-stream): browsers name a CSV's type differently
+  // (text/csv, application/vnd.ms-excel, none), and the server reads the content, not the label.
+  const bytesOf = (f: File) => f.arrayBuffer();
 
   const check = (f: File | null) => {
     setFile(f);
     setPreview(null);
     setMessage(null);
-    if (f) api.upload<HamletListPreview>(url, f).then(setPreview, fail);
+    // The preview writes nothing: a plain call, nothing to refresh.
+    if (f)
+      bytesOf(f)
+        .then((body) => call(contract.importHamlets, { params, query: {}, body }))
+        .then(setPreview, fail);
   };
   const confirm = () => {
     if (!file) return;
-    api.upload<HamletListPreview>(`${url}?confirm=true`, file).then((p) => {
-      setMessage({ ok: true, text: t.importHamlets.done(p.toAdd.length) });
-      setPreview(null);
-      setFile(null);
-      props.onImported();
-    }, fail);
+    bytesOf(file)
+      .then((body) => save.mutateAsync({ params, query: { confirm: 'true' }, body }))
+      .then((p) => {
+        setMessage({ ok: true, text: t.importHamlets.done(p.toAdd.length) });
+        setPreview(null);
+        setFile(null);
+      }, fail);
   };
 
   return (
@@ -75,7 +86,7 @@ export function ImportHamlets(props: { communeId: string; onImported: () => void
               </Alert>
             )}
             <Group>
-              <Button onClick={confirm} disabled={preview.toAdd.length === 0}>
+              <Button onClick={confirm} disabled={preview.toAdd.length === 0} loading={save.isPending}>
                 {t.importHamlets.confirm(preview.toAdd.length)}
               </Button>
             </Group>

@@ -15,14 +15,18 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { Me, OversightNational, OversightProvince } from '../../shared/api';
+import type { Me } from '../../../contract/auth';
+import * as oversight from '../../../contract/oversight';
+import type { OversightProvince } from '../../../contract/oversight';
 import { Histogram } from '../../shared/charts/Histogram';
 import { ProgressLine } from '../../shared/charts/ProgressLine';
 import { StackedBars } from '../../shared/charts/StackedBars';
-import { Status } from '../../shared/Status';
-import { formatDate, numberFormat, t, to, tScale } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import { urlOf } from '../../shared/client';
+import { vnDate, vnNumber } from '../../shared/format';
+import { useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { to, tScale } from '../../shared/strings';
+import { territoryText as t } from './strings';
 import { PageControl, pageOf } from '../../shared/paging';
 import { percent } from '../oversight/DashboardCommune';
 import { SearchBox } from '../oversight/SearchPage';
@@ -30,9 +34,9 @@ import { SearchBox } from '../oversight/SearchPage';
 /** The administrator's entry point: every province with its roll-up (GET /api/oversight/national). */
 export function ProvincesPage(props: { me: Me }) {
   const provinces = props.me.home.kind === 'all' ? props.me.home.provinces : [];
-  const [load, reload] = useLoad(() => api.get<OversightNational>('/api/oversight/national'), []);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const d = load.data;
+  const national = useApiQuery(oversight.getNational, {});
+  if (!national.data) return <QueryStatus query={national} />;
+  const d = national.data;
   const byCode = new Map(d.provinces.map((p) => [p.code, p]));
   const turnout = (x: { registered: number; voted: number }) => percent(x.voted, x.registered);
   return (
@@ -41,7 +45,7 @@ export function ProvincesPage(props: { me: Me }) {
         {tScale.nationalTitle}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        {tScale.asOf(formatDate(d.today))} {tScale.lateNote}
+        {tScale.asOf(vnDate(d.today))} {tScale.lateNote}
       </Text>
       <Table striped highlightOnHover withTableBorder data-testid="national-rollup">
         <Table.Thead>
@@ -71,13 +75,13 @@ export function ProvincesPage(props: { me: Me }) {
                 </Table.Td>
                 {r && r.hamlets > 0 ? (
                   <>
-                    <Table.Td ta="right">{numberFormat.format(r.communes)}</Table.Td>
-                    <Table.Td ta="right">{numberFormat.format(r.hamlets)}</Table.Td>
-                    <Table.Td ta="right">{numberFormat.format(r.done)}</Table.Td>
-                    <Table.Td ta="right">{numberFormat.format(r.lateHamlets)}</Table.Td>
-                    <Table.Td ta="right">{numberFormat.format(r.lateItems)}</Table.Td>
-                    <Table.Td ta="right">{numberFormat.format(r.reElections)}</Table.Td>
-                    <Table.Td ta="right">{numberFormat.format(r.interimHeads)}</Table.Td>
+                    <Table.Td ta="right">{vnNumber(r.communes)}</Table.Td>
+                    <Table.Td ta="right">{vnNumber(r.hamlets)}</Table.Td>
+                    <Table.Td ta="right">{vnNumber(r.done)}</Table.Td>
+                    <Table.Td ta="right">{vnNumber(r.lateHamlets)}</Table.Td>
+                    <Table.Td ta="right">{vnNumber(r.lateItems)}</Table.Td>
+                    <Table.Td ta="right">{vnNumber(r.reElections)}</Table.Td>
+                    <Table.Td ta="right">{vnNumber(r.interimHeads)}</Table.Td>
                     <Table.Td ta="right">{turnout(r)}</Table.Td>
                   </>
                 ) : (
@@ -91,13 +95,13 @@ export function ProvincesPage(props: { me: Me }) {
           <Table.Tr fw={700}>
             <Table.Td />
             <Table.Td>{tScale.total}</Table.Td>
-            <Table.Td ta="right">{numberFormat.format(d.totals.communes)}</Table.Td>
-            <Table.Td ta="right">{numberFormat.format(d.totals.hamlets)}</Table.Td>
-            <Table.Td ta="right">{numberFormat.format(d.totals.done)}</Table.Td>
-            <Table.Td ta="right">{numberFormat.format(d.totals.lateHamlets)}</Table.Td>
-            <Table.Td ta="right">{numberFormat.format(d.totals.lateItems)}</Table.Td>
-            <Table.Td ta="right">{numberFormat.format(d.totals.reElections)}</Table.Td>
-            <Table.Td ta="right">{numberFormat.format(d.totals.interimHeads)}</Table.Td>
+            <Table.Td ta="right">{vnNumber(d.totals.communes)}</Table.Td>
+            <Table.Td ta="right">{vnNumber(d.totals.hamlets)}</Table.Td>
+            <Table.Td ta="right">{vnNumber(d.totals.done)}</Table.Td>
+            <Table.Td ta="right">{vnNumber(d.totals.lateHamlets)}</Table.Td>
+            <Table.Td ta="right">{vnNumber(d.totals.lateItems)}</Table.Td>
+            <Table.Td ta="right">{vnNumber(d.totals.reElections)}</Table.Td>
+            <Table.Td ta="right">{vnNumber(d.totals.interimHeads)}</Table.Td>
             <Table.Td ta="right">{turnout(d.totals)}</Table.Td>
           </Table.Tr>
         </Table.Tbody>
@@ -110,15 +114,15 @@ export function ProvincesPage(props: { me: Me }) {
 export function ProvincePage() {
   const { code = '' } = useParams();
   const [all, setAll] = useState(false);
-  const [load, reload] = useLoad(
-    () => api.get<OversightProvince>(`/api/provinces/${code}/oversight${all ? '?all=1' : ''}`),
-    [code, all],
-  );
+  const dashboard = useApiQuery(oversight.getProvince, {
+    params: { code },
+    query: all ? { all: '1' } : {},
+  });
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'lateHamlets', desc: true });
   const [page, setPage] = useState(1);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const d = load.data;
+  if (!dashboard.data) return <QueryStatus query={dashboard} />;
+  const d = dashboard.data;
   const q = filter.trim().toLowerCase();
   const rows = (
     q ? d.communes.filter((c) => c.name.toLowerCase().includes(q) || c.code.includes(q)) : d.communes
@@ -161,8 +165,8 @@ export function ProvincePage() {
         <SearchBox />
       </Group>
       <Text c="dimmed">
-        {to.today(formatDate(d.today))}
-        {d.finalDeadline && ` · ${to.deadline(formatDate(d.finalDeadline))}`}
+        {to.today(vnDate(d.today))}
+        {d.finalDeadline && ` · ${to.deadline(vnDate(d.finalDeadline))}`}
       </Text>
       <Group gap="xs">
         <Badge size="lg" variant="light">{`${to.done}: ${d.totals.done}/${d.totals.hamlets}`}</Badge>
@@ -175,7 +179,7 @@ export function ProvincePage() {
         <Text fw={500}>{to.downloads}:</Text>
         <Button
           component="a"
-          href={`/api/provinces/${code}/oversight/aggregate.xlsx`}
+          href={urlOf(oversight.provinceAggregateXlsx, { params: { code } })}
           size="xs"
           variant="light"
         >
@@ -183,7 +187,7 @@ export function ProvincePage() {
         </Button>
         <Button
           component="a"
-          href={`/api/provinces/${code}/oversight/aggregate.pdf`}
+          href={urlOf(oversight.provinceAggregatePdf, { params: { code } })}
           size="xs"
           variant="light"
         >
@@ -238,7 +242,7 @@ export function ProvincePage() {
                   {to.dashboardLink} →
                 </Anchor>
               </Table.Td>
-              <Table.Td ta="right">{numberFormat.format(c.hamlets)}</Table.Td>
+              <Table.Td ta="right">{vnNumber(c.hamlets)}</Table.Td>
               <Table.Td ta="right">{c.done}</Table.Td>
               <Table.Td
                 ta="right"
