@@ -62,7 +62,7 @@ export const login = endpoint({
   access: 'public',
   body: loginBody,
   response: me,
-  errors: ['bad-credentials', 'totp-required', 'locked'],
+  errors: ['bad-credentials', 'totp-required'],
 });
 
 export const getMe = endpoint({

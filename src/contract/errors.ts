@@ -10,7 +10,6 @@ import type { Access } from './endpoint';
 
 export const HTTP_STATUS: Readonly<Record<FailureKind, number>> = {
   unauthenticated: 401,
-  locked: 423,
   'rate-limited': 429,
   forbidden: 403,
   'not-found': 404,

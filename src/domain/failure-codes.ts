@@ -8,7 +8,6 @@ export const FAILURE_CODES = {
   unauthenticated: 'unauthenticated',
   'bad-credentials': 'unauthenticated',
   'totp-required': 'unauthenticated',
-  locked: 'locked',
   'rate-limited': 'rate-limited',
   forbidden: 'forbidden',
   'cross-site': 'forbidden',
