@@ -92,6 +92,8 @@ test('polling day: check in by number and by name, double check-in refused, turn
   await expect(head.getByTestId('ballots-received')).toHaveText('420');
   await expect(head.getByTestId('ballots-issued')).toHaveText('3');
   await team.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+  await expect(team.getByRole('alertdialog')).toContainText('không ghi nhận thêm cử tri');
+  await team.getByRole('button', { name: 'Xác nhận: Kết thúc bỏ phiếu' }).click();
   await expect(team.getByTestId('poll-status')).toHaveText('Đã kết thúc');
   await head.getByLabel('Hai cử tri chứng kiến (mỗi dòng một người)').fill('Ngô Văn Bình\nĐỗ Thị Lan');
   await head.getByLabel('Số phiếu không sử dụng đếm được').fill('416');

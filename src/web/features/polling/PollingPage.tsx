@@ -19,6 +19,7 @@ import * as contract from '../../../contract/polling';
 import type { PollingVoter, PollView, Turnout } from '../../../contract/polling';
 import { call, errorText } from '../../shared/client';
 import { vnNumber, vnTime } from '../../shared/format';
+import { ConfirmButton } from '../../shared/ConfirmButton';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { ballotsChanged, PollingBallotsPanel } from './PollingBallots';
 import { pollingText as tx } from './strings';
@@ -225,9 +226,13 @@ function PollPanel(props: { electionId: string; poll: PollView; mobileBox: Turno
         )}
         {poll.status === 'open' && (
           <Group>
-            <Button color="red" onClick={() => void act(() => close.mutateAsync({ params }))}>
+            <ConfirmButton
+              color="red"
+              question={tx.closeQuestion}
+              onConfirm={() => act(() => close.mutateAsync({ params }))}
+            >
               {tx.close}
-            </Button>
+            </ConfirmButton>
           </Group>
         )}
       </Stack>

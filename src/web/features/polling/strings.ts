@@ -43,6 +43,8 @@ export const pollingText = {
   boxSealed: 'Hòm phiếu đã được niêm phong',
   resume: 'Tiếp tục bỏ phiếu',
   close: 'Kết thúc bỏ phiếu',
+  closeQuestion:
+    'Kết thúc bỏ phiếu? Sau đó không ghi nhận thêm cử tri nào; chỉ còn niêm phong phiếu thừa và kiểm phiếu.',
   events: {
     open: 'Bắt đầu',
     interruption: 'Tạm dừng',
