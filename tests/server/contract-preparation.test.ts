@@ -7,6 +7,7 @@ import * as documents from '../../src/contract/documents';
 import * as plan from '../../src/contract/plan';
 import * as team from '../../src/contract/team';
 import { statusOf } from '../../src/contract/errors';
+import { renderDocx } from '../../src/documents/render-docx';
 import { buildServer } from '../../src/server/app';
 import { demo } from '../../src/services';
 import { describeEachDatabase } from '../support/databases';
@@ -76,6 +77,36 @@ describeEachDatabase('preparation and documents on the contract', (t) => {
     const res = await post('/api/communes/24820/forms/plan/template', { file: 'x' });
     expect(res.statusCode).toBe(415);
     expect(res.json().error.message).toMatch(vietnamese);
+  });
+
+  it('takes a commune template as raw bytes with its name in X-File-Name, and drops it again', async () => {
+    const bytes = await renderDocx({
+      meta: { title: 'Giấy mời', date: '2024-11-08' },
+      blocks: [{ kind: 'paragraph', runs: ['Kính mời {{invitee}} dự họp tại {{venue}}.'] }],
+    });
+    const up = await app.inject({
+      method: 'POST',
+      url: '/api/communes/24820/forms/invitation/template',
+      headers: {
+        cookie,
+        'content-type': 'application/octet-stream',
+        'x-file-name': encodeURIComponent('giấy mời.docx'),
+      },
+      payload: bytes,
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json().placeholders).toEqual(['invitee', 'venue']);
+    const forms = (await get('/api/communes/24820/forms')).json<documents.FormEntry[]>();
+    expect(forms.find((f) => f.id === 'invitation')?.template?.fileName).toBe('giấy mời.docx');
+    const sample = await get('/api/communes/24820/forms/invitation/sample/docx');
+    expect(sample.statusCode).toBe(200);
+    expect(sample.headers['content-disposition']).toContain('mau-invitation.docx');
+    const dropped = await app.inject({
+      method: 'DELETE',
+      url: '/api/communes/24820/forms/invitation/template',
+      headers: { cookie },
+    });
+    expect(dropped.json()).toEqual({ removed: 1 });
   });
 
   it('plans a round and answers every read and write in the shape its contract declares', async () => {
