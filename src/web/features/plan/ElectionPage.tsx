@@ -15,6 +15,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -23,6 +25,7 @@ import type { MeetingKind } from '../../../contract/candidates';
 import * as complaints from '../../../contract/complaints';
 import * as contract from '../../../contract/plan';
 import type { ElectionFormId, LifecycleView } from '../../../contract/plan';
+import { z } from '../../../contract/zod';
 import { errorText as errText } from '../../shared/client';
 import { vnDate } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
@@ -91,29 +94,38 @@ export function ElectionPage() {
   );
 }
 
+/** A step as typed: the contract's body, with the chair's permission as a checkbox and two fields. */
+const stepForm = contract.stepInput.pick({ to: true, on: true }).extend({
+  override: z.boolean(),
+  authorisedBy: z.string().max(200),
+  reason: z.string().max(1000),
+});
+type StepForm = z.infer<typeof stepForm>;
+
 function Steps(props: { life: LifecycleView }) {
   const { life } = props;
-  const [to, setTo] = useState<string | null>(life.next[0]?.to ?? null);
+  const form = useForm<StepForm>({
+    initialValues: {
+      to: life.next[0]?.to ?? 'planned',
+      on: '',
+      override: false,
+      authorisedBy: '',
+      reason: '',
+    },
+    validate: zod4Resolver(stepForm),
+  });
   const record = useApiMutation(contract.recordStep, { invalidates: [contract.getLifecycle] });
-  const [on, setOn] = useState('');
-  const [override, setOverride] = useState(false);
-  const [by, setBy] = useState('');
-  const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const step = contract.electionState.safeParse(to);
-    if (!step.success) return;
+  const submit = ({ to, on, override, authorisedBy, reason }: StepForm) =>
     record
       .mutateAsync({
         params: { id: life.electionId },
-        body: { to: step.data, on, ...(override ? { override: { authorisedBy: by, reason } } : {}) },
+        body: { to, on, ...(override ? { override: { authorisedBy, reason } } : {}) },
       })
       .then(
         () => setMessage({ ok: true, text: tp.recorded }),
         (e: unknown) => setMessage({ ok: false, text: errText(e) }),
       );
-  };
   return (
     <Stack>
       <Title order={4}>{tp.history}</Title>
@@ -150,7 +162,7 @@ function Steps(props: { life: LifecycleView }) {
       ))}
       {life.next.length > 0 && (
         <Card withBorder maw={720}>
-          <form onSubmit={submit}>
+          <form onSubmit={form.onSubmit((v) => void submit(v))}>
             <Stack gap="sm">
               {message && (
                 <Alert color={message.ok ? 'green' : 'red'} role="alert">
@@ -160,39 +172,24 @@ function Steps(props: { life: LifecycleView }) {
               <Group grow>
                 <Select
                   label={tp.next}
-                  value={to}
-                  onChange={setTo}
+                  {...form.getInputProps('to')}
+                  onChange={(v) => {
+                    const parsed = contract.electionState.safeParse(v);
+                    if (parsed.success) form.setFieldValue('to', parsed.data);
+                  }}
                   data={life.next.map((n) => ({ value: n.to, label: n.label }))}
                   allowDeselect={false}
                 />
-                <TextInput
-                  label={tp.on}
-                  type="date"
-                  value={on}
-                  onChange={(e) => setOn(e.currentTarget.value)}
-                  required
-                />
+                <TextInput label={tp.on} type="date" {...form.getInputProps('on')} required />
               </Group>
-              <Checkbox
-                label={tp.override}
-                checked={override}
-                onChange={(e) => setOverride(e.currentTarget.checked)}
-              />
-              {override && (
+              <Checkbox label={tp.override} {...form.getInputProps('override', { type: 'checkbox' })} />
+              {form.values.override && (
                 <Group grow>
-                  <TextInput
-                    label={tp.overrideBy}
-                    value={by}
-                    onChange={(e) => setBy(e.currentTarget.value)}
-                  />
-                  <TextInput
-                    label={tp.overrideReason}
-                    value={reason}
-                    onChange={(e) => setReason(e.currentTarget.value)}
-                  />
+                  <TextInput label={tp.overrideBy} {...form.getInputProps('authorisedBy')} />
+                  <TextInput label={tp.overrideReason} {...form.getInputProps('reason')} />
                 </Group>
               )}
-              <Button type="submit" w="fit-content">
+              <Button type="submit" w="fit-content" loading={record.isPending}>
                 {tp.record}
               </Button>
             </Stack>
