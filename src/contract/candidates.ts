@@ -16,6 +16,17 @@ export const electionFailures = [
   'profile-not-in-force',
 ] as const satisfies readonly FailureCode[];
 
+/** A meeting or the official list refused by a nominee's eligibility or the list's size. */
+const listFailures = [
+  'candidate-too-young',
+  'candidate-birth-date-missing',
+  'candidate-permanent-residence',
+  'candidate-regular-residence',
+  'candidate-on-election-team',
+  'candidates-too-few',
+  'candidates-too-many',
+] as const satisfies readonly FailureCode[];
+
 const codes = Object.keys(FAILURE_CODES) as [FailureCode, ...FailureCode[]];
 
 /** One reason the law refuses a person or a team, with the rule and its citation. */
@@ -284,6 +295,7 @@ export const recordMeeting = endpoint({
     'wrong-meeting',
     'nominee-not-approved',
     'dossier-missing',
+    ...listFailures,
   ],
 });
 
@@ -303,7 +315,6 @@ export const fixOfficialList = endpoint({
     'quorum-not-met',
     'nominee-not-approved',
     'dossier-missing',
-    'candidates-too-few',
-    'candidates-too-many',
+    ...listFailures,
   ],
 });
