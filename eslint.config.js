@@ -23,8 +23,10 @@ function forbid(layers, why, extra = []) {
       'error',
       {
         patterns: [
+          // A layer is a folder of src/, reached by going up: '../store', '../../documents/x'.
+          // The same name further down another path is not that layer ('../contract/documents').
           ...layers.map((layer) => ({
-            group: [`**/${layer}`, `**/${layer}/**`],
+            regex: `^(\\.\\./)+${layer}(/|$)`,
             message: `${why} (layering: see docs/architecture.md)`,
           })),
           ...extra,

@@ -3,6 +3,7 @@
  * commune's recognition of reported elections (recognise, order a re-election, or reply).
  */
 import type { FailureCode } from '../domain/result';
+import { documentInfo } from './documents';
 import { MIME, endpoint, fileUpload } from './endpoint';
 import { civilDate, id, idParams, z } from './zod';
 
@@ -20,27 +21,9 @@ export const override = z
   .nullable()
   .optional();
 
-/** An issued document as the registry describes it (without its files). */
-export const documentInfo = z.object({
-  id: z.string(),
-  form_id: z.string(),
-  title: z.string(),
-  issuer_key: z.string(),
-  year: z.number().int(),
-  number: z.number().int().nullable(),
-  symbol: z.string().nullable(),
-  commune_id: z.string().nullable(),
-  hamlet_id: z.string().nullable(),
-  election_id: z.string().nullable(),
-  docx_sha256: z.string(),
-  pdf_sha256: z.string(),
-  version: z.number().int(),
-  replaces_id: z.string().nullable(),
-  issued_at: z.string(),
-  issued_by: z.string().nullable(),
-  document_date: z.string().nullable(),
-});
-export type DocumentInfo = z.infer<typeof documentInfo>;
+/** An issued document: the documents contract has its one schema; office's callers import it from here too. */
+export { documentInfo } from './documents';
+export type { DocumentInfo } from './documents';
 
 /** Codes a decision of the commune may give: profile, deadline, document registry. */
 const decisionFailures = [

@@ -7,6 +7,7 @@ import type {
   DeadlineOverrideTable,
   ElectionRoundTable,
   ElectionStateChangeTable,
+  ElectionTable,
   HamletAssignmentTable,
   PlanTaskTable,
 } from './schema';
@@ -37,6 +38,11 @@ export interface PlannedElectionRow {
 
 export async function insertRound(db: Db, row: RoundRow): Promise<void> {
   await db.insertInto('election_rounds').values(row).execute();
+}
+
+/** An election of a round, with its form, start time and venue. */
+export async function insertPlannedElection(db: Db, row: ElectionTable): Promise<void> {
+  await db.insertInto('elections').values(row).execute();
 }
 
 export async function getRound(db: Db, id: string): Promise<RoundRow | undefined> {

@@ -91,3 +91,37 @@ it('lets a web feature import another web feature, and the contract, but not a l
     ),
   ).toHaveLength(1);
 });
+
+it('tells a layer from a contract module of the same name', async () => {
+  // src/contract/documents.ts is the documents feature's contract, not the src/documents layer.
+  expect(
+    await importErrors(
+      'src/server/routes/x.ts',
+      "import * as contract from '../../contract/documents';\nexport const x = contract;\n",
+    ),
+  ).toEqual([]);
+  expect(
+    await importErrors(
+      'src/contract/x.ts',
+      "import { documentInfo } from './documents';\nexport const x = documentInfo;\n",
+    ),
+  ).toEqual([]);
+  expect(
+    await importErrors(
+      'src/web/features/plan/x.tsx',
+      "import * as contract from '../../../contract/documents';\nexport const x = contract;\n",
+    ),
+  ).toEqual([]);
+  expect(
+    await importErrors(
+      'src/server/routes/x.ts',
+      "import { renderPdf } from '../../documents/render-pdf';\nexport const x = renderPdf;\n",
+    ),
+  ).toHaveLength(1);
+  expect(
+    await importErrors(
+      'src/contract/x.ts',
+      "import { renderPdf } from '../documents/render-pdf';\nexport const x = renderPdf;\n",
+    ),
+  ).toHaveLength(1);
+});

@@ -6,6 +6,7 @@
  * The official list follows, in the ballot order the deciding meeting set.
  */
 import { randomUUID } from 'node:crypto';
+import type * as contract from '../../contract/candidates';
 import type { CivilDate } from '../../domain/calendar';
 import { checkCandidateList } from '../../domain/election';
 import { err, ok } from '../../domain/result';
@@ -55,29 +56,9 @@ export interface Absence {
   readonly reason: string;
 }
 
-export interface VoteInput {
-  readonly nominationId: string;
-  /** Show of hands in favour (voters' conference). */
-  readonly agree?: number | null;
-}
+export type VoteInput = contract.MeetingInput['votes'][number];
 
-export interface MeetingInput {
-  readonly kind: MeetingKind;
-  readonly heldOn: CivilDate;
-  readonly startTime: string;
-  readonly endTime?: string | null;
-  readonly venue: string;
-  readonly chairName: string;
-  readonly chairPosition: string;
-  readonly secretaryName: string;
-  readonly participants?: string;
-  readonly convened: number;
-  readonly present: number;
-  readonly absences?: readonly Absence[];
-  readonly decisions?: readonly string[];
-  /** In list order; for the deciding meeting this is the ballot order. */
-  readonly votes: readonly VoteInput[];
-}
+export type MeetingInput = contract.MeetingInput;
 
 export interface QuorumVerdict {
   readonly required: boolean;

@@ -4,6 +4,7 @@
  * files (letter, CV) stored with their SHA-256 where the profile asks for them (Tây Ninh Điều 13).
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type * as contract from '../../contract/candidates';
 import type { CivilDate } from '../../domain/calendar';
 import { ageOn, formatVietnamese } from '../../domain/calendar';
 import type { Refusal, TimelineEntry, Verdict } from '../../domain/election';
@@ -11,7 +12,7 @@ import { checkCandidate } from '../../domain/election';
 import { foldForSearch } from '../../domain/people';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
-import type { Position, RuleProfile } from '../../domain/rules';
+import type { RuleProfile } from '../../domain/rules';
 import { formatCitation } from '../../domain/rules';
 import { preparationCandidates as repo } from '../../store';
 import type { Db } from '../../store';
@@ -142,14 +143,7 @@ export async function searchResidents(
   return ok(rows.map((p) => personView(p, loaded.value.election.electionDate!)));
 }
 
-export interface NominateInput {
-  readonly residentId: string;
-  readonly source: NominationSource;
-  readonly nominatedOn: CivilDate;
-  readonly position?: Position;
-  readonly education?: string;
-  readonly occupation?: string;
-}
+export type NominateInput = contract.NominateInput;
 
 export async function nominate(
   ctx: ServiceContext,

@@ -4,6 +4,7 @@
  * deadline, or still open when it passes, is queued for after the election (Điều 15 k5).
  */
 import { randomUUID } from 'node:crypto';
+import type * as contract from '../../contract/complaints';
 import type { CivilDate } from '../../domain/calendar';
 import { formatVietnamese } from '../../domain/calendar';
 import { err, ok } from '../../domain/result';
@@ -71,13 +72,7 @@ function view(ec: ElectionContext, c: repo.ComplaintRow): ComplaintView {
   };
 }
 
-export interface ComplaintInput {
-  readonly subject: ComplaintSubject;
-  readonly nominationId?: string | null;
-  readonly complainant: string;
-  readonly content: string;
-  readonly receivedOn: CivilDate;
-}
+export type ComplaintInput = contract.ComplaintInput;
 
 export async function fileComplaint(
   ctx: ServiceContext,
@@ -129,7 +124,7 @@ export async function resolveComplaint(
   ctx: ServiceContext,
   actor: Actor,
   complaintId: string,
-  input: { status: 'handled' | 'closed'; resolution: string; on: CivilDate },
+  input: contract.Resolution,
 ): Promise<Result<ComplaintView>> {
   const c = await repo.getComplaint(ctx.store.db, complaintId);
   if (!c) return err(failures.notFound('khiếu nại này'));

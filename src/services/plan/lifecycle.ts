@@ -5,6 +5,7 @@
  * override (who authorised it and why) is recorded with it. The history is append-only.
  */
 import { randomUUID } from 'node:crypto';
+import type * as contract from '../../contract/plan';
 import type { CivilDate } from '../../domain/calendar';
 import { formatVietnamese } from '../../domain/calendar';
 import type { ElectionState } from '../../domain/election';
@@ -82,12 +83,7 @@ export interface Override {
   readonly reason: string;
 }
 
-export interface StepInput {
-  readonly to: ElectionState;
-  readonly on: CivilDate;
-  readonly override?: Override | null;
-  readonly note?: string | null;
-}
+export type StepInput = contract.StepInput;
 
 export interface HistoryEntry {
   readonly seq: number;

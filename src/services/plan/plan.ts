@@ -9,7 +9,7 @@ import { addDays, formatVietnamese } from '../../domain/calendar';
 import { buildTimeline } from '../../domain/election';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
-import type { BallotMethod, ElectionForm, Electorate, Position, RuleProfile } from '../../domain/rules';
+import type { Electorate, Position, RuleProfile } from '../../domain/rules';
 import { SOURCES, formatCitation, getProfile } from '../../domain/rules';
 import { hamletKinds, isHamletKind } from '../../domain/territory';
 import { preparationPlan as repo, territory as territoryRepo } from '../../store';
@@ -24,36 +24,13 @@ import { isCivil, isTime } from '../common';
 import { parseJson } from '../common';
 import { vnToday } from '../common';
 import { weekOf } from '../../domain/calendar';
+import type * as contract from '../../contract/plan';
 
-export interface PlanHamletInput {
-  readonly hamletId: string;
-  readonly electionDate: CivilDate;
-  readonly startTime?: string | null;
-  readonly venue?: string | null;
-}
+export type PlanHamletInput = contract.RoundInput['hamlets'][number];
 
-export interface AssignmentInput {
-  readonly hamletId?: string | null;
-  readonly officialName: string;
-  readonly position: string;
-  readonly duty: string;
-}
+export type AssignmentInput = NonNullable<contract.RoundInput['assignments']>[number];
 
-export interface CreateRoundInput {
-  readonly communeId: string;
-  readonly termLabel: string;
-  readonly profileId: string;
-  readonly positions?: readonly Position[];
-  readonly form: ElectionForm;
-  readonly ballotMethod?: BallotMethod | null;
-  readonly electorate?: Electorate;
-  readonly finalDeadline?: CivilDate | null;
-  readonly chairName: string;
-  readonly frontChairName: string;
-  readonly planDate: CivilDate;
-  readonly hamlets: readonly PlanHamletInput[];
-  readonly assignments?: readonly AssignmentInput[];
-}
+export type CreateRoundInput = contract.RoundInput & { readonly communeId: string };
 
 export interface TaskView {
   readonly id: string;
@@ -374,24 +351,21 @@ export async function createRound(
       for (const position of positions) {
         const id = randomUUID();
         mainElection ??= id;
-        await trx
-          .insertInto('elections')
-          .values({
-            id,
-            hamlet_id: h.hamletId,
-            position,
-            term_label: input.termLabel.trim(),
-            profile_id: profile.id,
-            election_date: h.electionDate,
-            state: 'planned',
-            round: 1,
-            created_at: at,
-            round_id: roundId,
-            form: input.form,
-            start_time: h.startTime ?? null,
-            venue: h.venue?.trim() || null,
-          })
-          .execute();
+        await repo.insertPlannedElection(trx, {
+          id,
+          hamlet_id: h.hamletId,
+          position,
+          term_label: input.termLabel.trim(),
+          profile_id: profile.id,
+          election_date: h.electionDate,
+          state: 'planned',
+          round: 1,
+          created_at: at,
+          round_id: roundId,
+          form: input.form,
+          start_time: h.startTime ?? null,
+          venue: h.venue?.trim() || null,
+        });
         await repo.insertStateChange(trx, {
           id: randomUUID(),
           election_id: id,
@@ -604,14 +578,7 @@ export async function listRounds(
   return ok(out);
 }
 
-export interface TaskUpdate {
-  readonly status?: 'todo' | 'doing' | 'done';
-  readonly due?: CivilDate;
-  readonly lead?: string;
-  readonly partners?: readonly string[];
-  /** The version the form was filled from (optimistic concurrency: services/edit-conflict.ts). */
-  readonly version?: number;
-}
+export type TaskUpdate = contract.TaskUpdate;
 
 export async function updateTask(
   ctx: ServiceContext,

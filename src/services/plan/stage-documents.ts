@@ -4,6 +4,7 @@
  * decision fixing election day, Mẫu 05, the voters' and joint conference minutes, the short-form
  * candidate list, the decision forming the team, the invitation and the notice for posting.
  */
+import type * as contract from '../../contract/plan';
 import { namesOn } from '../territory';
 import type { CivilDate } from '../../domain/calendar';
 import { formatVietnamese } from '../../domain/calendar';
@@ -48,14 +49,7 @@ export const PREPARATION_FORMS = [
 ] as const;
 export type PreparationForm = (typeof PREPARATION_FORMS)[number];
 
-export interface IssueOptions {
-  /** The date the document bears; today in Vietnam when absent. */
-  readonly date?: CivilDate;
-  /** For the minutes: which meeting. */
-  readonly meetingId?: string;
-  /** For the invitation: the invitee line. */
-  readonly invitee?: string | null;
-}
+export type IssueOptions = contract.IssueOptions;
 
 const dmy = (d: CivilDate) => formatVietnamese(d);
 const sexVi = (s: string | null) => (s === 'female' ? 'Nữ' : s === 'male' ? 'Nam' : '');

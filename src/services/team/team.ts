@@ -4,6 +4,7 @@
  * `checkWitnesses` for the two count witnesses); accounts for polling day scoped to the election.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import type * as contract from '../../contract/team';
 import type { Verdict } from '../../domain/election';
 import { checkElectionTeam, checkWitnesses } from '../../domain/election';
 import { foldForSearch } from '../../domain/people';
@@ -29,16 +30,7 @@ export const TEAM_ROLE_NAMES_VI: Readonly<Record<TeamRole, string>> = {
   witness: 'Người chứng kiến kiểm phiếu',
 };
 
-export interface TeamMemberInput {
-  /** A resident of the hamlet, or an official named by `fullName`. */
-  readonly residentId?: string | null;
-  readonly fullName?: string | null;
-  readonly sex?: 'male' | 'female' | null;
-  readonly represents: string;
-  readonly role: TeamRole;
-  readonly frontHead?: boolean;
-  readonly frontMember?: boolean;
-}
+export type TeamMemberInput = contract.TeamMemberInput;
 
 export interface TeamMemberView {
   readonly id: string;

@@ -50,14 +50,21 @@ async function failureOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'http', `Lỗi máy chủ (${response.status}).`);
 }
 
-/** Calls an endpoint and returns its checked answer; throws ApiError on a failure. */
-export async function call<D extends EndpointDef>(d: D, input: Input<D>): Promise<Output<D>> {
+/**
+ * Calls an endpoint and returns its checked answer; throws ApiError on a failure. `headers` go with
+ * an upload (an uploaded file's name, X-File-Name).
+ */
+export async function call<D extends EndpointDef>(
+  d: D,
+  input: Input<D>,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<Output<D>> {
   const body: unknown = input.body;
   let init: RequestInit = { method: d.method, credentials: 'same-origin' };
   if (isUpload(d.body)) {
     const bytes = body instanceof Blob ? await body.arrayBuffer() : (body as ArrayBuffer);
     const type = body instanceof Blob && body.type ? body.type : 'application/octet-stream';
-    init = { ...init, headers: { 'content-type': type }, body: bytes };
+    init = { ...init, headers: { ...headers, 'content-type': type }, body: bytes };
   } else if (body !== undefined) {
     init = { ...init, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
   }

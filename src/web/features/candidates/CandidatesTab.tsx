@@ -12,29 +12,39 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { keepPreviousData } from '@tanstack/react-query';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { api } from '../../shared/api';
-import type { PrepCandidates, PrepNomination, PrepPerson } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { formatDate, tp } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/candidates';
+import type { FileKind, NominationView } from '../../../contract/candidates';
+import { MIME } from '../../../contract/endpoint';
+import { z } from '../../../contract/zod';
+import { errorText as errText, urlOf } from '../../shared/client';
+import { vnDate } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { candidatesText as tp } from './strings';
 
-const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** Residents of the election's hamlet whose name matches what is typed (two letters at least). */
+export function useResidentSearch(electionId: string, q: string) {
+  const query = useApiQuery(
+    contract.searchResidents,
+    { params: { id: electionId }, query: { q } },
+    { enabled: q.trim().length >= 2, placeholderData: keepPreviousData },
+  );
+  return query.data ?? [];
+}
 
 /** Nominations: search a resident, record the source and date, see eligibility, upload the dossier. */
 export function CandidatesTab(props: { electionId: string }) {
-  const [load, reload] = useLoad(
-    () => api.get<PrepCandidates>(`/api/elections/${props.electionId}/candidates`),
-    [props.electionId],
-  );
-  // Kept here: the form below is remounted when the list reloads.
+  const query = useApiQuery(contract.getCandidates, { params: { id: props.electionId } });
   const [done, setDone] = useState<string | null>(null);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const c = load.data;
+  if (!query.data) return <QueryStatus query={query} />;
+  const c = query.data;
   return (
     <Stack>
-      {c.dossier && <Alert color="blue">{tp.dossier(formatDate(c.dossier.due), c.dossier.citation)}</Alert>}
+      {c.dossier && <Alert color="blue">{tp.dossier(vnDate(c.dossier.due), c.dossier.citation)}</Alert>}
       <Table withTableBorder data-testid="nominations">
         <Table.Thead>
           <Table.Tr>
@@ -48,13 +58,7 @@ export function CandidatesTab(props: { electionId: string }) {
         </Table.Thead>
         <Table.Tbody>
           {c.nominations.map((n) => (
-            <NominationRow
-              key={n.id}
-              n={n}
-              canManage={c.canManage}
-              dossier={c.dossier !== null}
-              onChange={reload}
-            />
+            <NominationRow key={n.id} n={n} canManage={c.canManage} dossier={c.dossier !== null} />
           ))}
         </Table.Tbody>
       </Table>
@@ -64,33 +68,35 @@ export function CandidatesTab(props: { electionId: string }) {
         </Alert>
       )}
       {c.canManage && (
-        <Nominate
-          electionId={props.electionId}
-          onAdded={(name) => {
-            setDone(tp.nominated(name));
-            reload();
-          }}
-        />
+        <Nominate electionId={props.electionId} onAdded={(name) => setDone(tp.nominated(name))} />
       )}
     </Stack>
   );
 }
 
-function NominationRow(props: {
-  n: PrepNomination;
-  canManage: boolean;
-  dossier: boolean;
-  onChange: () => void;
-}) {
+const fileKindLabel = (kind: string) => tp.fileKinds[kind] ?? kind;
+
+function NominationRow(props: { n: NominationView; canManage: boolean; dossier: boolean }) {
   const { n } = props;
-  const [kind, setKind] = useState<string | null>('letter');
+  const [kind, setKind] = useState<FileKind>('letter');
   const [error, setError] = useState<string | null>(null);
+  const send = useApiMutation(contract.uploadDossierFile, { invalidates: [contract.getCandidates] });
+  // The file goes as raw bytes (application/octet-stream); its own type travels in the query.
   const upload = (file: File | null) => {
-    if (!file || !kind) return;
-    const q = new URLSearchParams({ kind, name: file.name, type: file.type || 'application/octet-stream' });
-    api
-      .upload(`/api/nominations/${n.id}/files?${q.toString()}`, file)
-      .then(props.onChange, (e: unknown) => setError(errText(e)));
+    if (!file) return;
+    void file
+      .arrayBuffer()
+      .then((bytes) =>
+        send.mutateAsync({
+          params: { id: n.id },
+          query: { kind, name: file.name, type: file.type || MIME.octet },
+          body: bytes,
+        }),
+      )
+      .then(
+        () => setError(null),
+        (e: unknown) => setError(errText(e)),
+      );
   };
   return (
     <Table.Tr>
@@ -103,12 +109,12 @@ function NominationRow(props: {
         </Text>
       </Table.Td>
       <Table.Td>
-        {formatDate(n.person.birthDate)} ({n.person.ageOnElectionDay})
+        {vnDate(n.person.birthDate)} ({n.person.ageOnElectionDay})
       </Table.Td>
       <Table.Td>
         {n.sourceLabel}
         <Text size="xs" c="dimmed">
-          {formatDate(n.nominatedOn)}
+          {vnDate(n.nominatedOn)}
         </Text>
       </Table.Td>
       <Table.Td>
@@ -135,12 +141,13 @@ function NominationRow(props: {
           <Stack gap={4}>
             {n.files.map((f) => (
               <Text key={f.id} size="xs">
-                {tp.fileKinds[f.kind]}: <a href={`/api/candidate-files/${f.id}`}>{f.file_name}</a>
+                {fileKindLabel(f.kind)}:{' '}
+                <a href={urlOf(contract.downloadDossierFile, { params: { id: f.id } })}>{f.file_name}</a>
               </Text>
             ))}
             {n.dossierMissing.length > 0 && (
               <Text size="xs" c="red.9" fw={700}>
-                {tp.dossierMissing}: {n.dossierMissing.map((k) => tp.fileKinds[k]).join(', ')}
+                {tp.dossierMissing}: {n.dossierMissing.map(fileKindLabel).join(', ')}
               </Text>
             )}
             {props.canManage && (
@@ -149,7 +156,11 @@ function NominationRow(props: {
                   size="xs"
                   w={150}
                   value={kind}
-                  onChange={setKind}
+                  onChange={(v) => {
+                    const parsed = contract.fileKind.safeParse(v);
+                    if (parsed.success) setKind(parsed.data);
+                  }}
+                  allowDeselect={false}
                   data={Object.entries(tp.fileKinds).map(([value, label]) => ({ value, label }))}
                   aria-label={tp.fileKinds.letter}
                 />
@@ -174,83 +185,73 @@ function NominationRow(props: {
   );
 }
 
+/** The nomination as typed: the contract's body, with a resident to choose first. */
+const nominationForm = contract.nominationInput.extend({
+  residentId: z.string().min(1, 'Hãy chọn người được giới thiệu.'),
+  education: z.string().max(200),
+  occupation: z.string().max(200),
+});
+type NominationForm = z.infer<typeof nominationForm>;
+
 function Nominate(props: { electionId: string; onAdded: (name: string) => void }) {
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<PrepPerson[]>([]);
-  const [person, setPerson] = useState<string | null>(null);
-  const [source, setSource] = useState<string | null>('frontCommittee');
-  const [on, setOn] = useState('');
-  const [education, setEducation] = useState('');
-  const [occupation, setOccupation] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const search = (q: string) => {
-    setQuery(q);
-    if (q.trim().length < 2) return;
-    api
-      .get<PrepPerson[]>(`/api/elections/${props.electionId}/residents?q=${encodeURIComponent(q)}`)
-      .then(setFound, () => setFound([]));
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    api
-      .post<PrepNomination>(`/api/elections/${props.electionId}/nominations`, {
-        residentId: person,
-        source,
-        nominatedOn: on,
-        education,
-        occupation,
-      })
-      .then(
-        (n) => props.onAdded(n.person.fullName),
-        (e: unknown) => setMessage({ ok: false, text: errText(e) }),
-      );
-  };
+  const found = useResidentSearch(props.electionId, query);
+  const form = useForm<NominationForm>({
+    initialValues: {
+      residentId: '',
+      source: 'frontCommittee',
+      nominatedOn: '',
+      education: '',
+      occupation: '',
+    },
+    validate: zod4Resolver(nominationForm),
+  });
+  const [message, setMessage] = useState<string | null>(null);
+  const nominate = useApiMutation(contract.nominate, { invalidates: [contract.getCandidates] });
+  const submit = (v: NominationForm) =>
+    nominate.mutateAsync({ params: { id: props.electionId }, body: v }).then(
+      (n) => {
+        setMessage(null);
+        props.onAdded(n.person.fullName);
+      },
+      (e: unknown) => setMessage(errText(e)),
+    );
   return (
     <Card withBorder maw={880}>
-      <form onSubmit={submit}>
+      <form onSubmit={form.onSubmit((v) => void submit(v))}>
         <Stack gap="sm">
           <Title order={4}>{tp.nominate}</Title>
-          {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
+          {message && <Alert color="red">{message}</Alert>}
           <Group grow align="end">
-            <TextInput label={tp.search} value={query} onChange={(e) => search(e.currentTarget.value)} />
+            <TextInput label={tp.search} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
             <Select
               label={tp.name}
-              value={person}
-              onChange={setPerson}
+              {...form.getInputProps('residentId')}
+              onChange={(v) => form.setFieldValue('residentId', v ?? '')}
               data={found.map((p) => ({
                 value: p.id,
-                label: `${p.fullName} (${formatDate(p.birthDate)}, ${p.ageOnElectionDay} tuổi) — ${p.address}`,
+                label: `${p.fullName} (${vnDate(p.birthDate)}, ${p.ageOnElectionDay} tuổi) — ${p.address}`,
               }))}
             />
           </Group>
           <Group grow>
             <Select
               label={tp.source}
-              value={source}
-              onChange={setSource}
+              {...form.getInputProps('source')}
+              onChange={(v) => {
+                const parsed = contract.nominationSource.safeParse(v);
+                if (parsed.success) form.setFieldValue('source', parsed.data);
+              }}
               data={Object.entries(tp.sources).map(([value, label]) => ({ value, label }))}
               allowDeselect={false}
             />
-            <TextInput
-              label={tp.nominatedOn}
-              type="date"
-              value={on}
-              onChange={(e) => setOn(e.currentTarget.value)}
-            />
+            <TextInput label={tp.nominatedOn} type="date" {...form.getInputProps('nominatedOn')} />
           </Group>
           <Group grow>
-            <TextInput
-              label={tp.education}
-              value={education}
-              onChange={(e) => setEducation(e.currentTarget.value)}
-            />
-            <TextInput
-              label={tp.occupation}
-              value={occupation}
-              onChange={(e) => setOccupation(e.currentTarget.value)}
-            />
+            <TextInput label={tp.education} {...form.getInputProps('education')} />
+            <TextInput label={tp.occupation} {...form.getInputProps('occupation')} />
           </Group>
-          <Button type="submit" w="fit-content">
+          <Button type="submit" w="fit-content" loading={nominate.isPending}>
             {tp.nominate}
           </Button>
         </Stack>

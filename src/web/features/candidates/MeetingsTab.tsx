@@ -14,36 +14,41 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { api } from '../../shared/api';
-import type { PrepCandidates, PrepMeetings } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { formatDate, tp } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/candidates';
+import type { CandidatesView, MeetingsView } from '../../../contract/candidates';
+import { timeOfDay, z } from '../../../contract/zod';
+import { errorText as errText } from '../../shared/client';
+import { vnDate } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { planText } from '../plan/strings';
+import { candidatesText as tp } from './strings';
 
-const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** The meetings that decide the list, each with its quorum and votes; the official list from the deciding one. */
 export function MeetingsTab(props: { electionId: string }) {
   const id = props.electionId;
-  const [load, reload] = useLoad(
-    () =>
-      Promise.all([
-        api.get<PrepMeetings>(`/api/elections/${id}/meetings`),
-        api.get<PrepCandidates>(`/api/elections/${id}/candidates`),
-      ]),
-    [id],
-  );
+  const meetings = useApiQuery(contract.getMeetings, { params: { id } });
+  const candidates = useApiQuery(contract.getCandidates, { params: { id } });
+  const fixList = useApiMutation(contract.fixOfficialList, {
+    invalidates: [contract.getMeetings, contract.getCandidates],
+  });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const [m, c] = load.data;
+  if (!meetings.data) return <QueryStatus query={meetings} />;
+  if (!candidates.data) return <QueryStatus query={candidates} />;
+  const m = meetings.data;
+  const c = candidates.data;
   const fix = (meetingId: string) =>
-    api.post(`/api/elections/${id}/official-list`, { meetingId }).then(
-      () => {
-        setMessage({ ok: true, text: tp.listFixed });
-        reload();
-      },
+    fixList.mutateAsync({ params: { id }, body: { meetingId } }).then(
+      () => setMessage({ ok: true, text: tp.listFixed }),
       (e: unknown) => setMessage({ ok: false, text: errText(e) }),
     );
   return (
@@ -57,7 +62,7 @@ export function MeetingsTab(props: { electionId: string }) {
       {m.meetings.map((x) => (
         <Card key={x.id} withBorder data-testid="meeting">
           <Text fw={700}>
-            {x.kindLabel} — {formatDate(x.heldOn)} {x.startTime}, {x.venue}
+            {x.kindLabel} — {vnDate(x.heldOn)} {x.startTime}, {x.venue}
           </Text>
           <Text size="sm">
             {tp.chair}: {x.chairName} · {tp.secretary}: {x.secretaryName} · {tp.present}: {x.present}/
@@ -95,79 +100,75 @@ export function MeetingsTab(props: { electionId: string }) {
           )}
         </Card>
       ))}
-      {c.canManage && <NewMeeting electionId={id} meetings={m} candidates={c} onAdded={reload} />}
+      {c.canManage && <NewMeeting electionId={id} meetings={m} candidates={c} />}
     </Stack>
   );
 }
 
-function NewMeeting(props: {
-  electionId: string;
-  meetings: PrepMeetings;
-  candidates: PrepCandidates;
-  onAdded: () => void;
-}) {
-  const [kind, setKind] = useState<string | null>(props.meetings.kinds[0]?.kind ?? null);
-  const [f, setF] = useState({
-    heldOn: '',
-    startTime: '08:00',
-    endTime: '',
-    venue: '',
-    chairName: '',
-    chairPosition: '',
-    secretaryName: '',
-    participants: '',
-    absences: '',
-    decisions: '',
+/** The meeting as typed: the contract's body, with absences and decisions as lines of text. */
+const meetingForm = contract.meetingInput
+  .omit({ absences: true, decisions: true, votes: true, endTime: true, participants: true })
+  .extend({
+    endTime: z.union([z.literal(''), timeOfDay]),
+    participants: z.string().max(2000),
+    absences: z.string().max(50_000),
+    decisions: z.string().max(50_000),
   });
-  const [convened, setConvened] = useState<number | string>(10);
-  const [present, setPresent] = useState<number | string>(9);
+type MeetingForm = z.infer<typeof meetingForm>;
+
+function NewMeeting(props: { electionId: string; meetings: MeetingsView; candidates: CandidatesView }) {
+  const form = useForm<MeetingForm>({
+    initialValues: {
+      kind: props.meetings.kinds[0]?.kind ?? 'frontCommittee',
+      heldOn: '',
+      startTime: '08:00',
+      endTime: '',
+      venue: '',
+      chairName: '',
+      chairPosition: '',
+      secretaryName: '',
+      participants: '',
+      convened: 10,
+      present: 9,
+      absences: '',
+      decisions: '',
+    },
+    validate: zod4Resolver(meetingForm),
+  });
+  const { kind } = form.values;
   const [picked, setPicked] = useState<Record<string, { on: boolean; agree: number | string }>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const field = (k: keyof typeof f) => ({
-    value: f[k],
-    onChange: (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value }),
-  });
+  const record = useApiMutation(contract.recordMeeting, { invalidates: [contract.getMeetings] });
   const kindInfo = props.meetings.kinds.find((k) => k.kind === kind);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = (v: MeetingForm) => {
     const votes = props.candidates.nominations
       .filter((n) => picked[n.id]?.on)
       .map((n) => ({
         nominationId: n.id,
         ...(kind === 'votersConference' ? { agree: Number(picked[n.id]!.agree) } : {}),
       }));
-    api
-      .post(`/api/elections/${props.electionId}/meetings`, {
-        kind,
-        ...f,
-        endTime: f.endTime || null,
-        convened: Number(convened),
-        present: Number(present),
-        absences: f.absences
-          .split('\n')
-          .map((l) => l.trim())
-          .filter(Boolean)
-          .map((l) => {
+    record
+      .mutateAsync({
+        params: { id: props.electionId },
+        body: {
+          ...v,
+          endTime: v.endTime || null,
+          absences: lines(v.absences).map((l) => {
             const [name, ...reason] = l.split(' - ');
             return { name: name!.trim(), reason: reason.join(' - ').trim() };
           }),
-        decisions: f.decisions
-          .split('\n')
-          .map((l) => l.trim())
-          .filter(Boolean),
-        votes,
+          decisions: lines(v.decisions),
+          votes,
+        },
       })
       .then(
-        () => {
-          setMessage({ ok: true, text: tp.meetingRecorded });
-          props.onAdded();
-        },
+        () => setMessage({ ok: true, text: tp.meetingRecorded }),
         (e: unknown) => setMessage({ ok: false, text: errText(e) }),
       );
   };
   return (
     <Card withBorder maw={960}>
-      <form onSubmit={submit}>
+      <form onSubmit={form.onSubmit(submit)}>
         <Stack gap="sm">
           <Title order={4}>{tp.recordMeeting}</Title>
           {message && (
@@ -178,31 +179,34 @@ function NewMeeting(props: {
           <Group grow>
             <Select
               label={tp.meetingKind}
-              value={kind}
-              onChange={setKind}
+              {...form.getInputProps('kind')}
+              onChange={(v) => {
+                const parsed = contract.meetingKind.safeParse(v);
+                if (parsed.success) form.setFieldValue('kind', parsed.data);
+              }}
               data={props.meetings.kinds.map((k) => ({ value: k.kind, label: k.label }))}
               allowDeselect={false}
             />
-            <TextInput label={tp.heldOn} type="date" required {...field('heldOn')} />
-            <TextInput label={tp.startTime} required {...field('startTime')} />
-            <TextInput label={tp.endTime} {...field('endTime')} />
+            <TextInput label={tp.heldOn} type="date" required {...form.getInputProps('heldOn')} />
+            <TextInput label={planText.startTime} required {...form.getInputProps('startTime')} />
+            <TextInput label={tp.endTime} {...form.getInputProps('endTime')} />
           </Group>
           {kindInfo?.stepDue && (
-            <Text size="sm">{tp.stepDue(formatDate(kindInfo.stepDue), kindInfo.citation ?? '')}</Text>
+            <Text size="sm">{tp.stepDue(vnDate(kindInfo.stepDue), kindInfo.citation ?? '')}</Text>
           )}
-          <TextInput label={tp.venue} required {...field('venue')} />
+          <TextInput label={planText.venue} required {...form.getInputProps('venue')} />
           <Group grow>
-            <TextInput label={tp.chair} required {...field('chairName')} />
-            <TextInput label={tp.chairPosition} {...field('chairPosition')} />
-            <TextInput label={tp.secretary} required {...field('secretaryName')} />
+            <TextInput label={tp.chair} required {...form.getInputProps('chairName')} />
+            <TextInput label={tp.chairPosition} {...form.getInputProps('chairPosition')} />
+            <TextInput label={tp.secretary} required {...form.getInputProps('secretaryName')} />
           </Group>
-          <TextInput label={tp.participants} {...field('participants')} />
+          <TextInput label={tp.participants} {...form.getInputProps('participants')} />
           <Group grow>
-            <NumberInput label={tp.convened} min={1} value={convened} onChange={setConvened} />
-            <NumberInput label={tp.present} min={0} value={present} onChange={setPresent} />
+            <NumberInput label={tp.convened} min={1} {...form.getInputProps('convened')} />
+            <NumberInput label={tp.present} min={0} {...form.getInputProps('present')} />
           </Group>
-          <Textarea label={tp.absences} autosize minRows={2} {...field('absences')} />
-          <Textarea label={tp.decisions} autosize minRows={2} {...field('decisions')} />
+          <Textarea label={tp.absences} autosize minRows={2} {...form.getInputProps('absences')} />
+          <Textarea label={tp.decisions} autosize minRows={2} {...form.getInputProps('decisions')} />
           <Text fw={600}>{tp.votes}</Text>
           {props.candidates.nominations.map((n) => (
             <Group key={n.id}>
@@ -229,7 +233,7 @@ function NewMeeting(props: {
               )}
             </Group>
           ))}
-          <Button type="submit" w="fit-content">
+          <Button type="submit" w="fit-content" loading={record.isPending}>
             {tp.recordMeeting}
           </Button>
         </Stack>

@@ -11,24 +11,28 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { CommuneView, FormEntry, IssuedDocument } from '../../shared/api';
-import { Status } from '../../shared/Status';
+import * as contract from '../../../contract/documents';
+import type { DocumentFormat, DocumentInfo, FormEntry } from '../../../contract/documents';
+import { call, errorText, urlOf } from '../../shared/client';
+import { vnDateTime } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
 import { t } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import { useCommune } from '../plan/commune';
 
 /** The commune's documents: issued ones to download again, and every form with its wording. */
 export function DocumentsPage() {
   const { id = '' } = useParams();
-  const [commune] = useLoad(() => api.get<CommuneView>(`/api/communes/${id}`), [id]);
-  const [issued] = useLoad(() => api.get<IssuedDocument[]>(`/api/communes/${id}/documents`), [id]);
-  const [catalogue, reload] = useLoad(() => api.get<FormEntry[]>(`/api/communes/${id}/forms`), [id]);
-  const canManage = commune.state === 'ready' && commune.data.canManage;
+  const commune = useCommune(id);
+  const issued = useApiQuery(contract.listDocuments, { params: { id }, query: {} });
+  const catalogue = useApiQuery(contract.listForms, { params: { id } });
+  const canManage = commune.data?.canManage ?? false;
   return (
     <Stack>
-      {commune.state === 'ready' && (
+      {commune.data && (
         <Breadcrumbs>
           <Text>{commune.data.province.name}</Text>
           <Anchor component={Link} to={`/xa/${id}`}>
@@ -39,7 +43,7 @@ export function DocumentsPage() {
       )}
       <Title order={2}>{t.documents.title}</Title>
       <Group>
-        <Anchor href={`/api/communes/${id}/polling-pack.pdf`} data-testid="commune-pack">
+        <Anchor href={urlOf(contract.communePack, { params: { id } })} data-testid="commune-pack">
           {t.documents.communePack}
         </Anchor>
         <Text size="sm" c="dimmed">
@@ -49,23 +53,26 @@ export function DocumentsPage() {
       <Title order={3} size="h4">
         {t.documents.issued}
       </Title>
-      {issued.state !== 'ready' ? <Status load={issued} /> : <IssuedTable documents={issued.data} />}
+      {issued.data ? <IssuedTable documents={issued.data} /> : <QueryStatus query={issued} />}
       <Title order={3} size="h4">
         {t.documents.forms}
       </Title>
       <Text size="sm" c="dimmed">
         {t.documents.formsHelp}
       </Text>
-      {catalogue.state !== 'ready' ? (
-        <Status load={catalogue} onRetry={reload} />
+      {catalogue.data ? (
+        <FormsTable communeId={id} forms={catalogue.data} canManage={canManage} />
       ) : (
-        <FormsTable communeId={id} forms={catalogue.data} canManage={canManage} onChanged={reload} />
+        <QueryStatus query={catalogue} />
       )}
     </Stack>
   );
 }
 
-function IssuedTable(props: { documents: IssuedDocument[] }) {
+const documentUrl = (id: string, format: DocumentFormat) =>
+  urlOf(contract.downloadDocument, { params: { id, format } });
+
+function IssuedTable(props: { documents: readonly DocumentInfo[] }) {
   if (props.documents.length === 0) return <Text c="dimmed">{t.documents.noneIssued}</Text>;
   return (
     <Table withTableBorder striped fz="sm">
@@ -84,11 +91,11 @@ function IssuedTable(props: { documents: IssuedDocument[] }) {
             <Table.Td>{d.number ? `${String(d.number).padStart(2, '0')}/${d.symbol ?? ''}` : '—'}</Table.Td>
             <Table.Td>{d.title}</Table.Td>
             <Table.Td>{d.version > 1 ? t.documents.reissue(d.version) : '1'}</Table.Td>
-            <Table.Td>{new Date(d.issued_at).toLocaleString('vi-VN')}</Table.Td>
+            <Table.Td>{vnDateTime(d.issued_at)}</Table.Td>
             <Table.Td>
               <Group gap="xs">
-                <Anchor href={`/api/documents/${d.id}/pdf`}>PDF</Anchor>
-                <Anchor href={`/api/documents/${d.id}/docx`}>DOCX</Anchor>
+                <Anchor href={documentUrl(d.id, 'pdf')}>PDF</Anchor>
+                <Anchor href={documentUrl(d.id, 'docx')}>DOCX</Anchor>
               </Group>
             </Table.Td>
           </Table.Tr>
@@ -98,41 +105,35 @@ function IssuedTable(props: { documents: IssuedDocument[] }) {
   );
 }
 
-function FormsTable(props: {
-  communeId: string;
-  forms: FormEntry[];
-  canManage: boolean;
-  onChanged: () => void;
-}) {
+function FormsTable(props: { communeId: string; forms: readonly FormEntry[]; canManage: boolean }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const base = `/api/communes/${props.communeId}/forms`;
+  const client = useQueryClient();
+  const refresh = () => client.invalidateQueries({ queryKey: [contract.listForms.path] });
+  // The template goes as raw bytes with its name in X-File-Name, which useApiMutation does not send.
+  const send = useMutation({
+    mutationFn: async ({ formId, file }: { formId: string; file: File }) =>
+      call(
+        contract.uploadTemplate,
+        { params: { id: props.communeId, formId }, body: await file.arrayBuffer() },
+        { 'x-file-name': encodeURIComponent(file.name) },
+      ),
+    onSuccess: refresh,
+  });
+  const drop = useApiMutation(contract.removeTemplate, { invalidates: [contract.listForms] });
   const upload = (formId: string, file: File | null) => {
     if (!file) return;
-    void file.arrayBuffer().then((bytes) =>
-      fetch(`${base}/${formId}/template`, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: {
-          'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          'x-file-name': encodeURIComponent(file.name),
-        },
-        body: bytes,
-      })
-        .then(async (r) => {
-          const body = (await r.json()) as { error?: { message: string } };
-          if (!r.ok) throw new Error(body.error?.message ?? String(r.status));
-          setMessage({ ok: true, text: t.documents.templateSaved(file.name) });
-          props.onChanged();
-        })
-        .catch((e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) })),
+    send.mutateAsync({ formId, file }).then(
+      () => setMessage({ ok: true, text: t.documents.templateSaved(file.name) }),
+      (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
     );
   };
-  const remove = (formId: string) => {
-    void fetch(`${base}/${formId}/template`, { method: 'DELETE', credentials: 'same-origin' }).then(() => {
-      setMessage({ ok: true, text: t.documents.templateRemoved });
-      props.onChanged();
-    });
-  };
+  const remove = (formId: string) =>
+    drop.mutateAsync({ params: { id: props.communeId, formId } }).then(
+      () => setMessage({ ok: true, text: t.documents.templateRemoved }),
+      (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
+    );
+  const sampleUrl = (formId: string, format: DocumentFormat) =>
+    urlOf(contract.sampleFile, { params: { id: props.communeId, formId, format } });
   return (
     <Stack gap="xs">
       {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
@@ -150,8 +151,8 @@ function FormsTable(props: {
               <Table.Td>{f.title}</Table.Td>
               <Table.Td>
                 <Group gap="xs">
-                  <Anchor href={`${base}/${f.id}/sample/pdf`}>PDF</Anchor>
-                  <Anchor href={`${base}/${f.id}/sample/docx`}>DOCX</Anchor>
+                  <Anchor href={sampleUrl(f.id, 'pdf')}>PDF</Anchor>
+                  <Anchor href={sampleUrl(f.id, 'docx')}>DOCX</Anchor>
                 </Group>
               </Table.Td>
               <Table.Td>
@@ -178,7 +179,7 @@ function FormsTable(props: {
                     </FileButton>
                   )}
                   {props.canManage && f.template && (
-                    <Button size="compact-xs" variant="subtle" color="gray" onClick={() => remove(f.id)}>
+                    <Button size="compact-xs" variant="subtle" color="gray" onClick={() => void remove(f.id)}>
                       {t.documents.useBuiltIn}
                     </Button>
                   )}

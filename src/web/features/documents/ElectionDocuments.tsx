@@ -1,31 +1,22 @@
 import { Alert, Anchor, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../shared/api';
-import type { PrepDocument } from '../../shared/api';
-import { tp } from '../../shared/strings';
+import type { DocumentInfo } from '../../../contract/documents';
+import { downloadPreparationDocument } from '../../../contract/plan';
+import { errorText, urlOf } from '../../shared/client';
+import { documentsText as s } from './strings';
 
 /** Issue buttons for forms of the stage, with the date the documents bear. */
-export function IssueButtons(props: {
-  base: string;
-  forms: string[];
-  extra?: (form: string) => Record<string, unknown>;
-  onIssued: () => void;
+export function IssueButtons<F extends string>(props: {
+  forms: readonly F[];
+  issue: (form: F, date: string | undefined) => Promise<DocumentInfo>;
 }) {
   const [date, setDate] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const issue = (form: string) =>
-    api
-      .post<PrepDocument>(`${props.base}/${form}`, {
-        ...(date ? { date } : {}),
-        ...(props.extra?.(form) ?? {}),
-      })
-      .then(
-        (d) => {
-          setMessage({ ok: true, text: tp.issued(d.title) });
-          props.onIssued();
-        },
-        (e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) }),
-      );
+  const issue = (form: F) =>
+    props.issue(form, date || undefined).then(
+      (d) => setMessage({ ok: true, text: s.issued(d.title) }),
+      (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
+    );
   return (
     <Stack gap="xs">
       {message && (
@@ -34,15 +25,10 @@ export function IssueButtons(props: {
         </Alert>
       )}
       <Group align="end">
-        <TextInput
-          label={tp.date}
-          type="date"
-          value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
-        />
+        <TextInput label={s.date} type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
         {props.forms.map((f) => (
           <Button key={f} variant="light" onClick={() => void issue(f)}>
-            {tp.issue(tp.formTitles[f] ?? f)}
+            {s.issue(s.formTitles[f] ?? f)}
           </Button>
         ))}
       </Group>
@@ -50,9 +36,12 @@ export function IssueButtons(props: {
   );
 }
 
+const fileUrl = (id: string, format: 'pdf' | 'docx') =>
+  urlOf(downloadPreparationDocument, { params: { id, format } });
+
 /** Issued documents with their PDF and DOCX downloads. */
-export function DocumentList(props: { documents: PrepDocument[] }) {
-  if (props.documents.length === 0) return <Text c="dimmed">{tp.noDocuments}</Text>;
+export function DocumentList(props: { documents: readonly DocumentInfo[] }) {
+  if (props.documents.length === 0) return <Text c="dimmed">{s.noDocuments}</Text>;
   return (
     <Table withTableBorder>
       <Table.Tbody>
@@ -64,8 +53,8 @@ export function DocumentList(props: { documents: PrepDocument[] }) {
             </Table.Td>
             <Table.Td>
               <Group gap="sm">
-                <Anchor href={`/api/preparation/documents/${d.id}/pdf`}>{tp.pdf}</Anchor>
-                <Anchor href={`/api/preparation/documents/${d.id}/docx`}>{tp.docx}</Anchor>
+                <Anchor href={fileUrl(d.id, 'pdf')}>{s.pdf}</Anchor>
+                <Anchor href={fileUrl(d.id, 'docx')}>{s.docx}</Anchor>
               </Group>
             </Table.Td>
           </Table.Tr>

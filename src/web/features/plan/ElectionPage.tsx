@@ -15,27 +15,37 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { PrepComplaint, PrepDocument, PrepLifecycle, PrepMeetings } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { formatDate, ta, tp } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import { getMeetings } from '../../../contract/candidates';
+import type { MeetingKind } from '../../../contract/candidates';
+import * as complaints from '../../../contract/complaints';
+import * as contract from '../../../contract/plan';
+import type { ElectionFormId, LifecycleView } from '../../../contract/plan';
+import { z } from '../../../contract/zod';
+import { errorText as errText } from '../../shared/client';
+import { vnDate } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { ta } from '../../shared/strings';
 import { CandidatesTab } from '../candidates/CandidatesTab';
 import { DocumentList, IssueButtons } from '../documents/ElectionDocuments';
 import { MeetingsTab } from '../candidates/MeetingsTab';
 import { TeamTab } from '../team/TeamTab';
+import { planText as tp } from './strings';
 
-const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** A date for reading: dd/mm/yyyy, or a dash when there is none. */
+const day = (d: string | null) => vnDate(d) || '—';
 
 /** One hamlet election being prepared: its steps, candidates, meetings, team, complaints, documents. */
 export function ElectionPage() {
   const { id = '' } = useParams();
-  const [load, reload] = useLoad(() => api.get<PrepLifecycle>(`/api/elections/${id}/lifecycle`), [id]);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const life = load.data;
+  const query = useApiQuery(contract.getLifecycle, { params: { id } });
+  if (!query.data) return <QueryStatus query={query} />;
+  const life = query.data;
   return (
     <Stack>
       {life.roundId && (
@@ -46,9 +56,7 @@ export function ElectionPage() {
           <Text>{life.hamletName}</Text>
         </Breadcrumbs>
       )}
-      <Title order={2}>
-        {tp.electionTitle(life.headTitle, life.hamletName, formatDate(life.electionDate))}
-      </Title>
+      <Title order={2}>{tp.electionTitle(life.headTitle, life.hamletName, day(life.electionDate))}</Title>
       <Text>
         {tp.state}: <b data-testid="election-state">{life.stateLabel}</b> · {tp.profile}: {life.profileId}
       </Text>
@@ -64,7 +72,7 @@ export function ElectionPage() {
           ))}
         </Tabs.List>
         <Tabs.Panel value="steps" pt="md">
-          <Steps life={life} onChange={reload} />
+          <Steps life={life} />
         </Tabs.Panel>
         <Tabs.Panel value="candidates" pt="md">
           <CandidatesTab electionId={id} />
@@ -86,30 +94,38 @@ export function ElectionPage() {
   );
 }
 
-function Steps(props: { life: PrepLifecycle; onChange: () => void }) {
+/** A step as typed: the contract's body, with the chair's permission as a checkbox and two fields. */
+const stepForm = contract.stepInput.pick({ to: true, on: true }).extend({
+  override: z.boolean(),
+  authorisedBy: z.string().max(200),
+  reason: z.string().max(1000),
+});
+type StepForm = z.infer<typeof stepForm>;
+
+function Steps(props: { life: LifecycleView }) {
   const { life } = props;
-  const [to, setTo] = useState<string | null>(life.next[0]?.to ?? null);
-  const [on, setOn] = useState('');
-  const [override, setOverride] = useState(false);
-  const [by, setBy] = useState('');
-  const [reason, setReason] = useState('');
+  const form = useForm<StepForm>({
+    initialValues: {
+      to: life.next[0]?.to ?? 'planned',
+      on: '',
+      override: false,
+      authorisedBy: '',
+      reason: '',
+    },
+    validate: zod4Resolver(stepForm),
+  });
+  const record = useApiMutation(contract.recordStep, { invalidates: [contract.getLifecycle] });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    api
-      .post(`/api/elections/${life.electionId}/steps`, {
-        to,
-        on,
-        ...(override ? { override: { authorisedBy: by, reason } } : {}),
+  const submit = ({ to, on, override, authorisedBy, reason }: StepForm) =>
+    record
+      .mutateAsync({
+        params: { id: life.electionId },
+        body: { to, on, ...(override ? { override: { authorisedBy, reason } } : {}) },
       })
       .then(
-        () => {
-          setMessage({ ok: true, text: tp.recorded });
-          props.onChange();
-        },
+        () => setMessage({ ok: true, text: tp.recorded }),
         (e: unknown) => setMessage({ ok: false, text: errText(e) }),
       );
-  };
   return (
     <Stack>
       <Title order={4}>{tp.history}</Title>
@@ -117,9 +133,9 @@ function Steps(props: { life: PrepLifecycle; onChange: () => void }) {
         <Table.Tbody>
           {life.history.map((h) => (
             <Table.Tr key={h.seq}>
-              <Table.Td>{formatDate(h.on)}</Table.Td>
+              <Table.Td>{day(h.on)}</Table.Td>
               <Table.Td>{h.toLabel}</Table.Td>
-              <Table.Td>{h.due ? `${tp.deadline}: ${formatDate(h.due)}` : ''}</Table.Td>
+              <Table.Td>{h.due ? `${tp.deadline}: ${day(h.due)}` : ''}</Table.Td>
               <Table.Td>
                 {h.override && (
                   <Badge color="orange" variant="light" tt="none" styles={{ label: { overflow: 'visible' } }}>
@@ -140,13 +156,13 @@ function Steps(props: { life: PrepLifecycle; onChange: () => void }) {
           fw={n.deadline?.passed ? 700 : undefined}
         >
           {n.label}
-          {n.deadline && ` — ${tp.deadline}: ${formatDate(n.deadline.due)} (${n.deadline.citationText})`}
+          {n.deadline && ` — ${tp.deadline}: ${day(n.deadline.due)} (${n.deadline.citationText})`}
           {n.deadline?.passed && ` — ${tp.deadlinePassed}`}
         </Text>
       ))}
       {life.next.length > 0 && (
         <Card withBorder maw={720}>
-          <form onSubmit={submit}>
+          <form onSubmit={form.onSubmit((v) => void submit(v))}>
             <Stack gap="sm">
               {message && (
                 <Alert color={message.ok ? 'green' : 'red'} role="alert">
@@ -156,39 +172,24 @@ function Steps(props: { life: PrepLifecycle; onChange: () => void }) {
               <Group grow>
                 <Select
                   label={tp.next}
-                  value={to}
-                  onChange={setTo}
+                  {...form.getInputProps('to')}
+                  onChange={(v) => {
+                    const parsed = contract.electionState.safeParse(v);
+                    if (parsed.success) form.setFieldValue('to', parsed.data);
+                  }}
                   data={life.next.map((n) => ({ value: n.to, label: n.label }))}
                   allowDeselect={false}
                 />
-                <TextInput
-                  label={tp.on}
-                  type="date"
-                  value={on}
-                  onChange={(e) => setOn(e.currentTarget.value)}
-                  required
-                />
+                <TextInput label={tp.on} type="date" {...form.getInputProps('on')} required />
               </Group>
-              <Checkbox
-                label={tp.override}
-                checked={override}
-                onChange={(e) => setOverride(e.currentTarget.checked)}
-              />
-              {override && (
+              <Checkbox label={tp.override} {...form.getInputProps('override', { type: 'checkbox' })} />
+              {form.values.override && (
                 <Group grow>
-                  <TextInput
-                    label={tp.overrideBy}
-                    value={by}
-                    onChange={(e) => setBy(e.currentTarget.value)}
-                  />
-                  <TextInput
-                    label={tp.overrideReason}
-                    value={reason}
-                    onChange={(e) => setReason(e.currentTarget.value)}
-                  />
+                  <TextInput label={tp.overrideBy} {...form.getInputProps('authorisedBy')} />
+                  <TextInput label={tp.overrideReason} {...form.getInputProps('reason')} />
                 </Group>
               )}
-              <Button type="submit" w="fit-content">
+              <Button type="submit" w="fit-content" loading={record.isPending}>
                 {tp.record}
               </Button>
             </Stack>
@@ -200,41 +201,40 @@ function Steps(props: { life: PrepLifecycle; onChange: () => void }) {
 }
 
 function Complaints(props: { electionId: string }) {
-  const [load, reload] = useLoad(
-    () => api.get<PrepComplaint[]>(`/api/elections/${props.electionId}/complaints`),
-    [props.electionId],
-  );
+  const query = useApiQuery(complaints.listComplaints, { params: { id: props.electionId } });
+  const file = useApiMutation(complaints.fileComplaint, { invalidates: [complaints.listComplaints] });
   const [subject, setSubject] = useState<string | null>('candidate');
   const [who, setWho] = useState('');
   const [content, setContent] = useState('');
   const [on, setOn] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
+  if (!query.data) return <QueryStatus query={query} />;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    api
-      .post(`/api/elections/${props.electionId}/complaints`, {
-        subject,
-        complainant: who,
-        content,
-        receivedOn: on,
+    const about = complaints.complaintSubject.safeParse(subject);
+    if (!about.success) return;
+    file
+      .mutateAsync({
+        params: { id: props.electionId },
+        body: { subject: about.data, complainant: who, content, receivedOn: on },
       })
-      .then(reload, (e: unknown) => setMessage(errText(e)));
+      .then(
+        () => setMessage(null),
+        (e: unknown) => setMessage(errText(e)),
+      );
   };
   return (
     <Stack>
       <Table withTableBorder>
         <Table.Tbody>
-          {load.data.map((c) => (
+          {query.data.map((c) => (
             <Table.Tr key={c.id}>
-              <Table.Td>{formatDate(c.receivedOn)}</Table.Td>
+              <Table.Td>{day(c.receivedOn)}</Table.Td>
               <Table.Td>{tp.subjects[c.subject]}</Table.Td>
               <Table.Td>
                 {c.complainant}: {c.content}
               </Table.Td>
-              <Table.Td>
-                {c.due ? `${tp.deadline}: ${formatDate(c.due)} (${c.dueCitation ?? ''})` : ''}
-              </Table.Td>
+              <Table.Td>{c.due ? `${tp.deadline}: ${day(c.due)} (${c.dueCitation ?? ''})` : ''}</Table.Td>
               <Table.Td>
                 <Badge color={c.status === 'queued' ? 'orange' : 'blue'} tt="none">
                   {c.statusLabel}
@@ -278,43 +278,40 @@ function Complaints(props: { electionId: string }) {
   );
 }
 
+const MINUTES_FORM: Readonly<Record<MeetingKind, ElectionFormId>> = {
+  frontCommittee: 'mau-05',
+  votersConference: 'voters-conference-minutes',
+  jointConference: 'joint-conference-minutes',
+};
+
 function Documents(props: { electionId: string }) {
-  const [load, reload] = useLoad(
-    () =>
-      Promise.all([
-        api.get<PrepDocument[]>(`/api/elections/${props.electionId}/documents`),
-        api.get<PrepMeetings>(`/api/elections/${props.electionId}/meetings`),
-      ]),
-    [props.electionId],
-  );
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const [docs, meetings] = load.data;
-  const minutesForm: Record<string, string> = {
-    frontCommittee: 'mau-05',
-    votersConference: 'voters-conference-minutes',
-    jointConference: 'joint-conference-minutes',
-  };
+  const docs = useApiQuery(contract.listElectionDocuments, { params: { id: props.electionId } });
+  const meetings = useApiQuery(getMeetings, { params: { id: props.electionId } });
+  const issue = useApiMutation(contract.issueElectionDocument, {
+    invalidates: [contract.listElectionDocuments],
+  });
+  if (!docs.data) return <QueryStatus query={docs} />;
+  if (!meetings.data) return <QueryStatus query={meetings} />;
+  const issueFor = (meetingId?: string) => (form: ElectionFormId, date: string | undefined) =>
+    issue.mutateAsync({
+      params: { id: props.electionId, form },
+      body: { ...(date ? { date } : {}), ...(meetingId ? { meetingId } : {}) },
+    });
   return (
     <Stack>
       <IssueButtons
-        base={`/api/elections/${props.electionId}/documents`}
-        forms={['candidate-list', 'election-team-decision', 'invitation', 'notice']}
-        onIssued={reload}
+        forms={['candidate-list', 'election-team-decision', 'invitation', 'notice'] as const}
+        issue={issueFor()}
       />
-      {meetings.meetings.map((m) => (
+      {meetings.data.meetings.map((m) => (
         <Group key={m.id}>
           <Text size="sm">
-            {m.kindLabel} ({formatDate(m.heldOn)})
+            {m.kindLabel} ({day(m.heldOn)})
           </Text>
-          <IssueButtons
-            base={`/api/elections/${props.electionId}/documents`}
-            forms={[minutesForm[m.kind]!]}
-            extra={() => ({ meetingId: m.id })}
-            onIssued={reload}
-          />
+          <IssueButtons forms={[MINUTES_FORM[m.kind]]} issue={issueFor(m.id)} />
         </Group>
       ))}
-      <DocumentList documents={docs} />
+      <DocumentList documents={docs.data} />
       <Anchor size="xs" href="/api/docs">
         API
       </Anchor>

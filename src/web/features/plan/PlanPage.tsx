@@ -13,45 +13,48 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { CommuneView, PrepRound, PrepRoundSummary, ProfileSummary } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { formatDate, tp } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/plan';
+import type { ProfileSummary } from '../../../contract/rules';
+import { listProfiles } from '../../../contract/rules';
+import { z } from '../../../contract/zod';
+import type { CommuneView } from '../../shared/api';
+import { errorText } from '../../shared/client';
+import { vnDate } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { useCommune } from './commune';
+import { planText as tp } from './strings';
 
 /** The commune's election plans, and the form to plan a new round. */
 export function PlanPage() {
   const { id = '' } = useParams();
-  const [load, reload] = useLoad(
-    () =>
-      Promise.all([
-        api.get<CommuneView>(`/api/communes/${id}`),
-        api.get<PrepRoundSummary[]>(`/api/communes/${id}/rounds`),
-        api.get<ProfileSummary[]>('/api/rules/profiles'),
-      ]),
-    [id],
-  );
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const [commune, rounds, profiles] = load.data;
+  const commune = useCommune(id);
+  const rounds = useApiQuery(contract.listRounds, { params: { id } });
+  const profiles = useApiQuery(listProfiles, {});
+  if (!commune.data) return <QueryStatus query={commune} />;
+  if (!rounds.data) return <QueryStatus query={rounds} />;
+  if (!profiles.data) return <QueryStatus query={profiles} />;
+  const view = commune.data;
   return (
     <Stack>
       <Breadcrumbs>
         <Anchor component={Link} to={`/xa/${id}`}>
-          {commune.commune.name}
+          {view.commune.name}
         </Anchor>
         <Text>{tp.planTitle}</Text>
       </Breadcrumbs>
       <Title order={2}>
-        {tp.planTitle} — {commune.commune.name}
+        {tp.planTitle} — {view.commune.name}
       </Title>
       <Title order={3} size="h4">
         {tp.rounds}
       </Title>
-      {rounds.length === 0 && <Text c="dimmed">{tp.noRounds}</Text>}
-      {rounds.length > 0 && (
+      {rounds.data.length === 0 && <Text c="dimmed">{tp.noRounds}</Text>}
+      {rounds.data.length > 0 && (
         <Table withTableBorder maw={720}>
           <Table.Thead>
             <Table.Tr>
@@ -63,11 +66,11 @@ export function PlanPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rounds.map((r) => (
+            {rounds.data.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>{r.termLabel}</Table.Td>
                 <Table.Td>{r.profileId}</Table.Td>
-                <Table.Td>{formatDate(r.planDate)}</Table.Td>
+                <Table.Td>{vnDate(r.planDate)}</Table.Td>
                 <Table.Td>{r.elections}</Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={`/ke-hoach/${r.id}`}>
@@ -79,60 +82,63 @@ export function PlanPage() {
           </Table.Tbody>
         </Table>
       )}
-      {commune.canManage && <NewRound commune={commune} profiles={profiles} />}
+      {view.canManage && <NewRound commune={view} profiles={profiles.data} />}
     </Stack>
   );
 }
 
-interface Row {
-  on: boolean;
-  date: string;
-  time: string;
-  venue: string;
-}
+/** The round as typed: the contract's fields, and one row per hamlet of the commune. */
+const row = z.object({ on: z.boolean(), date: z.string(), time: z.string(), venue: z.string() });
+type Row = z.infer<typeof row>;
+const roundForm = contract.roundInput
+  .pick({ profileId: true, form: true, electorate: true, planDate: true })
+  .extend({
+    termLabel: z.string().trim().min(1).max(40),
+    chairName: z.string().trim().min(1).max(200),
+    frontChairName: z.string().trim().min(1).max(200),
+    rows: z.record(z.string(), row),
+  });
+type RoundForm = z.infer<typeof roundForm>;
 
-function NewRound(props: { commune: CommuneView; profiles: ProfileSummary[] }) {
+const emptyRow: Row = { on: false, date: '', time: '07:30', venue: '' };
+
+function NewRound(props: { commune: CommuneView; profiles: readonly ProfileSummary[] }) {
   const navigate = useNavigate();
-  const [term, setTerm] = useState('');
-  const [profileId, setProfileId] = useState<string | null>('nd59-2023');
-  const [form, setForm] = useState<string | null>('meeting');
-  const [electorate, setElectorate] = useState<string | null>('householdRepresentatives');
-  const [chair, setChair] = useState('');
-  const [frontChair, setFrontChair] = useState('');
-  const [planDate, setPlanDate] = useState('');
-  const [rows, setRows] = useState<Record<string, Row>>({});
+  const form = useForm<RoundForm>({
+    initialValues: {
+      termLabel: '',
+      profileId: 'nd59-2023',
+      form: 'meeting',
+      electorate: 'householdRepresentatives',
+      chairName: '',
+      frontChairName: '',
+      planDate: '',
+      rows: {},
+    },
+    validate: zod4Resolver(roundForm),
+  });
   const [error, setError] = useState<string | null>(null);
-  const row = (id: string): Row => rows[id] ?? { on: false, date: '', time: '07:30', venue: '' };
-  const set = (id: string, patch: Partial<Row>) => setRows({ ...rows, [id]: { ...row(id), ...patch } });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const create = useApiMutation(contract.createRound, { invalidates: [contract.listRounds] });
+  const rowOf = (id: string): Row => form.values.rows[id] ?? emptyRow;
+  const set = (id: string, patch: Partial<Row>) =>
+    form.setFieldValue('rows', { ...form.values.rows, [id]: { ...rowOf(id), ...patch } });
+  const submit = ({ rows, ...v }: RoundForm) => {
     const hamlets = props.commune.hamlets
-      .filter((h) => row(h.id).on)
+      .filter((h) => rows[h.id]?.on)
       .map((h) => ({
         hamletId: h.id,
-        electionDate: row(h.id).date,
-        startTime: row(h.id).time || null,
-        venue: row(h.id).venue || null,
+        electionDate: rowOf(h.id).date,
+        startTime: rowOf(h.id).time || null,
+        venue: rowOf(h.id).venue || null,
       }));
-    api
-      .post<PrepRound>(`/api/communes/${props.commune.commune.id}/rounds`, {
-        termLabel: term,
-        profileId,
-        form,
-        electorate,
-        chairName: chair,
-        frontChairName: frontChair,
-        planDate,
-        hamlets,
-      })
-      .then(
-        (r) => void navigate(`/ke-hoach/${r.id}`),
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-      );
+    create.mutateAsync({ params: { id: props.commune.commune.id }, body: { ...v, hamlets } }).then(
+      (r) => void navigate(`/ke-hoach/${r.id}`),
+      (e: unknown) => setError(errorText(e)),
+    );
   };
   return (
     <Card withBorder maw={960}>
-      <form onSubmit={submit}>
+      <form onSubmit={form.onSubmit(submit)}>
         <Stack gap="sm">
           <Title order={4}>{tp.newRound}</Title>
           {error && (
@@ -141,17 +147,12 @@ function NewRound(props: { commune: CommuneView; profiles: ProfileSummary[] }) {
             </Alert>
           )}
           <Group grow>
-            <TextInput
-              label={tp.term}
-              value={term}
-              onChange={(e) => setTerm(e.currentTarget.value)}
-              required
-            />
+            <TextInput label={tp.term} {...form.getInputProps('termLabel')} required />
             <Select
               label={tp.profile}
               data={props.profiles.map((p) => ({ value: p.id, label: `${p.id}: ${p.title}` }))}
-              value={profileId}
-              onChange={setProfileId}
+              {...form.getInputProps('profileId')}
+              onChange={(v) => v && form.setFieldValue('profileId', v)}
               allowDeselect={false}
             />
           </Group>
@@ -159,38 +160,28 @@ function NewRound(props: { commune: CommuneView; profiles: ProfileSummary[] }) {
             <Select
               label={tp.form}
               data={Object.entries(tp.forms).map(([value, label]) => ({ value, label }))}
-              value={form}
-              onChange={setForm}
+              {...form.getInputProps('form')}
+              onChange={(v) => {
+                const parsed = contract.roundInput.shape.form.safeParse(v);
+                if (parsed.success) form.setFieldValue('form', parsed.data);
+              }}
               allowDeselect={false}
             />
             <Select
               label={tp.electorate}
               data={Object.entries(tp.electorates).map(([value, label]) => ({ value, label }))}
-              value={electorate}
-              onChange={setElectorate}
+              {...form.getInputProps('electorate')}
+              onChange={(v) => {
+                const parsed = contract.roundInput.shape.electorate.safeParse(v);
+                if (parsed.success) form.setFieldValue('electorate', parsed.data);
+              }}
               allowDeselect={false}
             />
-            <TextInput
-              label={tp.planDate}
-              type="date"
-              value={planDate}
-              onChange={(e) => setPlanDate(e.currentTarget.value)}
-              required
-            />
+            <TextInput label={tp.planDate} type="date" {...form.getInputProps('planDate')} required />
           </Group>
           <Group grow>
-            <TextInput
-              label={tp.chairName}
-              value={chair}
-              onChange={(e) => setChair(e.currentTarget.value)}
-              required
-            />
-            <TextInput
-              label={tp.frontChairName}
-              value={frontChair}
-              onChange={(e) => setFrontChair(e.currentTarget.value)}
-              required
-            />
+            <TextInput label={tp.chairName} {...form.getInputProps('chairName')} required />
+            <TextInput label={tp.frontChairName} {...form.getInputProps('frontChairName')} required />
           </Group>
           <Text fw={600}>{tp.hamletsPick}</Text>
           <Table>
@@ -200,7 +191,7 @@ function NewRound(props: { commune: CommuneView; profiles: ProfileSummary[] }) {
                   <Table.Td>
                     <Checkbox
                       label={h.name}
-                      checked={row(h.id).on}
+                      checked={rowOf(h.id).on}
                       onChange={(e) => set(h.id, { on: e.currentTarget.checked })}
                     />
                   </Table.Td>
@@ -208,14 +199,14 @@ function NewRound(props: { commune: CommuneView; profiles: ProfileSummary[] }) {
                     <TextInput
                       aria-label={`${tp.electionDate} ${h.name}`}
                       type="date"
-                      value={row(h.id).date}
+                      value={rowOf(h.id).date}
                       onChange={(e) => set(h.id, { date: e.currentTarget.value })}
                     />
                   </Table.Td>
                   <Table.Td>
                     <TextInput
                       aria-label={`${tp.startTime} ${h.name}`}
-                      value={row(h.id).time}
+                      value={rowOf(h.id).time}
                       onChange={(e) => set(h.id, { time: e.currentTarget.value })}
                       w={90}
                     />
@@ -224,7 +215,7 @@ function NewRound(props: { commune: CommuneView; profiles: ProfileSummary[] }) {
                     <TextInput
                       aria-label={`${tp.venue} ${h.name}`}
                       placeholder={tp.venue}
-                      value={row(h.id).venue}
+                      value={rowOf(h.id).venue}
                       onChange={(e) => set(h.id, { venue: e.currentTarget.value })}
                     />
                   </Table.Td>
@@ -232,7 +223,7 @@ function NewRound(props: { commune: CommuneView; profiles: ProfileSummary[] }) {
               ))}
             </Table.Tbody>
           </Table>
-          <Button type="submit" w="fit-content">
+          <Button type="submit" w="fit-content" loading={create.isPending}>
             {tp.create}
           </Button>
         </Stack>

@@ -13,16 +13,19 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { PrepDocument, PrepRound, PrepTask } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { formatDate, t, tp } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/plan';
+import type { TaskStatus, TaskView } from '../../../contract/plan';
+import { errorText } from '../../shared/client';
+import { vnDate } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { t } from '../../shared/strings';
 import { DocumentList, IssueButtons } from '../documents/ElectionDocuments';
+import { planText as tp } from './strings';
 
 type Filter = 'week' | 'overdue' | 'open' | 'all';
 
-const keep = (f: Filter) => (x: PrepTask) =>
+const keep = (f: Filter) => (x: TaskView) =>
   f === 'all' ? true : f === 'open' ? x.status !== 'done' : f === 'week' ? x.dueThisWeek : x.overdue;
 
 /** One plan: its hamlet elections with their state, the tasks due this week or overdue, documents. */
@@ -31,21 +34,28 @@ export function PlanRoundPage() {
   const [filter, setFilter] = useState<Filter>('open');
   const [hamlet, setHamlet] = useState<string | null>('');
   const [error, setError] = useState<string | null>(null);
-  const [load, reload] = useLoad(() => api.get<PrepRound>(`/api/rounds/${id}`), [id]);
-  const [docs, reloadDocs] = useLoad(async () => {
-    const round = await api.get<PrepRound>(`/api/rounds/${id}`);
-    const first = round.elections[0];
-    return first ? api.get<PrepDocument[]>(`/api/elections/${first.id}/documents`) : [];
-  }, [id]);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const round = load.data;
+  const query = useApiQuery(contract.getRound, { params: { id } });
+  const first = query.data?.elections[0];
+  // The round's own documents (plan, election-day decision) are listed with each of its elections.
+  const docs = useApiQuery(
+    contract.listElectionDocuments,
+    { params: { id: first?.id ?? '' } },
+    { enabled: first !== undefined },
+  );
+  const update = useApiMutation(contract.updateTask, { invalidates: [contract.getRound] });
+  const issue = useApiMutation(contract.issueRoundDocument, {
+    invalidates: [contract.listElectionDocuments],
+  });
+  if (!query.data) return <QueryStatus query={query} />;
+  const round = query.data;
   const tasks = round.tasks
     .filter(keep(filter))
     .filter((x) => !hamlet || (hamlet === 'commune' ? x.hamletId === null : x.hamletId === hamlet));
-  const setStatus = (task: PrepTask, status: string | null) =>
-    api
-      .post(`/api/tasks/${task.id}`, { status, version: task.version })
-      .then(reload, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const setStatus = (task: TaskView, status: TaskStatus) =>
+    update.mutateAsync({ params: { id: task.id }, body: { status, version: task.version } }).then(
+      () => setError(null),
+      (e: unknown) => setError(errorText(e)),
+    );
   const hamletIds = [...new Set(round.elections.map((e) => e.hamletId))];
   return (
     <Stack>
@@ -62,7 +72,7 @@ export function PlanRoundPage() {
         {tp.planTitle} {round.termLabel}
       </Title>
       <Text size="sm">
-        {round.profileTitle} · {tp.forms[round.form] ?? round.form} · {tp.today(formatDate(round.today))}
+        {round.profileTitle} · {tp.forms[round.form] ?? round.form} · {tp.today(vnDate(round.today))}
       </Text>
       {round.warnings.map((w) => (
         <Alert key={w} color="orange">
@@ -95,7 +105,7 @@ export function PlanRoundPage() {
                 {e.position === 'head' ? e.headTitle : (t.positions[e.position] ?? e.position)}
               </Table.Td>
               <Table.Td>
-                {formatDate(e.electionDate)} {e.startTime ?? ''}
+                {vnDate(e.electionDate) || '—'} {e.startTime ?? ''}
               </Table.Td>
               <Table.Td>{t.states[e.state] ?? e.state}</Table.Td>
               <Table.Td>
@@ -152,7 +162,7 @@ export function PlanRoundPage() {
               <Table.Tr key={x.id} bg={x.overdue ? 'red.0' : undefined} data-testid="task-row">
                 <Table.Td>
                   <Text size="sm" c={x.overdue ? 'red.9' : undefined} fw={x.overdue ? 700 : undefined}>
-                    {formatDate(x.due)}
+                    {vnDate(x.due)}
                   </Text>
                   {x.overdue && (
                     <Badge color="red" variant="filled" size="sm">
@@ -187,7 +197,7 @@ export function PlanRoundPage() {
                     aria-label={`${tp.status}: ${x.title}`}
                     value={x.status}
                     disabled={!round.canManage}
-                    onChange={(v) => void setStatus(x, v)}
+                    onChange={(v) => v && void setStatus(x, v as TaskStatus)}
                     data={Object.entries(tp.statuses).map(([value, label]) => ({ value, label }))}
                     allowDeselect={false}
                     w={130}
@@ -203,12 +213,17 @@ export function PlanRoundPage() {
       </Title>
       {round.canManage && (
         <IssueButtons
-          base={`/api/rounds/${round.id}/documents`}
-          forms={['plan', 'election-day-decision']}
-          onIssued={reloadDocs}
+          forms={contract.ROUND_FORMS}
+          issue={(form, date) =>
+            issue.mutateAsync({ params: { id: round.id, form }, body: date ? { date } : {} })
+          }
         />
       )}
-      {docs.state === 'ready' ? <DocumentList documents={docs.data} /> : <Status load={docs} />}
+      {first === undefined || docs.data ? (
+        <DocumentList documents={docs.data ?? []} />
+      ) : (
+        <QueryStatus query={docs} />
+      )}
     </Stack>
   );
 }

@@ -14,27 +14,32 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api } from '../../shared/api';
-import type { PrepPerson, PrepTeam } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { formatDate, tp } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/team';
+import type { IssuedAccount } from '../../../contract/team';
+import { errorText as errText } from '../../shared/client';
+import { vnDate } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { useResidentSearch } from '../candidates/CandidatesTab';
+import { candidatesText } from '../candidates/strings';
+import { teamText } from './strings';
 
-const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const tp = { ...candidatesText, ...teamText };
 
 /** The election team: members with the body they represent and role, the composition check, accounts. */
 export function TeamTab(props: { electionId: string }) {
   const id = props.electionId;
-  const [load, reload] = useLoad(() => api.get<PrepTeam>(`/api/elections/${id}/team`), [id]);
-  const [accounts, setAccounts] = useState<{ fullName: string; username: string; password: string }[]>([]);
+  const query = useApiQuery(contract.getTeam, { params: { id } });
+  const create = useApiMutation(contract.createTeamAccounts, { invalidates: [contract.getTeam] });
+  const [accounts, setAccounts] = useState<readonly IssuedAccount[]>([]);
   const [error, setError] = useState<string | null>(null);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const team = load.data;
+  if (!query.data) return <QueryStatus query={query} />;
+  const team = query.data;
   const issue = () =>
-    api.post<typeof accounts>(`/api/elections/${id}/team/accounts`).then(
+    create.mutateAsync({ params: { id } }).then(
       (a) => {
+        setError(null);
         setAccounts(a);
-        reload();
       },
       (e: unknown) => setError(errText(e)),
     );
@@ -91,35 +96,31 @@ export function TeamTab(props: { electionId: string }) {
           ))}
         </Alert>
       )}
-      {team.canManage && <AddMember electionId={id} onAdded={reload} />}
+      {team.canManage && <AddMember electionId={id} />}
     </Stack>
   );
 }
 
-function AddMember(props: { electionId: string; onAdded: () => void }) {
+function AddMember(props: { electionId: string }) {
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<PrepPerson[]>([]);
+  const found = useResidentSearch(props.electionId, query);
   const [person, setPerson] = useState<string | null>(null);
-  const [role, setRole] = useState<string | null>('member');
+  const [role, setRole] = useState<contract.TeamRole>('member');
   const [represents, setRepresents] = useState('');
   const [frontHead, setFrontHead] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const search = (q: string) => {
-    setQuery(q);
-    if (q.trim().length < 2) return;
-    api
-      .get<PrepPerson[]>(`/api/elections/${props.electionId}/residents?q=${encodeURIComponent(q)}`)
-      .then(setFound, () => setFound([]));
-  };
+  const add = useApiMutation(contract.addTeamMember, { invalidates: [contract.getTeam] });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    api
-      .post(`/api/elections/${props.electionId}/team`, { residentId: person, role, represents, frontHead })
+    add
+      .mutateAsync({
+        params: { id: props.electionId },
+        body: { residentId: person, role, represents, frontHead },
+      })
       .then(
         () => {
           setMessage(null);
           setPerson(null);
-          props.onAdded();
         },
         (e: unknown) => setMessage(errText(e)),
       );
@@ -135,14 +136,14 @@ function AddMember(props: { electionId: string; onAdded: () => void }) {
             </Alert>
           )}
           <Group grow align="end">
-            <TextInput label={tp.search} value={query} onChange={(e) => search(e.currentTarget.value)} />
+            <TextInput label={tp.search} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
             <Select
               label={tp.name}
               value={person}
               onChange={setPerson}
               data={found.map((p) => ({
                 value: p.id,
-                label: `${p.fullName} (${formatDate(p.birthDate)}) — ${p.address}`,
+                label: `${p.fullName} (${vnDate(p.birthDate)}) — ${p.address}`,
               }))}
             />
           </Group>
@@ -150,7 +151,10 @@ function AddMember(props: { electionId: string; onAdded: () => void }) {
             <Select
               label={tp.role}
               value={role}
-              onChange={setRole}
+              onChange={(v) => {
+                const parsed = contract.teamRole.safeParse(v);
+                if (parsed.success) setRole(parsed.data);
+              }}
               data={Object.entries(tp.roles).map(([value, label]) => ({ value, label }))}
               allowDeselect={false}
             />

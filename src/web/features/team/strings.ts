@@ -1,0 +1,18 @@
+/** The election team, in Vietnamese. */
+export const teamText = {
+  role: 'Chức danh trong Tổ',
+  roles: {
+    leader: 'Tổ trưởng',
+    secretary: 'Thư ký',
+    member: 'Thành viên',
+    witness: 'Người chứng kiến kiểm phiếu',
+  } as Record<string, string>,
+  represents: 'Đại diện cho',
+  frontHead: 'Là Trưởng ban công tác Mặt trận',
+  addMember: 'Thêm vào Tổ bầu cử',
+  composition: 'Kiểm tra thành phần Tổ bầu cử',
+  compositionOk: 'Thành phần Tổ bầu cử đúng quy định.',
+  witnessesOk: 'Người chứng kiến kiểm phiếu đúng quy định.',
+  accounts: 'Cấp tài khoản cho thành viên Tổ bầu cử',
+  accountsNote: 'Mật khẩu chỉ hiện một lần; hãy giao tận tay từng người.',
+};
