@@ -1,4 +1,6 @@
 /** The voter roll of an election: build, read, count, post, amend, export and print. */
+import { documentInfo } from './documents';
+import type { DocumentInfo } from './documents';
 import type { FailureCode } from '../domain/result';
 import { endpoint, fileAnswer, MIME } from './endpoint';
 import { civilDate, count, id, idParams, text, z } from './zod';
@@ -109,27 +111,9 @@ export const rollView = z.object({
 });
 export type RollView = z.infer<typeof rollView>;
 
-/** A document issued through the registry (PDF and DOCX stored with their hashes). */
-export const issuedDocument = z.object({
-  id: z.string(),
-  form_id: z.string(),
-  title: z.string(),
-  issuer_key: z.string(),
-  year: z.number().int(),
-  number: z.number().int().nullable(),
-  symbol: z.string().nullable(),
-  commune_id: z.string().nullable(),
-  hamlet_id: z.string().nullable(),
-  election_id: z.string().nullable(),
-  docx_sha256: z.string(),
-  pdf_sha256: z.string(),
-  version: z.number().int(),
-  replaces_id: z.string().nullable(),
-  issued_at: z.string(),
-  issued_by: z.string().nullable(),
-  document_date: z.string().nullable(),
-});
-export type IssuedDocument = z.infer<typeof issuedDocument>;
+/** A document issued through the registry: one schema, the documents feature's. */
+export const issuedDocument = documentInfo;
+export type IssuedDocument = DocumentInfo;
 
 export const buildInput = z.object({
   /** Required when the profile leaves the electorate to the commune chair and the plan did not fix it. */

@@ -11,6 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import * as territory from '../../../contract/territory';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -21,12 +22,11 @@ import { vnDateTime } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { t } from '../../shared/strings';
-import { useCommune } from '../plan/commune';
 
 /** The commune's documents: issued ones to download again, and every form with its wording. */
 export function DocumentsPage() {
   const { id = '' } = useParams();
-  const commune = useCommune(id);
+  const commune = useApiQuery(territory.getCommune, { params: { id } });
   const issued = useApiQuery(contract.listDocuments, { params: { id }, query: {} });
   const catalogue = useApiQuery(contract.listForms, { params: { id } });
   const canManage = commune.data?.canManage ?? false;

@@ -13,6 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import * as territory from '../../../contract/territory';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
@@ -21,18 +22,17 @@ import * as contract from '../../../contract/plan';
 import type { ProfileSummary } from '../../../contract/rules';
 import { listProfiles } from '../../../contract/rules';
 import { z } from '../../../contract/zod';
-import type { CommuneView } from '../../shared/api';
+import type { CommuneView } from '../../../contract/territory';
 import { errorText } from '../../shared/client';
 import { vnDate } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
-import { useCommune } from './commune';
 import { planText as tp } from './strings';
 
 /** The commune's election plans, and the form to plan a new round. */
 export function PlanPage() {
   const { id = '' } = useParams();
-  const commune = useCommune(id);
+  const commune = useApiQuery(territory.getCommune, { params: { id } });
   const rounds = useApiQuery(contract.listRounds, { params: { id } });
   const profiles = useApiQuery(listProfiles, {});
   if (!commune.data) return <QueryStatus query={commune} />;
