@@ -112,6 +112,7 @@ test('an officer plans the ward, prepares one khu phố end to end and downloads
 
   await page.getByRole('tab', { name: 'Cuộc họp' }).click();
   await page.getByRole('button', { name: 'Chốt danh sách chính thức theo thứ tự này' }).click();
+  await page.getByRole('button', { name: 'Xác nhận: Chốt danh sách chính thức theo thứ tự này' }).click();
   await expect(page.getByText('Đã chốt danh sách chính thức.')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('meeting.png'), fullPage: true });
   await page.getByRole('tab', { name: 'Tiến trình' }).click();

@@ -14,6 +14,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { ConfirmButton } from '../../shared/ConfirmButton';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
@@ -94,9 +95,11 @@ export function MeetingsTab(props: { electionId: string }) {
             </Table.Tbody>
           </Table>
           {x.kind === m.decidingKind && c.canManage && (
-            <Button mt="xs" w="fit-content" variant="light" onClick={() => void fix(x.id)}>
-              {tp.fixList}
-            </Button>
+            <Group mt="xs">
+              <ConfirmButton variant="light" question={tp.fixListQuestion} onConfirm={() => fix(x.id)}>
+                {tp.fixList}
+              </ConfirmButton>
+            </Group>
           )}
         </Card>
       ))}

@@ -45,6 +45,8 @@ export const candidatesText = {
   recordMeeting: 'Ghi cuộc họp',
   meetingRecorded: 'Đã ghi cuộc họp.',
   fixList: 'Chốt danh sách chính thức theo thứ tự này',
+  fixListQuestion:
+    'Chốt danh sách chính thức? Phiếu bầu và danh sách niêm yết in người ứng cử theo đúng thứ tự này.',
   listFixed: 'Đã chốt danh sách chính thức.',
   stepDue: (d: string, cite: string) => `Hạn: ${d} (${cite})`,
 };
