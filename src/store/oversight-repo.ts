@@ -20,7 +20,7 @@ export interface ProvinceStateRow {
   /** Hamlets with at least one overdue plan task. */
   readonly lateHamlets: number;
   readonly lateItems: number;
-  readonly reElections: number;
+  readonly reruns: number;
   readonly interimHeads: number;
   readonly counted: number;
   readonly registered: number;
@@ -72,7 +72,7 @@ export async function provinceStateRows(
            count(*) as "hamlets",
            sum(case when o.n > 0 then 1 else 0 end) as "lateHamlets",
            coalesce(sum(o.n), 0) as "lateItems",
-           sum(case when l.state = 'rerunOrdered' or l.round > 1 then 1 else 0 end) as "reElections",
+           sum(case when l.state = 'rerunOrdered' or l.round > 1 then 1 else 0 end) as "reruns",
            sum(case when l.state = 'interim' or i.hamlet_id is not null then 1 else 0 end) as "interimHeads",
            sum(case when r.outcome is not null then 1 else 0 end) as "counted",
            coalesce(sum(case when r.outcome is not null then r.registered else 0 end), 0) as "registered",
@@ -95,7 +95,7 @@ export async function provinceStateRows(
     hamlets: Number(row.hamlets),
     lateHamlets: Number(row.lateHamlets),
     lateItems: Number(row.lateItems),
-    reElections: Number(row.reElections),
+    reruns: Number(row.reruns),
     interimHeads: Number(row.interimHeads),
     counted: Number(row.counted),
     registered: Number(row.registered),

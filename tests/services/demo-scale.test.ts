@@ -121,7 +121,7 @@ describeEachDatabase('data at scale (small instance)', (t) => {
       'registered',
       'voted',
       'elected',
-      'reElections',
+      'reruns',
       'done',
       'lateItems',
     ] as const)

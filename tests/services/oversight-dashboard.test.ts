@@ -27,12 +27,12 @@ describeEachDatabase('oversight dashboards', (t) => {
     expect(kp1.result?.registered).toBe(44);
     expect(kp1.result?.voted).toBe(Math.round((44 * 82) / 100));
     const kp2 = d.hamlets.find((h) => h.hamletName === 'Khu phố 2')!;
-    expect(kp2.reElection).toBe(true);
+    expect(kp2.rerun).toBe(true);
     const kp4 = d.hamlets.find((h) => h.hamletName === 'Khu phố 4')!;
     expect(kp4.result).toBeNull();
     expect(kp4.nextDeadline?.step).toBe('polling');
     expect(d.totals.hamlets).toBe(4);
-    expect(d.totals.reElections).toBe(1);
+    expect(d.totals.reruns).toBe(1);
     expect(d.totals.lateItems).toBe(
       d.hamlets.reduce((s, h) => s + h.overdueTasks, 0) + d.overdueCommuneTasks,
     );
@@ -68,7 +68,7 @@ describeEachDatabase('oversight dashboards', (t) => {
       'hamlets',
       'lateHamlets',
       'lateItems',
-      'reElections',
+      'reruns',
       'interimHeads',
       'done',
       'voted',

@@ -34,7 +34,7 @@ export interface Tally {
   readonly lateHamlets: number;
   /** Overdue tasks: the hamlets' and the commune's own. */
   readonly lateItems: number;
-  readonly reElections: number;
+  readonly reruns: number;
   readonly interimHeads: number;
   readonly done: number;
   readonly counted: number;
@@ -52,7 +52,7 @@ export function emptyTally(): Tally {
     byState: Object.fromEntries(STATE_KEYS.map((k) => [k, 0])) as Record<StateKey, number>,
     lateHamlets: 0,
     lateItems: 0,
-    reElections: 0,
+    reruns: 0,
     interimHeads: 0,
     done: 0,
     counted: 0,
@@ -76,7 +76,7 @@ export function tallyOf(rows: readonly HamletStatus[], communeLevelOverdue = 0):
       hamlets: acc.hamlets + 1,
       lateHamlets: acc.lateHamlets + (r.late ? 1 : 0),
       lateItems: acc.lateItems + r.overdueTasks,
-      reElections: acc.reElections + (r.reElection ? 1 : 0),
+      reruns: acc.reruns + (r.rerun ? 1 : 0),
       interimHeads: acc.interimHeads + (r.interim ? 1 : 0),
       done: acc.done + (r.done ? 1 : 0),
       counted: acc.counted + (r.result?.outcome ? 1 : 0),

@@ -44,7 +44,7 @@ function add(t: Tally, r: repo.ProvinceStateRow): Tally {
     byState: { ...t.byState, [key]: t.byState[key] + r.hamlets },
     lateHamlets: t.lateHamlets + r.lateHamlets,
     lateItems: t.lateItems + r.lateItems,
-    reElections: t.reElections + r.reElections,
+    reruns: t.reruns + r.reruns,
     interimHeads: t.interimHeads + r.interimHeads,
     done: t.done + ((DONE_STATES as readonly string[]).includes(key) ? r.hamlets : 0),
     counted: t.counted + r.counted,

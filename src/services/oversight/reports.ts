@@ -174,7 +174,7 @@ function summaryData(d: CommuneDashboard, date: CivilDate, number: number | null
     electorateLabel: 'cử tri',
     rows,
     assessment: [
-      `Đã kiểm phiếu ${rows.length}/${d.totals.hamlets} thôn, tổ dân phố; ${d.totals.elected} nơi có người trúng cử; ${d.totals.reElections} nơi phải bầu lại; ${d.totals.interimHeads} nơi cử người tạm thời đảm nhiệm.`,
+      `Đã kiểm phiếu ${rows.length}/${d.totals.hamlets} thôn, tổ dân phố; ${d.totals.elected} nơi có người trúng cử; ${d.totals.reruns} nơi phải bầu lại; ${d.totals.interimHeads} nơi cử người tạm thời đảm nhiệm.`,
       ...(missing.length > 0
         ? [
             `Chưa kiểm phiếu: ${missing.map((h) => `${h.hamletName} (${h.stateLabel.toLowerCase()})`).join('; ')}.`,
@@ -187,7 +187,7 @@ function summaryData(d: CommuneDashboard, date: CivilDate, number: number | null
         : []),
     ],
     proposals:
-      missing.length > 0 || d.totals.reElections > 0
+      missing.length > 0 || d.totals.reruns > 0
         ? [
             'Tiếp tục chỉ đạo hoàn thành việc bầu tại các thôn, tổ dân phố còn lại trong thời hạn của kế hoạch.',
           ]
@@ -250,7 +250,7 @@ function communeTallyRow(name: string, code: string, t: Tally): Record<string, s
     done: t.done,
     lateHamlets: t.lateHamlets,
     lateItems: t.lateItems,
-    reElections: t.reElections,
+    reruns: t.reruns,
     interimHeads: t.interimHeads,
     registered: t.registered,
     voted: t.voted,
@@ -274,7 +274,7 @@ export async function provinceAggregateXlsx(
     { header: 'Đã hoàn thành', key: 'done', width: 10 },
     { header: 'Thôn chậm tiến độ', key: 'lateHamlets', width: 10 },
     { header: 'Việc quá hạn', key: 'lateItems', width: 10 },
-    { header: 'Bầu lại', key: 'reElections', width: 10 },
+    { header: 'Bầu lại', key: 'reruns', width: 10 },
     { header: 'Trưởng thôn lâm thời', key: 'interimHeads', width: 10 },
     { header: 'Tổng số cử tri (đã kiểm phiếu)', key: 'registered', width: 12 },
     { header: 'Số tham gia', key: 'voted', width: 12 },
@@ -299,7 +299,7 @@ function aggregateTable(d: ProvinceDashboard): Block {
       cell(String(t.hamlets)),
       cell(String(t.done)),
       cell(String(t.lateHamlets)),
-      cell(String(t.reElections)),
+      cell(String(t.reruns)),
       cell(String(t.interimHeads)),
       cell(String(t.registered)),
       cell(String(t.voted)),
@@ -354,7 +354,7 @@ export function provinceAggregateModel(d: ProvinceDashboard): DocumentModel {
     p([b('I. TIẾN ĐỘ')]),
     p(`Tổng số ${t.hamlets} thôn, tổ dân phố; ${byState || 'chưa có cuộc bầu nào'}.`),
     p(
-      `Đã hoàn thành ${t.done}/${t.hamlets}; chậm tiến độ ${t.lateHamlets} (${t.lateItems} việc quá hạn); bầu lại ${t.reElections}; cử người tạm thời ${t.interimHeads}.`,
+      `Đã hoàn thành ${t.done}/${t.hamlets}; chậm tiến độ ${t.lateHamlets} (${t.lateItems} việc quá hạn); bầu lại ${t.reruns}; cử người tạm thời ${t.interimHeads}.`,
     ),
     p([b('II. KẾT QUẢ THEO XÃ, PHƯỜNG')]),
     aggregateTable(d),

@@ -74,7 +74,7 @@ export interface HamletStatus {
   readonly overdueTasks: number;
   /** An overdue task or a passed next deadline. */
   readonly late: boolean;
-  readonly reElection: boolean;
+  readonly rerun: boolean;
   readonly interim: boolean;
   /** Done for the plan: reported, recognised, or an interim head appointed. */
   readonly done: boolean;
@@ -315,7 +315,7 @@ export async function statusOf(db: Db, communeIds: readonly string[], today: Civ
         nextDeadline: next,
         overdueTasks: tasks,
         late: tasks > 0 || (next?.passed ?? false),
-        reElection: state === 'rerunOrdered' || (e?.round ?? 0) > 1,
+        rerun: state === 'rerunOrdered' || (e?.round ?? 0) > 1,
         interim: state === 'interim' || office.get(h.id)?.basis === 'interim',
         done: state !== null && DONE_STATES.includes(state),
         doneOn: e ? (doneOn.get(e.id) ?? null) : null,

@@ -292,7 +292,7 @@ export const to = {
   done: 'Đã xong',
   lateHamlets: 'Chậm tiến độ',
   lateItems: 'Việc quá hạn',
-  reElections: 'Bầu lại',
+  reruns: 'Bầu lại',
   interimHeads: 'Lâm thời',
   communesShown: (n: number, all: number) => `${n} xã, phường có dữ liệu (trên ${all})`,
   showAll: 'Hiện cả xã, phường chưa có dữ liệu',

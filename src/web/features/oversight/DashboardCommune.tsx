@@ -29,13 +29,10 @@ import { oversightText as ot } from './strings';
 /** A civil date as dd/mm/yyyy, or a dash for none. */
 const dateOr = (d: string | null) => vnDate(d) || '—';
 
-type Filter = 'all' | 'late' | 'reElection' | 'interim';
+type Filter = 'all' | 'late' | 'rerun' | 'interim';
 
 const matches = (h: OversightHamlet, f: Filter) =>
-  f === 'all' ||
-  (f === 'late' && h.late) ||
-  (f === 'reElection' && h.reElection) ||
-  (f === 'interim' && h.interim);
+  f === 'all' || (f === 'late' && h.late) || (f === 'rerun' && h.rerun) || (f === 'interim' && h.interim);
 
 /** Turnout as a percentage, or a dash when no one is on the roll. */
 export function percent(n: number, of: number): string {
@@ -103,7 +100,7 @@ export function DashboardCommune() {
         <Badge size="lg" variant="light">{`${to.done}: ${d.totals.done}/${d.totals.hamlets}`}</Badge>
         <Badge size="lg" color="red" variant="light">{`${to.lateHamlets}: ${d.totals.lateHamlets}`}</Badge>
         <Badge size="lg" color="orange" variant="light">{`${to.lateItems}: ${d.totals.lateItems}`}</Badge>
-        <Badge size="lg" color="grape" variant="light">{`${to.reElections}: ${d.totals.reElections}`}</Badge>
+        <Badge size="lg" color="grape" variant="light">{`${to.reruns}: ${d.totals.reruns}`}</Badge>
         <Badge size="lg" color="gray" variant="light">{`${to.interimHeads}: ${d.totals.interimHeads}`}</Badge>
       </Group>
       <Group>
@@ -138,7 +135,7 @@ export function DashboardCommune() {
           setFilter(v as Filter);
           setPage(1);
         }}
-        data={(['all', 'late', 'reElection', 'interim'] as const).map((f) => ({
+        data={(['all', 'late', 'rerun', 'interim'] as const).map((f) => ({
           value: f,
           label: `${ot.filters[f]} (${d.hamlets.filter((h) => matches(h, f)).length})`,
         }))}
@@ -170,9 +167,9 @@ export function DashboardCommune() {
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{h.stateLabel}</Text>
-                {h.reElection && (
+                {h.rerun && (
                   <Badge color="grape" size="xs">
-                    {to.reElections}
+                    {to.reruns}
                   </Badge>
                 )}
                 {h.interim && (

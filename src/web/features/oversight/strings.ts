@@ -1,7 +1,7 @@
 /** The commune dashboard's and the search page's Vietnamese text (the shared counts are `to`). */
 export const oversightText = {
   communeTitle: (name: string) => `Tiến độ bầu cử: ${name}`,
-  filters: { all: 'Tất cả', late: 'Chậm tiến độ', reElection: 'Bầu lại', interim: 'Lâm thời' } as Record<
+  filters: { all: 'Tất cả', late: 'Chậm tiến độ', rerun: 'Bầu lại', interim: 'Lâm thời' } as Record<
     string,
     string
   >,

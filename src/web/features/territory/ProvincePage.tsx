@@ -57,7 +57,7 @@ export function ProvincesPage(props: { me: Me }) {
             <Table.Th ta="right">{to.done}</Table.Th>
             <Table.Th ta="right">{to.lateHamlets}</Table.Th>
             <Table.Th ta="right">{to.lateItems}</Table.Th>
-            <Table.Th ta="right">{to.reElections}</Table.Th>
+            <Table.Th ta="right">{to.reruns}</Table.Th>
             <Table.Th ta="right">{to.interimHeads}</Table.Th>
             <Table.Th ta="right">{to.turnout}</Table.Th>
           </Table.Tr>
@@ -80,7 +80,7 @@ export function ProvincesPage(props: { me: Me }) {
                     <Table.Td ta="right">{vnNumber(r.done)}</Table.Td>
                     <Table.Td ta="right">{vnNumber(r.lateHamlets)}</Table.Td>
                     <Table.Td ta="right">{vnNumber(r.lateItems)}</Table.Td>
-                    <Table.Td ta="right">{vnNumber(r.reElections)}</Table.Td>
+                    <Table.Td ta="right">{vnNumber(r.reruns)}</Table.Td>
                     <Table.Td ta="right">{vnNumber(r.interimHeads)}</Table.Td>
                     <Table.Td ta="right">{turnout(r)}</Table.Td>
                   </>
@@ -100,7 +100,7 @@ export function ProvincesPage(props: { me: Me }) {
             <Table.Td ta="right">{vnNumber(d.totals.done)}</Table.Td>
             <Table.Td ta="right">{vnNumber(d.totals.lateHamlets)}</Table.Td>
             <Table.Td ta="right">{vnNumber(d.totals.lateItems)}</Table.Td>
-            <Table.Td ta="right">{vnNumber(d.totals.reElections)}</Table.Td>
+            <Table.Td ta="right">{vnNumber(d.totals.reruns)}</Table.Td>
             <Table.Td ta="right">{vnNumber(d.totals.interimHeads)}</Table.Td>
             <Table.Td ta="right">{turnout(d.totals)}</Table.Td>
           </Table.Tr>
@@ -172,7 +172,7 @@ export function ProvincePage() {
         <Badge size="lg" variant="light">{`${to.done}: ${d.totals.done}/${d.totals.hamlets}`}</Badge>
         <Badge size="lg" color="red" variant="light">{`${to.lateHamlets}: ${d.totals.lateHamlets}`}</Badge>
         <Badge size="lg" color="orange" variant="light">{`${to.lateItems}: ${d.totals.lateItems}`}</Badge>
-        <Badge size="lg" color="grape" variant="light">{`${to.reElections}: ${d.totals.reElections}`}</Badge>
+        <Badge size="lg" color="grape" variant="light">{`${to.reruns}: ${d.totals.reruns}`}</Badge>
         <Badge size="lg" color="gray" variant="light">{`${to.interimHeads}: ${d.totals.interimHeads}`}</Badge>
       </Group>
       <Group>
@@ -218,7 +218,7 @@ export function ProvincePage() {
             {th('done', to.done)}
             {th('lateHamlets', to.lateHamlets)}
             {th('lateItems', to.lateItems)}
-            {th('reElections', to.reElections)}
+            {th('reruns', to.reruns)}
             {th('interimHeads', to.interimHeads)}
             {th('turnout', to.turnout)}
           </Table.Tr>
@@ -252,7 +252,7 @@ export function ProvincePage() {
                 {c.lateHamlets}
               </Table.Td>
               <Table.Td ta="right">{c.lateItems}</Table.Td>
-              <Table.Td ta="right">{c.reElections}</Table.Td>
+              <Table.Td ta="right">{c.reruns}</Table.Td>
               <Table.Td ta="right">{c.interimHeads}</Table.Td>
               <Table.Td ta="right">
                 {c.registered > 0 ? percent(c.voted, c.registered) : to.notCounted}
@@ -267,7 +267,7 @@ export function ProvincePage() {
             <Table.Td ta="right">{d.totals.done}</Table.Td>
             <Table.Td ta="right">{d.totals.lateHamlets}</Table.Td>
             <Table.Td ta="right">{d.totals.lateItems}</Table.Td>
-            <Table.Td ta="right">{d.totals.reElections}</Table.Td>
+            <Table.Td ta="right">{d.totals.reruns}</Table.Td>
             <Table.Td ta="right">{d.totals.interimHeads}</Table.Td>
             <Table.Td ta="right">
               {d.totals.registered > 0 ? percent(d.totals.voted, d.totals.registered) : '—'}
@@ -341,7 +341,7 @@ export function ProvincePage() {
 }
 
 type SortKey =
-  'name' | 'hamlets' | 'done' | 'lateHamlets' | 'lateItems' | 'reElections' | 'interimHeads' | 'turnout';
+  'name' | 'hamlets' | 'done' | 'lateHamlets' | 'lateItems' | 'reruns' | 'interimHeads' | 'turnout';
 
 function valueOf(c: OversightProvince['communes'][number], key: SortKey): string | number {
   if (key === 'name') return c.name;
