@@ -177,7 +177,7 @@ export const uploadDossierFile = endpoint({
   body: fileUpload(MIME.octet),
   response: fileInfo,
   status: 201,
-  errors: [...electionFailures, 'conflict'],
+  errors: [...electionFailures, 'conflict', 'unsupported-file'],
 });
 
 export const downloadDossierFile = endpoint({

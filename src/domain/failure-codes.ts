@@ -29,6 +29,7 @@ export const FAILURE_CODES = {
   'template-has-macros': 'invalid',
   'too-large': 'too-large',
   'unsupported-type': 'unsupported-type',
+  'unsupported-file': 'unsupported-type',
   // The state of the record.
   conflict: 'conflict',
   exists: 'conflict',

@@ -166,6 +166,37 @@ describeEachDatabase('preparation and documents on the contract', (t) => {
     const file = await get(`/api/candidate-files/${upload.json().id}`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
+    // Judged by the bytes, not the name or the claimed type: a web page, a script or a program is
+    // refused with 415 and stores nothing; a path in the name is cut to its last part.
+    const dossier = (name: string, type: string, bytes: Buffer) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/nominations/${nominated.json().id}/files?kind=other&name=${encodeURIComponent(name)}&type=${encodeURIComponent(type)}`,
+        headers: { cookie, 'content-type': 'application/octet-stream' },
+        payload: bytes,
+      });
+    const filesBefore = (await get(`/api/elections/${electionId}/candidates`)).json().nominations[0].files
+      .length;
+    for (const [name, type, bytes] of [
+      ['trang.pdf', 'application/pdf', Buffer.from('<html><script>alert(1)</script></html>')],
+      ['x.js', 'text/javascript', Buffer.from('alert(1)')],
+      ['setup.exe', 'application/x-msdownload', Buffer.from('MZ\x90\x00\x03')],
+    ] as const) {
+      const refused = await dossier(name, type, bytes);
+      expect(refused.statusCode, name).toBe(415);
+      expect(refused.json().error.code).toBe('unsupported-file');
+      expect(refused.json().error.message).toMatch(/Chỉ nhận tệp PDF/);
+    }
+    expect((await get(`/api/elections/${electionId}/candidates`)).json().nominations[0].files).toHaveLength(
+      filesBefore,
+    );
+    const traversal = await dossier('../../../../etc/passwd', 'text/html', Buffer.from('%PDF-1.7 scan'));
+    expect(traversal.statusCode, traversal.body).toBe(201);
+    expect(traversal.json().file_name).toBe('passwd.pdf');
+    expect(traversal.json().content_type).toBe('application/pdf');
+    const served = await get(`/api/candidate-files/${traversal.json().id}`);
+    expect(served.headers['content-type']).toBe('application/pdf');
+    expect(String(served.headers['content-disposition'])).toMatch(/^attachment;/);
     for (const url of ['candidates', 'meetings', 'team', 'complaints', 'documents'])
       expect((await get(`/api/elections/${electionId}/${url}`)).statusCode, url).toBe(200);
     const complaint = await post(`/api/elections/${electionId}/complaints`, {

@@ -287,7 +287,7 @@ describeEachDatabase('preparation: candidates, meetings, team (Tây Ninh 2019)',
           kind,
           fileName: `${kind}.pdf`,
           contentType: 'application/pdf',
-          bytes: Buffer.from(`%PDF ${kind} ${id}`),
+          bytes: Buffer.from(`%PDF-1.4 ${kind} ${id}`),
         });
         if (!up.ok) throw new Error(up.error.message);
         expect(up.value.sha256).toMatch(/^[0-9a-f]{64}$/);

@@ -3,6 +3,7 @@
  * eligibility checked against the profile (`checkCandidate`) with the reasons kept, and the dossier
  * files (letter, CV) stored with their SHA-256 where the profile asks for them (Tây Ninh Điều 13).
  */
+import { safeFileName, safeServedType, uploadKindOf } from '../../documents/upload-kind';
 import { createHash, randomUUID } from 'node:crypto';
 import type * as contract from '../../contract/candidates';
 import type { CivilDate } from '../../domain/calendar';
@@ -364,13 +365,22 @@ export async function uploadDossierFile(
   if (!input.bytes || input.bytes.length === 0) return err(failures.invalid('file', 'Tệp rỗng.'));
   if (input.bytes.length > MAX_FILE_BYTES)
     return err(failures.invalid('file', 'Tệp quá lớn (tối đa 10 MB).'));
-  const fileName = (input.fileName || 'ho-so').normalize('NFC').trim().slice(0, 200);
+  const kind = await uploadKindOf(input.bytes);
+  if (!kind)
+    return err({
+      code: 'unsupported-file',
+      field: 'file',
+      message:
+        'Chỉ nhận tệp PDF, ảnh chụp (JPG, PNG) hoặc Word (.docx, không có macro). Tệp này là loại khác: hãy quét hoặc lưu lại thành PDF rồi tải lên.',
+    });
+  const fileName = safeFileName(input.fileName || '', kind);
   const row: repo.FileRow = {
     id: randomUUID(),
     nomination_id: nominationId,
     kind: input.kind,
     file_name: fileName,
-    content_type: input.contentType || 'application/octet-stream',
+    // What the bytes are, not what the browser claimed.
+    content_type: kind.type,
     bytes: input.bytes,
     sha256: createHash('sha256').update(input.bytes).digest('hex'),
     size: input.bytes.length,
@@ -407,7 +417,8 @@ export async function downloadDossierFile(
     });
   }
   const { bytes: _b, ...info } = file;
-  return ok({ info, bytes });
+  // Files stored before types were checked are served as plain bytes unless they are a kind we take.
+  return ok({ info: { ...info, content_type: safeServedType(info.content_type) }, bytes });
 }
 
 /** "05/10/2024" for messages. */
