@@ -168,6 +168,8 @@ function NominationRow(props: { n: NominationView; canManage: boolean; dossier: 
                   size="xs"
                   w={120}
                   placeholder={tp.upload}
+                  // The server judges the bytes; this only keeps the picker to what it takes.
+                  accept="application/pdf,image/jpeg,image/png,.docx"
                   onChange={upload}
                   aria-label={`${tp.upload} ${n.person.fullName}`}
                 />
