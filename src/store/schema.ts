@@ -112,6 +112,8 @@ export interface UserTable {
   /** Base32 TOTP secret; set during setup, used only once `totp_enabled` is 1. */
   totp_secret: string | null;
   totp_enabled: number;
+  /** The step (unix time / 30 s) of the last code accepted; a code is usable once. */
+  totp_last_step: number | string | null;
 }
 
 export interface SessionTable {

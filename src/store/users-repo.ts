@@ -159,10 +159,28 @@ export async function deleteSessionsOfUser(db: Db, userId: string): Promise<numb
 export async function totpState(db: Db, userId: string) {
   const row = await db
     .selectFrom('users')
-    .select(['totp_secret as secret', 'totp_enabled as enabled'])
+    .select(['totp_secret as secret', 'totp_enabled as enabled', 'totp_last_step as lastStep'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
-  return { secret: row.secret, enabled: Number(row.enabled) === 1 };
+  return {
+    secret: row.secret,
+    enabled: Number(row.enabled) === 1,
+    lastStep: row.lastStep === null ? null : Number(row.lastStep),
+  };
+}
+
+/**
+ * Records the step of an accepted code, only if it is later than the last one: false when another
+ * login used this step (or a later one) first, so the same code cannot open two sessions.
+ */
+export async function useTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const r = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function setTotp(

@@ -114,14 +114,33 @@ describeEachDatabase('two-factor login (TOTP)', (t) => {
     expect(!noCode.ok && noCode.error.code).toBe('totp-required');
     const badCode = await auth.login(ctx, 'ubnd.phuong2', demo.DEMO_PASSWORD, undefined, '123456');
     expect(!badCode.ok && badCode.error.message).toContain('Mã xác thực hai bước không đúng');
-    const good = await auth.login(
+    // RFC 6238 §5.2: the code that switched two-factor on cannot also open a session.
+    const reused = await auth.login(
       ctx,
       'ubnd.phuong2',
       demo.DEMO_PASSWORD,
       undefined,
       totpAt(setup.value.secret, now),
     );
+    expect(!reused.ok && reused.error.message).toContain('đã được dùng');
+    const later = new Date(now.getTime() + 30_000);
+    const good = await auth.login(
+      t.ctx(() => later),
+      'ubnd.phuong2',
+      demo.DEMO_PASSWORD,
+      undefined,
+      totpAt(setup.value.secret, later),
+    );
     expect(good.ok).toBe(true);
+    // The same code a second time (a replay, or a second login racing the first) is refused.
+    const replay = await auth.login(
+      t.ctx(() => later),
+      'ubnd.phuong2',
+      demo.DEMO_PASSWORD,
+      undefined,
+      totpAt(setup.value.secret, later),
+    );
+    expect(!replay.ok && replay.error.message).toContain('đã được dùng');
     const wrongPassword = await auth.login(
       ctx,
       'ubnd.phuong2',

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
 import { failures } from '../common';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
-import { newTotpSecret, otpauthUri, verifyTotp } from './totp';
+import { newTotpSecret, otpauthUri, totpStep } from './totp';
 
 export const SESSION_HOURS = 12;
 /** Failed logins in a row before the account is locked, and for how long. */
@@ -71,7 +71,12 @@ export async function login(
   const totp = await usersRepo.totpState(ctx.store.db, actor.userId);
   if (totp.enabled && totp.secret) {
     if (!totpCode) return err(totpRequired);
-    if (!verifyTotp(totp.secret, totpCode, now)) return recordFailure(ctx, actor.userId, badCode);
+    const step = totpStep(totp.secret, totpCode, now);
+    if (step === null) return recordFailure(ctx, actor.userId, badCode);
+    // A code is usable once (RFC 6238 §5.2): the step is taken atomically, so a replay, or a second
+    // login racing the first with the same code, is refused.
+    if (!(await usersRepo.useTotpStep(ctx.store.db, actor.userId, step)))
+      return recordFailure(ctx, actor.userId, usedCode);
   }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
@@ -93,6 +98,11 @@ export async function login(
 const totpRequired: Failure = {
   code: 'totp-required',
   message: 'Tài khoản này dùng xác thực hai bước: hãy nhập mã 6 chữ số đang hiện trong ứng dụng xác thực.',
+};
+const usedCode: Failure = {
+  code: 'bad-credentials',
+  message:
+    'Mã xác thực hai bước này đã được dùng. Hãy chờ mã mới hiện trong ứng dụng (sau ít giây) rồi nhập mã đó.',
 };
 const badCode: Failure = {
   code: 'bad-credentials',
@@ -220,13 +230,16 @@ export async function enableTotp(
 ): Promise<Result<{ enabled: true }>> {
   const state = await usersRepo.totpState(ctx.store.db, actor.userId);
   if (!state.secret) return err(failures.invalid('code', 'Hãy bắt đầu thiết lập xác thực hai bước trước.'));
-  if (!verifyTotp(state.secret, code, ctx.now())) {
+  const step = totpStep(state.secret, code, ctx.now());
+  if (step === null) {
     return err(
       failures.invalid('code', 'Mã không đúng. Hãy kiểm tra giờ trên điện thoại và nhập mã đang hiện.'),
     );
   }
   await writeWithAudit(ctx, actor, async (db) => {
     await usersRepo.setTotp(db, actor.userId, state.secret, true);
+    // The code that switched it on cannot also open a session.
+    await usersRepo.useTotpStep(db, actor.userId, step);
     return { value: undefined, audit: { action: 'totp.enable', entity: 'user', entityId: actor.userId } };
   });
   return ok({ enabled: true });

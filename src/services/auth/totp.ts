@@ -57,15 +57,23 @@ export function totpAt(secret: string, at: Date): string {
   return hotp(secret, Math.floor(at.getTime() / 1000 / STEP_SECONDS));
 }
 
-/** Accepts the code of the current step or of one step either side (clock drift of phones). */
-export function verifyTotp(secret: string, code: string, at: Date): boolean {
+/**
+ * The step of the matching code, looking at the current step and one either side (clock drift of
+ * phones), or null when the code matches none. The caller makes the step usable once.
+ */
+export function totpStep(secret: string, code: string, at: Date): number | null {
   const given = Buffer.from(code.replace(/\s/g, ''));
-  if (!/^\d{6}$/.test(given.toString())) return false;
+  if (!/^\d{6}$/.test(given.toString())) return null;
   const counter = Math.floor(at.getTime() / 1000 / STEP_SECONDS);
-  return [-1, 0, 1].some((d) => {
+  for (const d of [-1, 0, 1]) {
     const expected = Buffer.from(hotp(secret, counter + d));
-    return timingSafeEqual(expected, given);
-  });
+    if (timingSafeEqual(expected, given)) return counter + d;
+  }
+  return null;
+}
+
+export function verifyTotp(secret: string, code: string, at: Date): boolean {
+  return totpStep(secret, code, at) !== null;
 }
 
 export function otpauthUri(secret: string, username: string): string {
