@@ -49,17 +49,7 @@ export async function officialCandidates(
   electionId: string,
   position: string,
 ): Promise<CandidateRecord[]> {
-  const rows = await db
-    .selectFrom('nominations as n')
-    .innerJoin('residents as r', 'r.id', 'n.resident_id')
-    .select(['n.id', 'n.resident_id', 'n.ballot_order', 'r.full_name', 'r.birth_date'])
-    .where('n.election_id', '=', electionId)
-    .where('n.position', '=', position)
-    .where('n.official', '=', 1)
-    .where('n.withdrawn', '=', 0)
-    .orderBy('n.ballot_order')
-    .orderBy('r.full_name')
-    .execute();
+  const rows = await repo.officialNominations(db, electionId, position);
   return rows.map((r, i) => ({
     id: r.id,
     residentId: r.resident_id,
