@@ -22,6 +22,7 @@ import { postedRoll } from '../polling';
 import { recordStep } from '../plan';
 import { ruleFailure } from '../common';
 import { vnToday } from '../common';
+import type { OpenCountInput } from '../../contract/count';
 
 export interface CandidateRecord extends CountCandidate {
   readonly id: string;
@@ -31,17 +32,7 @@ export interface CandidateRecord extends CountCandidate {
   readonly order: number;
 }
 
-export interface OpenCountInput {
-  readonly position: string;
-  readonly voted: number;
-  readonly issued: number;
-  readonly received: number;
-  /** Two team members enter every stack independently; default true. */
-  readonly doubleEntry?: boolean;
-  readonly ballotForm?: 'strikeOut' | 'agreeColumns';
-  readonly method?: 'papers' | 'hands';
-  readonly seats?: number;
-}
+export type { OpenCountInput };
 
 /** The official candidates of a position in ballot order, with what the tie-break needs. */
 export async function officialCandidates(

@@ -20,13 +20,9 @@ import { vnInstant } from '../polling';
 import { getMeeting, METHOD_VI } from './agenda';
 import type { MeetingView } from './agenda';
 import { vnToday } from '../common';
+import type { MinutesInput } from '../../contract/meeting';
 
-export interface MinutesInput {
-  /** 'minutes' (biên bản, default) or 'resolution' (nghị quyết). */
-  readonly kind?: 'minutes' | 'resolution';
-  readonly position?: string;
-  readonly guests?: string;
-}
+export type { MinutesInput };
 
 async function leaderName(ctx: ServiceContext, electionId: string): Promise<string> {
   return (await agendaRepo.teamLeaderName(ctx.store.db, electionId)) ?? '';

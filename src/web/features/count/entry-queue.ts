@@ -36,7 +36,7 @@ export interface EntryEvents {
   readonly onSaved: () => void;
   /** The server refused a paper: it is not stored. */
   readonly onRefused: (item: QueuedPaper, message: string) => void;
-  /** An undo could not be recorded. */
+  /** An undo could not be recorded, or an answer could not be read. */
   readonly onError: (message: string) => void;
 }
 
@@ -108,6 +108,8 @@ export function useEntryQueue(target: EntryTarget, events: EntryEvents) {
         eventsRef.current.onRefused(item, errorText(e));
       }
     },
+    // Neither a refusal nor worth retrying (an answer not in the agreed shape): say so.
+    onError: (e) => eventsRef.current.onError(errorText(e)),
   });
 
   const undo = useMutation<void, Error, QueuedPaper>({
