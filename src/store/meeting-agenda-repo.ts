@@ -18,3 +18,33 @@ export async function listVotes(db: Db, electionId: string, round: number): Prom
 export async function insertVote(db: Db, row: Insertable<MeetingAgendaVoteTable>): Promise<void> {
   await db.insertInto('meeting_agenda_votes').values(row).execute();
 }
+
+/** The election team's leader, who chairs the meeting. */
+export async function teamLeaderName(db: Db, electionId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('team_members')
+    .select('full_name')
+    .where('election_id', '=', electionId)
+    .where('role', '=', 'leader')
+    .executeTakeFirst();
+  return row?.full_name;
+}
+
+/** Where and when the meeting is held: commune, hamlet, date, time, venue, term. */
+export async function meetingPlace(db: Db, electionId: string) {
+  return db
+    .selectFrom('elections as e')
+    .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
+    .innerJoin('communes as c', 'c.id', 'h.commune_id')
+    .select([
+      'c.name as commune',
+      'c.id as communeId',
+      'h.id as hamletId',
+      'e.election_date as date',
+      'e.start_time as startTime',
+      'e.venue',
+      'e.term_label as term',
+    ])
+    .where('e.id', '=', electionId)
+    .executeTakeFirstOrThrow();
+}

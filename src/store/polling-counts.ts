@@ -267,3 +267,33 @@ export async function headCountsInCommunes(
       .execute(),
   );
 }
+
+/** The official, not withdrawn candidates of a position in ballot order, with what the tie-break needs. */
+export async function officialNominations(db: Db, electionId: string, position: string) {
+  return db
+    .selectFrom('nominations as n')
+    .innerJoin('residents as r', 'r.id', 'n.resident_id')
+    .select(['n.id', 'n.resident_id', 'n.ballot_order', 'r.full_name', 'r.birth_date'])
+    .where('n.election_id', '=', electionId)
+    .where('n.position', '=', position)
+    .where('n.official', '=', 1)
+    .where('n.withdrawn', '=', 0)
+    .orderBy('n.ballot_order')
+    .orderBy('r.full_name')
+    .execute();
+}
+
+/** The election team's members (counters and witnesses) in the order they were added. */
+export async function teamMembers(db: Db, electionId: string) {
+  return db
+    .selectFrom('team_members')
+    .select(['full_name', 'role'])
+    .where('election_id', '=', electionId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function communeName(db: Db, communeId: string): Promise<string | undefined> {
+  const c = await db.selectFrom('communes').select('name').where('id', '=', communeId).executeTakeFirst();
+  return c?.name;
+}

@@ -1,3 +1,4 @@
+import type { PaperDefect } from '../../src/domain/count';
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { count, demo } from '../../src/services';
@@ -28,7 +29,7 @@ describeEachDatabase('polling: papers sent in bulk (a phone sending what it has 
   const s = { countId: '', a: '', b: '', batch: '' };
   let team: Actor;
   const ctx = () => t.ctx(pollingDay);
-  const paper = (kept: string[], key: string = randomUUID(), defect: string | null = null) => ({
+  const paper = (kept: string[], key: string = randomUUID(), defect: PaperDefect | null = null) => ({
     batchId: s.batch,
     lane: 1,
     kept,

@@ -1,3 +1,4 @@
+import type { PaperDefect } from '../../src/domain/count';
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { count, demo } from '../../src/services';
@@ -32,8 +33,13 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
   let team2: Actor;
   const ctx = () => t.ctx(pollingDay);
 
-  const enter = (actor: Actor, batchId: string, lane: number, kept: string[], defect: string | null = null) =>
-    count.enterPaper(ctx(), actor, s.countId, { batchId, lane, kept, defect, key: randomUUID() });
+  const enter = (
+    actor: Actor,
+    batchId: string,
+    lane: number,
+    kept: string[],
+    defect: PaperDefect | null = null,
+  ) => count.enterPaper(ctx(), actor, s.countId, { batchId, lane, kept, defect, key: randomUUID() });
 
   it('prepares the demo election to polling day and opens the head count from the official list and posted roll', async () => {
     await demo.loadDemo(ctx());

@@ -4,3 +4,4 @@ export * from './outcome';
 export * from './input';
 export * from './tally';
 export * from './labels';
+export * from './counted-paper';

@@ -43,12 +43,7 @@ interface Team {
 }
 
 async function teamOf(ctx: ServiceContext, electionId: string): Promise<Team> {
-  const rows = await ctx.store.db
-    .selectFrom('team_members')
-    .select(['full_name', 'role'])
-    .where('election_id', '=', electionId)
-    .orderBy('created_at')
-    .execute();
+  const rows = await repo.teamMembers(ctx.store.db, electionId);
   const order = ['leader', 'secretary', 'member'];
   return {
     counters: rows
@@ -60,12 +55,7 @@ async function teamOf(ctx: ServiceContext, electionId: string): Promise<Team> {
 }
 
 async function communeName(ctx: ServiceContext, communeId: string): Promise<string> {
-  const c = await ctx.store.db
-    .selectFrom('communes')
-    .select('name')
-    .where('id', '=', communeId)
-    .executeTakeFirst();
-  return c?.name ?? '';
+  return (await repo.communeName(ctx.store.db, communeId)) ?? '';
 }
 
 /** Who signs, by the profile: everyone counting when it names the members, else leader and secretary. */

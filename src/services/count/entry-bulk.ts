@@ -6,18 +6,19 @@
  * the audit trail holds the same facts as one event per paper (docs/benchmarks.md, "Count API").
  */
 import { randomUUID } from 'node:crypto';
+import { isIdempotencyKey, PAPER_LIMITS } from '../../domain/count';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import { lockAuditChain, pollingCounts as repo } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
-import { BatchOverflow, ackOf, checkPaper, loadCount, openBatchOf } from './entry';
+import { BatchOverflow, ackOf, checkPaper, keyLength, loadCount, openBatchOf } from './entry';
 import type { EntryAck, EntryInput, LoadedCount } from './entry';
 import { failures } from '../common';
 
-/** At most this many papers per request: a phone's queue, not a whole stack (batches hold up to 1,000). */
-export const MAX_PAPERS_PER_REQUEST = 50;
+/** At most this many papers per request (the domain's limit, named for the callers). */
+export const MAX_PAPERS_PER_REQUEST = PAPER_LIMITS.perRequestMax;
 
 type NewPaper = Omit<repo.EntryRow, 'seq' | 'voided'>;
 
@@ -28,8 +29,8 @@ function checkKeys(papers: readonly EntryInput[]): Result<string[]> {
     return err(failures.invalid('papers', `Mỗi lần gửi từ 1 đến ${MAX_PAPERS_PER_REQUEST} phiếu.`));
   const keys = (papers as readonly EntryInput[]).map((p) => p.key);
   for (const [i, key] of keys.entries()) {
-    if (typeof key !== 'string' || key.length < 8 || key.length > 100)
-      return err(failures.invalid(`papers.${i}.key`, at(i, 'thiếu mã chống ghi trùng (8 đến 100 ký tự).')));
+    if (!isIdempotencyKey(key))
+      return err(failures.invalid(`papers.${i}.key`, at(i, `thiếu mã chống ghi trùng (${keyLength}).`)));
   }
   if (new Set(keys).size !== keys.length)
     return err(failures.invalid('papers', 'Hai phiếu trong cùng lần gửi có cùng mã chống ghi trùng.'));

@@ -22,6 +22,7 @@ import { postedRoll } from '../polling';
 import { recordStep } from '../plan';
 import { ruleFailure } from '../common';
 import { vnToday } from '../common';
+import type { OpenCountInput } from '../../contract/count';
 
 export interface CandidateRecord extends CountCandidate {
   readonly id: string;
@@ -31,17 +32,7 @@ export interface CandidateRecord extends CountCandidate {
   readonly order: number;
 }
 
-export interface OpenCountInput {
-  readonly position: string;
-  readonly voted: number;
-  readonly issued: number;
-  readonly received: number;
-  /** Two team members enter every stack independently; default true. */
-  readonly doubleEntry?: boolean;
-  readonly ballotForm?: 'strikeOut' | 'agreeColumns';
-  readonly method?: 'papers' | 'hands';
-  readonly seats?: number;
-}
+export type { OpenCountInput };
 
 /** The official candidates of a position in ballot order, with what the tie-break needs. */
 export async function officialCandidates(
@@ -49,17 +40,7 @@ export async function officialCandidates(
   electionId: string,
   position: string,
 ): Promise<CandidateRecord[]> {
-  const rows = await db
-    .selectFrom('nominations as n')
-    .innerJoin('residents as r', 'r.id', 'n.resident_id')
-    .select(['n.id', 'n.resident_id', 'n.ballot_order', 'r.full_name', 'r.birth_date'])
-    .where('n.election_id', '=', electionId)
-    .where('n.position', '=', position)
-    .where('n.official', '=', 1)
-    .where('n.withdrawn', '=', 0)
-    .orderBy('n.ballot_order')
-    .orderBy('r.full_name')
-    .execute();
+  const rows = await repo.officialNominations(db, electionId, position);
   return rows.map((r, i) => ({
     id: r.id,
     residentId: r.resident_id,

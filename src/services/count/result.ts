@@ -3,8 +3,8 @@
  * closing it: the result comes from the rules engine over the recorded papers, never from a stored
  * total, and a count that does not add up cannot be closed.
  */
-import { countPapers, tally } from '../../domain/count';
-import type { TallyResult } from '../../domain/count';
+import { countPapers, tally, tallyPaperOf } from '../../domain/count';
+import type { CountedPaper, PaperDefect, TallyResult } from '../../domain/count';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { InvalidReason } from '../../domain/rules';
@@ -18,8 +18,7 @@ import type { LoadedCount } from './entry';
 import { defectsOf, loadCount, loadSheet } from './entry';
 import type { CandidateRecord } from './open';
 import { minDate, officialCandidates } from './open';
-import type { BatchSheet, SheetPaper } from './sheet';
-import { toEnginePaper } from './sheet';
+import type { BatchSheet } from './sheet';
 import { loadPollingElection } from '../polling';
 import { recordStep } from '../plan';
 import { vnToday } from '../common';
@@ -56,7 +55,7 @@ export interface CountView {
   readonly voted: number;
   readonly issued: number;
   readonly received: number;
-  readonly defects: { code: string; label: string }[];
+  readonly defects: { code: PaperDefect; label: string }[];
   readonly batches: BatchSheet[];
   readonly hands: Record<string, number>;
   readonly running: Tallied;
@@ -68,11 +67,11 @@ export interface CountView {
   readonly canWrite: boolean;
 }
 
-function runningTally(lc: LoadedCount, papers: readonly SheetPaper[]): Tallied {
+function runningTally(lc: LoadedCount, papers: readonly CountedPaper[]): Tallied {
   const ids = lc.candidates.map((c) => c.id);
   const profile = lc.pe.profile;
   const counted = countPapers(
-    papers.map((p) => toEnginePaper(p, ids)),
+    papers.map((p) => tallyPaperOf(p, ids)),
     ids,
     { invalidReasons: profile.invalidReasons.value, seats: lc.count.seats },
   );
@@ -144,7 +143,7 @@ function conclusionOf(lc: LoadedCount, r: TallyResult): string {
 
 function finalTally(
   lc: LoadedCount,
-  papers: readonly SheetPaper[],
+  papers: readonly CountedPaper[],
   hands: Record<string, number>,
 ): Result<TallyResult> {
   const ids = lc.candidates.map((c) => c.id);
@@ -160,7 +159,7 @@ function finalTally(
     form: lc.count.form as TallyResult['form'],
   };
   if (lc.count.method === 'hands') return tally(lc.pe.profile, { ...base, hands });
-  return tally(lc.pe.profile, { ...base, papers: papers.map((p) => toEnginePaper(p, ids)) });
+  return tally(lc.pe.profile, { ...base, papers: papers.map((p) => tallyPaperOf(p, ids)) });
 }
 
 async function viewOf(ctx: ServiceContext, lc: LoadedCount): Promise<CountView> {

@@ -5,19 +5,14 @@
  * never stored as the truth.
  */
 import { createHash } from 'node:crypto';
-import type { Paper, PaperDefect } from '../../domain/count';
+import type { CountedPaper, PaperDefect } from '../../domain/count';
 import type { pollingCounts as repo } from '../../store';
-
-export interface SheetPaper {
-  readonly kept: readonly string[];
-  readonly defect: PaperDefect | null;
-}
 
 export interface Difference {
   readonly seq: number;
-  readonly first: SheetPaper | null;
-  readonly second: SheetPaper | null;
-  readonly resolution: (SheetPaper & { readonly note: string | null }) | null;
+  readonly first: CountedPaper | null;
+  readonly second: CountedPaper | null;
+  readonly resolution: (CountedPaper & { readonly note: string | null }) | null;
 }
 
 export interface BatchSheet {
@@ -31,7 +26,7 @@ export interface BatchSheet {
   readonly unresolved: number;
   readonly corrections: number;
   /** The batch's papers in order, corrections applied (for an open batch: as far as it reconciles). */
-  readonly papers: readonly SheetPaper[];
+  readonly papers: readonly CountedPaper[];
   /** Why the batch cannot close yet, in Vietnamese; empty when it can. */
   readonly problems: readonly string[];
 }
@@ -45,12 +40,12 @@ export const parseKept = (text: string): string[] => {
   }
 };
 
-const paperOf = (row: { kept: string; defect: string | null }): SheetPaper => ({
+const paperOf = (row: { kept: string; defect: string | null }): CountedPaper => ({
   kept: parseKept(row.kept),
   defect: (row.defect as PaperDefect | null) ?? null,
 });
 
-export function samePaper(a: SheetPaper, b: SheetPaper): boolean {
+export function samePaper(a: CountedPaper, b: CountedPaper): boolean {
   if (a.defect !== b.defect) return false;
   if (a.defect !== null) return true;
   if (a.kept.length !== b.kept.length) return false;
@@ -73,7 +68,7 @@ function latestBySeq<T extends { seq: number }>(rows: readonly T[]): Map<number,
   return out;
 }
 
-export function digestOf(papers: readonly SheetPaper[]): string {
+export function digestOf(papers: readonly CountedPaper[]): string {
   const canon = papers.map((p) => [p.defect, [...p.kept].sort()]);
   return createHash('sha256').update(JSON.stringify(canon)).digest('hex');
 }
@@ -86,7 +81,7 @@ function sheetOfBatch(batch: repo.BatchRow, rows: SheetRows): BatchSheet {
   const corrections = latestBySeq(rows.corrections.filter((c) => c.batch_id === batch.id));
   const closure = rows.closures.find((c) => c.batch_id === batch.id);
   const differences: Difference[] = [];
-  const papers: SheetPaper[] = [];
+  const papers: CountedPaper[] = [];
   const n = rows.doubleEntry ? Math.max(lane1.length, lane2.length) : lane1.length;
   let unresolved = 0;
   for (let i = 0; i < n; i++) {
@@ -127,13 +122,4 @@ function sheetOfBatch(batch: repo.BatchRow, rows: SheetRows): BatchSheet {
 
 export function buildSheet(rows: SheetRows): BatchSheet[] {
   return rows.batches.map((b) => sheetOfBatch(b, rows));
-}
-
-/**
- * The paper the rules engine sees. A paper set aside for a defect keeps one name so that the
- * defect the counter saw, not "all struck out" or "too many kept", is the reason reported.
- */
-export function toEnginePaper(p: SheetPaper, candidateIds: readonly string[]): Paper {
-  if (p.defect === null) return { kept: p.kept };
-  return { kept: candidateIds.slice(0, 1), defects: [p.defect] };
 }

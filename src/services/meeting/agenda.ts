@@ -28,6 +28,7 @@ import type { PollingElection } from '../polling';
 import { loadPollingElection } from '../polling';
 import { postedRoll } from '../polling';
 import { ruleFailure } from '../common';
+import type { MeetingVoteInput } from '../../contract/meeting';
 
 export type MeetingStep = 'opening' | 'secretary' | 'votingForm' | 'countingTeam';
 export const MEETING_STEPS: readonly MeetingStep[] = ['opening', 'secretary', 'votingForm', 'countingTeam'];
@@ -259,20 +260,7 @@ export async function getMeeting(
   return ok(await viewOf(ctx, l.value));
 }
 
-export interface MeetingVoteInput {
-  readonly step: MeetingStep;
-  /** Opening: the household representatives present. */
-  readonly present?: number;
-  /** Secretary: the person proposed. */
-  readonly name?: string;
-  /** Voting form: the form proposed. */
-  readonly method?: string;
-  /** Counting team: the people proposed. */
-  readonly members?: readonly string[];
-  readonly votesFor?: number;
-  readonly against?: number;
-  readonly abstained?: number;
-}
+export type { MeetingVoteInput };
 
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 

@@ -16,12 +16,9 @@ import { recordHands } from '../count';
 import { failures } from '../common';
 import { getMeeting } from './agenda';
 import type { MeetingView } from './agenda';
+import type { MeetingHandsInput } from '../../contract/meeting';
 
-export interface MeetingHandsInput {
-  readonly position: string;
-  /** Hands raised per candidate id. */
-  readonly votes: Readonly<Record<string, number>>;
-}
+export type { MeetingHandsInput };
 
 export interface MeetingHandsOutcome {
   readonly countId: string;

@@ -8,7 +8,7 @@ import type { CommunityMeetingData } from '../../documents/forms/community-meeti
 import { findForm } from '../../documents/forms';
 import { err } from '../../domain/result';
 import type { Result } from '../../domain/result';
-import { pollingCounts as countsRepo } from '../../store';
+import { meetingAgenda as agendaRepo, pollingCounts as countsRepo } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import type { CountResult } from '../count';
@@ -20,40 +20,16 @@ import { vnInstant } from '../polling';
 import { getMeeting, METHOD_VI } from './agenda';
 import type { MeetingView } from './agenda';
 import { vnToday } from '../common';
+import type { MinutesInput } from '../../contract/meeting';
 
-export interface MinutesInput {
-  /** 'minutes' (biên bản, default) or 'resolution' (nghị quyết). */
-  readonly kind?: 'minutes' | 'resolution';
-  readonly position?: string;
-  readonly guests?: string;
-}
+export type { MinutesInput };
 
 async function leaderName(ctx: ServiceContext, electionId: string): Promise<string> {
-  const row = await ctx.store.db
-    .selectFrom('team_members')
-    .select('full_name')
-    .where('election_id', '=', electionId)
-    .where('role', '=', 'leader')
-    .executeTakeFirst();
-  return row?.full_name ?? '';
+  return (await agendaRepo.teamLeaderName(ctx.store.db, electionId)) ?? '';
 }
 
 async function placeNames(ctx: ServiceContext, electionId: string) {
-  return ctx.store.db
-    .selectFrom('elections as e')
-    .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
-    .innerJoin('communes as c', 'c.id', 'h.commune_id')
-    .select([
-      'c.name as commune',
-      'c.id as communeId',
-      'h.id as hamletId',
-      'e.election_date as date',
-      'e.start_time as startTime',
-      'e.venue',
-      'e.term_label as term',
-    ])
-    .where('e.id', '=', electionId)
-    .executeTakeFirstOrThrow();
+  return agendaRepo.meetingPlace(ctx.store.db, electionId);
 }
 
 function missingFailure(v: MeetingView, closed: boolean) {

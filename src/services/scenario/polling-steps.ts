@@ -10,13 +10,13 @@
 import { vietnamInstant } from '../../domain/calendar';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { paperOfKey } from '../../domain/count';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { createContext } from '../common';
 import { closeBatch, enterPaper, openBatch, resolveDifference } from '../count';
-import type { PaperInput } from '../count';
 import { issueCountRecord, issueResultReport } from '../count';
 import { officialCandidates, openCount } from '../count';
 import { closeCount, getCount, listElectionCounts } from '../count';
@@ -176,20 +176,6 @@ export function parseKeys(text: string): string[] {
     for (let r = 0; r < repeat; r++) keys.push(...one);
   }
   return keys;
-}
-
-/** A key of the entry page as a paper of this count (undefined when the key means nothing here). */
-export function paperOfKey(key: string, v: CountView): PaperInput | undefined {
-  const ids = v.candidates.map((c) => c.id);
-  if (key.startsWith('.')) {
-    const d = v.defects[Number(key.slice(1)) - 1];
-    return d ? { kept: [], defect: d.code } : undefined;
-  }
-  if (key === '0') return { kept: [], defect: null };
-  const n = Number(key);
-  if (/^[1-9]$/.test(key) && n <= ids.length) return { kept: [ids[n - 1] as string], defect: null };
-  if (ids.length === 2 && key === '3') return { kept: [...ids], defect: null };
-  return undefined;
 }
 
 type Env = { readonly electionId: (position: string | undefined) => string };

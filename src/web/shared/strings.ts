@@ -192,81 +192,6 @@ export function formatDate(civil: string | null): string {
 
 export const numberFormat = new Intl.NumberFormat('vi-VN');
 
-/** Polling day and the count. */
-export const tc = {
-  link: 'Kiểm phiếu',
-  electionTitle: (hamlet: string) => `Kiểm phiếu — ${hamlet}`,
-  demo: 'Chuẩn bị dữ liệu mẫu cho ngày bầu cử',
-  demoNote:
-    'Phường mẫu: tạo danh sách người ứng cử, Tổ bầu cử và danh sách cử tri đã niêm yết để thử kiểm phiếu.',
-  noPositions: 'Chưa có chức danh nào có danh sách chính thức người ứng cử.',
-  candidates: (n: number) => `${n} người ứng cử`,
-  open: 'Mở kiểm phiếu',
-  openCount: 'Mở kiểm phiếu chức danh này',
-  voted: 'Số cử tri tham gia bỏ phiếu',
-  issued: 'Số phiếu phát ra',
-  received: 'Số phiếu thu vào',
-  doubleEntry: 'Hai người nhập độc lập mỗi tập phiếu (nhập kép)',
-  agreeColumns: 'Phiếu có cột đồng ý / không đồng ý',
-  view: 'Xem',
-  closed: 'Đã kết thúc',
-  counting: 'Đang kiểm',
-  registered: 'Cử tri trong danh sách',
-  papersEntered: 'Phiếu đã đối chiếu',
-  valid: 'Hợp lệ',
-  invalid: 'Không hợp lệ',
-  votes: 'Số phiếu',
-  percent: '% so với danh sách',
-  batches: 'Các tập phiếu',
-  batch: 'Tập',
-  size: 'Số phiếu của tập',
-  openBatch: 'Mở tập mới',
-  lane: (n: number) => `Lượt nhập ${n}`,
-  enter: (n: number) => `Nhập lượt ${n}`,
-  closeBatch: 'Khóa tập',
-  state: 'Tình trạng',
-  differences: 'Khác biệt giữa hai lượt nhập',
-  paperNo: 'Phiếu số',
-  resolveAs: 'Tổ thống nhất là',
-  resolved: 'Đã thống nhất',
-  none: '(trống)',
-  noneKept: 'Gạch hết tên',
-  problems: 'Chưa khớp',
-  closeCount: 'Kết thúc kiểm phiếu',
-  cannotClose: 'Chưa kết thúc được kiểm phiếu',
-  result: 'Kết quả',
-  outcomes: { elected: 'Trúng cử', rerun: 'Phải bầu lại', interim: 'Cử người tạm thời' } as Record<
-    string,
-    string
-  >,
-  print: 'In biên bản kiểm phiếu (PDF)',
-  issueRecord: 'Ban hành biên bản kiểm phiếu',
-  issueReport: 'Ban hành báo cáo kết quả',
-  issuedDone: 'Đã ban hành',
-  corrections: (n: number) => `Có ${n} lần đính chính sau khi khóa tập.`,
-  correct: 'Đính chính',
-  reason: 'Lý do',
-  back: 'Quay lại',
-  entryTitle: (batch: number, lane: number) => `Tập ${batch} — lượt nhập ${lane}`,
-  progress: (n: number, size: number) => `${n} / ${size} phiếu`,
-  keysHelp: 'Mỗi phiếu một phím, theo thứ tự phiếu:',
-  keyOnly: (name: string) => `chỉ còn ${name}`,
-  keyAgree: (name: string) => `chỉ đồng ý ${name}`,
-  keyAll: 'còn cả hai tên',
-  keyNone: 'gạch hết tên',
-  keyDefect: 'phiếu lỗi (chọn lý do)',
-  keyUndo: 'hoàn tác phiếu vừa nhập',
-  defectPick: 'Chọn lý do phiếu không hợp lệ (bấm số, Esc để bỏ):',
-  combo: 'Chọn nhiều tên (bấm số để bật/tắt, Enter để ghi):',
-  keyCombo: 'chọn nhiều tên',
-  full: 'Đã nhập đủ số phiếu của tập.',
-  pending: (n: number) => `Đang gửi ${n} phiếu...`,
-  saved: 'Đã lưu hết',
-  last: 'Phiếu vừa nhập',
-  defectLabel: 'Lỗi',
-  finish: 'Về trang kiểm phiếu',
-};
-
 /** The link to an election's voter roll from other pages (the roll page's own text is in features/roll). */
 export const tr = {
   openFor: (term: string) => `Danh sách cử tri (nhiệm kỳ ${term})`,
@@ -321,54 +246,6 @@ export const tpd = {
 /** The link to a place's audit trail, shown by many pages (the page's own text: features/audit). */
 export const ta = {
   link: 'Nhật ký thay đổi',
-};
-
-/** The community meeting's agenda and show-of-hands count (MeetingDayPage). */
-export const tmeet = {
-  link: 'Cuộc họp cộng đồng dân cư',
-  title: (hamlet: string) => `Cuộc họp cộng đồng dân cư: ${hamlet}`,
-  notMeeting:
-    'Cuộc bầu cử này không tổ chức tại cuộc họp cộng đồng dân cư: không có chương trình biểu quyết.',
-  registered: (n: number) => `Số đại diện hộ gia đình trong danh sách đã niêm yết: ${n}`,
-  profile: 'Bộ quy tắc',
-  history: 'Các biểu quyết đã ghi',
-  step: 'Bước',
-  proposal: 'Nội dung',
-  outcome: 'Kết quả',
-  passed: 'Thông qua',
-  rejected: 'Không thông qua',
-  rule: (description: string, citation: string, confidence: string) =>
-    `Ngưỡng: ${description} (${citation}; ${confidence}).`,
-  present: 'Số đại diện hộ gia đình có mặt',
-  recordOpening: 'Ghi số người có mặt',
-  secretary: 'Họ tên thư ký được đề cử',
-  method: 'Hình thức bầu được đề xuất',
-  methods: { hands: 'Biểu quyết giơ tay', secret: 'Bỏ phiếu kín' } as Record<string, string>,
-  members: 'Thành viên Tổ kiểm phiếu được đề cử (mỗi dòng một người)',
-  teamSize: (min: number | null, max: number | null) =>
-    `Tổ kiểm phiếu gồm từ ${min ?? 1} đến ${max ?? 'nhiều'} người.`,
-  votesFor: 'Số người giơ tay đồng ý',
-  against: 'Số người không đồng ý',
-  abstained: 'Số người không biểu quyết',
-  recordVote: 'Ghi kết quả biểu quyết',
-  next: 'Bước tiếp theo',
-  handsTitle: (position: string) => `Biểu quyết giơ tay bầu ${position}`,
-  handsFor: (name: string) => `Số người giơ tay tán thành ${name}`,
-  recordHands: 'Ghi kết quả giơ tay và kết thúc kiểm phiếu',
-  handsDone: 'Đã kết thúc kiểm phiếu giơ tay.',
-  viewCount: 'Xem kết quả và in biên bản',
-  ballot:
-    'Cuộc họp đã chọn bỏ phiếu kín và thông qua Tổ kiểm phiếu: tiếp tục ở trang bỏ phiếu và kiểm phiếu.',
-  toCount: 'Đến trang kiểm phiếu',
-  toPolling: 'Đến trang bỏ phiếu',
-  minutes: (position: string) => `Lập biên bản cuộc họp (Mẫu 03): ${position}`,
-  minutesPdf: 'Tải biên bản (PDF)',
-  steps: {
-    opening: 'Khai mạc, kiểm tra số người tham dự',
-    secretary: 'Biểu quyết thư ký cuộc họp',
-    votingForm: 'Biểu quyết hình thức bầu',
-    countingTeam: 'Biểu quyết Tổ kiểm phiếu',
-  },
 };
 
 /** The hamlet register over time (issue 12): history, as-of view, merge, split, attach, establish. */

@@ -13,11 +13,13 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { ElectionCountsView } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { t, tc, tmeet, tpd } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/count';
+import { errorText } from '../../shared/client';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { t, tpd } from '../../shared/strings';
+import { tmeet } from '../meeting/strings';
+import { tc } from './strings';
 
 function OpenCountForm(props: { electionId: string; position: string; title: string }) {
   const navigate = useNavigate();
@@ -26,19 +28,23 @@ function OpenCountForm(props: { electionId: string; position: string; title: str
   const [received, setReceived] = useState<number | string>('');
   const [doubleEntry, setDoubleEntry] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const open = useApiMutation(contract.openCount, { invalidates: [contract.listElectionCounts] });
   const submit = async () => {
     setError(null);
     try {
-      const r = await api.post<{ id: string }>(`/api/elections/${props.electionId}/counts`, {
-        position: props.position,
-        voted: Number(voted),
-        issued: Number(issued),
-        received: Number(received),
-        doubleEntry,
+      const r = await open.mutateAsync({
+        params: { id: props.electionId },
+        body: {
+          position: props.position,
+          voted: Number(voted),
+          issued: Number(issued),
+          received: Number(received),
+          doubleEntry,
+        },
       });
       void navigate(`/kiem-phieu/${r.id}`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (
@@ -64,17 +70,17 @@ function OpenCountForm(props: { electionId: string; position: string; title: str
 /** The counts of one election: a card per position with an official list. */
 export function CountElectionPage() {
   const { id = '' } = useParams();
-  const [load, reload] = useLoad(() => api.get<ElectionCountsView>(`/api/elections/${id}/counts`), [id]);
+  const query = useApiQuery(contract.listElectionCounts, { params: { id } });
+  const demo = useApiMutation(contract.prepareDemoPolling, { invalidates: [contract.listElectionCounts] });
   const [error, setError] = useState<string | null>(null);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const v = load.data;
+  const v = query.data;
+  if (!v) return <QueryStatus query={query} />;
   const prepareDemo = async () => {
     setError(null);
     try {
-      await api.post(`/api/elections/${id}/polling/demo`);
-      reload();
+      await demo.mutateAsync({ params: { id }, body: undefined });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

@@ -14,32 +14,17 @@ import {
 } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { CountEntryAck, CountPaperView, CountView } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { tc } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/count';
+import type { CountedPaperView, CountView } from '../../../contract/count';
+import { paperForKey } from '../../../domain/count/counted-paper';
+import { useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
 import { paperText } from './CountPage';
-
-interface Entered {
-  readonly key: string;
-  readonly paper: CountPaperView;
-  ack: CountEntryAck | null;
-}
+import { useEntryQueue } from './entry-queue';
+import type { QueuedPaper } from './entry-queue';
+import { tc } from './strings';
 
 type Mode = { kind: 'normal' } | { kind: 'defect' } | { kind: 'combo'; picked: string[] };
-
-/** What one key means on this ballot: one key per paper for the usual two-candidate ballot. */
-export function paperForKey(key: string, v: CountView): CountPaperView | 'defect' | 'combo' | null {
-  const ids = v.candidates.map((c) => c.id);
-  if (key === '.' || key === '-' || key === '/') return v.defects.length > 0 ? 'defect' : null;
-  if (key === '0') return { kept: [], defect: null };
-  const n = Number(key);
-  if (/^[1-9]$/.test(key) && n <= ids.length) return { kept: [ids[n - 1] as string], defect: null };
-  if (ids.length === 2 && key === '3') return { kept: [...ids], defect: null };
-  if (ids.length > 2 && key === '+') return 'combo';
-  return null;
-}
 
 function Keys({ v }: { v: CountView }) {
   const agree = v.ballotForm === 'agreeColumns';
@@ -71,126 +56,58 @@ function Keys({ v }: { v: CountView }) {
 /** Keyboard entry of one lane of one batch: one key per paper, sent in order with an idempotency key. */
 export function CountEntryPage() {
   const { id = '', batchId = '', lane = '1' } = useParams();
-  const laneNo = Number(lane);
-  const [load, reload] = useLoad(() => api.get<CountView>(`/api/counts/${id}`), [id]);
-  const [entered, setEntered] = useState<Entered[]>([]);
+  const laneNo = lane === '2' ? 2 : 1;
+  // The lane's count of papers comes from the server once, when the page opens (never a cached or
+  // later copy: the papers typed here are counted on top of it).
+  const query = useApiQuery(
+    contract.getCount,
+    { params: { id } },
+    { refetchOnMount: 'always', staleTime: Infinity, refetchOnReconnect: false, refetchOnWindowFocus: false },
+  );
+  const [entered, setEntered] = useState<QueuedPaper[]>([]);
   const [mode, setMode] = useState<Mode>({ kind: 'normal' });
   const [error, setError] = useState<string | null>(null);
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const [pending, setPending] = useState(0);
-  const view = load.state === 'ready' ? load.data : null;
+  const queue = useEntryQueue(
+    { countId: id, batchId, lane: laneNo },
+    {
+      onSaved: () => setError(null),
+      onRefused: (item, message) => {
+        setError(message);
+        setEntered((xs) => xs.filter((x) => x !== item));
+      },
+      onError: setError,
+    },
+  );
+  const pending = queue.pending;
+  const view = query.isFetchedAfterMount ? query.data : undefined;
   const batch = view?.batches.find((b) => b.id === batchId);
   const already = batch ? (batch.entered[laneNo - 1] ?? 0) : 0;
-  const live = entered.filter((e) => e.key !== '');
+  const live = entered;
   const total = already + live.length;
-
-  // Papers typed but not yet sent, in order: when answers come slower than keys (a slow network, a
-  // busy server), the papers that queued up go together in one bulk request, each with its own key
-  // and its own acknowledgement (docs/benchmarks.md, "Count API").
-  const unsent = useRef<Entered[]>([]);
-
-  const sendOne = useCallback(
-    async (item: Entered) => {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        try {
-          item.ack = await api.post<CountEntryAck>(`/api/counts/${id}/papers`, {
-            batchId,
-            lane: laneNo,
-            kept: item.paper.kept,
-            defect: item.paper.defect,
-            key: item.key,
-          });
-          setError(null);
-          return;
-        } catch (e) {
-          const status = (e as { status?: number }).status ?? 0;
-          if (status >= 400 && status < 500) {
-            setError(e instanceof Error ? e.message : String(e));
-            setEntered((xs) => xs.filter((x) => x !== item));
-            return;
-          }
-          await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
-        }
-      }
-    },
-    [id, batchId, laneNo],
-  );
-
-  /** Sends a group in one request; true when every paper was acknowledged. */
-  const sendGroup = useCallback(
-    async (group: Entered[]): Promise<boolean> => {
-      const papers = group.map((x) => ({
-        batchId,
-        lane: laneNo,
-        kept: x.paper.kept,
-        defect: x.paper.defect,
-        key: x.key,
-      }));
-      for (let attempt = 0; attempt < 5; attempt++) {
-        try {
-          const done = await api.post<{ acks: CountEntryAck[] }>(`/api/counts/${id}/papers/bulk`, { papers });
-          group.forEach((x, i) => (x.ack = done.acks[i] ?? null));
-          setError(null);
-          return true;
-        } catch (e) {
-          const status = (e as { status?: number }).status ?? 0;
-          if (status >= 400 && status < 500) return false; // refused as a whole: nothing stored
-          await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
-        }
-      }
-      return false;
-    },
-    [id, batchId, laneNo],
-  );
-
-  const send = useCallback(
-    (item: Entered) => {
-      setPending((n) => n + 1);
-      unsent.current.push(item);
-      queue.current = queue.current.then(async () => {
-        const at = unsent.current.indexOf(item);
-        // Papers acknowledged with an earlier group are done; after a refused group each paper goes
-        // alone (its own turn in the queue), so only a wrong one is dropped.
-        const group = at >= 0 ? unsent.current.splice(at, 50) : item.ack ? [] : [item];
-        if (group.length > 1 && (await sendGroup(group))) return setPending((n) => n - 1);
-        if (group.length > 0) await sendOne(item);
-        setPending((n) => n - 1);
-      });
-    },
-    [sendOne, sendGroup],
-  );
 
   // Papers recorded so far, counted at once (between renders too) so a fast typist cannot overfill.
   const recordedRef = useRef(total);
   recordedRef.current = total;
   const record = useCallback(
-    (paper: CountPaperView) => {
+    (paper: CountedPaperView) => {
       if (!batch || recordedRef.current >= batch.size) {
         setError(tc.full);
         return;
       }
       recordedRef.current += 1;
-      const item: Entered = { key: crypto.randomUUID(), paper, ack: null };
+      const item: QueuedPaper = { key: crypto.randomUUID(), paper, ack: null };
       setEntered((xs) => [...xs, item]);
-      send(item);
+      queue.enqueue(item);
     },
-    [batch, send],
+    [batch, queue],
   );
 
   const undo = useCallback(() => {
     const last = entered[entered.length - 1];
     if (!last) return;
     setEntered((xs) => xs.slice(0, -1));
-    setPending((n) => n + 1);
-    queue.current = queue.current.then(async () => {
-      try {
-        if (last.ack) await api.post(`/api/counts/${id}/papers/${last.ack.entryId}/undo`);
-      } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
-      }
-      setPending((n) => n - 1);
-    });
-  }, [entered, id]);
+    queue.undo(last);
+  }, [entered, queue]);
 
   // Keys can arrive faster than React re-renders (a counter types ". 2" in one motion): the mode
   // lives in a ref that changes at once, and one listener always calls the latest handler, so a key
@@ -234,7 +151,7 @@ export function CountEntryPage() {
     ev.preventDefault();
     if (p === 'defect') changeMode({ kind: 'defect' });
     else if (p === 'combo') changeMode({ kind: 'combo', picked: [] });
-    else record(p);
+    else record({ kept: [...p.kept], defect: p.defect });
   };
   const onKeyRef = useRef(onKey);
   onKeyRef.current = onKey;
@@ -244,7 +161,7 @@ export function CountEntryPage() {
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
-  if (load.state !== 'ready' || !view) return <Status load={load} onRetry={reload} />;
+  if (!view) return <QueryStatus query={query.isError ? query : { ...query, status: 'pending' }} />;
   if (!batch) return <Alert color="red">{tc.full}</Alert>;
   const tally = view.candidates.map((c) => ({
     name: c.name,

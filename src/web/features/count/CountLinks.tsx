@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import { Link } from 'react-router';
-import { tc } from '../../shared/strings';
+import { tc } from './strings';
 
 /** Links from a hamlet's elections to their count pages. */
 export function CountLinks(props: { elections: { id: string; position: string }[] }) {

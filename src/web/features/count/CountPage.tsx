@@ -13,13 +13,15 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { CountBatchView, CountPaperView, CountView } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { numberFormat, tc } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/count';
+import type { BatchSheetView, CountedPaperView, CountView } from '../../../contract/count';
+import { call, errorText } from '../../shared/client';
+import { vnNumber } from '../../shared/format';
+import { useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { tc } from './strings';
 
-export function paperText(p: CountPaperView | null, v: CountView): string {
+export function paperText(p: CountedPaperView | null, v: CountView): string {
   if (!p) return '—';
   if (p.defect) return `${tc.defectLabel}: ${v.defects.find((d) => d.code === p.defect)?.label ?? p.defect}`;
   if (p.kept.length === 0) return tc.noneKept;
@@ -41,7 +43,7 @@ function Tally({ v }: { v: CountView }) {
         {r.candidates.map((c) => (
           <Table.Tr key={c.id}>
             <Table.Td>{c.name}</Table.Td>
-            <Table.Td>{numberFormat.format(c.votes)}</Table.Td>
+            <Table.Td>{vnNumber(c.votes)}</Table.Td>
             <Table.Td>{c.percentOfRegistered}%</Table.Td>
           </Table.Tr>
         ))}
@@ -68,21 +70,20 @@ function Tally({ v }: { v: CountView }) {
 
 function Differences(props: {
   v: CountView;
-  b: CountBatchView;
+  b: BatchSheetView;
   onDone: () => void;
   onError: (m: string) => void;
 }) {
   const { v, b } = props;
-  const resolve = async (seq: number, p: CountPaperView) => {
+  const resolve = async (seq: number, p: CountedPaperView) => {
     try {
-      await api.post(`/api/counts/${v.id}/batches/${b.id}/resolutions`, {
-        seq,
-        kept: p.kept,
-        defect: p.defect,
+      await call(contract.resolveDifference, {
+        params: { id: v.id, batchId: b.id },
+        body: { seq, kept: p.kept, defect: p.defect },
       });
       props.onDone();
     } catch (e) {
-      props.onError(e instanceof Error ? e.message : String(e));
+      props.onError(errorText(e));
     }
   };
   return (
@@ -132,12 +133,12 @@ function Batches(props: { v: CountView; reload: () => void; onError: (m: string)
   const { v } = props;
   const entered = v.batches.reduce((s, b) => s + b.size, 0);
   const [size, setSize] = useState<number | string>(Math.min(50, v.received - entered));
-  const post = async (path: string, body: unknown = {}) => {
+  const post = async (write: () => Promise<unknown>) => {
     try {
-      await api.post(path, body);
+      await write();
       props.reload();
     } catch (e) {
-      props.onError(e instanceof Error ? e.message : String(e));
+      props.onError(errorText(e));
     }
   };
   return (
@@ -172,7 +173,9 @@ function Batches(props: { v: CountView; reload: () => void; onError: (m: string)
               <Button
                 size="xs"
                 variant="outline"
-                onClick={() => void post(`/api/counts/${v.id}/batches/${b.id}/close`)}
+                onClick={() =>
+                  void post(() => call(contract.closeBatch, { params: { id: v.id, batchId: b.id } }))
+                }
               >
                 {`${tc.closeBatch} ${b.number}`}
               </Button>
@@ -205,7 +208,13 @@ function Batches(props: { v: CountView; reload: () => void; onError: (m: string)
             max={v.received - entered}
             w={180}
           />
-          <Button onClick={() => void post(`/api/counts/${v.id}/batches`, { size: Number(size) })}>
+          <Button
+            onClick={() =>
+              void post(() =>
+                call(contract.openBatch, { params: { id: v.id }, body: { size: Number(size) } }),
+              )
+            }
+          >
             {tc.openBatch}
           </Button>
         </Group>
@@ -220,10 +229,11 @@ function Result({ v, onError }: { v: CountView; onError: (m: string) => void }) 
   if (!r) return null;
   const issue = async (what: 'record' | 'report') => {
     try {
-      await api.post(`/api/counts/${v.id}/${what}`);
+      const endpoint = what === 'record' ? contract.issueCountRecord : contract.issueResultReport;
+      await call(endpoint, { params: { id: v.id } });
       setIssued((x) => [...x, what]);
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
+      onError(errorText(e));
     }
   };
   return (
@@ -251,17 +261,19 @@ function Result({ v, onError }: { v: CountView; onError: (m: string) => void }) 
 /** One position's count: totals, batches with their differences, the running tally and closing. */
 export function CountPage() {
   const { id = '' } = useParams();
-  const [load, reload] = useLoad(() => api.get<CountView>(`/api/counts/${id}`), [id]);
+  // Always the server's latest: the entry pages write without refreshing this view.
+  const query = useApiQuery(contract.getCount, { params: { id } }, { refetchOnMount: 'always' });
   const [error, setError] = useState<string | null>(null);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const v = load.data;
+  const v = query.data;
+  if (!v) return <QueryStatus query={query} />;
+  const reload = () => void query.refetch();
   const close = async () => {
     setError(null);
     try {
-      await api.post(`/api/counts/${v.id}/close`);
+      await call(contract.closeCount, { params: { id: v.id } });
       reload();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

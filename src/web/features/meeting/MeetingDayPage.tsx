@@ -15,54 +15,20 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { tmeet } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/meeting';
+import type {
+  MeetingPosition,
+  MeetingStep as Step,
+  MeetingView,
+  MeetingVote,
+} from '../../../contract/meeting';
+import { call, errorText as message } from '../../shared/client';
+import { useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { tmeet } from './strings';
 
-type Step = 'opening' | 'secretary' | 'votingForm' | 'countingTeam';
+type StepRule = NonNullable<MeetingView['rules'][Step]>;
 
-interface StepRule {
-  description: string;
-  citation: string;
-  confidenceLabel: string;
-}
-
-interface MeetingVote {
-  seq: number;
-  step: Step;
-  stepLabel: string;
-  subject: { name?: string; method?: string; members?: string[] };
-  passed: boolean;
-  summary: string;
-}
-
-interface MeetingPosition {
-  position: string;
-  title: string;
-  candidates: { id: string; name: string }[];
-  count: { id: string; method: string; closed: boolean; conclusion: string | null } | null;
-}
-
-/** GET /api/elections/:id/meeting (services/polling-meeting.ts MeetingView). */
-interface MeetingView {
-  electionId: string;
-  hamletName: string;
-  profileId: string;
-  isMeeting: boolean;
-  registered: number;
-  rules: Partial<Record<Step, StepRule>>;
-  countingTeamSize: { min: number | null; max: number | null } | null;
-  methods: string[];
-  votes: MeetingVote[];
-  present: number | null;
-  method: string | null;
-  next: Step | 'hands' | 'ballot' | null;
-  positions: MeetingPosition[];
-  canWrite: boolean;
-}
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const num = (v: number | string) => (v === '' ? undefined : Number(v));
 
 function RuleLine(props: { rule: StepRule | undefined }) {
@@ -121,7 +87,7 @@ function StepForm(props: { v: MeetingView; step: Step; onDone: () => void }) {
   const { v, step } = props;
   const [present, setPresent] = useState<number | string>('');
   const [name, setName] = useState('');
-  const [method, setMethod] = useState(v.methods[0] ?? 'hands');
+  const [method, setMethod] = useState<string>(v.methods[0] ?? 'hands');
   const [members, setMembers] = useState('');
   const [votesFor, setFor] = useState<number | string>('');
   const [against, setAgainst] = useState<number | string>('');
@@ -130,15 +96,18 @@ function StepForm(props: { v: MeetingView; step: Step; onDone: () => void }) {
   const submit = async () => {
     setError(null);
     try {
-      await api.post(`/api/elections/${v.electionId}/meeting/votes`, {
-        step,
-        ...(step === 'opening' ? { present: num(present) } : {}),
-        ...(step === 'secretary' ? { name } : {}),
-        ...(step === 'votingForm' ? { method } : {}),
-        ...(step === 'countingTeam' ? { members: members.split('\n') } : {}),
-        ...(step === 'opening'
-          ? {}
-          : { votesFor: num(votesFor) ?? 0, against: num(against) ?? 0, abstained: num(abstained) ?? 0 }),
+      await call(contract.recordMeetingVote, {
+        params: { id: v.electionId },
+        body: {
+          step,
+          ...(step === 'opening' ? { present: num(present) } : {}),
+          ...(step === 'secretary' ? { name } : {}),
+          ...(step === 'votingForm' ? { method } : {}),
+          ...(step === 'countingTeam' ? { members: members.split('\n') } : {}),
+          ...(step === 'opening'
+            ? {}
+            : { votesFor: num(votesFor) ?? 0, against: num(against) ?? 0, abstained: num(abstained) ?? 0 }),
+        },
       });
       setFor('');
       setAgainst('');
@@ -238,8 +207,17 @@ function HandsForm(props: { v: MeetingView; p: MeetingPosition; onDone: () => vo
   const submit = async () => {
     setError(null);
     try {
-      const body = Object.fromEntries(p.candidates.map((c) => [c.id, num(votes[c.id] ?? '') ?? -1]));
-      await api.post(`/api/elections/${v.electionId}/meeting/hands`, { position: p.position, votes: body });
+      // A candidate left blank is left out: the server names who is missing.
+      const body = Object.fromEntries(
+        p.candidates.flatMap((c) => {
+          const n = num(votes[c.id] ?? '');
+          return n === undefined ? [] : [[c.id, n]];
+        }),
+      );
+      await call(contract.recordMeetingHands, {
+        params: { id: v.electionId },
+        body: { position: p.position, votes: body },
+      });
       props.onDone();
     } catch (e) {
       setError(message(e));
@@ -281,8 +259,9 @@ function MinutesButton(props: { electionId: string; p: MeetingPosition }) {
   const issue = async () => {
     setError(null);
     try {
-      const r = await api.post<{ id: string }>(`/api/elections/${props.electionId}/meeting/minutes`, {
-        position: props.p.position,
+      const r = await call(contract.issueMeetingMinutes, {
+        params: { id: props.electionId },
+        body: { position: props.p.position },
       });
       setDoc(r.id);
     } catch (e) {
@@ -307,9 +286,10 @@ function MinutesButton(props: { electionId: string; p: MeetingPosition }) {
 /** The community meeting (hội nghị) on its day: agenda votes, then the show of hands or the ballot. */
 export function MeetingDayPage() {
   const { id = '' } = useParams();
-  const [load, reload] = useLoad(() => api.get<MeetingView>(`/api/elections/${id}/meeting`), [id]);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const v = load.data;
+  const query = useApiQuery(contract.getMeeting, { params: { id } }, { refetchOnMount: 'always' });
+  const v = query.data;
+  if (!v) return <QueryStatus query={query} />;
+  const reload = () => void query.refetch();
   const step = v.next;
   return (
     <Stack p="md">

@@ -1,0 +1,47 @@
+/** The community meeting's agenda and show-of-hands count (MeetingDayPage). */
+export const tmeet = {
+  link: 'Cuộc họp cộng đồng dân cư',
+  title: (hamlet: string) => `Cuộc họp cộng đồng dân cư: ${hamlet}`,
+  notMeeting:
+    'Cuộc bầu cử này không tổ chức tại cuộc họp cộng đồng dân cư: không có chương trình biểu quyết.',
+  registered: (n: number) => `Số đại diện hộ gia đình trong danh sách đã niêm yết: ${n}`,
+  profile: 'Bộ quy tắc',
+  history: 'Các biểu quyết đã ghi',
+  step: 'Bước',
+  proposal: 'Nội dung',
+  outcome: 'Kết quả',
+  passed: 'Thông qua',
+  rejected: 'Không thông qua',
+  rule: (description: string, citation: string, confidence: string) =>
+    `Ngưỡng: ${description} (${citation}; ${confidence}).`,
+  present: 'Số đại diện hộ gia đình có mặt',
+  recordOpening: 'Ghi số người có mặt',
+  secretary: 'Họ tên thư ký được đề cử',
+  method: 'Hình thức bầu được đề xuất',
+  methods: { hands: 'Biểu quyết giơ tay', secret: 'Bỏ phiếu kín' } as Record<string, string>,
+  members: 'Thành viên Tổ kiểm phiếu được đề cử (mỗi dòng một người)',
+  teamSize: (min: number | null, max: number | null) =>
+    `Tổ kiểm phiếu gồm từ ${min ?? 1} đến ${max ?? 'nhiều'} người.`,
+  votesFor: 'Số người giơ tay đồng ý',
+  against: 'Số người không đồng ý',
+  abstained: 'Số người không biểu quyết',
+  recordVote: 'Ghi kết quả biểu quyết',
+  next: 'Bước tiếp theo',
+  handsTitle: (position: string) => `Biểu quyết giơ tay bầu ${position}`,
+  handsFor: (name: string) => `Số người giơ tay tán thành ${name}`,
+  recordHands: 'Ghi kết quả giơ tay và kết thúc kiểm phiếu',
+  handsDone: 'Đã kết thúc kiểm phiếu giơ tay.',
+  viewCount: 'Xem kết quả và in biên bản',
+  ballot:
+    'Cuộc họp đã chọn bỏ phiếu kín và thông qua Tổ kiểm phiếu: tiếp tục ở trang bỏ phiếu và kiểm phiếu.',
+  toCount: 'Đến trang kiểm phiếu',
+  toPolling: 'Đến trang bỏ phiếu',
+  minutes: (position: string) => `Lập biên bản cuộc họp (Mẫu 03): ${position}`,
+  minutesPdf: 'Tải biên bản (PDF)',
+  steps: {
+    opening: 'Khai mạc, kiểm tra số người tham dự',
+    secretary: 'Biểu quyết thư ký cuộc họp',
+    votingForm: 'Biểu quyết hình thức bầu',
+    countingTeam: 'Biểu quyết Tổ kiểm phiếu',
+  },
+};
