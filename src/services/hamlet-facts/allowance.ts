@@ -9,7 +9,7 @@ import type { CivilDate } from '../../domain/calendar';
 import { isCivilDate } from '../../domain/calendar';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
-import { territory as territoryRepo } from '../../store';
+import { hamletFacts as repo, territory as territoryRepo } from '../../store';
 import type { Db } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
@@ -131,13 +131,7 @@ export async function allowanceOf(
   classification: string | null,
   on: CivilDate,
 ): Promise<AllowanceView> {
-  const rows = await db
-    .selectFrom('allowance_rates')
-    .selectAll()
-    .where('province_code', '=', provinceCode)
-    .where((eb) => eb.or([eb('hamlet_id', 'is', null), eb('hamlet_id', '=', hamletId)]))
-    .orderBy('effective_from')
-    .execute();
+  const rows = await repo.ratesForHamlet(db, provinceCode, hamletId);
   const all = rows.map(view);
   const own = latest(
     all.filter((r) => r.hamletId === hamletId),
@@ -249,7 +243,7 @@ export async function recordAllowanceRate(
     recorded_at: ctx.now().toISOString(),
   };
   await writeWithAudit(ctx, actor, async (trx) => {
-    await trx.insertInto('allowance_rates').values(row).execute();
+    await repo.insertRate(trx, row);
     return {
       value: undefined,
       audit: {
@@ -275,12 +269,6 @@ export async function listAllowanceRates(
   const db = ctx.store.db;
   if (!(await territoryRepo.getProvince(db, provinceCode)))
     return err(failures.notFound(`tỉnh mã "${provinceCode}"`));
-  const rows = await db
-    .selectFrom('allowance_rates')
-    .selectAll()
-    .where('province_code', '=', provinceCode)
-    .where('hamlet_id', 'is', null)
-    .orderBy('effective_from', 'desc')
-    .execute();
+  const rows = await repo.provinceRates(db, provinceCode);
   return ok(rows.map(view));
 }

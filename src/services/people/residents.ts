@@ -113,12 +113,8 @@ async function cleanInput(
   if (idText !== '') {
     const checked = validatePersonalId(idText, { birthDate: input.birthDate, sex: input.sex });
     if (!checked.ok) return err(failures.invalid('personalId', checked.error.message));
-    const taken = await db
-      .selectFrom('residents')
-      .select('id')
-      .where('personal_id', '=', idText)
-      .executeTakeFirst();
-    if (taken && taken.id !== selfId)
+    const taken = await repo.residentWithPersonalId(db, idText);
+    if (taken !== undefined && taken !== selfId)
       return err(failures.conflict('personalId', `Số định danh cá nhân ${idText} đã có trong dữ liệu.`));
     personalId = idText;
   }

@@ -261,11 +261,12 @@ export async function attachItemFile(
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const fileName = clean(file.fileName).slice(0, 200) || 'van-ban';
   await writeWithAudit(ctx, actor, async (trx) => {
-    await trx
-      .updateTable('hamlet_establishment_items')
-      .set({ file_name: fileName, content_type: file.contentType.slice(0, 100), bytes: file.bytes, sha256 })
-      .where('id', '=', item.id)
-      .execute();
+    await repo.setItemFile(trx, item.id, {
+      fileName,
+      contentType: file.contentType.slice(0, 100),
+      bytes: file.bytes,
+      sha256,
+    });
     return {
       value: undefined,
       audit: {
