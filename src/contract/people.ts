@@ -388,3 +388,22 @@ export const householdPage = z.object({
   ),
 });
 export type HouseholdPage = z.infer<typeof householdPage>;
+
+/**
+ * The households of a hamlet, a page at a time. Registered by the territory routes (the hamlet's
+ * page lists them); declared here, beside the people it pages through.
+ */
+export const listHouseholds = endpoint({
+  method: 'GET',
+  path: '/api/hamlets/:id/households',
+  summary: 'Households of a hamlet, a page at a time',
+  tags,
+  access: 'read',
+  params: idParams,
+  query: z.object({
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+    offset: z.coerce.number().int().min(0).optional(),
+  }),
+  response: householdPage,
+  errors: [],
+});

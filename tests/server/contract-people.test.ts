@@ -10,7 +10,10 @@ import { describeEachDatabase } from '../support/databases';
 
 const isEndpoint = (v: unknown): v is EndpointDef =>
   typeof v === 'object' && v !== null && 'method' in v && 'path' in v && 'response' in v;
-const endpoints = [people, register, hamletFacts].flatMap((m) => Object.values(m).filter(isEndpoint));
+// The households listing is registered by the territory routes, on their own schema for now.
+const endpoints = [people, register, hamletFacts]
+  .flatMap((m) => Object.values(m).filter(isEndpoint))
+  .filter((e) => e !== people.listHouseholds);
 
 describeEachDatabase('people, hamlet register and hamlet facts on the contract', (t) => {
   let app: FastifyInstance;

@@ -15,7 +15,8 @@ import {
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { Status } from '../../shared/Status';
-import { numberFormat, tfacts as s } from '../../shared/strings';
+import { numberFormat } from '../../shared/strings';
+import { tfacts as s } from './strings';
 import { useLoad } from '../../shared/use-load';
 
 // The shapes of services/hamlet-facts.ts (GET /api/hamlets/:id/facts).

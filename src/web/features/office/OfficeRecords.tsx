@@ -19,7 +19,7 @@ import type { OfficeRegister } from '../../../contract/office';
 import { api } from '../../shared/api';
 import { errorText } from '../../shared/client';
 import { vnDate } from '../../shared/format';
-import { tfacts } from '../../shared/strings';
+import { tfacts } from '../hamlet-facts/strings';
 import { useLoad } from '../../shared/use-load';
 
 const s = tfacts.records;

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
-import { treg as s } from '../../shared/strings';
+import { treg as s } from './strings';
 import { errorText, vnDate } from './common';
 import type { AsOfView } from './types';
 

@@ -1,5 +1,5 @@
 import { Anchor, Card, List, Stack, Table, Text, Title } from '@mantine/core';
-import { treg as s } from '../../shared/strings';
+import { treg as s } from './strings';
 import { vnDate } from './common';
 import type { ChangeView, FormerHamlet } from './types';
 

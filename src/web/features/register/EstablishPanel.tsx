@@ -17,7 +17,7 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api';
-import { treg as s } from '../../shared/strings';
+import { treg as s } from './strings';
 import { useLoad } from '../../shared/use-load';
 import { KINDS, errorText, vnDate } from './common';
 import type { ChecklistRow, Establishment } from './types';

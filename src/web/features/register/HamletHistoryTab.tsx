@@ -1,7 +1,7 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { api } from '../../shared/api';
-import { treg as s } from '../../shared/strings';
+import { treg as s } from './strings';
 import { useLoad } from '../../shared/use-load';
 import { ChangesTable } from './ChangesSection';
 import type { HistoryView } from './types';

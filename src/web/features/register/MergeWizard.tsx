@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../shared/api';
-import { treg as s } from '../../shared/strings';
+import { treg as s } from './strings';
 import { DecisionFields, KINDS, errorText, useDecision, vnDate } from './common';
 import type { HamletOption, MergePreview } from './types';
 

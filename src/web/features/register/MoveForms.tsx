@@ -2,7 +2,7 @@ import { Alert, Button, MultiSelect, Select, Stack, Text, TextInput } from '@man
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import type { HamletDetail, HouseholdPage } from '../../shared/api';
-import { treg as s } from '../../shared/strings';
+import { treg as s } from './strings';
 import { useLoad } from '../../shared/use-load';
 import { DecisionFields, KINDS, errorText, useDecision } from './common';
 import type { HamletOption } from './types';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api';
 import { Status } from '../../shared/Status';
-import { treg as s } from '../../shared/strings';
+import { treg as s } from './strings';
 import { useLoad } from '../../shared/use-load';
 import { AsOfSection } from './AsOfSection';
 import { ChangesTable, FormerHamlets } from './ChangesSection';

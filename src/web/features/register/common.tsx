@@ -1,6 +1,6 @@
 import { Group, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { treg as s } from '../../shared/strings';
+import { treg as s } from './strings';
 
 export const vnDate = (d: string | null | undefined) =>
   d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '';
