@@ -393,3 +393,7 @@ export const itemFile = endpoint({
   response: fileAnswer(MIME.pdf, MIME.octet, 'image/jpeg', 'image/png'),
   errors: ['conflict'],
 });
+
+/** A hamlet the forms may choose (the commune's living hamlets). */
+export type HamletOption = HistoryView['hamlets'][number];
+export type ChecklistRow = EstablishmentView['checklist'][number];
