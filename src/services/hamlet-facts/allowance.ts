@@ -5,6 +5,7 @@
  * hamlet without a recorded decision shows none.
  */
 import { randomUUID } from 'node:crypto';
+import type * as contract from '../../contract/hamlet-facts';
 import type { CivilDate } from '../../domain/calendar';
 import { isCivilDate } from '../../domain/calendar';
 import { err, ok } from '../../domain/result';
@@ -19,20 +20,11 @@ import { clean, loadHamlet, vnToday } from '../decisions';
 
 export const ALLOWANCE_BASIS = 'QĐ 01/2016/QĐ-UBND tỉnh Quảng Trị (seed 002), Điều 8, khoản 1';
 
-export interface RateInput {
+/** A decision on the allowance: the contract's body, with the province and, for one hamlet, the hamlet. */
+export type RateInput = contract.RateInput & {
   readonly provinceCode: string;
   readonly hamletId?: string | null;
-  readonly classification?: string | null;
-  /** As written: "1,5" or "1.25"; or null when the decision states an amount. */
-  readonly coefficient?: string | null;
-  readonly amountVnd?: number | null;
-  readonly baseSalaryVnd?: number | null;
-  readonly effectiveFrom: CivilDate;
-  readonly decisionNumber: string;
-  readonly decisionDate: CivilDate;
-  readonly decisionBody: string;
-  readonly note?: string | null;
-}
+};
 
 export interface RateView {
   readonly id: string;

@@ -6,6 +6,7 @@
  * adds a record, so the history stays.
  */
 import { randomUUID } from 'node:crypto';
+import type * as contract from '../../contract/hamlet-facts';
 import type { CivilDate } from '../../domain/calendar';
 import { isCivilDate } from '../../domain/calendar';
 import { err, ok } from '../../domain/result';
@@ -37,13 +38,8 @@ export interface Decision {
   readonly decisionBody?: string | null;
 }
 
-export interface FactInput extends Decision {
-  readonly hamletId: string;
-  readonly fact: FactKind;
-  readonly value: string;
-  readonly effectiveFrom: CivilDate;
-  readonly note?: string | null;
-}
+/** A dated fact: the contract's body, with the hamlet it is about. */
+export type FactInput = contract.FactInput & { readonly hamletId: string };
 
 export interface FactView {
   readonly id: string;
