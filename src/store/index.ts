@@ -17,6 +17,7 @@ export * as pollingDay from './polling-day-repo';
 export * as meetingAgenda from './meeting-agenda-repo';
 export * as office from './office-repo';
 export * as register from './register-repo';
+export * as hamletFacts from './hamlet-facts-repo';
 export { insertRows } from './bulk-insert';
 export * as oversight from './oversight-repo';
 export * as search from './search-repo';

@@ -276,3 +276,16 @@ export async function upsertItem(db: Db, row: Insertable<HamletEstablishmentItem
     .execute();
   await db.insertInto('hamlet_establishment_items').values(row).execute();
 }
+
+/** Stores the scanned document of a recorded checklist item, with its hash. */
+export async function setItemFile(
+  db: Db,
+  itemId: string,
+  file: { fileName: string; contentType: string; bytes: Buffer; sha256: string },
+): Promise<void> {
+  await db
+    .updateTable('hamlet_establishment_items')
+    .set({ file_name: file.fileName, content_type: file.contentType, bytes: file.bytes, sha256: file.sha256 })
+    .where('id', '=', itemId)
+    .execute();
+}

@@ -467,3 +467,13 @@ export async function listImportBatches(db: Db, hamletId: string) {
     .orderBy('at', 'desc')
     .execute();
 }
+
+/** The id of the resident holding a personal id number, if any. */
+export async function residentWithPersonalId(db: Db, personalId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('residents')
+    .select('id')
+    .where('personal_id', '=', personalId)
+    .executeTakeFirst();
+  return row?.id;
+}

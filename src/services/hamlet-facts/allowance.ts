@@ -5,11 +5,12 @@
  * hamlet without a recorded decision shows none.
  */
 import { randomUUID } from 'node:crypto';
+import type * as contract from '../../contract/hamlet-facts';
 import type { CivilDate } from '../../domain/calendar';
 import { isCivilDate } from '../../domain/calendar';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
-import { territory as territoryRepo } from '../../store';
+import { hamletFacts as repo, territory as territoryRepo } from '../../store';
 import type { Db } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
@@ -19,20 +20,11 @@ import { clean, loadHamlet, vnToday } from '../decisions';
 
 export const ALLOWANCE_BASIS = 'QĐ 01/2016/QĐ-UBND tỉnh Quảng Trị (seed 002), Điều 8, khoản 1';
 
-export interface RateInput {
+/** A decision on the allowance: the contract's body, with the province and, for one hamlet, the hamlet. */
+export type RateInput = contract.RateInput & {
   readonly provinceCode: string;
   readonly hamletId?: string | null;
-  readonly classification?: string | null;
-  /** As written: "1,5" or "1.25"; or null when the decision states an amount. */
-  readonly coefficient?: string | null;
-  readonly amountVnd?: number | null;
-  readonly baseSalaryVnd?: number | null;
-  readonly effectiveFrom: CivilDate;
-  readonly decisionNumber: string;
-  readonly decisionDate: CivilDate;
-  readonly decisionBody: string;
-  readonly note?: string | null;
-}
+};
 
 export interface RateView {
   readonly id: string;
@@ -131,13 +123,7 @@ export async function allowanceOf(
   classification: string | null,
   on: CivilDate,
 ): Promise<AllowanceView> {
-  const rows = await db
-    .selectFrom('allowance_rates')
-    .selectAll()
-    .where('province_code', '=', provinceCode)
-    .where((eb) => eb.or([eb('hamlet_id', 'is', null), eb('hamlet_id', '=', hamletId)]))
-    .orderBy('effective_from')
-    .execute();
+  const rows = await repo.ratesForHamlet(db, provinceCode, hamletId);
   const all = rows.map(view);
   const own = latest(
     all.filter((r) => r.hamletId === hamletId),
@@ -249,7 +235,7 @@ export async function recordAllowanceRate(
     recorded_at: ctx.now().toISOString(),
   };
   await writeWithAudit(ctx, actor, async (trx) => {
-    await trx.insertInto('allowance_rates').values(row).execute();
+    await repo.insertRate(trx, row);
     return {
       value: undefined,
       audit: {
@@ -275,12 +261,6 @@ export async function listAllowanceRates(
   const db = ctx.store.db;
   if (!(await territoryRepo.getProvince(db, provinceCode)))
     return err(failures.notFound(`tỉnh mã "${provinceCode}"`));
-  const rows = await db
-    .selectFrom('allowance_rates')
-    .selectAll()
-    .where('province_code', '=', provinceCode)
-    .where('hamlet_id', 'is', null)
-    .orderBy('effective_from', 'desc')
-    .execute();
+  const rows = await repo.provinceRates(db, provinceCode);
   return ok(rows.map(view));
 }

@@ -6,6 +6,7 @@
  * adds a record, so the history stays.
  */
 import { randomUUID } from 'node:crypto';
+import type * as contract from '../../contract/hamlet-facts';
 import type { CivilDate } from '../../domain/calendar';
 import { isCivilDate } from '../../domain/calendar';
 import { err, ok } from '../../domain/result';
@@ -13,6 +14,7 @@ import type { Result } from '../../domain/result';
 import type { RuleProfile } from '../../domain/rules';
 import { CONFIDENCE_VI, allowedDeputies, formatCitation } from '../../domain/rules';
 import { hamletKinds, isHamletKind } from '../../domain/territory';
+import { hamletFacts as repo, households as householdsRepo } from '../../store';
 import type { Db } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
@@ -36,13 +38,8 @@ export interface Decision {
   readonly decisionBody?: string | null;
 }
 
-export interface FactInput extends Decision {
-  readonly hamletId: string;
-  readonly fact: FactKind;
-  readonly value: string;
-  readonly effectiveFrom: CivilDate;
-  readonly note?: string | null;
-}
+/** A dated fact: the contract's body, with the hamlet it is about. */
+export type FactInput = contract.FactInput & { readonly hamletId: string };
 
 export interface FactView {
   readonly id: string;
@@ -133,21 +130,9 @@ export async function profileOfHamlet(
   asked?: string | null,
 ): Promise<Result<RuleProfile>> {
   if (asked?.trim()) return loadProfile(asked);
-  const term = await db
-    .selectFrom('office_terms')
-    .select('profile_id')
-    .where('hamlet_id', '=', hamletId)
-    .where('position', '=', 'head')
-    .orderBy('start_on', 'desc')
-    .executeTakeFirst();
-  if (term) return loadProfile(term.profile_id);
-  const election = await db
-    .selectFrom('elections')
-    .select('profile_id')
-    .where('hamlet_id', '=', hamletId)
-    .orderBy('election_date', 'desc')
-    .executeTakeFirst();
-  return loadProfile(election?.profile_id ?? null);
+  const head = await repo.latestHeadProfile(db, hamletId);
+  if (head !== undefined) return loadProfile(head);
+  return loadProfile((await repo.latestElectionProfile(db, hamletId)) ?? null);
 }
 
 function deputyRule(p: RuleProfile): string {
@@ -164,14 +149,7 @@ function deputyRule(p: RuleProfile): string {
 }
 
 async function interimOf(db: Db, hamletId: string, on: CivilDate): Promise<InterimLimit | null> {
-  const rows = await db
-    .selectFrom('office_terms')
-    .selectAll()
-    .where('hamlet_id', '=', hamletId)
-    .where('position', '=', 'head')
-    .where('basis', '=', 'interim')
-    .where('resident_group_id', 'is', null)
-    .execute();
+  const rows = await repo.interimHeadTerms(db, hamletId);
   const t = rows.filter((r) => isCurrent(r, on)).at(-1);
   if (!t) return null;
   const p = loadProfile(t.profile_id);
@@ -192,14 +170,7 @@ export async function getHamletFacts(
   const profile = await profileOfHamlet(db, hamletId, options.profileId);
   if (!profile.ok) return profile;
   const p = profile.value;
-  const rows = await db
-    .selectFrom('hamlet_facts')
-    .selectAll()
-    .where('hamlet_id', '=', hamletId)
-    .orderBy('effective_from')
-    .orderBy('recorded_at')
-    .execute();
-  const history = rows.map(view);
+  const history = (await repo.listFacts(db, hamletId)).map(view);
   const classification = inForce(
     history.filter((f) => f.fact === 'classification'),
     on,
@@ -208,12 +179,7 @@ export async function getHamletFacts(
     history.filter((f) => f.fact === 'households'),
     on,
   );
-  const counted = await db
-    .selectFrom('households')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('hamlet_id', '=', hamletId)
-    .executeTakeFirst();
-  const computed = Number(counted?.n ?? 0);
+  const computed = await householdsRepo.countHouseholds(db, hamletId);
   const used = registered ? Number(registered.value) : computed;
   const { hamlet } = h.value;
   const kind = hamlet.kind;
@@ -315,7 +281,7 @@ export async function recordHamletFact(
     recorded_at: ctx.now().toISOString(),
   };
   await writeWithAudit(ctx, actor, async (trx) => {
-    await trx.insertInto('hamlet_facts').values(row).execute();
+    await repo.insertFact(trx, row);
     return {
       value: undefined,
       audit: {

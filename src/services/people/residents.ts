@@ -16,15 +16,17 @@ import { writeWithAudit } from '../common';
 import { failures } from '../common';
 import { checkVersion, claimEdit, guardEdit } from '../audit';
 import { hamletForRead, hamletForWrite, historyId } from './access';
+import type {
+  DepartureInput,
+  EditResidentInput,
+  MoveResidentInput,
+  NewResidentInput,
+  ResidentSearch,
+} from '../../contract/people';
 
 export type ResidentRecord = repo.ResidentRecord;
 
-export interface ResidentSearch {
-  readonly q?: string;
-  readonly status?: 'active' | 'deceased' | 'moved';
-  readonly limit?: number;
-  readonly offset?: number;
-}
+export type { ResidentSearch } from '../../contract/people';
 
 export async function searchResidents(
   ctx: ServiceContext,
@@ -113,12 +115,8 @@ async function cleanInput(
   if (idText !== '') {
     const checked = validatePersonalId(idText, { birthDate: input.birthDate, sex: input.sex });
     if (!checked.ok) return err(failures.invalid('personalId', checked.error.message));
-    const taken = await db
-      .selectFrom('residents')
-      .select('id')
-      .where('personal_id', '=', idText)
-      .executeTakeFirst();
-    if (taken && taken.id !== selfId)
+    const taken = await repo.residentWithPersonalId(db, idText);
+    if (taken !== undefined && taken !== selfId)
       return err(failures.conflict('personalId', `Số định danh cá nhân ${idText} đã có trong dữ liệu.`));
     personalId = idText;
   }
@@ -145,10 +143,7 @@ export async function addResident(
   ctx: ServiceContext,
   actor: Actor,
   hamletId: string,
-  input: ResidentInput & {
-    householdId?: string;
-    newHousehold?: { code: string; address: string; residentGroupId?: string | null };
-  },
+  input: NewResidentInput,
 ): Promise<Result<{ id: string; householdId: string }>> {
   const db = ctx.store.db;
   const place = await hamletForWrite(db, actor, hamletId, 'thêm nhân khẩu cho thôn/tổ dân phố này');
@@ -231,7 +226,7 @@ export async function editResident(
   ctx: ServiceContext,
   actor: Actor,
   id: string,
-  input: ResidentInput & { reason?: string; version?: number },
+  input: EditResidentInput,
 ): Promise<Result<{ changed: string[] }>> {
   const loaded = await loadForWrite(ctx, actor, id, 'sửa nhân khẩu này');
   if (!loaded.ok) return loaded;
@@ -283,7 +278,7 @@ export async function moveResident(
   ctx: ServiceContext,
   actor: Actor,
   id: string,
-  input: { householdId: string; relation: string; reason?: string; effectiveOn?: string; version?: number },
+  input: MoveResidentInput,
 ): Promise<Result<{ householdId: string }>> {
   const loaded = await loadForWrite(ctx, actor, id, 'chuyển hộ cho nhân khẩu này');
   if (!loaded.ok) return loaded;
@@ -336,7 +331,7 @@ export async function markDeparture(
   ctx: ServiceContext,
   actor: Actor,
   id: string,
-  input: { kind: 'deceased' | 'moved'; effectiveOn: string; reason?: string; version?: number },
+  input: DepartureInput,
 ): Promise<Result<{ status: string }>> {
   const loaded = await loadForWrite(ctx, actor, id, 'cập nhật nhân khẩu này');
   if (!loaded.ok) return loaded;

@@ -31,15 +31,8 @@ import { writeWithAudit } from '../common';
 import { failures } from '../common';
 import { checkDecision, checkNewName, clean, loadScope, writeChange } from './change-common';
 import { loadCommune, loadProfile, vnToday, canDecide } from '../decisions';
-
-export interface EstablishInput {
-  readonly name: string;
-  readonly kind: string;
-  readonly area: string;
-  readonly households: number;
-  readonly exception?: string | null;
-  readonly profileId?: string | null;
-}
+import type { EstablishInput, ItemInput } from '../../contract/register';
+export type { EstablishInput, ItemInput } from '../../contract/register';
 
 const AREAS = ['plain', 'mountainBorder', 'island'] as const;
 const isArea = (s: unknown): s is EstablishmentArea =>
@@ -107,15 +100,6 @@ export async function startEstablishment(
     };
   });
   return ok({ id });
-}
-
-export interface ItemInput {
-  readonly key: string;
-  readonly number?: string | null;
-  readonly date: CivilDate;
-  readonly issuingBody?: string | null;
-  /** The decision only: the day the hamlet exists from (default: the decision's date). */
-  readonly effectiveOn?: CivilDate | null;
 }
 
 async function loadDossier(ctx: ServiceContext, actor: Actor, id: string) {
@@ -261,11 +245,12 @@ export async function attachItemFile(
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const fileName = clean(file.fileName).slice(0, 200) || 'van-ban';
   await writeWithAudit(ctx, actor, async (trx) => {
-    await trx
-      .updateTable('hamlet_establishment_items')
-      .set({ file_name: fileName, content_type: file.contentType.slice(0, 100), bytes: file.bytes, sha256 })
-      .where('id', '=', item.id)
-      .execute();
+    await repo.setItemFile(trx, item.id, {
+      fileName,
+      contentType: file.contentType.slice(0, 100),
+      bytes: file.bytes,
+      sha256,
+    });
     return {
       value: undefined,
       audit: {

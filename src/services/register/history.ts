@@ -24,7 +24,7 @@ import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
 import { failures } from '../common';
-import type { CommuneHistory, DecisionInput } from './change-common';
+import type { CommuneHistory } from './change-common';
 import {
   checkDateFor,
   checkDecision,
@@ -36,6 +36,8 @@ import {
 } from './change-common';
 import { canDecide, loadCommune, positionTitle, vnToday } from '../decisions';
 import { isCurrent } from '../office';
+import type { RenameInput, DissolveInput } from '../../contract/register';
+export type { RenameInput, DissolveInput } from '../../contract/register';
 
 export interface ChangeView {
   readonly id: string;
@@ -281,11 +283,6 @@ export async function getAsOf(
   });
 }
 
-export interface RenameInput extends DecisionInput {
-  readonly hamletId: string;
-  readonly newName: string;
-}
-
 export async function renameHamlet(
   ctx: ServiceContext,
   actor: Actor,
@@ -334,10 +331,6 @@ export async function renameHamlet(
     };
   });
   return ok({ changeId });
-}
-
-export interface DissolveInput extends DecisionInput {
-  readonly hamletId: string;
 }
 
 /** Dissolves an empty hamlet: its households must have been moved (attach) or merged first. */

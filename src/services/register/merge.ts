@@ -31,7 +31,7 @@ import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
 import { failures } from '../common';
-import type { ChangeScope, Decision, DecisionInput, NewMove } from './change-common';
+import type { ChangeScope, Decision, NewMove } from './change-common';
 import {
   checkDateFor,
   checkDecision,
@@ -42,16 +42,8 @@ import {
 } from './change-common';
 import { positionTitle } from '../decisions';
 import { isCurrent } from '../office';
-
-export interface MergeInput extends DecisionInput {
-  readonly sourceIds: readonly string[];
-  /** An existing hamlet that survives, or the name and kind of a new one. */
-  readonly targetId?: string | null;
-  readonly newName?: string | null;
-  readonly newKind?: string | null;
-  /** When two merged hamlets have an open election for the same position: the one kept. */
-  readonly keepElectionIds?: readonly string[];
-}
+import type { MergeInput } from '../../contract/register';
+export type { MergeInput } from '../../contract/register';
 
 const collator = new Intl.Collator('vi', { numeric: true });
 

@@ -26,20 +26,13 @@ import {
   loadScope,
   writeChange,
 } from './change-common';
+import type { SplitInput, AttachInput } from '../../contract/register';
+export type { SplitInput, AttachInput } from '../../contract/register';
 
 export interface MoveSelection {
   readonly sourceId: string;
   readonly householdIds?: readonly string[];
   readonly groupIds?: readonly string[];
-}
-
-export interface SplitInput extends DecisionInput, MoveSelection {
-  readonly newName: string;
-  readonly newKind: string;
-}
-
-export interface AttachInput extends DecisionInput, MoveSelection {
-  readonly targetId: string;
 }
 
 export interface MoveOutcome {

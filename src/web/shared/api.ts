@@ -43,84 +43,10 @@ export const api = {
 };
 
 // Territory answers other features' pages still read from here.
-export type { CommuneView, HamletDetail, HouseholdPage } from '../../contract/territory';
+export type { CommuneView, HamletDetail } from '../../contract/territory';
 
 export type { ProfileSummary } from '../../contract/rules';
-
-export interface ResidentImportPreview {
-  fileSha256: string;
-  layout: 'residents' | 'households';
-  headers: string[];
-  columns: (string | null)[];
-  fields: { field: string; header: string; required: boolean }[];
-  missing: string[];
-  rows: number;
-  accepted: number;
-  rejected: { row: number; field: string; message: string }[];
-  converted: string | null;
-  toAdd: { line: number; householdCode: string; fullName: string; birthDate: string }[];
-  toAddCount: number;
-  toChange: {
-    line: number;
-    id: string;
-    householdCode: string;
-    fullName: string;
-    birthDate: string;
-    changes: { field: string; label: string; before: string | null; after: string | null }[];
-  }[];
-  toChangeCount: number;
-  unchanged: number;
-  notInFile: number;
-  newHouseholds: number;
-  newGroups: string[];
-  added?: number;
-  changed?: number;
-}
-
-export interface ResidentItem {
-  id: string;
-  householdId: string;
-  householdCode: string;
-  fullName: string;
-  sex: string;
-  birthDate: string;
-  personalId: string | null;
-  relation: string;
-  residence: string;
-  legalCapacity: string;
-  status: string;
-  residentGroup: string | null;
-  address: string;
-}
-
-export interface ResidentDetail {
-  /** version: sent back with an edit (optimistic concurrency). */
-  resident: ResidentItem & { hamletId: string; version: number };
-  history: {
-    id: string;
-    kind: string;
-    effectiveOn: string | null;
-    reason: string | null;
-    data: unknown;
-    at: string;
-    by: string | null;
-  }[];
-  canManage: boolean;
-}
-
-export interface HouseholdDetailView {
-  household: { id: string; hamletId: string; code: string; address: string; residentGroup: string | null };
-  members: (ResidentItem & { age: number; qualifies: boolean; reasons: string[] })[];
-  representative: {
-    residentId: string | null;
-    source: 'chosen' | 'defaultHead' | 'none';
-    reason: string | null;
-    nominatedByMembers: boolean;
-    verdict: { eligible: boolean; messages: string[] };
-    rule: string;
-  };
-  profileId: string;
-  canManage: boolean;
-}
+/** Pages of other features still name these; they are the people contract's. */
+export type { HouseholdPage, ResidentItem } from '../../contract/people';
 
 export type { OversightNational, OversightProvince } from '../../contract/oversight';

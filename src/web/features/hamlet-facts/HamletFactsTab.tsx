@@ -13,62 +13,15 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { numberFormat, tfacts as s } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/hamlet-facts';
+import type { HamletFacts } from '../../../contract/hamlet-facts';
+import { errorText } from '../../shared/client';
+import { vnDate, vnNumber } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { tfacts as s } from './strings';
 
-// The shapes of services/hamlet-facts.ts (GET /api/hamlets/:id/facts).
-interface FactView {
-  id: string;
-  fact: string;
-  value: string;
-  effectiveFrom: string;
-  decisionNumber: string | null;
-  decisionDate: string | null;
-  decisionBody: string | null;
-  note: string | null;
-}
-interface RateView {
-  coefficientMilli: number | null;
-  amountVnd: number | null;
-  baseSalaryVnd: number | null;
-  monthlyVnd: number | null;
-  effectiveFrom: string;
-  decisionNumber: string;
-  decisionDate: string;
-  decisionBody: string;
-}
-interface InterimLimit {
-  holderName: string;
-  startOn: string;
-  limit: string | null;
-  daysRemaining: number | null;
-  state: 'running' | 'near' | 'overdue' | 'noLimit';
-  newElectionBy: string | null;
-  citation: string;
-  note: string | null;
-}
-export interface HamletFacts {
-  hamletId: string;
-  kindLabel: string;
-  on: string;
-  profile: { id: string; title: string };
-  classification: FactView | null;
-  households: { registered: FactView | null; computed: number; used: number; usedSource: string };
-  deputies: { allowed: number; rule: string; citation: string; confidence: string };
-  allowance: { current: RateView | null; scope: string | null; history: RateView[]; basis: string };
-  interim: InterimLimit | null;
-  interimRule: { maxMonths: number | null; citation: string; note: string | null; confidence: string };
-  history: FactView[];
-  canEdit: boolean;
-  canEditProvince: boolean;
-  provinceCode: string;
-}
-
-const vnDate = (d: string | null | undefined) =>
-  d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '';
-const money = (n: number) => numberFormat.format(n);
+const money = (n: number) => vnNumber(n);
 const coefficient = (milli: number) => (milli / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 3 });
 const decisionText = (f: {
   decisionNumber: string | null;
@@ -80,10 +33,10 @@ const INTERIM_COLOR = { running: 'green', near: 'orange', overdue: 'red', noLimi
 /** The facts the commune keeps about a hamlet, as of a day, with their history and the forms to add one. */
 export function HamletFactsTab(props: { hamletId: string }) {
   const [on, setOn] = useState('');
-  const [load, reload] = useLoad(
-    () => api.get<HamletFacts>(`/api/hamlets/${props.hamletId}/facts${on ? `?on=${on}` : ''}`),
-    [props.hamletId, on],
-  );
+  const query = useApiQuery(contract.getHamletFacts, {
+    params: { id: props.hamletId },
+    query: on ? { on } : {},
+  });
   return (
     <Card withBorder data-testid="hamlet-facts">
       <Stack gap="sm">
@@ -99,17 +52,13 @@ export function HamletFactsTab(props: { hamletId: string }) {
             w={200}
           />
         </Group>
-        {load.state !== 'ready' ? (
-          <Status load={load} onRetry={reload} />
-        ) : (
-          <Facts f={load.data} onSaved={reload} />
-        )}
+        {!query.data ? <QueryStatus query={query} /> : <Facts f={query.data} />}
       </Stack>
     </Card>
   );
 }
 
-function Facts(props: { f: HamletFacts; onSaved: () => void }) {
+function Facts(props: { f: HamletFacts }) {
   const f = props.f;
   const reg = f.households.registered;
   return (
@@ -174,8 +123,8 @@ function Facts(props: { f: HamletFacts; onSaved: () => void }) {
         <Interim f={f} />
       </SimpleGrid>
       <History f={f} />
-      {f.canEdit && <AddFact hamletId={f.hamletId} onSaved={props.onSaved} />}
-      {f.canEdit && <AddRate f={f} onSaved={props.onSaved} />}
+      {f.canEdit && <AddFact hamletId={f.hamletId} />}
+      {f.canEdit && <AddRate f={f} />}
     </Stack>
   );
 }
@@ -287,7 +236,7 @@ function History(props: { f: HamletFacts }) {
   );
 }
 
-function AddFact(props: { hamletId: string; onSaved: () => void }) {
+function AddFact(props: { hamletId: string }) {
   const empty = {
     fact: 'households',
     value: '',
@@ -301,22 +250,26 @@ function AddFact(props: { hamletId: string; onSaved: () => void }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const set = (k: keyof typeof empty) => (e: { currentTarget: { value: string } }) =>
     setV({ ...v, [k]: e.currentTarget.value });
+  const record = useApiMutation(contract.recordHamletFact, { invalidates: [contract.getHamletFacts] });
   const save = () => {
-    void api
-      .post(`/api/hamlets/${props.hamletId}/facts`, {
-        ...v,
-        decisionNumber: v.decisionNumber || null,
-        decisionDate: v.decisionDate || null,
-        decisionBody: v.decisionBody || null,
-        note: v.note || null,
+    void record
+      .mutateAsync({
+        params: { id: props.hamletId },
+        body: {
+          ...v,
+          fact: v.fact === 'classification' ? 'classification' : 'households',
+          decisionNumber: v.decisionNumber || null,
+          decisionDate: v.decisionDate || null,
+          decisionBody: v.decisionBody || null,
+          note: v.note || null,
+        },
       })
       .then(
         () => {
           setMessage({ ok: true, text: s.saved });
           setV(empty);
-          props.onSaved();
         },
-        (e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
       );
   };
   return (
@@ -377,7 +330,7 @@ function AddFact(props: { hamletId: string; onSaved: () => void }) {
  * names it) or an amount. A commune records a decision about this hamlet; the administrator also
  * records the province's rate for every hamlet or for one class.
  */
-function AddRate(props: { f: HamletFacts; onSaved: () => void }) {
+function AddRate(props: { f: HamletFacts }) {
   const f = props.f;
   const empty = {
     scope: 'hamlet',
@@ -394,6 +347,9 @@ function AddRate(props: { f: HamletFacts; onSaved: () => void }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const set = (k: keyof typeof empty) => (e: { currentTarget: { value: string } }) =>
     setV({ ...v, [k]: e.currentTarget.value });
+  const refreshed = { invalidates: [contract.getHamletFacts, contract.listAllowanceRates] };
+  const hamletRate = useApiMutation(contract.recordHamletRate, refreshed);
+  const provinceRate = useApiMutation(contract.recordProvinceRate, refreshed);
   const num = (x: string) => (x.trim() ? Number(x.replace(/[.\s]/g, '')) : null);
   const save = () => {
     const body = {
@@ -407,18 +363,20 @@ function AddRate(props: { f: HamletFacts; onSaved: () => void }) {
     };
     const request =
       v.scope === 'hamlet'
-        ? api.post(`/api/hamlets/${f.hamletId}/allowance-rates`, { ...body, provinceCode: f.provinceCode })
-        : api.post(`/api/provinces/${f.provinceCode}/allowance-rates`, {
-            ...body,
-            classification: v.scope === 'classification' ? v.classification || null : null,
+        ? hamletRate.mutateAsync({
+            params: { id: f.hamletId },
+            body: { ...body, provinceCode: f.provinceCode },
+          })
+        : provinceRate.mutateAsync({
+            params: { id: f.provinceCode },
+            body: { ...body, classification: v.scope === 'classification' ? v.classification || null : null },
           });
     request.then(
       () => {
         setMessage({ ok: true, text: s.saved });
         setV(empty);
-        props.onSaved();
       },
-      (e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
     );
   };
   const scopes = [

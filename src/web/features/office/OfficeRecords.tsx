@@ -15,46 +15,26 @@ import {
 import { createContext, useContext, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import * as contract from '../../../contract/hamlet-facts';
+import type { OfficeRecordView } from '../../../contract/hamlet-facts';
 import type { OfficeRegister } from '../../../contract/office';
-import { api } from '../../shared/api';
 import { errorText } from '../../shared/client';
 import { vnDate } from '../../shared/format';
-import { tfacts } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { tfacts } from '../hamlet-facts/strings';
 
 const s = tfacts.records;
 
-// The shape of services/office-records.ts (GET /api/communes/:id/office-records).
-export interface OfficeRecord {
-  id: string;
-  termId: string;
-  holderName: string;
-  positionTitle: string;
-  kind: 'commendation' | 'discipline';
-  form: string;
-  formLabel: string;
-  citation: string;
-  decidedOn: string;
-  decisionNumber: string;
-  decisionBody: string;
-  content: string;
-  removal: { kind: string; caseId: string | null; state: string | null; note: string | null } | null;
-}
-
 interface Records {
-  readonly records: OfficeRecord[];
-  readonly reload: () => void;
+  readonly records: readonly OfficeRecordView[];
 }
-const RecordsContext = createContext<Records>({ records: [], reload: () => undefined });
+const RecordsContext = createContext<Records>({ records: [] });
 
 /** Loads the commune's records once for the register page: the rows' marks and the section share them. */
 export function OfficeRecordsProvider(props: { communeId: string; children: ReactNode }) {
-  const [load, reload] = useLoad(
-    () => api.get<OfficeRecord[]>(`/api/communes/${props.communeId}/office-records`),
-    [props.communeId],
-  );
-  const records = load.state === 'ready' ? load.data : [];
-  return <RecordsContext.Provider value={{ records, reload }}>{props.children}</RecordsContext.Provider>;
+  const query = useApiQuery(contract.listOfficeRecords, { params: { id: props.communeId } });
+  const records = query.data ?? [];
+  return <RecordsContext.Provider value={{ records }}>{props.children}</RecordsContext.Provider>;
 }
 
 /** On an office-holder's row: how many commendations and disciplinary decisions the term has. */
@@ -77,7 +57,7 @@ export function OfficeRecordsSection(props: {
   today: string;
   canManage: boolean;
 }) {
-  const { records, reload } = useContext(RecordsContext);
+  const { records } = useContext(RecordsContext);
   return (
     <Card withBorder data-testid="office-records">
       <Stack gap="sm">
@@ -128,13 +108,13 @@ export function OfficeRecordsSection(props: {
             </Table.Tbody>
           </Table>
         )}
-        {props.canManage && <AddRecord hamlets={props.hamlets} today={props.today} onSaved={reload} />}
+        {props.canManage && <AddRecord hamlets={props.hamlets} today={props.today} />}
       </Stack>
     </Card>
   );
 }
 
-function RemovalLink(props: { communeId: string; removal: NonNullable<OfficeRecord['removal']> }) {
+function RemovalLink(props: { communeId: string; removal: NonNullable<OfficeRecordView['removal']> }) {
   const r = props.removal;
   return (
     <Stack gap={0}>
@@ -155,7 +135,7 @@ function RemovalLink(props: { communeId: string; removal: NonNullable<OfficeReco
   );
 }
 
-function AddRecord(props: { hamlets: OfficeRegister['hamlets']; today: string; onSaved: () => void }) {
+function AddRecord(props: { hamlets: OfficeRegister['hamlets']; today: string }) {
   const terms = props.hamlets.flatMap((h) =>
     h.history.map((t) => ({
       value: t.id,
@@ -174,13 +154,13 @@ function AddRecord(props: { hamlets: OfficeRegister['hamlets']; today: string; o
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const set = (k: keyof typeof empty) => (e: { currentTarget: { value: string } }) =>
     setV({ ...v, [k]: e.currentTarget.value });
+  const record = useApiMutation(contract.recordOfficeRecord, { invalidates: [contract.listOfficeRecords] });
   const save = () => {
     const { termId, ...body } = v;
-    api.post(`/api/office-terms/${termId}/records`, body).then(
+    record.mutateAsync({ params: { id: termId }, body }).then(
       () => {
         setMessage({ ok: true, text: s.saved });
         setV(empty);
-        props.onSaved();
       },
       (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
     );

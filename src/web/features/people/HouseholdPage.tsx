@@ -14,33 +14,32 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { HouseholdDetailView } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { formatDate, t } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
-
-const s = t.people;
+import * as contract from '../../../contract/people';
+import { errorText } from '../../shared/client';
+import { vnDate } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { s } from './strings';
 
 /** A household: its members, who qualifies to represent it and why, and the representative chosen. */
 export function HouseholdPage() {
   const { id = '' } = useParams();
-  const [load, reload] = useLoad(() => api.get<HouseholdDetailView>(`/api/households/${id}`), [id]);
+  const query = useApiQuery(contract.getHousehold, { params: { id } });
+  const represent = useApiMutation(contract.chooseRepresentative, {
+    invalidates: [contract.getHousehold, contract.listHouseholds],
+  });
   const [reason, setReason] = useState('');
   const [nominated, setNominated] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const { household: h, members, representative: rep, canManage } = load.data;
+  if (!query.data) return <QueryStatus query={query} />;
+  const { household: h, members, representative: rep, canManage } = query.data;
   const repName = members.find((m) => m.id === rep.residentId)?.fullName;
   const choose = (residentId: string) =>
-    api
-      .post(`/api/households/${h.id}/representative`, { residentId, reason, nominatedByMembers: nominated })
+    represent
+      .mutateAsync({ params: { id: h.id }, body: { residentId, reason, nominatedByMembers: nominated } })
       .then(
-        () => {
-          setMessage({ ok: true, text: s.saved });
-          reload();
-        },
-        (x: unknown) => setMessage({ ok: false, text: x instanceof Error ? x.message : String(x) }),
+        () => setMessage({ ok: true, text: s.saved }),
+        (x: unknown) => setMessage({ ok: false, text: errorText(x) }),
       );
   return (
     <Stack maw={1100}>
@@ -105,7 +104,7 @@ export function HouseholdPage() {
                   {m.fullName}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{formatDate(m.birthDate)}</Table.Td>
+              <Table.Td>{vnDate(m.birthDate)}</Table.Td>
               <Table.Td>{m.age}</Table.Td>
               <Table.Td>{s.relations[m.relation] ?? m.relation}</Table.Td>
               <Table.Td>{s.capacities[m.legalCapacity]}</Table.Td>

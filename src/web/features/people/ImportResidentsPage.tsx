@@ -16,9 +16,12 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { ResidentImportPreview } from '../../shared/api';
-import { formatDate, t } from '../../shared/strings';
+import * as contract from '../../../contract/people';
+import type { ResidentImportPreview } from '../../../contract/people';
+import { call, errorText, urlOf } from '../../shared/client';
+import { vnDate } from '../../shared/format';
+import { t } from '../../shared/strings';
+import { s } from './strings';
 
 type Layout = 'residents' | 'households';
 const SHOWN = 200;
@@ -32,35 +35,39 @@ export function ImportResidentsPage() {
   const [preview, setPreview] = useState<ResidentImportPreview | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const fail = (e: unknown) => setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+  const fail = (e: unknown) => setMessage({ ok: false, text: errorText(e) });
 
-  const url = (confirm: boolean, m: Record<number, string | null>, l: Layout, f: File) => {
-    const q = new URLSearchParams({ layout: l, fileName: f.name });
-    if (Object.keys(m).length > 0) q.set('mapping', JSON.stringify(m));
-    if (confirm) q.set('confirm', 'true');
-    return `/api/hamlets/${id}/residents/import?${q.toString()}`;
-  };
+  // The bytes go as they are (application/octet-stream): the server recognises XLSX or CSV itself.
+  const send = async (confirm: boolean, m: Record<number, string | null>, l: Layout, f: File) =>
+    call(contract.importResidents, {
+      params: { id },
+      query: {
+        layout: l,
+        fileName: f.name,
+        ...(Object.keys(m).length > 0 ? { mapping: JSON.stringify(m) } : {}),
+        ...(confirm ? { confirm: 'true' } : {}),
+      },
+      body: await f.arrayBuffer(),
+    });
   const check = (f: File | null, m: Record<number, string | null>, l: Layout) => {
     setPreview(null);
     setMessage(null);
     if (!f) return;
     setBusy(true);
-    api
-      .upload<ResidentImportPreview>(url(false, m, l, f), f)
+    send(false, m, l, f)
       .then(setPreview, fail)
       .finally(() => setBusy(false));
   };
   const confirm = () => {
     if (!file) return;
     setBusy(true);
-    api
-      .upload<ResidentImportPreview>(url(true, mapping, layout, file), file)
+    send(true, mapping, layout, file)
       .then((p) => {
         const added = p.added ?? 0;
         const changed = p.changed ?? 0;
         setMessage({
           ok: true,
-          text: added + changed === 0 ? t.people.nothing : t.people.done(added, changed),
+          text: added + changed === 0 ? s.nothing : s.done(added, changed),
         });
         setPreview(null);
       }, fail)
@@ -72,16 +79,16 @@ export function ImportResidentsPage() {
       <Anchor component={Link} to={`/thon/${id}`} size="sm">
         ← {t.hamlet.householdList}
       </Anchor>
-      <Title order={2}>{t.people.importTitle}</Title>
+      <Title order={2}>{s.importTitle}</Title>
       <Text size="sm" c="dimmed">
-        {t.people.importHelp}
+        {s.importHelp}
       </Text>
       <Group>
-        <Anchor href="/api/residents/template" data-testid="template-link">
-          {t.people.template}
+        <Anchor href={urlOf(contract.residentsTemplate, {})} data-testid="template-link">
+          {s.template}
         </Anchor>
         <Anchor component={Link} to={`/thon/${id}/nhan-khau`}>
-          {t.people.openResidents}
+          {s.openResidents}
         </Anchor>
       </Group>
       <SegmentedControl
@@ -91,13 +98,13 @@ export function ImportResidentsPage() {
           check(file, mapping, v as Layout);
         }}
         data={[
-          { value: 'residents', label: t.people.layoutResidents },
-          { value: 'households', label: t.people.layoutHouseholds },
+          { value: 'residents', label: s.layoutResidents },
+          { value: 'households', label: s.layoutHouseholds },
         ]}
         w="fit-content"
       />
       <FileInput
-        label={t.people.file}
+        label={s.file}
         accept=".xlsx,.csv"
         value={file}
         onChange={(f) => {
@@ -146,22 +153,22 @@ function PreviewView(props: {
     <Stack gap="sm">
       {p.converted && (
         <Alert color="blue" data-testid="converted-notice">
-          {t.people.converted(p.converted)}
+          {s.converted(p.converted)}
         </Alert>
       )}
       {p.missing.length > 0 && (
         <Alert color="orange" data-testid="missing-columns">
-          {t.people.missing(p.missing.map(label).join(', '))}
+          {s.missing(p.missing.map(label).join(', '))}
         </Alert>
       )}
       <Mapping preview={p} mapping={props.mapping} onMap={props.onMap} onApply={props.onApply} />
       {p.missing.length === 0 && (
         <>
           <Text fw={600} data-testid="import-summary">
-            {t.people.summary(p.rows, p.toAddCount, p.toChangeCount, p.unchanged, p.rejected.length)}
+            {s.summary(p.rows, p.toAddCount, p.toChangeCount, p.unchanged, p.rejected.length)}
           </Text>
           {p.rejected.length > 0 && (
-            <Alert color="red" title={t.people.rejectedTitle} data-testid="rejected-rows">
+            <Alert color="red" title={s.rejectedTitle} data-testid="rejected-rows">
               <List size="sm">
                 {p.rejected.map((r, i) => (
                   <List.Item key={`${r.row}-${r.field}-${i}`}>{r.message}</List.Item>
@@ -171,13 +178,13 @@ function PreviewView(props: {
           )}
           {p.toChange.length > 0 && (
             <Card withBorder>
-              <Title order={4}>{t.people.toChange}</Title>
+              <Title order={4}>{s.toChange}</Title>
               <Table striped data-testid="to-change">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t.people.line}</Table.Th>
-                    <Table.Th>{t.people.fullName}</Table.Th>
-                    <Table.Th>{t.people.changes}</Table.Th>
+                    <Table.Th>{s.line}</Table.Th>
+                    <Table.Th>{s.fullName}</Table.Th>
+                    <Table.Th>{s.changes}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -194,19 +201,19 @@ function PreviewView(props: {
                   ))}
                 </Table.Tbody>
               </Table>
-              {p.toChangeCount > SHOWN && <Text size="sm">{t.people.more(p.toChangeCount - SHOWN)}</Text>}
+              {p.toChangeCount > SHOWN && <Text size="sm">{s.more(p.toChangeCount - SHOWN)}</Text>}
             </Card>
           )}
           {p.toAdd.length > 0 && (
             <Card withBorder>
-              <Title order={4}>{t.people.toAdd}</Title>
+              <Title order={4}>{s.toAdd}</Title>
               <Table striped data-testid="to-add">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t.people.line}</Table.Th>
-                    <Table.Th>{t.people.householdCode}</Table.Th>
-                    <Table.Th>{t.people.fullName}</Table.Th>
-                    <Table.Th>{t.people.birthDate}</Table.Th>
+                    <Table.Th>{s.line}</Table.Th>
+                    <Table.Th>{s.householdCode}</Table.Th>
+                    <Table.Th>{s.fullName}</Table.Th>
+                    <Table.Th>{s.birthDate}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -215,12 +222,12 @@ function PreviewView(props: {
                       <Table.Td>{r.line}</Table.Td>
                       <Table.Td>{r.householdCode}</Table.Td>
                       <Table.Td>{r.fullName}</Table.Td>
-                      <Table.Td>{formatDate(r.birthDate)}</Table.Td>
+                      <Table.Td>{vnDate(r.birthDate)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
-              {p.toAddCount > SHOWN && <Text size="sm">{t.people.more(p.toAddCount - SHOWN)}</Text>}
+              {p.toAddCount > SHOWN && <Text size="sm">{s.more(p.toAddCount - SHOWN)}</Text>}
             </Card>
           )}
           <Group>
@@ -229,7 +236,7 @@ function PreviewView(props: {
               disabled={writable === 0 || props.busy}
               data-testid="confirm-import"
             >
-              {t.people.confirm(writable)}
+              {s.confirm(writable)}
             </Button>
           </Group>
         </>
@@ -246,14 +253,14 @@ function Mapping(props: {
 }) {
   const p = props.preview;
   const options = [
-    { value: '', label: t.people.ignore },
+    { value: '', label: s.ignore },
     ...p.fields.map((f) => ({ value: f.field, label: `${f.header}${f.required ? ' *' : ''}` })),
   ];
   return (
     <Card withBorder>
-      <Title order={4}>{t.people.mappingTitle}</Title>
+      <Title order={4}>{s.mappingTitle}</Title>
       <Text size="sm" c="dimmed" mb="xs">
-        {t.people.mappingHelp}
+        {s.mappingHelp}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         {p.headers.map((h, i) => (
@@ -269,7 +276,7 @@ function Mapping(props: {
         ))}
       </SimpleGrid>
       <Button variant="light" mt="sm" onClick={props.onApply} data-testid="apply-mapping">
-        {t.people.applyMapping}
+        {s.applyMapping}
       </Button>
     </Card>
   );

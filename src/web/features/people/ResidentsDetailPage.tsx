@@ -12,25 +12,28 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { HouseholdPage, ResidentDetail } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { formatDate, t } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
-import { formBody, ResidentFields } from './ResidentsPage';
-import type { ResidentForm } from './ResidentsPage';
-
-const s = t.people;
+import * as contract from '../../../contract/people';
+import type { ResidentDetail } from '../../../contract/people';
+import { z } from '../../../contract/zod';
+import { errorText } from '../../shared/client';
+import { vnDate } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { residentBody, ResidentFields, residentForm } from './ResidentsPage';
+import { s } from './strings';
 
 /** One resident: details, corrections, move, death or move away, and the history of changes. */
 export function ResidentsDetailPage() {
   const { id = '' } = useParams();
-  const [load, reload] = useLoad(() => api.get<ResidentDetail>(`/api/residents/${id}`), [id]);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const { resident: r, history, canManage } = load.data;
+  const query = useApiQuery(contract.getResident, { params: { id } });
+  if (!query.data) return <QueryStatus query={query} />;
+  const detail = query.data;
+  const { resident: r, history, canManage } = detail;
   return (
     <Stack maw={1000}>
       <Group>
@@ -43,15 +46,15 @@ export function ResidentsDetailPage() {
       </Group>
       <Title order={2}>{r.fullName}</Title>
       <Text data-testid="resident-summary">
-        {formatDate(r.birthDate)} · {s.sexes[r.sex]} · {s.relations[r.relation] ?? r.relation} ·{' '}
+        {vnDate(r.birthDate)} · {s.sexes[r.sex]} · {s.relations[r.relation] ?? r.relation} ·{' '}
         {s.residences[r.residence]} · {s.statuses[r.status]}
         {r.personalId ? ` · ${r.personalId}` : ''}
       </Text>
       {canManage && r.status === 'active' && (
         <>
-          <Edit key={`${r.id}-${history.length}`} detail={load.data} onDone={reload} />
-          <Move detail={load.data} onDone={reload} />
-          <Departure residentId={r.id} version={r.version} onDone={reload} />
+          <Edit key={`${r.id}-${history.length}`} detail={detail} />
+          <Move detail={detail} />
+          <Departure residentId={r.id} version={r.version} />
         </>
       )}
       <Title order={3} size="h4">
@@ -70,7 +73,7 @@ export function ResidentsDetailPage() {
         <Table.Tbody>
           {history.map((e) => (
             <Table.Tr key={e.id}>
-              <Table.Td>{formatDate(e.effectiveOn ?? e.at.slice(0, 10))}</Table.Td>
+              <Table.Td>{vnDate(e.effectiveOn ?? e.at.slice(0, 10))}</Table.Td>
               <Table.Td>{s.events[e.kind] ?? e.kind}</Table.Td>
               <Table.Td>{e.reason ?? ''}</Table.Td>
               <Table.Td>{describe(e.data)}</Table.Td>
@@ -95,52 +98,65 @@ function describe(data: unknown): string {
   return '';
 }
 
-function useSubmit(onDone: () => void) {
+/** What a write shows when it is done or refused. */
+function useOutcome() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = (path: string, body: unknown) =>
-    api.post(path, body).then(
-      () => {
-        setMessage({ ok: true, text: s.saved });
-        onDone();
-      },
-      (x: unknown) => setMessage({ ok: false, text: x instanceof Error ? x.message : String(x) }),
+  const report = (p: Promise<unknown>) =>
+    p.then(
+      () => setMessage({ ok: true, text: s.saved }),
+      (x: unknown) => setMessage({ ok: false, text: errorText(x) }),
     );
   const view = message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>;
-  return [run, view] as const;
+  return [report, view] as const;
 }
 
-function Edit(props: { detail: ResidentDetail; onDone: () => void }) {
+/** Every read a change to a resident may alter. */
+const changed = [
+  contract.getResident,
+  contract.searchResidents,
+  contract.getHousehold,
+  contract.listHouseholds,
+];
+
+const editForm = residentForm.extend({ reason: z.string().max(500) });
+type EditForm = z.infer<typeof editForm>;
+
+function Edit(props: { detail: ResidentDetail }) {
   const r = props.detail.resident;
-  const [form, setForm] = useState<ResidentForm>({
-    fullName: r.fullName,
-    birthDate: r.birthDate,
-    sex: r.sex,
-    personalId: r.personalId ?? '',
-    relation: r.relation,
-    residence: r.residence,
-    legalCapacity: r.legalCapacity,
+  const form = useForm<EditForm>({
+    initialValues: {
+      fullName: r.fullName,
+      birthDate: r.birthDate,
+      sex: r.sex,
+      personalId: r.personalId ?? '',
+      relation: r.relation,
+      residence: r.residence,
+      legalCapacity: r.legalCapacity,
+      reason: '',
+    },
+    validate: zod4Resolver(editForm),
   });
-  const [reason, setReason] = useState('');
-  const [run, view] = useSubmit(props.onDone);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void run(`/api/residents/${r.id}`, { ...formBody(form), reason, version: r.version });
-  };
+  const edit = useApiMutation(contract.editResident, { invalidates: changed });
+  const [report, view] = useOutcome();
+  const submit = (v: EditForm) =>
+    void report(
+      edit.mutateAsync({
+        params: { id: r.id },
+        body: { ...residentBody(v), reason: v.reason, version: r.version },
+      }),
+    );
   return (
     <Card withBorder>
-      <form onSubmit={submit}>
+      <form onSubmit={form.onSubmit(submit)}>
         <Stack gap="xs">
           <Title order={4}>{s.edit}</Title>
-          <ResidentFields value={form} onChange={setForm} />
-          <TextInput
-            label={s.reason}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            required
-          />
+          <ResidentFields form={form} />
+          <TextInput label={s.reason} {...form.getInputProps('reason')} required />
           {view}
           <Group>
-            <Button type="submit">{s.save}</Button>
+            <Button type="submit" loading={edit.isPending}>
+              {s.save}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -148,19 +164,26 @@ function Edit(props: { detail: ResidentDetail; onDone: () => void }) {
   );
 }
 
-function Move(props: { detail: ResidentDetail; onDone: () => void }) {
+function Move(props: { detail: ResidentDetail }) {
   const r = props.detail.resident;
   const [householdId, setHouseholdId] = useState<string | null>(null);
   const [relation, setRelation] = useState<string>('other');
   const [reason, setReason] = useState('');
-  const [run, view] = useSubmit(props.onDone);
-  const [households] = useLoad(
-    () => api.get<HouseholdPage>(`/api/hamlets/${r.hamletId}/households?limit=500`),
-    [r.hamletId],
-  );
+  const move = useApiMutation(contract.moveResident, { invalidates: changed });
+  const [report, view] = useOutcome();
+  const households = useApiQuery(contract.listHouseholds, {
+    params: { id: r.hamletId },
+    query: { limit: 500 },
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(`/api/residents/${r.id}/move`, { householdId, relation, reason, version: r.version });
+    if (!householdId) return;
+    void report(
+      move.mutateAsync({
+        params: { id: r.id },
+        body: { householdId, relation, reason, version: r.version },
+      }),
+    );
   };
   return (
     <Card withBorder>
@@ -173,13 +196,9 @@ function Move(props: { detail: ResidentDetail; onDone: () => void }) {
               searchable
               value={householdId}
               onChange={setHouseholdId}
-              data={
-                households.state === 'ready'
-                  ? households.data.items
-                      .filter((h) => h.id !== r.householdId)
-                      .map((h) => ({ value: h.id, label: `${h.code} — ${h.headName ?? ''}` }))
-                  : []
-              }
+              data={(households.data?.items ?? [])
+                .filter((h) => h.id !== r.householdId)
+                .map((h) => ({ value: h.id, label: `${h.code} — ${h.headName ?? ''}` }))}
             />
             <Select
               label={s.relation}
@@ -197,7 +216,7 @@ function Move(props: { detail: ResidentDetail; onDone: () => void }) {
           </SimpleGrid>
           {view}
           <Group>
-            <Button type="submit" variant="light" disabled={!householdId}>
+            <Button type="submit" variant="light" disabled={!householdId} loading={move.isPending}>
               {s.move}
             </Button>
           </Group>
@@ -207,19 +226,20 @@ function Move(props: { detail: ResidentDetail; onDone: () => void }) {
   );
 }
 
-function Departure(props: { residentId: string; version: number; onDone: () => void }) {
-  const [kind, setKind] = useState<string>('deceased');
+function Departure(props: { residentId: string; version: number }) {
+  const [kind, setKind] = useState<'deceased' | 'moved'>('deceased');
   const [effectiveOn, setEffectiveOn] = useState('');
   const [reason, setReason] = useState('');
-  const [run, view] = useSubmit(props.onDone);
+  const depart = useApiMutation(contract.markDeparture, { invalidates: changed });
+  const [report, view] = useOutcome();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(`/api/residents/${props.residentId}/departure`, {
-      kind,
-      effectiveOn,
-      reason,
-      version: props.version,
-    });
+    void report(
+      depart.mutateAsync({
+        params: { id: props.residentId },
+        body: { kind, effectiveOn, reason, version: props.version },
+      }),
+    );
   };
   return (
     <Card withBorder>
@@ -230,7 +250,7 @@ function Departure(props: { residentId: string; version: number; onDone: () => v
             <Select
               label={s.departureKind}
               value={kind}
-              onChange={(v) => setKind(v ?? 'deceased')}
+              onChange={(v) => setKind(v === 'moved' ? 'moved' : 'deceased')}
               data={[
                 { value: 'deceased', label: s.statuses['deceased'] ?? '' },
                 { value: 'moved', label: s.statuses['moved'] ?? '' },
@@ -248,7 +268,7 @@ function Departure(props: { residentId: string; version: number; onDone: () => v
           </SimpleGrid>
           {view}
           <Group>
-            <Button type="submit" color="red" variant="light">
+            <Button type="submit" color="red" variant="light" loading={depart.isPending}>
               {s.save}
             </Button>
           </Group>

@@ -13,17 +13,21 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import type { UseFormReturnType } from '@mantine/form';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import type { HouseholdPage, ResidentItem } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { formatDate, numberFormat, t } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/people';
+import { z } from '../../../contract/zod';
+import { errorText } from '../../shared/client';
+import { vnDate, vnNumber } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { t } from '../../shared/strings';
+import { s } from './strings';
 
 const PAGE = 50;
-const s = t.people;
 
 /** A hamlet's residents: search without diacritics, filter by status, add a resident. */
 export function ResidentsPage() {
@@ -31,14 +35,17 @@ export function ResidentsPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<string>('active');
   const [page, setPage] = useState(1);
-  const query = new URLSearchParams({ limit: String(PAGE), offset: String((page - 1) * PAGE) });
-  if (q.trim()) query.set('q', q.trim());
-  if (status) query.set('status', status);
-  const [load, reload] = useLoad(
-    () =>
-      api.get<{ total: number; items: ResidentItem[] }>(`/api/hamlets/${id}/residents?${query.toString()}`),
-    [id, q, status, page],
-  );
+  const statusFilter = contract.residentStatus.safeParse(status);
+  const residents = useApiQuery(contract.searchResidents, {
+    params: { id },
+    query: {
+      limit: PAGE,
+      offset: (page - 1) * PAGE,
+      ...(q.trim() ? { q: q.trim() } : {}),
+      ...(statusFilter.success ? { status: statusFilter.data } : {}),
+    },
+  });
+  const data = residents.data;
   return (
     <Stack>
       <Group>
@@ -76,8 +83,8 @@ export function ResidentsPage() {
           w={200}
         />
       </Group>
-      {load.state !== 'ready' ? (
-        <Status load={load} onRetry={reload} />
+      {!data ? (
+        <QueryStatus query={residents} />
       ) : (
         <>
           <Table striped withTableBorder data-testid="residents-table">
@@ -93,14 +100,14 @@ export function ResidentsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {load.data.items.map((r) => (
+              {data.items.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/nhan-khau/${r.id}`}>
                       {r.fullName}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{formatDate(r.birthDate)}</Table.Td>
+                  <Table.Td>{vnDate(r.birthDate)}</Table.Td>
                   <Table.Td>{s.sexes[r.sex]}</Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={`/ho/${r.householdId}`}>
@@ -117,13 +124,13 @@ export function ResidentsPage() {
           <Group justify="space-between">
             <Text size="sm" c="dimmed" data-testid="residents-total">
               {t.pager(
-                load.data.total === 0 ? 0 : (page - 1) * PAGE + 1,
-                Math.min(page * PAGE, load.data.total),
-                load.data.total,
+                data.total === 0 ? 0 : (page - 1) * PAGE + 1,
+                Math.min(page * PAGE, data.total),
+                data.total,
               )}
             </Text>
             <Pagination
-              total={Math.max(1, Math.ceil(load.data.total / PAGE))}
+              total={Math.max(1, Math.ceil(data.total / PAGE))}
               value={page}
               onChange={setPage}
               size="sm"
@@ -131,21 +138,17 @@ export function ResidentsPage() {
           </Group>
         </>
       )}
-      <AddResident hamletId={id} onAdded={reload} />
+      <AddResident hamletId={id} />
     </Stack>
   );
 }
 
-/** The form fields shared by "add" and "edit". */
-export interface ResidentForm {
-  fullName: string;
-  birthDate: string;
-  sex: string;
-  personalId: string;
-  relation: string;
-  residence: string;
-  legalCapacity: string;
-}
+/** The fields shared by "add" and "edit", as typed: the contract's, with the personal id as text. */
+export const residentForm = contract.residentInput.extend({
+  personalId: z.string().max(20),
+  legalCapacity: contract.legalCapacity,
+});
+export type ResidentForm = z.infer<typeof residentForm>;
 
 export const emptyForm: ResidentForm = {
   fullName: '',
@@ -159,94 +162,82 @@ export const emptyForm: ResidentForm = {
 
 const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
 
-export function ResidentFields(props: { value: ResidentForm; onChange: (v: ResidentForm) => void }) {
-  const v = props.value;
-  const set = (k: keyof ResidentForm) => (x: string | null) => props.onChange({ ...v, [k]: x ?? '' });
+/** The resident's fields of a form whose values include a ResidentForm. */
+export function ResidentFields<F extends ResidentForm>(props: { form: UseFormReturnType<F> }) {
+  const input = (k: keyof ResidentForm) => props.form.getInputProps(k);
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
-      <TextInput
-        label={s.fullName}
-        value={v.fullName}
-        onChange={(e) => set('fullName')(e.currentTarget.value)}
-        required
-      />
-      <TextInput
-        label={s.birthDate}
-        type="date"
-        value={v.birthDate}
-        onChange={(e) => set('birthDate')(e.currentTarget.value)}
-        required
-      />
-      <Select
-        label={s.sex}
-        data={options(s.sexes)}
-        value={v.sex}
-        onChange={set('sex')}
-        allowDeselect={false}
-      />
-      <TextInput
-        label={s.personalId}
-        value={v.personalId}
-        onChange={(e) => set('personalId')(e.currentTarget.value)}
-      />
-      <Select
-        label={s.relation}
-        data={options(s.relations)}
-        value={v.relation}
-        onChange={set('relation')}
-        allowDeselect={false}
-      />
+      <TextInput label={s.fullName} {...input('fullName')} required />
+      <TextInput label={s.birthDate} type="date" {...input('birthDate')} required />
+      <Select label={s.sex} data={options(s.sexes)} {...input('sex')} allowDeselect={false} />
+      <TextInput label={s.personalId} {...input('personalId')} />
+      <Select label={s.relation} data={options(s.relations)} {...input('relation')} allowDeselect={false} />
       <Select
         label={s.residence}
         data={options(s.residences)}
-        value={v.residence}
-        onChange={set('residence')}
+        {...input('residence')}
         allowDeselect={false}
       />
       <Select
         label={s.capacity}
         data={options(s.capacities)}
-        value={v.legalCapacity}
-        onChange={set('legalCapacity')}
+        {...input('legalCapacity')}
         allowDeselect={false}
       />
     </SimpleGrid>
   );
 }
 
-export const formBody = (f: ResidentForm) => ({
-  ...f,
+/** The resident as the contract takes it: an empty personal id is none. */
+export const residentBody = (f: ResidentForm) => ({
+  fullName: f.fullName,
+  birthDate: f.birthDate,
+  sex: f.sex,
   personalId: f.personalId.trim() === '' ? null : f.personalId.trim(),
+  relation: f.relation,
+  residence: f.residence,
+  legalCapacity: f.legalCapacity,
 });
 
-function AddResident(props: { hamletId: string; onAdded: () => void }) {
-  const [form, setForm] = useState<ResidentForm>(emptyForm);
-  const [householdId, setHouseholdId] = useState<string | null>(null);
-  const [code, setCode] = useState('');
-  const [address, setAddress] = useState('');
+const addForm = residentForm.extend({
+  householdId: z.string().nullable(),
+  code: z.string().max(40),
+  address: z.string().max(300),
+});
+type AddForm = z.infer<typeof addForm>;
+
+function AddResident(props: { hamletId: string }) {
+  const form = useForm<AddForm>({
+    initialValues: { ...emptyForm, householdId: null, code: '', address: '' },
+    validate: zod4Resolver(addForm),
+  });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [households] = useLoad(
-    () => api.get<HouseholdPage>(`/api/hamlets/${props.hamletId}/households?limit=500`),
-    [props.hamletId],
-  );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const households = useApiQuery(contract.listHouseholds, {
+    params: { id: props.hamletId },
+    query: { limit: 500 },
+  });
+  const add = useApiMutation(contract.addResident, {
+    invalidates: [contract.searchResidents, contract.listHouseholds],
+  });
+  const { householdId } = form.values;
+  const submit = (v: AddForm) => {
     const body = {
-      ...formBody(form),
-      ...(householdId ? { householdId } : { newHousehold: { code, address } }),
+      ...residentBody(v),
+      ...(v.householdId
+        ? { householdId: v.householdId }
+        : { newHousehold: { code: v.code, address: v.address } }),
     };
-    api.post(`/api/hamlets/${props.hamletId}/residents`, body).then(
+    add.mutateAsync({ params: { id: props.hamletId }, body }).then(
       () => {
         setMessage({ ok: true, text: s.saved });
-        setForm(emptyForm);
-        props.onAdded();
+        form.setValues({ ...emptyForm });
       },
-      (x: unknown) => setMessage({ ok: false, text: x instanceof Error ? x.message : String(x) }),
+      (x: unknown) => setMessage({ ok: false, text: errorText(x) }),
     );
   };
   return (
     <Card withBorder maw={960}>
-      <form onSubmit={submit}>
+      <form onSubmit={form.onSubmit(submit)}>
         <Stack gap="xs">
           <Title order={4}>{s.addResident}</Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -254,39 +245,30 @@ function AddResident(props: { hamletId: string; onAdded: () => void }) {
               label={s.existingHousehold}
               searchable
               clearable
-              value={householdId}
-              onChange={setHouseholdId}
-              data={
-                households.state === 'ready'
-                  ? households.data.items.map((h) => ({
-                      value: h.id,
-                      label: `${h.code} — ${h.headName ?? ''}`,
-                    }))
-                  : []
-              }
+              {...form.getInputProps('householdId')}
+              data={(households.data?.items ?? []).map((h) => ({
+                value: h.id,
+                label: `${h.code} — ${h.headName ?? ''}`,
+              }))}
             />
             <TextInput
               label={s.newHouseholdCode}
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value)}
+              {...form.getInputProps('code')}
               disabled={householdId !== null}
             />
-            <TextInput
-              label={s.address}
-              value={address}
-              onChange={(e) => setAddress(e.currentTarget.value)}
-              disabled={householdId !== null}
-            />
+            <TextInput label={s.address} {...form.getInputProps('address')} disabled={householdId !== null} />
           </SimpleGrid>
-          <ResidentFields value={form} onChange={setForm} />
+          <ResidentFields form={form} />
           {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
           <Group>
-            <Button type="submit">{s.save}</Button>
+            <Button type="submit" loading={add.isPending}>
+              {s.save}
+            </Button>
           </Group>
         </Stack>
       </form>
       <Text size="xs" c="dimmed" mt="xs">
-        {households.state === 'ready' ? `${numberFormat.format(households.data.total)} hộ` : ''}
+        {households.data ? `${vnNumber(households.data.total)} hộ` : ''}
       </Text>
     </Card>
   );

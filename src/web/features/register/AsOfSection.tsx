@@ -1,27 +1,27 @@
 import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import { api } from '../../shared/api';
-import { treg as s } from '../../shared/strings';
-import { errorText, vnDate } from './common';
-import type { AsOfView } from './types';
+import { useState } from 'react';
+import * as contract from '../../../contract/register';
+import { vnDate } from '../../shared/format';
+import { useApiQuery } from '../../shared/query';
+import { treg as s } from './strings';
 
 /** "Xem như ngày ...": the commune's hamlets, households and heads as they were on a chosen day. */
-export function AsOfSection(props: { communeId: string; today: string; version: number }) {
+export function AsOfSection(props: { communeId: string; today: string }) {
   const [on, setOn] = useState(props.today);
-  const [view, setView] = useState<AsOfView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const show = () =>
-    api.get<AsOfView>(`/api/communes/${props.communeId}/hamlet-history/as-of?on=${on}`).then(
-      (v) => {
-        setView(v);
-        setError(null);
-      },
-      (e: unknown) => setError(errorText(e)),
-    );
-  // After a change is recorded, a view on screen is read again.
-  useEffect(() => {
-    if (view) void show();
-  }, [props.version]);
+  // The day asked for: nothing is read until the officer asks. A change recorded on the page
+  // invalidates the view, so a view on screen is read again.
+  const [asked, setAsked] = useState<string | null>(null);
+  const query = useApiQuery(
+    contract.getAsOf,
+    { params: { id: props.communeId }, query: { on: asked ?? '' } },
+    { enabled: asked !== null },
+  );
+  const view = asked !== null ? query.data : undefined;
+  const error = asked !== null && query.error ? query.error.message : null;
+  const show = () => {
+    if (asked === on) void query.refetch();
+    else setAsked(on);
+  };
   return (
     <Card withBorder>
       <Stack gap="xs">
@@ -37,7 +37,7 @@ export function AsOfSection(props: { communeId: string; today: string; version: 
             data-testid="as-of-date"
             w={180}
           />
-          <Button onClick={() => void show()} data-testid="as-of-show">
+          <Button onClick={show} data-testid="as-of-show">
             {s.asOf.show}
           </Button>
         </Group>

@@ -1,7 +1,7 @@
 import { Anchor, Card, List, Stack, Table, Text, Title } from '@mantine/core';
-import { treg as s } from '../../shared/strings';
-import { vnDate } from './common';
-import type { ChangeView, FormerHamlet } from './types';
+import { treg as s } from './strings';
+import { vnDate } from '../../shared/format';
+import type { ChangeView, FormerHamlet } from '../../../contract/register';
 
 export function decisionText(c: ChangeView): string {
   return [c.decisionNumber, c.decisionDate ? `ngày ${vnDate(c.decisionDate)}` : '', c.issuingBody ?? '']

@@ -16,28 +16,27 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../shared/api';
-import { treg as s } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
-import { KINDS, errorText, vnDate } from './common';
-import type { ChecklistRow, Establishment } from './types';
+import * as office from '../../../contract/office';
+import * as contract from '../../../contract/register';
+import type { ChecklistRow, EstablishmentView as Establishment } from '../../../contract/register';
+import { errorText } from '../../shared/client';
+import { vnDate } from '../../shared/format';
+import { useApiMutation, useApiQuery } from '../../shared/query';
+import { KINDS, registerReads } from './common';
+import { treg as s } from './strings';
 
 /** Establishing new hamlets: open a dossier, record each document of the checklist, then the interim head. */
 export function EstablishPanel(props: { communeId: string; today: string; onDone: (m: string) => void }) {
-  const [load, reload] = useLoad(
-    () => api.get<{ dossiers: Establishment[] }>(`/api/communes/${props.communeId}/hamlet-establishments`),
-    [props.communeId],
-  );
-  const done = (m: string) => {
-    reload();
-    props.onDone(m);
-  };
+  const query = useApiQuery(contract.listEstablishments, { params: { id: props.communeId } });
+  // Each write refreshes the dossiers and the history (registerReads).
+  const done = props.onDone;
   return (
     <Stack gap="sm" data-testid="establish-panel">
       <Text size="sm">{s.establish.intro}</Text>
       <StartForm communeId={props.communeId} onDone={done} />
-      {load.state === 'ready' &&
-        load.data.dossiers.map((d) => <Dossier key={d.id} dossier={d} today={props.today} onDone={done} />)}
+      {query.data?.dossiers.map((d) => (
+        <Dossier key={d.id} dossier={d} today={props.today} onDone={done} />
+      ))}
     </Stack>
   );
 }
@@ -49,14 +48,18 @@ function StartForm(props: { communeId: string; onDone: (m: string) => void }) {
   const [households, setHouseholds] = useState<number | string>(100);
   const [exception, setException] = useState<string | null>('');
   const [error, setError] = useState<string | null>(null);
+  const startEstablishment = useApiMutation(contract.startEstablishment, { invalidates: registerReads });
   const start = () =>
-    api
-      .post(`/api/communes/${props.communeId}/hamlet-establishments`, {
-        name,
-        kind,
-        area,
-        households: Number(households),
-        exception: exception || null,
+    startEstablishment
+      .mutateAsync({
+        params: { id: props.communeId },
+        body: {
+          name,
+          kind: kind ?? '',
+          area: area ?? '',
+          households: Number(households),
+          exception: exception || null,
+        },
       })
       .then(
         () => {
@@ -170,14 +173,13 @@ function ItemRow(props: {
   const [date, setDate] = useState(props.today);
   const [effectiveOn, setEffectiveOn] = useState(props.today);
   const [error, setError] = useState<string | null>(null);
-  const base = `/api/hamlet-establishments/${props.dossierId}/items`;
+  const recordItem = useApiMutation(contract.recordItem, { invalidates: registerReads });
+  const attachFile = useApiMutation(contract.attachItemFile, { invalidates: registerReads });
   const record = () =>
-    api
-      .post<{ hamletId: string | null }>(base, {
-        key: r.key,
-        number,
-        date,
-        ...(r.key === 'decision' ? { effectiveOn } : {}),
+    recordItem
+      .mutateAsync({
+        params: { id: props.dossierId },
+        body: { key: r.key, number, date, ...(r.key === 'decision' ? { effectiveOn } : {}) },
       })
       .then(
         () => {
@@ -188,10 +190,15 @@ function ItemRow(props: {
       );
   const upload = (file: File | null) =>
     file &&
-    api
-      .upload(
-        `${base}/${r.key}/file?name=${encodeURIComponent(file.name)}&type=${encodeURIComponent(file.type || 'application/octet-stream')}`,
-        file,
+    // The bytes go as application/octet-stream; the file's own type travels in the query.
+    file
+      .arrayBuffer()
+      .then((body) =>
+        attachFile.mutateAsync({
+          params: { id: props.dossierId, key: r.key },
+          query: { name: file.name, type: file.type || 'application/octet-stream' },
+          body,
+        }),
       )
       .then(
         () => props.onDone(s.actions.done),
@@ -290,14 +297,17 @@ function InterimForm(props: { hamletId: string; name: string; today: string; onD
   const [holder, setHolder] = useState('');
   const [on, setOn] = useState(props.today);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const interim = useApiMutation(office.appointInterim, { invalidates: registerReads });
   const appoint = () =>
-    api.post(`/api/hamlets/${props.hamletId}/interim`, { reason: 'vacancy', name: holder, on }).then(
-      () => {
-        setMessage({ ok: true, text: s.establish.interimDone });
-        props.onDone(s.establish.interimDone);
-      },
-      (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
-    );
+    interim
+      .mutateAsync({ params: { id: props.hamletId }, body: { reason: 'vacancy', name: holder, on } })
+      .then(
+        () => {
+          setMessage({ ok: true, text: s.establish.interimDone });
+          props.onDone(s.establish.interimDone);
+        },
+        (e: unknown) => setMessage({ ok: false, text: errorText(e) }),
+      );
   return (
     <Stack gap="xs" mt="sm" data-testid="establish-interim">
       <Text size="sm" fw={600}>

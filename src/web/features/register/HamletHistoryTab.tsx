@@ -1,19 +1,15 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { api } from '../../shared/api';
-import { treg as s } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/register';
+import { useApiQuery } from '../../shared/query';
 import { ChangesTable } from './ChangesSection';
-import type { HistoryView } from './types';
+import { treg as s } from './strings';
 
 /** The changes that touched one hamlet, on its own page. */
 export function HamletHistoryTab(props: { hamletId: string; communeId: string }) {
-  const [load] = useLoad(
-    () => api.get<HistoryView>(`/api/communes/${props.communeId}/hamlet-history`),
-    [props.communeId],
-  );
-  if (load.state !== 'ready') return null;
-  const mine = load.data.changes.filter(
+  const query = useApiQuery(contract.getHistory, { params: { id: props.communeId } });
+  if (!query.data) return null;
+  const mine = query.data.changes.filter(
     (c) => c.to?.id === props.hamletId || c.from.some((f) => f.id === props.hamletId),
   );
   return (

@@ -12,13 +12,27 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
-import { api } from '../../shared/api';
-import { treg as s } from '../../shared/strings';
-import { DecisionFields, KINDS, errorText, useDecision, vnDate } from './common';
-import type { HamletOption, MergePreview } from './types';
+import * as contract from '../../../contract/register';
+import type { HamletOption, MergeInput, MergePreview } from '../../../contract/register';
+import { z } from '../../../contract/zod';
+import { errorText } from '../../shared/client';
+import { vnDate } from '../../shared/format';
+import { useApiMutation } from '../../shared/query';
+import { DecisionFields, KINDS, decisionForm, decisionValues, registerReads } from './common';
+import { treg as s } from './strings';
 
 const NEW = '__new';
+
+const mergeForm = decisionForm.extend({
+  sourceIds: contract.mergeInput.shape.sourceIds.min(1, 'Hãy chọn các thôn, tổ dân phố sáp nhập.'),
+  target: z.string().nullable(),
+  newName: z.string().max(500),
+  newKind: z.string().nullable(),
+});
+type MergeForm = z.infer<typeof mergeForm>;
 
 /** Merge: choose, preview what moves, then confirm (the service does it all in one transaction). */
 export function MergeWizard(props: {
@@ -27,24 +41,34 @@ export function MergeWizard(props: {
   hamlets: HamletOption[];
   onDone: (message: string) => void;
 }) {
-  const [sources, setSources] = useState<string[]>([]);
-  const [target, setTarget] = useState<string | null>(NEW);
-  const [newName, setNewName] = useState('');
-  const [newKind, setNewKind] = useState<string | null>('khu-pho');
-  const [decision, setDecision] = useDecision(props.today);
+  const form = useForm<MergeForm>({
+    initialValues: {
+      ...decisionValues(props.today),
+      sourceIds: [],
+      target: NEW,
+      newName: '',
+      newKind: 'khu-pho',
+    },
+    validate: zod4Resolver(mergeForm),
+  });
   const [keep, setKeep] = useState<string[]>([]);
   const [preview, setPreview] = useState<MergePreview | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const previewMerge = useApiMutation(contract.previewMerge);
+  const applyMerge = useApiMutation(contract.applyMerge, { invalidates: registerReads });
+  const { sourceIds, target } = form.values;
   const options = props.hamlets.map((h) => ({ value: h.id, label: h.name }));
-  const body = (keepIds = keep) => ({
-    sourceIds: sources,
-    ...(target === NEW ? { newName, newKind } : { targetId: target }),
-    ...decision,
+  const body = (v: MergeForm, keepIds: string[]): MergeInput => ({
+    sourceIds: v.sourceIds,
+    ...(v.target === NEW ? { newName: v.newName, newKind: v.newKind } : { targetId: v.target }),
+    decisionNumber: v.decisionNumber,
+    decisionDate: v.decisionDate,
+    issuingBody: v.issuingBody,
+    effectiveOn: v.effectiveOn,
     keepElectionIds: keepIds,
   });
-  const base = `/api/communes/${props.communeId}/hamlet-merges`;
-  const runPreview = (keepIds = keep) =>
-    api.post<MergePreview>(`${base}/preview`, body(keepIds)).then(
+  const runPreview = (v: MergeForm, keepIds = keep) =>
+    previewMerge.mutateAsync({ params: { id: props.communeId }, body: body(v, keepIds) }).then(
       (p) => {
         setPreview(p);
         setError(null);
@@ -55,7 +79,7 @@ export function MergeWizard(props: {
       },
     );
   const confirm = () =>
-    api.post<{ targetId: string; preview: MergePreview }>(base, body()).then(
+    applyMerge.mutateAsync({ params: { id: props.communeId }, body: body(form.values, keep) }).then(
       (r) => {
         setPreview(null);
         props.onDone(
@@ -67,7 +91,7 @@ export function MergeWizard(props: {
   const toggleKeep = (id: string) => {
     const next = keep.includes(id) ? keep.filter((x) => x !== id) : [...keep, id];
     setKeep(next);
-    void runPreview(next);
+    void runPreview(form.values, next);
   };
   return (
     <Stack gap="sm" data-testid="merge-wizard">
@@ -75,8 +99,7 @@ export function MergeWizard(props: {
       <MultiSelect
         label={s.merge.sources}
         data={options}
-        value={sources}
-        onChange={setSources}
+        {...form.getInputProps('sourceIds')}
         data-testid="merge-sources"
         w={520}
       />
@@ -85,10 +108,9 @@ export function MergeWizard(props: {
           label={s.merge.into}
           data={[
             { value: NEW, label: s.merge.intoNew },
-            ...options.filter((o) => !sources.includes(o.value)),
+            ...options.filter((o) => !sourceIds.includes(o.value)),
           ]}
-          value={target}
-          onChange={setTarget}
+          {...form.getInputProps('target')}
           data-testid="merge-target"
           w={260}
         />
@@ -96,23 +118,28 @@ export function MergeWizard(props: {
           <>
             <TextInput
               label={s.merge.newName}
-              value={newName}
-              onChange={(e) => setNewName(e.currentTarget.value)}
+              {...form.getInputProps('newName')}
               data-testid="merge-new-name"
               w={220}
             />
-            <Select label={s.merge.newKind} data={KINDS} value={newKind} onChange={setNewKind} w={160} />
+            <Select label={s.merge.newKind} data={KINDS} {...form.getInputProps('newKind')} w={160} />
           </>
         )}
       </Group>
-      <DecisionFields value={decision} onChange={setDecision} prefix="merge" />
+      <DecisionFields form={form} prefix="merge" />
       <Group>
-        <Button variant="light" onClick={() => void runPreview()} data-testid="merge-preview">
+        <Button
+          variant="light"
+          onClick={() => form.onSubmit((v) => void runPreview(v))()}
+          loading={previewMerge.isPending}
+          data-testid="merge-preview"
+        >
           {s.merge.preview}
         </Button>
         <Button
           color="orange"
           disabled={!preview || preview.problems.length > 0}
+          loading={applyMerge.isPending}
           onClick={() => void confirm()}
           data-testid="merge-confirm"
         >

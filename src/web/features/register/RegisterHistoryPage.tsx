@@ -1,30 +1,25 @@
 import { Alert, Anchor, Breadcrumbs, Card, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
-import { Status } from '../../shared/Status';
-import { treg as s } from '../../shared/strings';
-import { useLoad } from '../../shared/use-load';
+import * as contract from '../../../contract/register';
+import { useApiQuery } from '../../shared/query';
+import { QueryStatus } from '../../shared/Status';
+import { treg as s } from './strings';
 import { AsOfSection } from './AsOfSection';
 import { ChangesTable, FormerHamlets } from './ChangesSection';
 import { EstablishPanel } from './EstablishPanel';
 import { MergeWizard } from './MergeWizard';
 import { AttachForm, DissolveForm, RenameForm, SplitForm } from './MoveForms';
-import type { HistoryView } from './types';
 
 /** "Lịch sử thôn, tổ dân phố": the commune's hamlets over time, and the forms that change them. */
 export function RegisterHistoryPage() {
   const { id = '' } = useParams();
-  const [load, reload] = useLoad(() => api.get<HistoryView>(`/api/communes/${id}/hamlet-history`), [id]);
+  const query = useApiQuery(contract.getHistory, { params: { id } });
   const [message, setMessage] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  if (load.state !== 'ready') return <Status load={load} onRetry={reload} />;
-  const h = load.data;
-  const done = (m: string) => {
-    setMessage(m);
-    setVersion((v) => v + 1);
-    reload();
-  };
+  if (!query.data) return <QueryStatus query={query} />;
+  const h = query.data;
+  // The forms' writes refresh the history, the as-of view and the dossiers themselves.
+  const done = (m: string) => setMessage(m);
   const form = { communeId: id, today: h.today, hamlets: h.hamlets, onDone: done };
   return (
     <Stack>
@@ -40,7 +35,7 @@ export function RegisterHistoryPage() {
           {message}
         </Alert>
       )}
-      <AsOfSection communeId={id} today={h.today} version={version} />
+      <AsOfSection communeId={id} today={h.today} />
       <Title order={3} size="h4">
         {s.changes.title}
       </Title>

@@ -1,11 +1,8 @@
 import { Group, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import { treg as s } from '../../shared/strings';
-
-export const vnDate = (d: string | null | undefined) =>
-  d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '';
-
-export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import type { UseFormReturnType } from '@mantine/form';
+import * as contract from '../../../contract/register';
+import { z } from '../../../contract/zod';
+import { treg as s } from './strings';
 
 export const KINDS = [
   ['khu-pho', 'Khu phố'],
@@ -20,53 +17,50 @@ export const KINDS = [
   ['khom', 'Khóm'],
 ].map(([value, label]) => ({ value: value!, label: label! }));
 
-export interface Decision {
-  decisionNumber: string;
-  decisionDate: string;
-  issuingBody: string;
-  effectiveOn: string;
-}
+/** The reads a change to the register alters: they are fetched again after it. */
+export const registerReads = [contract.getHistory, contract.getAsOf, contract.listEstablishments];
 
-/** The decision fields every change form carries. */
-export function useDecision(today: string): [Decision, (d: Decision) => void] {
-  return useState<Decision>({ decisionNumber: '', decisionDate: today, issuingBody: '', effectiveOn: today });
-}
+/** The decision every change form carries, as typed (the service checks the dates against today). */
+export const decisionForm = contract.decisionInput.omit({ note: true }).extend({
+  decisionNumber: z.string().max(100),
+  decisionDate: z.string().max(10),
+  issuingBody: z.string().max(500),
+});
+export type DecisionForm = z.infer<typeof decisionForm>;
 
-export function DecisionFields(props: { value: Decision; onChange: (d: Decision) => void; prefix: string }) {
-  const set = (k: keyof Decision) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    props.onChange({ ...props.value, [k]: e.currentTarget.value });
+export const decisionValues = (today: string): DecisionForm => ({
+  decisionNumber: '',
+  decisionDate: today,
+  issuingBody: '',
+  effectiveOn: today,
+});
+
+/** A chosen hamlet: the form says so before anything is sent. */
+export const chosen = z.string({ error: 'Hãy chọn thôn, tổ dân phố.' }).min(1, 'Hãy chọn thôn, tổ dân phố.');
+
+export function DecisionFields<F extends DecisionForm>(props: {
+  form: UseFormReturnType<F>;
+  prefix: string;
+}) {
+  const input = (k: keyof DecisionForm) => props.form.getInputProps(k);
   return (
     <Group align="end" gap="sm">
       <TextInput
         label={s.decision.number}
-        value={props.value.decisionNumber}
-        onChange={set('decisionNumber')}
+        {...input('decisionNumber')}
         placeholder="12/QĐ-UBND"
         data-testid={`${props.prefix}-decision-number`}
         w={170}
       />
-      <TextInput
-        label={s.decision.date}
-        type="date"
-        value={props.value.decisionDate}
-        onChange={set('decisionDate')}
-        w={160}
-      />
+      <TextInput label={s.decision.date} type="date" {...input('decisionDate')} w={160} />
       <TextInput
         label={s.decision.effective}
         type="date"
-        value={props.value.effectiveOn}
-        onChange={set('effectiveOn')}
+        {...input('effectiveOn')}
         data-testid={`${props.prefix}-effective`}
         w={160}
       />
-      <TextInput
-        label={s.decision.body}
-        value={props.value.issuingBody}
-        onChange={set('issuingBody')}
-        placeholder="UBND phường"
-        w={200}
-      />
+      <TextInput label={s.decision.body} {...input('issuingBody')} placeholder="UBND phường" w={200} />
     </Group>
   );
 }
