@@ -373,7 +373,7 @@ export const chooseRepresentative = endpoint({
   errors: ['rule-refused', 'conflict'],
 });
 
-/** A page of a hamlet's households (GET /api/hamlets/:id/households, in the territory routes). */
+/** A page of a hamlet's households. */
 export const householdPage = z.object({
   total: count,
   items: z.array(
@@ -389,10 +389,7 @@ export const householdPage = z.object({
 });
 export type HouseholdPage = z.infer<typeof householdPage>;
 
-/**
- * The households of a hamlet, a page at a time. Registered by the territory routes (the hamlet's
- * page lists them); declared here, beside the people it pages through.
- */
+/** The households of a hamlet, a page at a time (the hamlet's page and the people pages list them). */
 export const listHouseholds = endpoint({
   method: 'GET',
   path: '/api/hamlets/:id/households',

@@ -122,7 +122,22 @@ const openApiTransform: typeof jsonSchemaTransform = (input) => {
   const zodRoute = parts.some(
     (p) => isZod(p) || (typeof p === 'object' && p !== null && Object.values(p).some(isZod)),
   );
-  return zodRoute ? jsonSchemaTransform(input) : { schema: input.schema, url: input.url };
+  const out = zodRoute ? jsonSchemaTransform(input) : { schema: input.schema, url: input.url };
+  // A download has no JSON answer to describe: OpenAPI shows its 200 with the file's types.
+  const produces = schema?.['produces'];
+  if (Array.isArray(produces) && out.schema) {
+    const described = out.schema as { response?: Record<string, unknown> };
+    described.response = {
+      200: {
+        description: String(schema?.['description'] ?? 'A file'),
+        content: Object.fromEntries(
+          produces.map((t) => [String(t), { schema: { type: 'string', format: 'binary' } }]),
+        ),
+      },
+      ...(described.response ?? {}),
+    };
+  }
+  return out;
 };
 
 export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));

@@ -28,6 +28,9 @@ export function sendFile(reply: FastifyReply, bytes: Buffer, fileName: string, t
 }
 
 const peopleRoutes: FeatureRoutes = (app, ctx) => {
+  route(app, ctx, contract.listHouseholds, ({ params, query }, { actor }) =>
+    people.listHouseholds(ctx, actor, params.id, query),
+  );
   route(app, ctx, contract.residentsTemplate, async () =>
     ok({
       bytes: await people.residentsTemplate(),

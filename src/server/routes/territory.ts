@@ -1,6 +1,6 @@
 /** Provinces, communes, hamlets and their residents' groups: routes of the `territory` contract. */
 import * as contract from '../../contract/territory';
-import { people, territory } from '../../services';
+import { territory } from '../../services';
 import type { FeatureRoutes } from '../app';
 import { route } from '../contract-route';
 
@@ -24,9 +24,6 @@ const territoryRoutes: FeatureRoutes = (app, ctx) => {
   route(app, ctx, contract.getHamlet, ({ params }, { actor }) => territory.getHamlet(ctx, actor, params.id));
   route(app, ctx, contract.createResidentGroup, ({ params, body }, { actor }) =>
     territory.createResidentGroup(ctx, actor, params.id, body),
-  );
-  route(app, ctx, contract.listHouseholds, ({ params, query }, { actor }) =>
-    people.listHouseholds(ctx, actor, params.id, query),
   );
 };
 export default territoryRoutes;

@@ -1,12 +1,12 @@
 import { List, Text } from '@mantine/core';
-import * as contract from '../../../contract/territory';
+import * as contract from '../../../contract/hamlet-facts';
 import { vnDate } from '../../shared/format';
 import { useApiQuery } from '../../shared/query';
 import { tfacts } from '../../shared/strings';
 
 /** The pre-2025 communes merged into this one, with the resolution: nothing when none is recorded. */
 export function CommuneLineage(props: { communeId: string }) {
-  const lineage = useApiQuery(contract.getLineage, { params: { id: props.communeId } });
+  const lineage = useApiQuery(contract.listLineage, { params: { id: props.communeId } });
   if (!lineage.data || lineage.data.length === 0) return null;
   return (
     <div data-testid="commune-lineage">

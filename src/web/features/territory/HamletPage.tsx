@@ -16,6 +16,7 @@ import {
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
+import * as peopleContract from '../../../contract/people';
 import * as contract from '../../../contract/territory';
 import { errorText } from '../../shared/client';
 import { vnNumber } from '../../shared/format';
@@ -115,7 +116,7 @@ function Stat(props: { label: string; value: number; testId: string }) {
 
 function Households(props: { hamletId: string }) {
   const [page, setPage] = useState(1);
-  const households = useApiQuery(contract.listHouseholds, {
+  const households = useApiQuery(peopleContract.listHouseholds, {
     params: { id: props.hamletId },
     query: { limit: PAGE, offset: (page - 1) * PAGE },
   });
