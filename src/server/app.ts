@@ -129,7 +129,7 @@ const openApiTransform: typeof jsonSchemaTransform = (input) => {
     const described = out.schema as { response?: Record<string, unknown> };
     described.response = {
       200: {
-        description: String(schema?.['description'] ?? 'A file'),
+        description: typeof schema?.['description'] === 'string' ? schema['description'] : 'A file',
         content: Object.fromEntries(
           produces.map((t) => [String(t), { schema: { type: 'string', format: 'binary' } }]),
         ),
