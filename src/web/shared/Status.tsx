@@ -1,10 +1,12 @@
 import { Alert, Button, Center, Loader } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { Load } from './use-load';
 import { t } from './strings';
 
 /** What a page shows while its data loads or when loading failed. */
-export function Status(props: { load: Load<unknown> | { state: 'loading' }; onRetry?: () => void }) {
+export function Status(props: {
+  load: { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready' };
+  onRetry?: () => void;
+}) {
   if (props.load.state === 'loading') {
     return (
       <Center p="xl" aria-label={t.loading}>

@@ -1,6 +1,6 @@
 import { Alert, Button, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
+import * as territory from '../../../contract/territory';
 import { useForm } from '@mantine/form';
-import { useQuery } from '@tanstack/react-query';
 import type { UseFormReturnType } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
@@ -8,8 +8,6 @@ import * as people from '../../../contract/people';
 import * as contract from '../../../contract/register';
 import type { HamletOption } from '../../../contract/register';
 import { z } from '../../../contract/zod';
-import { api } from '../../shared/api';
-import type { HamletDetail } from '../../shared/api';
 import { errorText } from '../../shared/client';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { DecisionFields, KINDS, chosen, decisionForm, decisionValues, registerReads } from './common';
@@ -43,12 +41,8 @@ type SelectionForm = z.infer<typeof selectionForm>;
 /** The groups and households of the source hamlet to choose from. */
 function Selection<F extends SelectionForm>(props: { form: UseFormReturnType<F> }) {
   const sourceId = props.form.values.sourceId;
-  // The hamlet's groups come with its page, from the territory routes, which have no contract yet.
-  const hamlet = useQuery({
-    queryKey: ['/api/hamlets/:id', sourceId],
-    queryFn: () => api.get<HamletDetail>(`/api/hamlets/${encodeURIComponent(sourceId)}`),
-    enabled: sourceId !== '',
-  });
+  // The hamlet's groups come with its page, from the territory routes.
+  const hamlet = useApiQuery(territory.getHamlet, { params: { id: sourceId } }, { enabled: sourceId !== '' });
   const groups = hamlet.data?.groups;
   const households = useApiQuery(
     people.listHouseholds,

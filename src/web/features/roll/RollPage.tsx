@@ -14,16 +14,16 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import * as people from '../../../contract/people';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import * as contract from '../../../contract/roll';
 import type { IssuedDocument, RollEntry, RollView } from '../../../contract/roll';
 import { civilDate, z } from '../../../contract/zod';
-import { api } from '../../shared/api';
-import type { ResidentItem } from '../../shared/api';
+import type { ResidentItem } from '../../../contract/people';
 import { errorText, urlOf } from '../../shared/client';
 import { vnDate, vnNumber } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
@@ -306,24 +306,13 @@ function Downloads({ v }: { v: RollView }) {
 }
 
 /** Residents of the hamlet matching a name (the people feature's search), to add one to the roll. */
-function useResidentSearch(hamletId: string, q: string): ResidentItem[] {
-  const [found, setFound] = useState<ResidentItem[]>([]);
-  useEffect(() => {
-    if (q.trim().length < 2) {
-      setFound([]);
-      return;
-    }
-    let live = true;
-    const query = new URLSearchParams({ q, status: 'active', limit: '30' });
-    api.get<{ items: ResidentItem[] }>(`/api/hamlets/${hamletId}/residents?${query.toString()}`).then(
-      (r) => live && setFound(r.items),
-      () => live && setFound([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [hamletId, q]);
-  return found;
+function useResidentSearch(hamletId: string, q: string): readonly ResidentItem[] {
+  const found = useApiQuery(
+    people.searchResidents,
+    { params: { id: hamletId }, query: { q, status: 'active', limit: 30 } },
+    { enabled: q.trim().length >= 2 },
+  );
+  return q.trim().length >= 2 ? (found.data?.items ?? []) : [];
 }
 
 /** The amendment form: every field typed (empty corrections are left out, the override when unnamed). */
