@@ -5,7 +5,7 @@
  */
 import type { Result } from '../result';
 import { err, ok } from '../result';
-import type { InvalidReason } from '../rules/schema';
+import type { InvalidReason, RuleProfile } from '../rules/schema';
 import type { Paper, PaperCount } from './types';
 import { PAPER_DEFECTS } from './types';
 
@@ -17,6 +17,24 @@ export interface PaperRules {
 }
 
 const KNOWN_DEFECTS: ReadonlySet<string> = new Set(PAPER_DEFECTS);
+
+/**
+ * The profile's paper rules for a race of `seats`: its invalid-ballot reasons in their order, a
+ * paper with every name struck being invalid only where the profile says so (`allStruckOut`;
+ * elsewhere it is a valid paper that elects no one).
+ */
+export function paperRulesOf(
+  profile: Pick<RuleProfile, 'invalidReasons' | 'allStruckOut'>,
+  seats: number,
+): PaperRules {
+  const allStruckInvalid = profile.allStruckOut.value === 'invalid';
+  const reasons = profile.invalidReasons.value.filter((r) => r !== 'all-struck' || allStruckInvalid);
+  return {
+    invalidReasons:
+      allStruckInvalid && !reasons.includes('all-struck') ? [...reasons, 'all-struck'] : reasons,
+    seats,
+  };
+}
 
 /** The first of the profile's reasons that makes this paper invalid, or undefined if it is valid. */
 export function invalidReasonOf(paper: Paper, rules: PaperRules): InvalidReason | undefined {

@@ -6,6 +6,7 @@ import { tayNinh2019 } from '../rules/tay-ninh-2019';
 import type { RuleProfile } from '../rules/schema';
 import { parseCountInput } from './input';
 import { tally } from './tally';
+import { invalidReasonOf, paperRulesOf } from './papers';
 import type { CountInput, Paper, TallyResult } from './types';
 
 /** A count builder: `aCount().registered(100).papers(51, ['a']).papers(40, ['b'])`. */
@@ -359,5 +360,24 @@ describe('tally invariants (properties)', () => {
         },
       ),
     );
+  });
+});
+
+describe('a paper with every name struck (allStruckOut)', () => {
+  const struck = { kept: [] as string[] };
+  it('Tây Ninh Điều 16 k3 d: invalid', () => {
+    const rules = paperRulesOf(tayNinh2019, 1);
+    expect(invalidReasonOf(struck, rules)).toBe('all-struck');
+  });
+  it('Quảng Trị Điều 15 k1 i (not among the invalid papers): a valid paper that elects no one', () => {
+    const rules = paperRulesOf(quangTri2016, 1);
+    expect(invalidReasonOf(struck, rules)).toBeUndefined();
+  });
+  it('follows allStruckOut even where an override left invalidReasons behind', () => {
+    const overridden = {
+      ...quangTri2016,
+      allStruckOut: { ...quangTri2016.allStruckOut, value: 'invalid' as const },
+    };
+    expect(invalidReasonOf(struck, paperRulesOf(overridden, 1))).toBe('all-struck');
   });
 });

@@ -4,7 +4,7 @@ import { err, ok } from '../result';
 import type { RuleProfile } from '../rules/schema';
 import { formatPercent } from '../rules/threshold';
 import { decideOutcome } from './outcome';
-import { countPapers } from './papers';
+import { countPapers, paperRulesOf } from './papers';
 import type { CountInput, PaperCount, TallyResult } from './types';
 
 function countHands(input: CountInput): PaperCount {
@@ -24,7 +24,7 @@ export function tally(profile: RuleProfile, input: CountInput): Result<TallyResu
     const r = countPapers(
       input.papers,
       input.candidates.map((c) => c.id),
-      { invalidReasons: profile.invalidReasons.value, seats: input.seats },
+      paperRulesOf(profile, input.seats),
     );
     if (!r.ok) return r;
     counted = r.value;

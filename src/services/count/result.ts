@@ -3,7 +3,7 @@
  * closing it: the result comes from the rules engine over the recorded papers, never from a stored
  * total, and a count that does not add up cannot be closed.
  */
-import { countPapers, tally, tallyPaperOf } from '../../domain/count';
+import { countPapers, paperRulesOf, tally, tallyPaperOf } from '../../domain/count';
 import type { CountedPaper, PaperDefect, TallyResult } from '../../domain/count';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
@@ -73,7 +73,7 @@ function runningTally(lc: LoadedCount, papers: readonly CountedPaper[]): Tallied
   const counted = countPapers(
     papers.map((p) => tallyPaperOf(p, ids)),
     ids,
-    { invalidReasons: profile.invalidReasons.value, seats: lc.count.seats },
+    paperRulesOf(profile, lc.count.seats),
   );
   const v = counted.ok
     ? counted.value
