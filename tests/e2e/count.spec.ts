@@ -106,6 +106,7 @@ test('two team members count 300 papers with double entry, resolve three differe
   await expect(first.getByText('Phiếu số').first()).toBeVisible();
   // A count that does not add up cannot be closed, and says why.
   await first.getByRole('button', { name: 'Kết thúc kiểm phiếu' }).click();
+  await first.getByRole('button', { name: 'Xác nhận: Kết thúc kiểm phiếu' }).click();
   await expect(first.getByRole('alert').filter({ hasText: 'Chưa kết thúc được kiểm phiếu' })).toContainText(
     'chưa khóa',
   );
@@ -123,6 +124,7 @@ test('two team members count 300 papers with double entry, resolve three differe
     await expect(first.getByRole('button', { name: `Khóa tập ${b}`, exact: true })).toHaveCount(0);
   }
   await first.getByRole('button', { name: 'Kết thúc kiểm phiếu' }).click();
+  await first.getByRole('button', { name: 'Xác nhận: Kết thúc kiểm phiếu' }).click();
   await expect(first.getByRole('heading', { name: /Kết quả: Trúng cử/ })).toBeVisible();
   await expect(first.getByTestId('papers-entered')).toHaveText(String(PAPERS));
   await first.screenshot({ path: testInfo.outputPath('result.png'), fullPage: true });

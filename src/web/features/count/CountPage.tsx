@@ -11,6 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { ConfirmButton } from '../../shared/ConfirmButton';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import * as contract from '../../../contract/count';
@@ -322,9 +323,9 @@ export function CountPage() {
       )}
       {v.canWrite && (
         <Group>
-          <Button color="green" onClick={() => void close()}>
+          <ConfirmButton color="green" question={tc.closeQuestion} onConfirm={close}>
             {tc.closeCount}
-          </Button>
+          </ConfirmButton>
         </Group>
       )}
     </Stack>

@@ -39,6 +39,8 @@ export const tc = {
   noneKept: 'Gạch hết tên',
   problems: 'Chưa khớp',
   closeCount: 'Kết thúc kiểm phiếu',
+  closeQuestion:
+    'Kết thúc kiểm phiếu? Kết quả được tính từ các phiếu đã nhập để lập biên bản kiểm phiếu; sau đó không nhập thêm phiếu.',
   cannotClose: 'Chưa kết thúc được kiểm phiếu',
   result: 'Kết quả',
   outcomes: { elected: 'Trúng cử', rerun: 'Phải bầu lại', interim: 'Cử người tạm thời' } as Record<
