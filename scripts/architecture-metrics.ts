@@ -5,9 +5,9 @@
  * src/services, hand-written response types in the web app, routes declared outside the contract.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
-const root = process.argv[2] ?? process.cwd();
+const root = resolve(process.argv[2] ?? process.cwd());
 
 function files(dir: string, out: string[] = []): string[] {
   let entries: string[] = [];
