@@ -91,14 +91,6 @@ export const t = {
   next: 'Trang sau',
 };
 
-export function formatDate(civil: string | null): string {
-  if (!civil) return '—';
-  const [y, m, d] = civil.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-export const numberFormat = new Intl.NumberFormat('vi-VN');
-
 /** The link to an election's voter roll from other pages (the roll page's own text is in features/roll). */
 export const tr = {
   openFor: (term: string) => `Danh sách cử tri (nhiệm kỳ ${term})`,
