@@ -14,6 +14,7 @@ export * as preparationPlan from './preparation-plan';
 export * as preparationCandidates from './preparation-candidates';
 export * as pollingCounts from './polling-counts';
 export * as pollingDay from './polling-day-repo';
+export * as pollingDemo from './polling-demo-repo';
 export * as meetingAgenda from './meeting-agenda-repo';
 export * as office from './office-repo';
 export * as register from './register-repo';
