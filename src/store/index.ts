@@ -22,3 +22,4 @@ export * as hamletFacts from './hamlet-facts-repo';
 export { insertRows } from './bulk-insert';
 export * as oversight from './oversight-repo';
 export * as search from './search-repo';
+export * as demo from './demo-repo';
