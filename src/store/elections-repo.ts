@@ -52,3 +52,9 @@ export async function insertElection(db: Db, e: ElectionRow & { createdAt: strin
     })
     .execute();
 }
+
+/** The hamlet an election is held in. */
+export async function hamletOfElection(db: Db, id: string): Promise<string | undefined> {
+  const e = await db.selectFrom('elections').select('hamlet_id').where('id', '=', id).executeTakeFirst();
+  return e?.hamlet_id;
+}

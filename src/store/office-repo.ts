@@ -8,6 +8,7 @@ import type {
   RemovalCaseTable,
   RemovalSignatureTable,
 } from './office-schema';
+import type { OfficeRecordTable } from './hamlet-facts-schema';
 
 export type TermRow = Selectable<OfficeTermTable>;
 export type DecisionRow = Selectable<OfficeDecisionTable>;
@@ -172,4 +173,80 @@ export async function currentHeadsInCommunes(db: Db, communeIds: readonly string
       .orderBy('t.start_on')
       .execute(),
   );
+}
+
+export async function insertRecord(db: Db, row: Insertable<OfficeRecordTable>): Promise<void> {
+  await db.insertInto('office_records').values(row).execute();
+}
+
+/** Every record of the commune's office-holders, newest first, with its term and hamlet kind. */
+export async function listRecordsOfCommune(db: Db, communeId: string) {
+  return db
+    .selectFrom('office_records as r')
+    .innerJoin('office_terms as t', 't.id', 'r.office_term_id')
+    .innerJoin('hamlets as h', 'h.id', 'r.hamlet_id')
+    .select([
+      'r.id',
+      'r.office_term_id',
+      'r.hamlet_id',
+      'r.kind',
+      'r.form',
+      'r.decided_on',
+      'r.decision_number',
+      'r.decision_body',
+      'r.content',
+      'r.recorded_at',
+      't.holder_name',
+      't.position',
+      't.profile_id',
+      'h.kind as hamlet_kind',
+    ])
+    .where('h.commune_id', '=', communeId)
+    .orderBy('r.decided_on', 'desc')
+    .orderBy('r.recorded_at', 'desc')
+    .execute();
+}
+
+/** The removal cases of the hamlets (none asked: a query that matches nothing). */
+export async function caseKindsOfHamlets(db: Db, hamletIds: readonly string[]) {
+  return db
+    .selectFrom('removal_cases')
+    .select(['id', 'office_term_id', 'kind', 'state'])
+    .where('hamlet_id', 'in', hamletIds.length ? [...hamletIds] : [''])
+    .execute();
+}
+
+/** The residents standing as official, not withdrawn, candidates for head in the election. */
+export async function officialHeadCandidateIds(db: Db, electionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('nominations')
+    .select('resident_id')
+    .where('election_id', '=', electionId)
+    .where('position', '=', 'head')
+    .where('official', '=', 1)
+    .where('withdrawn', '=', 0)
+    .execute();
+  return rows.map((r) => r.resident_id);
+}
+
+/** The active residents of a hamlet with their household and its recorded representative, by household code. */
+export async function hamletPeopleRows(db: Db, hamletId: string) {
+  return db
+    .selectFrom('residents as r')
+    .innerJoin('households as h', 'h.id', 'r.household_id')
+    .leftJoin('household_representatives as hr', 'hr.household_id', 'h.id')
+    .select([
+      'r.id',
+      'r.full_name',
+      'r.birth_date',
+      'r.relation',
+      'h.id as householdId',
+      'h.code',
+      'h.address',
+      'hr.resident_id as repId',
+    ])
+    .where('h.hamlet_id', '=', hamletId)
+    .where('r.status', '=', 'active')
+    .orderBy('h.code')
+    .execute();
 }

@@ -97,3 +97,63 @@ export async function listSeals(db: Db, electionId: string, round: number): Prom
     .orderBy('position')
     .execute();
 }
+
+/** The election's sealing records (unused-ballots-record), newest version first, with their data. */
+export async function sealingDocuments(db: Db, electionId: string) {
+  return db
+    .selectFrom('documents')
+    .select(['id', 'data'])
+    .where('election_id', '=', electionId)
+    .where('form_id', '=', 'unused-ballots-record')
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+/** The election's team without its witnesses, in the order they were added. */
+export async function teamWithoutWitnesses(db: Db, electionId: string) {
+  return db
+    .selectFrom('team_members')
+    .select(['full_name', 'role'])
+    .where('election_id', '=', electionId)
+    .where('role', '!=', 'witness')
+    .orderBy('created_at')
+    .execute();
+}
+
+type PackageRow = Record<string, unknown>;
+
+/** Every row of a polling or count table whose column is one of the values (none asked: none). */
+export async function packageRowsWhereIn(
+  db: Db,
+  table: string,
+  column: string,
+  values: readonly string[],
+): Promise<PackageRow[]> {
+  return values.length === 0
+    ? []
+    : await db
+        .selectFrom(table as 'counts')
+        .selectAll()
+        .where(column as 'id', 'in', [...values])
+        .execute();
+}
+
+/** Inserts one row, as exported, into a polling or count table. */
+export async function insertPackageRow(db: Db, table: string, row: PackageRow): Promise<void> {
+  await db
+    .insertInto(table as 'counts')
+    .values(row as never)
+    .execute();
+}
+
+/** The latest snapshot of the election's roll, with the roll's id. */
+export async function latestRollSnapshot(db: Db, electionId: string) {
+  return db
+    .selectFrom('voter_rolls as r')
+    .innerJoin('voter_roll_snapshots as s', 's.roll_id', 'r.id')
+    .select(['r.id as rollId', 's.id as snapshotId', 's.number', 's.posted_on', 's.registered', 's.entries'])
+    .where('r.election_id', '=', electionId)
+    .orderBy('s.number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

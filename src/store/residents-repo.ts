@@ -477,3 +477,26 @@ export async function residentWithPersonalId(db: Db, personalId: string): Promis
     .executeTakeFirst();
   return row?.id;
 }
+
+/** A resident with the address and hamlet of their household. */
+export async function residentWithAddress(db: Db, id: string) {
+  return db
+    .selectFrom('residents as r')
+    .innerJoin('households as h', 'h.id', 'r.household_id')
+    .select(['r.id', 'r.full_name', 'r.birth_date', 'r.sex', 'h.address', 'h.hamlet_id'])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The first households of a hamlet by code, each with its head's name. */
+export async function householdHeads(db: Db, hamletId: string, limit: number) {
+  return db
+    .selectFrom('households as h')
+    .innerJoin('residents as r', 'r.household_id', 'h.id')
+    .select(['h.id', 'r.full_name'])
+    .where('h.hamlet_id', '=', hamletId)
+    .where('r.relation', '=', 'head')
+    .orderBy('h.code')
+    .limit(limit)
+    .execute();
+}

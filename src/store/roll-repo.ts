@@ -124,3 +124,38 @@ export async function listAmendments(db: Db, rollId: string): Promise<AmendmentR
     .orderBy('seq')
     .execute();
 }
+
+/** The names of the election's official, not withdrawn, candidates in ballot order. */
+export async function officialCandidateNames(db: Db, electionId: string) {
+  return db
+    .selectFrom('nominations as n')
+    .innerJoin('residents as r', 'r.id', 'n.resident_id')
+    .select(['r.full_name as name', 'n.ballot_order as ballotOrder'])
+    .where('n.election_id', '=', electionId)
+    .where('n.official', '=', 1)
+    .where('n.withdrawn', '=', 0)
+    .orderBy('n.ballot_order')
+    .execute();
+}
+
+/** The election's team, in the order they were added. */
+export async function teamOfElection(db: Db, electionId: string) {
+  return db
+    .selectFrom('team_members')
+    .select(['full_name', 'role'])
+    .where('election_id', '=', electionId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** The commune's elections not yet decided (neither recognised nor interim), by hamlet name. */
+export async function openElectionsOfCommune(db: Db, communeId: string) {
+  return db
+    .selectFrom('elections as e')
+    .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
+    .select(['e.id', 'h.name as hamlet'])
+    .where('h.commune_id', '=', communeId)
+    .where('e.state', 'not in', ['recognised', 'interim'])
+    .orderBy('h.name')
+    .execute();
+}

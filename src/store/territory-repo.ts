@@ -368,3 +368,23 @@ export async function predecessorsOf(db: Db, successorId: string) {
     hamletIds: JSON.parse(r.hamletIds) as string[],
   }));
 }
+
+/** A commune's id and province: where its records sit. */
+export async function communePlace(db: Db, id: string) {
+  return db.selectFrom('communes').select(['id', 'province_code']).where('id', '=', id).executeTakeFirst();
+}
+
+/** A hamlet with its commune and province: where its records sit. */
+export async function hamletPlace(db: Db, id: string) {
+  return db
+    .selectFrom('hamlets as h')
+    .innerJoin('communes as c', 'c.id', 'h.commune_id')
+    .select(['h.id', 'c.id as communeId', 'c.province_code as provinceCode'])
+    .where('h.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A household's id and hamlet. */
+export async function householdHamlet(db: Db, id: string) {
+  return db.selectFrom('households').select(['id', 'hamlet_id']).where('id', '=', id).executeTakeFirst();
+}

@@ -1,3 +1,4 @@
+import { elections as electionsRepo, territory as territoryRepo } from '../../store';
 import type { Db } from '../../store';
 import type { Actor } from './actor';
 
@@ -9,33 +10,19 @@ export interface Place {
 }
 
 export async function placeOfCommune(db: Db, communeId: string): Promise<Place | undefined> {
-  const c = await db
-    .selectFrom('communes')
-    .select(['id', 'province_code'])
-    .where('id', '=', communeId)
-    .executeTakeFirst();
+  const c = await territoryRepo.communePlace(db, communeId);
   return c ? { provinceCode: c.province_code, communeId: c.id } : undefined;
 }
 
 export async function placeOfHamlet(db: Db, hamletId: string): Promise<Place | undefined> {
-  const h = await db
-    .selectFrom('hamlets as h')
-    .innerJoin('communes as c', 'c.id', 'h.commune_id')
-    .select(['h.id', 'c.id as communeId', 'c.province_code as provinceCode'])
-    .where('h.id', '=', hamletId)
-    .executeTakeFirst();
+  const h = await territoryRepo.hamletPlace(db, hamletId);
   return h ? { provinceCode: h.provinceCode, communeId: h.communeId, hamletId: h.id } : undefined;
 }
 
 /** The hamlet of the election a team member is scoped to. */
 async function teamHamlet(db: Db, actor: Actor): Promise<string | undefined> {
   if (actor.scope.kind !== 'election') return undefined;
-  const e = await db
-    .selectFrom('elections')
-    .select('hamlet_id')
-    .where('id', '=', actor.scope.id)
-    .executeTakeFirst();
-  return e?.hamlet_id;
+  return electionsRepo.hamletOfElection(db, actor.scope.id);
 }
 
 /** Read access: the actor's scope contains the place. */

@@ -12,7 +12,11 @@ import { formatCitation, getProfile } from '../../domain/rules';
 import { hamletKinds, isHamletKind } from '../../domain/territory';
 import { findForm } from '../../documents/forms';
 import type { Issue } from '../../documents/forms/common';
-import { preparationPlan as planRepo, territory as territoryRepo } from '../../store';
+import {
+  preparationPlan as planRepo,
+  residents as residentsRepo,
+  territory as territoryRepo,
+} from '../../store';
 import type { Db } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
@@ -264,12 +268,7 @@ export interface ResidentFacts {
 }
 
 export async function residentOf(db: Db, residentId: string): Promise<ResidentFacts | undefined> {
-  const r = await db
-    .selectFrom('residents as r')
-    .innerJoin('households as h', 'h.id', 'r.household_id')
-    .select(['r.id', 'r.full_name', 'r.birth_date', 'r.sex', 'h.address', 'h.hamlet_id'])
-    .where('r.id', '=', residentId)
-    .executeTakeFirst();
+  const r = await residentsRepo.residentWithAddress(db, residentId);
   return r
     ? {
         id: r.id,

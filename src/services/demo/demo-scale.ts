@@ -20,7 +20,12 @@ import type { Result } from '../../domain/result';
 import { foldForSearch } from '../../domain/people/names';
 import { isBirthProvinceCode } from '../../domain/people/province-codes';
 import { createPersonalIdAllocator } from '../../demo/population';
-import { households as householdsRepo, insertRows, territory as territoryRepo } from '../../store';
+import {
+  demo as demoRepo,
+  households as householdsRepo,
+  insertRows,
+  territory as territoryRepo,
+} from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
@@ -60,16 +65,7 @@ export interface NationalScaleInput {
 }
 
 async function existingIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('residents')
-      .select('personal_id')
-      .where('personal_id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const r of rows) if (r.personal_id) out.add(r.personal_id);
-  }
-  return out;
+  return demoRepo.takenPersonalIds(db, ids);
 }
 
 async function insertPeople(l: Loader, db: Db, hamletId: string, households: readonly DemoHousehold[]) {
@@ -233,7 +229,7 @@ async function loaderFor(ctx: ServiceContext, actor: Actor, mode: ScaleMode, see
   const today = vnToday(ctx);
   const profile = getProfile(PROFILE_ID, today);
   if (!profile.ok) return profile;
-  const anyResident = await ctx.store.db.selectFrom('residents').select('id').limit(1).executeTakeFirst();
+  const anyResident = await demoRepo.anyResident(ctx.store.db);
   const loader: Loader = {
     ctx,
     actor,
@@ -244,23 +240,14 @@ async function loaderFor(ctx: ServiceContext, actor: Actor, mode: ScaleMode, see
     profile: profile.value,
     timelines: new Map(),
     ids: createPersonalIdAllocator(seed),
-    checkIds: anyResident !== undefined,
+    checkIds: anyResident,
     birthProvinceCode: isBirthProvinceCode(province.padStart(3, '0')) ? province.padStart(3, '0') : '001',
   };
   return ok(loader);
 }
 
 async function withoutHamlets(db: Db, ids: readonly string[]): Promise<Set<string>> {
-  const taken = new Set<string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('hamlets')
-      .select('commune_id')
-      .distinct()
-      .where('commune_id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const r of rows) taken.add(r.commune_id);
-  }
+  const taken = await demoRepo.communesWithHamlets(db, ids);
   return new Set(ids.filter((id) => !taken.has(id)));
 }
 
@@ -325,7 +312,7 @@ export async function loadNationalScale(
   // The dataset's provinces and communes, as the server loads them at start when missing.
   if ((await territoryRepo.countCommunes(ctx.store.db)) === 0) await loadAdministrativeUnits(ctx);
   const db = ctx.store.db;
-  const every = await db.selectFrom('communes').select(['id', 'name']).orderBy('id').execute();
+  const every = await demoRepo.allCommunes(db);
   const all = input.communes === undefined ? every : every.slice(0, input.communes);
   const free = await withoutHamlets(
     db,

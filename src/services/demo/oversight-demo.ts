@@ -6,7 +6,6 @@
  * comes from the rules engine's `tally`. Idempotent per commune.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { addDays } from '../../domain/calendar';
 import type { CivilDate } from '../../domain/calendar';
 import { tally } from '../../domain/count';
@@ -18,6 +17,7 @@ import type { DemoHousehold } from '../../demo/population';
 import type { DemoProvinceCommune, DemoProvinceHamlet } from '../../demo/province';
 import { demoProvince, demoProvinceHouseholds } from '../../demo/province';
 import {
+  demo as demoRepo,
   households as householdsRepo,
   preparationPlan as planRepo,
   territory as repo,
@@ -78,44 +78,6 @@ export interface DemoProvinceSummary {
   readonly communes: { code: string; name: string; hamlets: number; created: boolean }[];
 }
 
-interface CountsTable {
-  counts: {
-    id: string;
-    election_id: string;
-    position: string;
-    round: number;
-    seats: number;
-    form: string;
-    method: string;
-    ballot_form: string;
-    candidates: string;
-    registered: number;
-    voted: number;
-    issued: number;
-    received: number;
-    double_entry: number;
-    roll_snapshot_id: string | null;
-    opened_at: string;
-    opened_by: string | null;
-  };
-  count_closures: {
-    count_id: string;
-    result: string;
-    corrections: number;
-    closed_by: string | null;
-    closed_at: string;
-  };
-}
-
-async function pollingTablesExist(db: Db): Promise<boolean> {
-  try {
-    await (db as unknown as Kysely<CountsTable>).selectFrom('counts').select('id').limit(1).execute();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function adults(households: readonly DemoHousehold[], today: CivilDate) {
   const year = Number(today.slice(0, 4));
   return households
@@ -165,11 +127,10 @@ async function insertCount(
   };
   const result = tally(profile.value, input);
   if (!result.ok) return;
-  const k = db as unknown as Kysely<CountsTable>;
   const id = randomUUID();
-  await k
-    .insertInto('counts')
-    .values({
+  await demoRepo.insertClosedCount(
+    db,
+    {
       id,
       election_id: electionId,
       position: 'head',
@@ -187,18 +148,15 @@ async function insertCount(
       roll_snapshot_id: null,
       opened_at: at,
       opened_by: null,
-    })
-    .execute();
-  await k
-    .insertInto('count_closures')
-    .values({
+    },
+    {
       count_id: id,
       result: JSON.stringify(result.value),
       corrections: 0,
       closed_by: null,
       closed_at: at,
-    })
-    .execute();
+    },
+  );
 }
 
 async function insertHamlets(
@@ -261,16 +219,7 @@ async function insertHamlets(
 
 async function existingIds(db: Db, ids: readonly (string | null)[]): Promise<Set<string>> {
   const wanted = ids.filter((x): x is string => x !== null);
-  const out = new Set<string>();
-  for (let i = 0; i < wanted.length; i += 400) {
-    const rows = await db
-      .selectFrom('residents')
-      .select('personal_id')
-      .where('personal_id', 'in', wanted.slice(i, i + 400))
-      .execute();
-    for (const r of rows) if (r.personal_id) out.add(r.personal_id);
-  }
-  return out;
+  return demoRepo.takenPersonalIds(db, wanted, 400);
 }
 
 async function advance(
@@ -331,14 +280,13 @@ async function loadCommune(
   });
   if (!round.ok) throw new Error(`demo province ${commune.name}: ${round.error.message}`);
   const at = ctx.now().toISOString();
-  const counts = await pollingTablesExist(ctx.store.db);
+  const counts = await demoRepo.pollingTablesExist(ctx.store.db);
   await writeWithAudit(ctx, admin, async (trx) => {
     for (const x of planned) {
       const electionDay = addDays(today, x.h.electionOffset);
       const elections = round.value.elections.filter((e) => e.hamletId === x.id);
       for (const e of elections) {
-        if (x.h.state === 'interim')
-          await trx.updateTable('elections').set({ round: 2 }).where('id', '=', e.id).execute();
+        if (x.h.state === 'interim') await demoRepo.setElectionRound(trx, e.id, 2);
         if (x.h.state !== 'planned')
           await advance(trx, e.id, x.h.state as ElectionState, electionDay, planDate, today, at);
         if (counts && ['counted', 'reported', 'recognised', 'rerunOrdered', 'interim'].includes(x.h.state))
@@ -346,22 +294,10 @@ async function loadCommune(
       }
       // Hamlets on schedule have done every task already due; lagging ones have not.
       if (!x.h.lagging) {
-        await trx
-          .updateTable('plan_tasks')
-          .set((eb) => ({ status: 'done', done_on: eb.ref('due') }))
-          .where('round_id', '=', round.value.id)
-          .where('hamlet_id', '=', x.id)
-          .where('due', '<', today)
-          .execute();
+        await demoRepo.completeTasksDueBefore(trx, round.value.id, x.id, today);
       }
     }
-    await trx
-      .updateTable('plan_tasks')
-      .set((eb) => ({ status: 'done', done_on: eb.ref('due') }))
-      .where('round_id', '=', round.value.id)
-      .where('hamlet_id', 'is', null)
-      .where('due', '<', today)
-      .execute();
+    await demoRepo.completeTasksDueBefore(trx, round.value.id, null, today);
     return {
       value: undefined,
       audit: { action: 'demo.province.steps', entity: 'election_round', entityId: round.value.id },

@@ -53,15 +53,7 @@ const REASON_TEXT: Readonly<Record<InterimReason, string>> = {
 };
 
 async function officialCandidateIds(ctx: ServiceContext, electionId: string): Promise<string[]> {
-  const rows = await ctx.store.db
-    .selectFrom('nominations')
-    .select('resident_id')
-    .where('election_id', '=', electionId)
-    .where('position', '=', 'head')
-    .where('official', '=', 1)
-    .where('withdrawn', '=', 0)
-    .execute();
-  return rows.map((r) => r.resident_id);
+  return repo.officialHeadCandidateIds(ctx.store.db, electionId);
 }
 
 /** A failed election may go to an interim head only after the profile's number of failed rounds. */

@@ -138,7 +138,7 @@ export async function recordOfficeRecord(
     recorded_at: ctx.now().toISOString(),
   };
   await writeWithAudit(ctx, actor, async (trx) => {
-    await trx.insertInto('office_records').values(row).execute();
+    await officeRepo.insertRecord(trx, row);
     return {
       value: undefined,
       audit: {
@@ -184,35 +184,8 @@ export async function listOfficeRecords(
   const c = await loadCommune(ctx, actor, communeId, 'read');
   if (!c.ok) return c;
   const db = ctx.store.db;
-  const rows = await db
-    .selectFrom('office_records as r')
-    .innerJoin('office_terms as t', 't.id', 'r.office_term_id')
-    .innerJoin('hamlets as h', 'h.id', 'r.hamlet_id')
-    .select([
-      'r.id',
-      'r.office_term_id',
-      'r.hamlet_id',
-      'r.kind',
-      'r.form',
-      'r.decided_on',
-      'r.decision_number',
-      'r.decision_body',
-      'r.content',
-      'r.recorded_at',
-      't.holder_name',
-      't.position',
-      't.profile_id',
-      'h.kind as hamlet_kind',
-    ])
-    .where('h.commune_id', '=', communeId)
-    .orderBy('r.decided_on', 'desc')
-    .orderBy('r.recorded_at', 'desc')
-    .execute();
-  const cases = await db
-    .selectFrom('removal_cases')
-    .select(['id', 'office_term_id', 'kind', 'state'])
-    .where('hamlet_id', 'in', rows.length ? [...new Set(rows.map((r) => r.hamlet_id))] : [''])
-    .execute();
+  const rows = await officeRepo.listRecordsOfCommune(db, communeId);
+  const cases = await officeRepo.caseKindsOfHamlets(db, [...new Set(rows.map((r) => r.hamlet_id))]);
   return ok(
     rows.map((r) => {
       const form = RECORD_FORMS[r.form];

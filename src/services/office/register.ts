@@ -415,24 +415,7 @@ export async function hamletPeople(
   const h = await loadHamlet(ctx, actor, hamletId, 'read');
   if (!h.ok) return h;
   const db = ctx.store.db;
-  const rows = await db
-    .selectFrom('residents as r')
-    .innerJoin('households as h', 'h.id', 'r.household_id')
-    .leftJoin('household_representatives as hr', 'hr.household_id', 'h.id')
-    .select([
-      'r.id',
-      'r.full_name',
-      'r.birth_date',
-      'r.relation',
-      'h.id as householdId',
-      'h.code',
-      'h.address',
-      'hr.resident_id as repId',
-    ])
-    .where('h.hamlet_id', '=', hamletId)
-    .where('r.status', '=', 'active')
-    .orderBy('h.code')
-    .execute();
+  const rows = await repo.hamletPeopleRows(db, hamletId);
   const households = new Map<string, { id: string; code: string; address: string; representative: string }>();
   for (const r of rows) {
     const hh = households.get(r.householdId) ?? {

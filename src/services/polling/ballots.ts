@@ -10,7 +10,7 @@ import { findForm } from '../../documents/forms';
 import { err, ok } from '../../domain/result';
 import type { Failure, Result } from '../../domain/result';
 import { positionSchema } from '../../domain/rules';
-import { pollingDay as repo } from '../../store';
+import { pollingDay as repo, territory as territoryRepo } from '../../store';
 import type { Db } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
@@ -215,13 +215,7 @@ export async function sealUnusedBallots(
 }
 
 async function sealingDocumentId(db: Db, electionId: string, position: string, round: number) {
-  const docs = await db
-    .selectFrom('documents')
-    .select(['id', 'data'])
-    .where('election_id', '=', electionId)
-    .where('form_id', '=', 'unused-ballots-record')
-    .orderBy('version', 'desc')
-    .execute();
+  const docs = await repo.sealingDocuments(db, electionId);
   const d = docs.find((x) => {
     const data = JSON.parse(x.data) as { position?: string; round?: number };
     return data.position === position && data.round === round;
@@ -248,21 +242,11 @@ export async function issueSealingRecord(
   const form = findForm('unused-ballots-record');
   if (!form) return err(failures.notFound('mẫu biên bản niêm phong'));
   const e = lp.pe.election;
-  const commune = await db
-    .selectFrom('communes')
-    .select('name')
-    .where('id', '=', e.communeId)
-    .executeTakeFirst();
-  const team = await db
-    .selectFrom('team_members')
-    .select(['full_name', 'role'])
-    .where('election_id', '=', electionId)
-    .where('role', '!=', 'witness')
-    .orderBy('created_at')
-    .execute();
+  const commune = await territoryRepo.communeName(db, e.communeId);
+  const team = await repo.teamWithoutWitnesses(db, electionId);
   const ROLE: Record<string, string> = { leader: 'Tổ trưởng', secretary: 'Thư ký', member: 'Thành viên' };
   const when = vnInstant(new Date(seal.sealed_at));
-  const communeName = commune?.name ?? '';
+  const communeName = commune ?? '';
   const data: UnusedBallotsData = {
     head: {
       body: {

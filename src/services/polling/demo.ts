@@ -11,7 +11,7 @@ import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { ElectionState } from '../../domain/election';
 import { ELECTION_STATES } from '../../domain/election';
-import { preparationPlan as planRepo } from '../../store';
+import { pollingDemo as demoRepo, preparationPlan as planRepo, rolls as rollRepo } from '../../store';
 import type { Db } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
@@ -26,37 +26,10 @@ export const SECOND_TEAM_ACCOUNT = 'tobaucu2.kp1';
 const DEMO_PASSWORD = 'baucoso2024';
 const NOTE = 'Dữ liệu mẫu: chuẩn bị sẵn để thử bỏ phiếu và kiểm phiếu.';
 
-interface Person {
-  id: string;
-  full_name: string;
-  birth_date: string;
-  sex: string;
-  household_id: string;
-  group: string | null;
-  relation: string;
-  address: string;
-}
+type Person = demoRepo.AdultRow;
 
 async function adults(db: Db, hamletId: string): Promise<Person[]> {
-  return db
-    .selectFrom('residents as r')
-    .innerJoin('households as h', 'h.id', 'r.household_id')
-    .leftJoin('resident_groups as g', 'g.id', 'h.resident_group_id')
-    .select([
-      'r.id',
-      'r.full_name',
-      'r.birth_date',
-      'r.sex',
-      'r.household_id',
-      'g.name as group',
-      'r.relation',
-      'h.address',
-    ])
-    .where('h.hamlet_id', '=', hamletId)
-    .where('r.status', '=', 'active')
-    .orderBy('h.code')
-    .orderBy('r.birth_date')
-    .execute();
+  return demoRepo.activeResidents(db, hamletId);
 }
 
 /** One representative per household: the head when there is one, else the oldest member. */
@@ -70,75 +43,55 @@ function representatives(people: readonly Person[]): Person[] {
 }
 
 async function addCandidates(db: Db, electionId: string, position: string, reps: Person[], at: string) {
-  const existing = await db
-    .selectFrom('nominations')
-    .select('id')
-    .where('election_id', '=', electionId)
-    .where('position', '=', position)
-    .where('official', '=', 1)
-    .execute();
+  const existing = await demoRepo.officialNominationIds(db, electionId, position);
   if (existing.length > 0) return reps;
   const picked = reps.filter((p) => p.birth_date <= '1990-01-01').slice(0, 2);
   for (const [i, p] of picked.entries()) {
-    await db
-      .insertInto('nominations')
-      .values({
-        id: randomUUID(),
-        election_id: electionId,
-        position,
-        resident_id: p.id,
-        source: 'frontCommittee',
-        nominated_on: vietnamDate(at),
-        education: '12/12',
-        occupation: 'Hưu trí',
-        eligibility: '[]',
-        exception_reason: null,
-        drafted: 1,
-        approved: 1,
-        official: 1,
-        ballot_order: i + 1,
-        withdrawn: 0,
-        created_at: at,
-      })
-      .execute();
+    await demoRepo.insertNomination(db, {
+      id: randomUUID(),
+      election_id: electionId,
+      position,
+      resident_id: p.id,
+      source: 'frontCommittee',
+      nominated_on: vietnamDate(at),
+      education: '12/12',
+      occupation: 'Hưu trí',
+      eligibility: '[]',
+      exception_reason: null,
+      drafted: 1,
+      approved: 1,
+      official: 1,
+      ballot_order: i + 1,
+      withdrawn: 0,
+      created_at: at,
+    });
   }
   return reps.filter((r) => !picked.includes(r));
 }
 
 async function addTeam(db: Db, electionId: string, others: Person[], at: string) {
-  const has = await db
-    .selectFrom('team_members')
-    .select('id')
-    .where('election_id', '=', electionId)
-    .execute();
+  const has = await demoRepo.teamMemberIds(db, electionId);
   if (has.length > 0) return;
   const roles = ['leader', 'secretary', 'member', 'member', 'member', 'witness', 'witness'];
-  const users = await db
-    .selectFrom('users')
-    .select(['id', 'username'])
-    .where('scope_id', '=', electionId)
-    .execute();
+  const users = await demoRepo.usersOfScope(db, electionId);
   for (const [i, role] of roles.entries()) {
     const p = others[i * 7];
     if (!p) break;
     const user =
       i < 2 ? users.find((u) => u.username === (i === 0 ? 'tobaucu.kp1' : SECOND_TEAM_ACCOUNT)) : undefined;
-    await db
-      .insertInto('team_members')
-      .values({
-        id: randomUUID(),
-        election_id: electionId,
-        resident_id: p.id,
-        full_name: p.full_name,
-        sex: p.sex,
-        represents: i === 0 ? 'Ban công tác Mặt trận' : 'Đại diện hộ gia đình',
-        role,
-        front_head: i === 0 ? 1 : 0,
-        front_member: i === 0 ? 1 : 0,
-        user_id: user?.id ?? null,
-        created_at: at,
-      })
-      .execute();
+    await demoRepo.insertTeamMember(db, {
+      id: randomUUID(),
+      election_id: electionId,
+      resident_id: p.id,
+      full_name: p.full_name,
+      sex: p.sex,
+      represents: i === 0 ? 'Ban công tác Mặt trận' : 'Đại diện hộ gia đình',
+      role,
+      front_head: i === 0 ? 1 : 0,
+      front_member: i === 0 ? 1 : 0,
+      user_id: user?.id ?? null,
+      created_at: at,
+    });
   }
 }
 
@@ -152,42 +105,35 @@ async function postRoll(
 ) {
   if (await postedRoll(db, electionId)) return;
   const rollId = randomUUID();
-  await db
-    .insertInto('voter_rolls')
-    .values({
-      id: rollId,
-      election_id: electionId,
-      hamlet_id: hamletId,
-      electorate: 'householdRepresentatives',
-      reference_date: day,
-      state: 'posted',
-      built_at: at,
-      built_by: null,
-    })
-    .execute();
+  await rollRepo.insertRoll(db, {
+    id: rollId,
+    election_id: electionId,
+    hamlet_id: hamletId,
+    electorate: 'householdRepresentatives',
+    reference_date: day,
+    state: 'posted',
+    built_at: at,
+    built_by: null,
+  });
   // The roll's entries too, so the roll page, the exports and the polling-day pack show the people.
-  for (let i = 0; i < reps.length; i += 500) {
-    await db
-      .insertInto('voter_roll_entries')
-      .values(
-        reps.slice(i, i + 500).map((p, j) => ({
-          id: randomUUID(),
-          roll_id: rollId,
-          roll_number: i + j + 1,
-          resident_id: p.id,
-          household_id: p.household_id,
-          full_name: p.full_name,
-          birth_date: p.birth_date,
-          sex: p.sex,
-          address: p.address,
-          resident_group: p.group,
-          status: 'listed',
-          reasons: '[]',
-          amendment_id: null,
-        })),
-      )
-      .execute();
-  }
+  await rollRepo.insertEntries(
+    db,
+    reps.map((p, i) => ({
+      id: randomUUID(),
+      roll_id: rollId,
+      roll_number: i + 1,
+      resident_id: p.id,
+      household_id: p.household_id,
+      full_name: p.full_name,
+      birth_date: p.birth_date,
+      sex: p.sex,
+      address: p.address,
+      resident_group: p.group,
+      status: 'listed',
+      reasons: '[]',
+      amendment_id: null,
+    })),
+  );
   const entries = reps.map((p, i) => ({
     rollNumber: i + 1,
     residentId: p.id,
@@ -195,21 +141,18 @@ async function postRoll(
     fullName: p.full_name,
     residentGroup: p.group,
   }));
-  await db
-    .insertInto('voter_roll_snapshots')
-    .values({
-      id: randomUUID(),
-      roll_id: rollId,
-      number: 1,
-      posted_on: day,
-      registered: entries.length,
-      entries: JSON.stringify(entries),
-      user_id: null,
-      at,
-      kind: 'posted',
-      amendment_seq: null,
-    })
-    .execute();
+  await rollRepo.insertSnapshot(db, {
+    id: randomUUID(),
+    roll_id: rollId,
+    number: 1,
+    posted_on: day,
+    registered: entries.length,
+    entries: JSON.stringify(entries),
+    user_id: null,
+    at,
+    kind: 'posted',
+    amendment_seq: null,
+  });
 }
 
 async function walkToPolling(
@@ -259,13 +202,7 @@ export async function prepareDemoPolling(
     return err(failures.forbidden('chuẩn bị dữ liệu mẫu cho cuộc bầu cử này'));
   if (place.communeId !== demoWard.communeCode)
     return err(failures.invalid('electionId', 'Chỉ chuẩn bị dữ liệu mẫu cho phường mẫu.'));
-  if (
-    !(await db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', SECOND_TEAM_ACCOUNT)
-      .executeTakeFirst())
-  ) {
+  if (!(await demoRepo.userIdByUsername(db, SECOND_TEAM_ACCOUNT))) {
     const made = await createUser(ctx, null, {
       username: SECOND_TEAM_ACCOUNT,
       displayName: 'Trần Thị Mai',
@@ -278,7 +215,7 @@ export async function prepareDemoPolling(
   // Trying polling day live needs polling day to be today (Vietnam time): demo data only.
   const day = options.onToday ? vnToday(ctx) : (election.electionDate ?? vnToday(ctx));
   if (options.onToday && day !== election.electionDate) {
-    await db.updateTable('elections').set({ election_date: day }).where('id', '=', electionId).execute();
+    await demoRepo.setElectionDate(db, electionId, day);
   }
   const at = ctx.now().toISOString();
   const registered = await writeWithAudit(ctx, actor, async (trx) => {

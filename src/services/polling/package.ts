@@ -10,6 +10,7 @@ import { createHash, createPublicKey, sign, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
+import { pollingDay as repo } from '../../store';
 import type { Db } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
@@ -65,14 +66,8 @@ export interface SignedPackage extends PackageBody {
 
 async function electionRows(db: Db, electionId: string): Promise<Record<TableName, Row[]>> {
   const ids = (rows: Row[], col = 'id') => rows.map((r) => r[col] as string);
-  const where = async (table: TableName, col: string, values: string[]): Promise<Row[]> =>
-    values.length === 0
-      ? []
-      : await db
-          .selectFrom(table as 'counts')
-          .selectAll()
-          .where(col as 'id', 'in', values)
-          .execute();
+  const where = (table: TableName, col: string, values: string[]): Promise<Row[]> =>
+    repo.packageRowsWhereIn(db, table, col, values);
   const counts = await where('counts', 'election_id', [electionId]);
   const countIds = ids(counts);
   const batches = await where('count_batches', 'count_id', countIds);
@@ -274,11 +269,7 @@ export async function importPackage(
   try {
     await writeWithAudit(ctx, actor, async (trx) => {
       for (const [t, rows] of fresh) {
-        for (const r of rows)
-          await trx
-            .insertInto(t as 'counts')
-            .values(r as never)
-            .execute();
+        for (const r of rows) await repo.insertPackageRow(trx, t, r);
       }
       return {
         value: undefined,

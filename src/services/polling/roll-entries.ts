@@ -3,6 +3,7 @@
  * the registered voters (the count's denominator) and the entries for attendance. This is the only
  * polling file that knows those tables; when the roll's services land it should call them instead.
  */
+import { pollingDay as repo } from '../../store';
 import type { Db } from '../../store';
 
 export interface RollEntry {
@@ -55,14 +56,7 @@ function parseEntries(text: string): RollEntry[] {
 
 /** The latest posted snapshot of the election's roll, or undefined when the roll is not posted. */
 export async function postedRoll(db: Db, electionId: string): Promise<PostedRoll | undefined> {
-  const row = await db
-    .selectFrom('voter_rolls as r')
-    .innerJoin('voter_roll_snapshots as s', 's.roll_id', 'r.id')
-    .select(['r.id as rollId', 's.id as snapshotId', 's.number', 's.posted_on', 's.registered', 's.entries'])
-    .where('r.election_id', '=', electionId)
-    .orderBy('s.number', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await repo.latestRollSnapshot(db, electionId);
   if (!row) return undefined;
   return {
     rollId: row.rollId,

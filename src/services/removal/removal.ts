@@ -123,11 +123,7 @@ async function checkSignatures(
   const seen = new Set<string>();
   const out: SignatureInput[] = [];
   for (const [i, s] of list.entries()) {
-    const h = await db
-      .selectFrom('households')
-      .select(['id', 'hamlet_id'])
-      .where('id', '=', s.householdId)
-      .executeTakeFirst();
+    const h = await territoryRepo.householdHamlet(db, s.householdId);
     if (!h || h.hamlet_id !== hamletId)
       return err(
         failures.invalid(

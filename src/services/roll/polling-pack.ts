@@ -32,25 +32,12 @@ const ROLE_VI: Readonly<Record<string, string>> = {
 };
 
 async function officialCandidates(ctx: ServiceContext, electionId: string): Promise<string[]> {
-  const rows = await ctx.store.db
-    .selectFrom('nominations as n')
-    .innerJoin('residents as r', 'r.id', 'n.resident_id')
-    .select(['r.full_name as name', 'n.ballot_order as ballotOrder'])
-    .where('n.election_id', '=', electionId)
-    .where('n.official', '=', 1)
-    .where('n.withdrawn', '=', 0)
-    .orderBy('n.ballot_order')
-    .execute();
+  const rows = await rollRepo.officialCandidateNames(ctx.store.db, electionId);
   return rows.map((r) => r.name);
 }
 
 async function countingTeam(ctx: ServiceContext, electionId: string) {
-  const rows = await ctx.store.db
-    .selectFrom('team_members')
-    .select(['full_name', 'role'])
-    .where('election_id', '=', electionId)
-    .orderBy('created_at')
-    .execute();
+  const rows = await rollRepo.teamOfElection(ctx.store.db, electionId);
   const order = ['leader', 'secretary', 'member'];
   return rows
     .filter((r) => r.role !== 'witness')
@@ -204,14 +191,7 @@ export async function communePack(
   if (!place) return err(failures.notFound('xã/phường này'));
   if (!(await canRead(ctx.store.db, actor, place)))
     return err(failures.forbidden('in tài liệu ngày bầu cử của xã/phường này'));
-  const elections = await ctx.store.db
-    .selectFrom('elections as e')
-    .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
-    .select(['e.id', 'h.name as hamlet'])
-    .where('h.commune_id', '=', communeId)
-    .where('e.state', 'not in', ['recognised', 'interim'])
-    .orderBy('h.name')
-    .execute();
+  const elections = await rollRepo.openElectionsOfCommune(ctx.store.db, communeId);
   const packs: PollingDayPack[] = [];
   const included: string[] = [];
   const skipped: { hamlet: string; reason: string }[] = [];

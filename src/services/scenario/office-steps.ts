@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Result } from '../../domain/result';
 import { err } from '../../domain/result';
+import { residents as residentsRepo } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { currentHolders } from '../office';
@@ -170,15 +171,7 @@ export async function performOfficeStep(
           ...none,
         };
       const households = step.households
-        ? await ctx.store.db
-            .selectFrom('households as h')
-            .innerJoin('residents as r', 'r.household_id', 'h.id')
-            .select(['h.id', 'r.full_name'])
-            .where('h.hamlet_id', '=', env.hamletId)
-            .where('r.relation', '=', 'head')
-            .orderBy('h.code')
-            .limit(step.households)
-            .execute()
+        ? await residentsRepo.householdHeads(ctx.store.db, env.hamletId, step.households)
         : [];
       const r = await openRemoval(ctx, actor, {
         termId: head.id,
