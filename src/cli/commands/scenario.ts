@@ -5,6 +5,7 @@
  * any refusal (code and message) and the files written. Exit code 1 when a step does not end as
  * the scenario expects.
  */
+import { renderPdf } from '../../documents/render-pdf';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -368,14 +369,16 @@ async function perform(
       if (r.ok) run.refs.set(step.ref, r.value.id);
       if (r.ok && step.dossier) {
         for (const kind of ['letter', 'cv'] as const) {
+          // The scenario's stand-in for the scanned paper: a one-page PDF naming it and the person.
+          const title = `${kind === 'letter' ? 'Đơn ứng cử' : 'Sơ yếu lý lịch'}: ${r.value.person.fullName}`;
           const up = await preparationCandidates.uploadDossierFile(ctx, a, r.value.id, {
             kind,
-            fileName: `${step.ref}-${kind}.txt`,
-            contentType: 'text/plain',
-            bytes: Buffer.from(
-              `${kind === 'letter' ? 'Đơn ứng cử' : 'Sơ yếu lý lịch'}: ${r.value.person.fullName}\n`,
-              'utf8',
-            ),
+            fileName: `${step.ref}-${kind}.pdf`,
+            contentType: 'application/pdf',
+            bytes: renderPdf({
+              meta: { title, date: step.on },
+              blocks: [{ kind: 'paragraph', runs: [title] }],
+            }),
           });
           if (!up.ok) return { result: up, ...none };
         }
