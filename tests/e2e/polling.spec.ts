@@ -93,6 +93,12 @@ test('polling day: check in by number and by name, double check-in refused, turn
   await expect(head.getByTestId('ballots-issued')).toHaveText('3');
   await team.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
   await expect(team.getByRole('alertdialog')).toContainText('không ghi nhận thêm cử tri');
+  // The question as a team member sees it on a phone at the polling table.
+  const desk = team.viewportSize();
+  await team.setViewportSize({ width: 390, height: 844 });
+  await team.getByRole('alertdialog').scrollIntoViewIfNeeded();
+  await team.screenshot({ path: testInfo.outputPath('close-confirm-phone.png') });
+  if (desk) await team.setViewportSize(desk);
   await team.getByRole('button', { name: 'Xác nhận: Kết thúc bỏ phiếu' }).click();
   await expect(team.getByTestId('poll-status')).toHaveText('Đã kết thúc');
   await head.getByLabel('Hai cử tri chứng kiến (mỗi dòng một người)').fill('Ngô Văn Bình\nĐỗ Thị Lan');
