@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
+import { expectDescribed } from '../support/openapi';
 import type { FastifyInstance } from 'fastify';
 import * as audit from '../../src/contract/audit';
 import * as auth from '../../src/contract/auth';
 import type { EndpointDef } from '../../src/contract/endpoint';
-import { commonFailures, statusOf } from '../../src/contract/errors';
 import * as system from '../../src/contract/system';
 import * as territory from '../../src/contract/territory';
 import { buildServer } from '../../src/server/app';
@@ -129,19 +129,7 @@ describeEachDatabase('accounts, territory, audit and health through the contract
   });
 
   it('describes every route in OpenAPI with its answer and its failure statuses', () => {
-    const doc = app.swagger() as {
-      paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
-    };
     expect(endpoints.length).toBe(21);
-    for (const e of endpoints) {
-      const path = e.path.replace(/:([A-Za-z]+)/g, '{$1}');
-      const op = doc.paths[path]?.[e.method.toLowerCase()];
-      expect(op, `${e.method} ${e.path}`).toBeDefined();
-      if ('_zod' in e.response)
-        expect(op?.responses?.[String(e.status ?? 200)], `${e.method} ${e.path} answer`).toBeDefined();
-      else expect(JSON.stringify(op), `${e.method} ${e.path} file`).toContain(e.response.types[0]!);
-      for (const code of [...commonFailures(e.access), ...e.errors])
-        expect(op?.responses?.[String(statusOf(code))], `${e.method} ${e.path} ${code}`).toBeDefined();
-    }
+    expectDescribed(app, endpoints);
   });
 });

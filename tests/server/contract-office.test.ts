@@ -5,6 +5,7 @@ import * as office from '../../src/contract/office';
 import * as oversight from '../../src/contract/oversight';
 import * as removal from '../../src/contract/removal';
 import { buildServer } from '../../src/server/app';
+import { expectDescribed } from '../support/openapi';
 import { describeEachDatabase } from '../support/databases';
 
 const isEndpoint = (v: unknown): v is EndpointDef =>
@@ -20,18 +21,7 @@ describeEachDatabase('office, removal and oversight in OpenAPI', (t) => {
   afterAll(async () => app.close());
 
   it('describes every route with its answer', () => {
-    const doc = app.swagger() as {
-      paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
-    };
     expect(endpoints.length).toBe(24);
-    for (const e of endpoints) {
-      const path = e.path.replace(/:([A-Za-z]+)/g, '{$1}');
-      const op = doc.paths[path]?.[e.method.toLowerCase()];
-      expect(op, `${e.method} ${e.path}`).toBeDefined();
-      // A JSON answer has its schema; a download is described by its content types.
-      if ('_zod' in e.response)
-        expect(op?.responses?.[String(e.status ?? 200)], `${e.method} ${e.path} answer`).toBeDefined();
-      else expect(JSON.stringify(op), `${e.method} ${e.path} file`).toContain(e.response.types[0]!);
-    }
+    expectDescribed(app, endpoints);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expectDescribed } from '../support/openapi';
 import type { FastifyInstance } from 'fastify';
 import type { EndpointDef } from '../../src/contract/endpoint';
 import * as hamletFacts from '../../src/contract/hamlet-facts';
@@ -42,21 +43,8 @@ describeEachDatabase('people, hamlet register and hamlet facts on the contract',
   const get = (url: string) => app.inject({ url, headers: { cookie } });
 
   it('describes every route with its answer and its failure statuses', () => {
-    const doc = app.swagger() as {
-      paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
-    };
     expect(endpoints.length).toBe(33);
-    for (const e of endpoints) {
-      const path = e.path.replace(/:([A-Za-z]+)/g, '{$1}');
-      const op = doc.paths[path]?.[e.method.toLowerCase()];
-      expect(op, `${e.method} ${e.path}`).toBeDefined();
-      if ('_zod' in e.response)
-        expect(op?.responses?.[String(e.status ?? 200)], `${e.method} ${e.path} answer`).toBeDefined();
-      else expect(JSON.stringify(op), `${e.method} ${e.path} file`).toContain(e.response.types[0]!);
-      // Every endpoint can answer a malformed request; a signed-in one, a refusal.
-      expect(op?.responses?.['400'], `${e.method} ${e.path} 400`).toBeDefined();
-      expect(op?.responses?.['403'], `${e.method} ${e.path} 403`).toBeDefined();
-    }
+    const doc = expectDescribed(app, endpoints, ['invalid-input', 'forbidden']);
     const responses = (path: string, method: string) => doc.paths[path]?.[method]?.responses ?? {};
     expect(responses('/api/households/{id}/representative', 'post')).toHaveProperty('422');
     expect(responses('/api/hamlets/{id}/residents', 'post')).toHaveProperty('409');

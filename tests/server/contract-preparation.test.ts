@@ -1,4 +1,5 @@
 import { beforeAll, afterAll, expect, it } from 'vitest';
+import { expectDescribed } from '../support/openapi';
 import type { FastifyInstance } from 'fastify';
 import type { EndpointDef } from '../../src/contract/endpoint';
 import * as candidates from '../../src/contract/candidates';
@@ -6,7 +7,6 @@ import * as complaints from '../../src/contract/complaints';
 import * as documents from '../../src/contract/documents';
 import * as plan from '../../src/contract/plan';
 import * as team from '../../src/contract/team';
-import { statusOf } from '../../src/contract/errors';
 import { renderDocx } from '../../src/documents/render-docx';
 import { buildServer } from '../../src/server/app';
 import { demo } from '../../src/services';
@@ -42,20 +42,8 @@ describeEachDatabase('preparation and documents on the contract', (t) => {
     app.inject({ method: 'POST', url, headers: { cookie }, payload: payload as object });
 
   it('describes every route with its answer and its failure statuses', () => {
-    const doc = app.swagger() as {
-      paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
-    };
     expect(endpoints.length).toBe(34);
-    for (const e of endpoints) {
-      const path = e.path.replace(/:([A-Za-z]+)/g, '{$1}');
-      const op = doc.paths[path]?.[e.method.toLowerCase()];
-      expect(op, `${e.method} ${e.path}`).toBeDefined();
-      if ('_zod' in e.response)
-        expect(op?.responses?.[String(e.status ?? 200)], `${e.method} ${e.path} answer`).toBeDefined();
-      else expect(JSON.stringify(op), `${e.method} ${e.path} file`).toContain(e.response.types[0]!);
-      for (const code of ['invalid-input', 'forbidden', 'not-found', ...e.errors] as const)
-        expect(op?.responses?.[String(statusOf(code))], `${e.method} ${e.path} ${code}`).toBeDefined();
-    }
+    expectDescribed(app, endpoints, ['invalid-input', 'forbidden', 'not-found']);
   });
 
   it('refuses a malformed round with 400 and a Vietnamese message, and plans nothing', async () => {
