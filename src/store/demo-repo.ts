@@ -1,45 +1,15 @@
 /** What loading the demo province and the demo data at scale reads and writes beyond the other repositories. */
-import type { Kysely } from 'kysely';
+import type { CountClosureTable, CountTable } from './polling-schema';
 import type { Db } from './database';
 import { inChunks } from './chunks';
 
-/** The two count tables as the demo writes them (they may be missing on an older database). */
-interface CountsTable {
-  counts: {
-    id: string;
-    election_id: string;
-    position: string;
-    round: number;
-    seats: number;
-    form: string;
-    method: string;
-    ballot_form: string;
-    candidates: string;
-    registered: number;
-    voted: number;
-    issued: number;
-    received: number;
-    double_entry: number;
-    roll_snapshot_id: string | null;
-    opened_at: string;
-    opened_by: string | null;
-  };
-  count_closures: {
-    count_id: string;
-    result: string;
-    corrections: number;
-    closed_by: string | null;
-    closed_at: string;
-  };
-}
-
-export type CountInsert = CountsTable['counts'];
-export type CountClosureInsert = CountsTable['count_closures'];
+export type CountInsert = CountTable;
+export type CountClosureInsert = CountClosureTable;
 
 /** Whether the count tables exist (a read of one row succeeds). */
 export async function pollingTablesExist(db: Db): Promise<boolean> {
   try {
-    await (db as unknown as Kysely<CountsTable>).selectFrom('counts').select('id').limit(1).execute();
+    await db.selectFrom('counts').select('id').limit(1).execute();
     return true;
   } catch {
     return false;
@@ -52,9 +22,8 @@ export async function insertClosedCount(
   count: CountInsert,
   closure: CountClosureInsert,
 ): Promise<void> {
-  const k = db as unknown as Kysely<CountsTable>;
-  await k.insertInto('counts').values(count).execute();
-  await k.insertInto('count_closures').values(closure).execute();
+  await db.insertInto('counts').values(count).execute();
+  await db.insertInto('count_closures').values(closure).execute();
 }
 
 /** The personal ids among these that a resident already has, read in slices of `size`. */
