@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db, DatabaseKind } from './database';
 import { lockAuditChain } from './database';
+import { sealPendingChanges } from './record-seals';
 
 export interface AuditInput {
   readonly userId: string | null;
@@ -16,14 +17,22 @@ export interface AuditEvent extends AuditInput {
   readonly id: string;
   readonly prevHash: string;
   readonly hash: string;
+  /** Hash of the record rows the event sealed, or null (see record-seals.ts). */
+  readonly seals: string | null;
 }
 
 const GENESIS = '0'.repeat(64);
 
-/** The hash covers every column, so editing, inserting or deleting a row breaks the chain. */
+/**
+ * The hash covers every column, so editing, inserting or deleting a row breaks the chain. The
+ * seals' hash joins the body only when the event sealed rows, so events written before sealing
+ * existed keep their hashes.
+ */
 export function auditHash(prevHash: string, e: Omit<AuditEvent, 'hash' | 'prevHash'>): string {
   const body = JSON.stringify([e.seq, e.id, e.at, e.userId, e.action, e.entity, e.entityId, e.data]);
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  const hash = createHash('sha256').update(prevHash).update('\n').update(body);
+  if (e.seals !== null) hash.update('\n').update(e.seals);
+  return hash.digest('hex');
 }
 
 /**
@@ -41,7 +50,8 @@ export async function appendAudit(db: Db, kind: DatabaseKind, input: AuditInput)
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS;
   const data = JSON.stringify(input.data ?? null);
-  const base = { ...input, data: JSON.parse(data) as unknown, seq, id: randomUUID() };
+  const seals = await sealPendingChanges(db, seq);
+  const base = { ...input, data: JSON.parse(data) as unknown, seq, id: randomUUID(), seals };
   const hash = auditHash(prevHash, base);
   await db
     .insertInto('audit_events')
@@ -56,6 +66,7 @@ export async function appendAudit(db: Db, kind: DatabaseKind, input: AuditInput)
       data,
       prev_hash: prevHash,
       hash,
+      seals,
     })
     .execute();
   return { ...base, prevHash, hash };
@@ -67,11 +78,64 @@ export interface ChainCheck {
   readonly firstBadEvent: string | null;
 }
 
-/** Recomputes the chain from the start and reports the first event that does not fit. */
+const CHAIN_PAGE = 10_000;
+
+/**
+ * Recomputes the chain from the start and reports the first event that does not fit. Reads in
+ * pages, so a national trail is checked in bounded memory.
+ */
 export async function verifyAuditChain(db: Db): Promise<ChainCheck> {
-  const rows = await db.selectFrom('audit_events').selectAll().orderBy('seq').execute();
   let prevHash = GENESIS;
   let expectedSeq = 1;
+  let events = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(CHAIN_PAGE)
+      .execute();
+    if (rows.length === 0) break;
+    events += rows.length;
+    const bad = firstBadEvent(rows, prevHash, expectedSeq);
+    if (bad)
+      return {
+        ok: false,
+        events: events + (await eventsAfter(db, rows[rows.length - 1]!.seq)),
+        firstBadEvent: bad,
+      };
+    const last = rows[rows.length - 1]!;
+    prevHash = last.hash;
+    expectedSeq = last.seq + 1;
+  }
+  return { ok: true, events, firstBadEvent: null };
+}
+
+async function eventsAfter(db: Db, seq: number): Promise<number> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('seq', '>', seq)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Data that is not JSON any more was edited outside the application: it can never hash right. */
+const UNREADABLE = Symbol('unreadable');
+function parsedOrUnreadable(data: string): unknown {
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+type AuditRow = Awaited<ReturnType<typeof listAudit>>[number];
+
+function firstBadEvent(rows: readonly AuditRow[], startHash: string, startSeq: number): string | null {
+  let prevHash = startHash;
+  let expectedSeq = startSeq;
   for (const row of rows) {
     const event = {
       seq: row.seq,
@@ -81,15 +145,19 @@ export async function verifyAuditChain(db: Db): Promise<ChainCheck> {
       action: row.action,
       entity: row.entity,
       entityId: row.entity_id,
-      data: JSON.parse(row.data) as unknown,
+      data: parsedOrUnreadable(row.data),
+      seals: row.seals,
     };
     const bad =
-      row.seq !== expectedSeq || row.prev_hash !== prevHash || auditHash(prevHash, event) !== row.hash;
-    if (bad) return { ok: false, events: rows.length, firstBadEvent: row.id };
+      event.data === UNREADABLE ||
+      row.seq !== expectedSeq ||
+      row.prev_hash !== prevHash ||
+      auditHash(prevHash, event) !== row.hash;
+    if (bad) return row.id;
     prevHash = row.hash;
     expectedSeq += 1;
   }
-  return { ok: true, events: rows.length, firstBadEvent: null };
+  return null;
 }
 
 export async function listAudit(db: Db, filter: { entity?: string; entityId?: string; limit?: number }) {

@@ -57,10 +57,6 @@ export async function insertDecision(db: Db, row: Insertable<OfficeDecisionTable
   await db.insertInto('office_decisions').values(row).execute();
 }
 
-export async function setDecisionDocument(db: Db, id: string, documentId: string): Promise<void> {
-  await db.updateTable('office_decisions').set({ document_id: documentId }).where('id', '=', id).execute();
-}
-
 export async function listDecisionsOfElection(db: Db, electionId: string): Promise<DecisionRow[]> {
   return db
     .selectFrom('office_decisions')

@@ -135,6 +135,22 @@ export interface AuditEventTable {
   data: string;
   prev_hash: string;
   hash: string;
+  /** Hash of the rows this event sealed (record_seals at this seq); null when it sealed none. */
+  seals: string | null;
+}
+
+/** Keys of sealed rows changed in the open transaction, noted by triggers, emptied by sealing. */
+export interface RecordChangeTable {
+  tbl: string;
+  row_key: string;
+}
+
+/** The digest of a sealed row as of the audit event `seq` (null: the event deleted it). */
+export interface RecordSealTable {
+  seq: number;
+  tbl: string;
+  row_key: string;
+  digest: string | null;
 }
 
 export interface DocumentCounterTable {
@@ -466,6 +482,8 @@ export interface DatabaseSchema {
   users: UserTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
+  record_changes: RecordChangeTable;
+  record_seals: RecordSealTable;
   document_counters: DocumentCounterTable;
   documents: DocumentTable;
   form_templates: FormTemplateTable;

@@ -32,6 +32,7 @@ import {
 } from '../../services';
 import type { Actor, ServiceContext } from '../../services';
 import { migrateToLatest, openStore } from '../../store';
+import { verifyRecord } from '../../store/record-seals';
 import type { Store } from '../../store';
 
 // A real calendar day: '2024-02-30' used to pass and crash a step (found by fuzzing).
@@ -192,6 +193,8 @@ export interface ScenarioReport {
   readonly elections: Record<string, string>;
   readonly steps: StepReport[];
   readonly documents: string[];
+  /** The record check at the end of the run: every row written sealed by its step's audit event. */
+  readonly record: { readonly ok: boolean; readonly rows: number; readonly problems: readonly string[] };
 }
 
 const at = (day: string) => () => new Date(`${day}T03:00:00.000Z`);
@@ -546,10 +549,23 @@ const refusalOf = (f: Failure) => ({
 
 /** Runs a scenario on a fresh in-memory database; `out` receives the documents (null: not written). */
 export async function runScenario(scenario: Scenario, out: string | null): Promise<ScenarioReport> {
-  if (out) mkdirSync(out, { recursive: true });
   const store = openStore({ kind: 'sqlite', file: ':memory:' });
   try {
     await migrateToLatest(store);
+    return await runScenarioOn(store, scenario, out);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Runs a scenario on a migrated store the caller owns (tests run it on both engines). */
+export async function runScenarioOn(
+  store: Store,
+  scenario: Scenario,
+  out: string | null,
+): Promise<ScenarioReport> {
+  if (out) mkdirSync(out, { recursive: true });
+  {
     const actor: Actor = {
       userId: 'scenario',
       username: 'scenario',
@@ -599,17 +615,18 @@ export async function runScenario(scenario: Scenario, out: string | null): Promi
         });
       }
     }
+    // Every row the run wrote must be sealed by the audit event of the step that wrote it.
+    const record = await verifyRecord(store.db, store.kind);
     return {
       scenario: scenario.name,
       profile: scenario.profile,
-      clean: steps.every((s) => s.asExpected),
+      clean: steps.every((s) => s.asExpected) && record.ok,
       roundId: run.roundId,
       elections: await states(run),
       steps,
       documents: run.documents,
+      record: { ok: record.ok, rows: record.rows, problems: record.problems.map((p) => p.message) },
     };
-  } finally {
-    await store.close();
   }
 }
 
@@ -665,6 +682,7 @@ export function registerScenarioCommands(program: Command): void {
             `${mark} ${s.index} ${s.do} ${s.on} ${JSON.stringify(s.states)}${s.refusal ? ` [${s.refusal.code}] ${s.refusal.message}` : ''}${s.documents.length ? ` -> ${s.documents.join(', ')}` : ''}\n`,
           );
         }
+        for (const problem of report.record.problems) process.stdout.write(`SAI hồ sơ: ${problem}\n`);
         process.stdout.write(
           report.clean ? 'Kịch bản chạy đúng như mong đợi.\n' : 'Kịch bản có bước không như mong đợi.\n',
         );

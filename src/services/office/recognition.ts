@@ -224,6 +224,7 @@ async function recordDecision(
   l: Loaded,
   kind: string,
   on: CivilDate,
+  documentId: string,
   data: unknown,
   extra?: (trx: Db) => Promise<void>,
 ): Promise<string> {
@@ -238,7 +239,7 @@ async function recordDecision(
       decided_on: on,
       due: l.due,
       late: l.due !== null && on > l.due ? 1 : 0,
-      document_id: null,
+      document_id: documentId,
       data: JSON.stringify(data),
       recorded_by: actor.userId,
       recorded_at: ctx.now().toISOString(),
@@ -347,6 +348,7 @@ async function recognise(
     l,
     'recognition',
     input.on,
+    doc.value.id,
     { termId: row.id, holder: row.holder_name, months: months.value },
     async (trx) => {
       // The previous head (or interim head) leaves on the day the new one takes office.
@@ -356,7 +358,6 @@ async function recognise(
       await repo.insertTerm(trx, row);
     },
   );
-  await repo.setDecisionDocument(db, id, doc.value.id);
   return ok({
     decisionId: id,
     kind: 'recognise',
@@ -455,10 +456,10 @@ async function orderRerun(
     l,
     'rerun',
     input.on,
+    doc.value.id,
     { rerunDate: date, rerunBy: by, reasons, round },
     (trx) => repo.setElectionRound(trx, l.e.id, round, date),
   );
-  await repo.setDecisionDocument(db, id, doc.value.id);
   return ok({
     decisionId: id,
     kind: 'rerun',
@@ -507,8 +508,7 @@ async function reply(
     }),
   });
   if (!doc.ok) return doc;
-  const id = await recordDecision(ctx, actor, l, 'reply', input.on, { reasons });
-  await repo.setDecisionDocument(db, id, doc.value.id);
+  const id = await recordDecision(ctx, actor, l, 'reply', input.on, doc.value.id, { reasons });
   return ok({
     decisionId: id,
     kind: 'reply',
