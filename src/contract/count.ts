@@ -324,6 +324,8 @@ export const entryContext = z.object({
       confidence: z.string(),
     })
     .nullable(),
+  /** The profile's paper rules, so the page counts the papers just typed as the server will. */
+  paperRules: z.object({ invalidReasons: z.array(invalidReasonSchema), seats: z.number().int() }),
 });
 export type EntryContextView = z.infer<typeof entryContext>;
 

@@ -103,5 +103,6 @@ describeEachDatabase('count: the two lanes of a double entry are two different a
       citation: expect.stringContaining('Điều 7'),
       confidence: 'chưa xác minh',
     });
+    expect(forMai.paperRules.seats).toBe(1);
   });
 });

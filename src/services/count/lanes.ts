@@ -4,6 +4,8 @@
  * only independent when two people make them). The entry page asks who holds which lane, and the
  * rule the standing is measured against.
  */
+import { paperRulesOf } from '../../domain/count';
+import type { PaperRules } from '../../domain/count';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import { CONFIDENCE_VI, describeThreshold, formatCitation } from '../../domain/rules';
@@ -64,6 +66,8 @@ export interface EntryContext {
   /** The lane of each batch the actor may still enter (null: both are free to them). */
   readonly yourLanes: { readonly batchId: string; readonly lane: 1 | 2 | null }[];
   readonly winner: WinnerRuleView | null;
+  /** The profile's paper rules, so the page counts the papers just typed as the server will. */
+  readonly paperRules: PaperRules;
 }
 
 /** Who holds each lane of each batch, the actor's own lanes, and the winner rule of the count's form. */
@@ -106,7 +110,14 @@ export async function getEntryContext(
         confidence: CONFIDENCE_VI[pe.profile.winner.confidence],
       }
     : null;
-  return ok({ countId, doubleEntry, lanes, yourLanes, winner });
+  return ok({
+    countId,
+    doubleEntry,
+    lanes,
+    yourLanes,
+    winner,
+    paperRules: paperRulesOf(pe.profile, count.seats),
+  });
 }
 
 function winnerText(t: Threshold, requireHighest: boolean): string {
