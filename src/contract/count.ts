@@ -288,6 +288,24 @@ export const prepareDemoPolling = endpoint({
   errors: [...lifecycleFailures, 'exists'],
 });
 
+export const startDemoPollingDay = endpoint({
+  method: 'POST',
+  path: '/api/hamlets/:id/demo-polling-day',
+  summary:
+    'Demo ward only: a new trial election of the hamlet dated today, with the demo team accounts, posted roll and ballots',
+  tags,
+  access: 'write',
+  params: idParams,
+  response: z.object({
+    electionId: z.string(),
+    electionDate: z.string(),
+    registered: z.number().int(),
+    teamAccounts: z.array(z.string()),
+  }),
+  status: 201,
+  errors: [...lifecycleFailures, 'exists'],
+});
+
 export const getCount = endpoint({
   method: 'GET',
   path: '/api/counts/:id',
