@@ -93,4 +93,10 @@ export const tc = {
   standingNeed: (needed: number, base: number) => `cần ${needed} phiếu trên ${base}`,
   noWinnerRule: 'Bộ quy tắc không có điều kiện trúng cử cho hình thức bầu này.',
   votesOf: (n: number) => `${n} phiếu`,
+  trialTitle: 'Thử ngày bầu cử (phường mẫu)',
+  trialNote:
+    'Tạo một cuộc bầu thử của khu phố này vào hôm nay: danh sách người ứng cử, Tổ bầu cử với tài khoản tobaucu.kp1 và tobaucu2.kp1, danh sách cử tri đã niêm yết và phiếu bầu đã nhận. Bấm lại lúc nào cũng tạo một cuộc bầu thử mới.',
+  trialStart: 'Tạo cuộc bầu thử hôm nay',
+  trialDone: (day: string, registered: number, accounts: readonly string[]) =>
+    `Đã tạo cuộc bầu thử ngày ${day}: ${registered} cử tri trong danh sách. Tổ bầu cử đăng nhập bằng ${accounts.join(' và ')} (mật khẩu của dữ liệu mẫu).`,
 };

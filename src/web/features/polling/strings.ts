@@ -4,6 +4,7 @@ export const pollingText = {
   search: 'Số thứ tự, họ tên (không cần dấu) hoặc mã thẻ cử tri',
   searchHelp: 'Gõ rồi bấm Enter: nếu chỉ một cử tri khớp, cử tri đó được ghi nhận đã bỏ phiếu.',
   checkIn: 'Ghi nhận bỏ phiếu',
+  checkInButton: 'Tìm và ghi nhận',
   voted: 'Đã bỏ phiếu',
   notVoted: 'Chưa bỏ phiếu',
   checkedIn: (name: string, n: number) => `Đã ghi nhận: ${name} (số ${n}) đã bỏ phiếu.`,
