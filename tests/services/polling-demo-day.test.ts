@@ -3,6 +3,7 @@ import { count, demo, polling, roll } from '../../src/services';
 import type { ServiceContext } from '../../src/services';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { sealFixture } from '../support/sealed-fixture';
 import { DEMO_COMMUNE, demoElection, must } from '../support/demo-election';
 
 const officer = aCommuneOfficer(DEMO_COMMUNE);
@@ -40,6 +41,7 @@ describeEachDatabase('demo: polling day tried from the UI, whatever earlier tria
       .set({ state: 'teamFormed' })
       .where('id', '=', electionId)
       .execute();
+    await sealFixture(ctx(), 'teamFormed', electionId);
     const draft = must(await roll.buildRoll(ctx(), officer, electionId, {}));
     const prepared = must(await count.prepareDemoPolling(ctx(), officer, electionId, { onToday: true }));
     expect(prepared.registered).toBe(draft.counts.registered);

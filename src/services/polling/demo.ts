@@ -242,11 +242,10 @@ export async function prepareDemoPolling(
   }
   // Trying polling day live needs polling day to be today (Vietnam time): demo data only.
   const day = options.onToday ? vnToday(ctx) : (election.electionDate ?? vnToday(ctx));
-  if (options.onToday && day !== election.electionDate) {
-    await demoRepo.setElectionDate(db, electionId, day);
-  }
   const at = ctx.now().toISOString();
   const registered = await writeWithAudit(ctx, actor, async (trx) => {
+    if (options.onToday && day !== election.electionDate)
+      await demoRepo.setElectionDate(trx, electionId, day);
     const reps = representatives(await adults(trx, election.hamletId));
     const rest = await addCandidates(trx, electionId, election.position, reps, at);
     await addTeam(trx, electionId, rest, at);
