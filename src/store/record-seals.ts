@@ -253,8 +253,13 @@ export async function sealPendingChanges(
   seq: number,
   outside: ReadonlySet<string> = new Set(),
 ): Promise<string | null> {
-  const all = await db.selectFrom('record_changes').select(['tbl', 'row_key']).execute();
-  const pending = outside.size === 0 ? all : all.filter((p) => !outside.has(changeKey(p.tbl, p.row_key)));
+  // The usual case, nothing pending from outside: take and clear the notes in one statement.
+  const pending =
+    outside.size === 0
+      ? await db.deleteFrom('record_changes').returning(['tbl', 'row_key']).execute()
+      : (await db.selectFrom('record_changes').select(['tbl', 'row_key']).execute()).filter(
+          (p) => !outside.has(changeKey(p.tbl, p.row_key)),
+        );
   if (pending.length === 0) return null;
   const byTable = new Map<SealedTable, string[]>();
   for (const p of pending) {
@@ -277,8 +282,7 @@ export async function sealPendingChanges(
       .values(part.map((s) => ({ seq, tbl: s.tbl, row_key: s.rowKey, digest: s.digest })))
       .execute();
   }
-  if (outside.size === 0) await db.deleteFrom('record_changes').execute();
-  else
+  if (outside.size > 0)
     for (const [table, keys] of byTable) {
       for (const part of chunksOf(keys, IN_CHUNK))
         await db.deleteFrom('record_changes').where('tbl', '=', table).where('row_key', 'in', part).execute();
