@@ -53,6 +53,8 @@ const infoColumns = [
   'issued_at',
   'issued_by',
   'document_date',
+  'verification_code',
+  'chain_seq',
 ] as const;
 
 export async function getDocumentInfo(db: Db, id: string): Promise<DocumentInfo | undefined> {

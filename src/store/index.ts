@@ -23,3 +23,4 @@ export { insertRows } from './bulk-insert';
 export * as oversight from './oversight-repo';
 export * as search from './search-repo';
 export * as demo from './demo-repo';
+export * as checkpoints from './checkpoint';
