@@ -28,7 +28,12 @@ export function checkpointFileIn(folder: string): string {
 function parseLine(line: string): Checkpoint | null {
   try {
     const v = JSON.parse(line) as Partial<Checkpoint>;
-    if (typeof v.seq === 'number' && Number.isInteger(v.seq) && typeof v.hash === 'string' && typeof v.at === 'string')
+    if (
+      typeof v.seq === 'number' &&
+      Number.isInteger(v.seq) &&
+      typeof v.hash === 'string' &&
+      typeof v.at === 'string'
+    )
       return { seq: v.seq, hash: v.hash, at: v.at };
   } catch {
     // a torn last line (a crash mid-write) or a damaged one: skip it
@@ -119,7 +124,11 @@ export interface CheckpointCheck {
   readonly checkpoint: Checkpoint | null;
   /** The chain's last sequence number. */
   readonly head: number;
-  readonly problem: { readonly kind: CheckpointProblemKind; readonly seq: number; readonly message: string } | null;
+  readonly problem: {
+    readonly kind: CheckpointProblemKind;
+    readonly seq: number;
+    readonly message: string;
+  } | null;
 }
 
 /** Compares the chain with a checkpoint: a shorter chain was cut, another hash there was rewritten. */

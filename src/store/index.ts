@@ -24,3 +24,4 @@ export * as oversight from './oversight-repo';
 export * as search from './search-repo';
 export * as demo from './demo-repo';
 export * as checkpoints from './checkpoint';
+export * from './trail-check';
