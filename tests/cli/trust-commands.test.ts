@@ -255,25 +255,32 @@ it('refuses a backup whose chain was rewritten, against the data folder’s chec
   // Someone with the backup rewrites its last event (and drops the checkpoint it carries), so the
   // file is consistent on its own; the folder's witness still remembers the real head.
   const db = new BetterSqlite3(file);
-  const last = db.prepare('select * from audit_events order by seq desc limit 1').get() as Record<
-    string,
-    never
-  >;
+  const last = db.prepare('select * from audit_events order by seq desc limit 1').get() as {
+    seq: number;
+    id: string;
+    at: string;
+    user_id: string | null;
+    entity: string;
+    entity_id: string | null;
+    data: string;
+    prev_hash: string;
+    seals: string | null;
+  };
   const forged = {
-    seq: last['seq'],
-    id: last['id'],
-    at: last['at'],
-    userId: last['user_id'],
+    seq: last.seq,
+    id: last.id,
+    at: last.at,
+    userId: last.user_id,
     action: 'forged',
-    entity: last['entity'],
-    entityId: last['entity_id'],
-    data: JSON.parse(last['data']) as unknown,
-    seals: last['seals'],
+    entity: last.entity,
+    entityId: last.entity_id,
+    data: JSON.parse(last.data) as unknown,
+    seals: last.seals,
   };
   db.prepare('delete from backup_checkpoints').run();
   db.prepare("update audit_events set action = 'forged', hash = ? where seq = ?").run(
-    auditHash(last['prev_hash'], forged),
-    last['seq'],
+    auditHash(last.prev_hash, forged),
+    last.seq,
   );
   db.close();
   err = '';
