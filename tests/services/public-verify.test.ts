@@ -19,9 +19,9 @@ const request = (): IssueRequest => ({
   date: '2024-10-01',
   communeId: WARD,
   data: { hamlet: 'Khu phố 1' },
-  render: async (_number, stamp) => {
+  render: (_number, stamp) => {
     const model = { meta: { title: 'Quyết định', date: '2024-10-01' }, blocks: [p('Nội dung quyết định.')] };
-    return { docx: Buffer.from('docx'), pdf: renderIssuedPdf(model, stamp) };
+    return Promise.resolve({ docx: Buffer.from('docx'), pdf: renderIssuedPdf(model, stamp) });
   },
 });
 
