@@ -27,13 +27,14 @@ beforeAll(async () => {
     date: '2024-10-01',
     communeId: '24820',
     data: {},
-    render: async (_n, stamp) => ({
-      docx: Buffer.from('docx'),
-      pdf: renderIssuedPdf(
-        { meta: { title: 'Biên bản', date: '2024-10-01' }, blocks: [p('Biên bản.')] },
-        stamp,
-      ),
-    }),
+    render: (_n, stamp) =>
+      Promise.resolve({
+        docx: Buffer.from('docx'),
+        pdf: renderIssuedPdf(
+          { meta: { title: 'Biên bản', date: '2024-10-01' }, blocks: [p('Biên bản.')] },
+          stamp,
+        ),
+      }),
   });
   if (!issued.ok) throw new Error(issued.error.message);
   code = issued.value.verification_code ?? '';
