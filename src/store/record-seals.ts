@@ -88,10 +88,11 @@ export async function createSealTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('digest', 'text')
     .addPrimaryKeyConstraint('record_seals_pk', ['seq', 'tbl', 'row_key'])
     .execute();
+  // Covering: the check walks each table's seals in key order and needs nothing else.
   await db.schema
     .createIndex('record_seals_row')
     .on('record_seals')
-    .columns(['tbl', 'row_key', 'seq'])
+    .columns(['tbl', 'row_key', 'seq', 'digest'])
     .execute();
 }
 
@@ -302,10 +303,14 @@ function messageOf(kind: RecordProblemKind, table: string, row: string | null, s
 }
 
 /**
- * Checks every sealed table against the seals, and the seals against the events that made them.
- * Reads page by page, so memory stays bounded however large the database is.
+ * Checks every sealed table (or the given ones) against the seals, and the seals against the events
+ * that made them. Reads page by page, so memory stays bounded however large the database is.
  */
-export async function verifyRecord(db: Db, kind: DatabaseKind): Promise<RecordCheck> {
+export async function verifyRecord(
+  db: Db,
+  kind: DatabaseKind,
+  only: readonly SealedTable[] = sealedNames,
+): Promise<RecordCheck> {
   const problems: RecordProblem[] = [];
   let more = 0;
   const report = (kind: RecordProblemKind, table: string, row: string | null, seq: number | null) => {
@@ -331,7 +336,7 @@ export async function verifyRecord(db: Db, kind: DatabaseKind): Promise<RecordCh
   const seals = await checkSealsAgainstEvents(db, (seq, table) => report('seal-forged', table, null, seq));
 
   let rows = 0;
-  for (const table of sealedNames) {
+  for (const table of only) {
     rows += await checkTableAgainstSeals(db, table, report);
   }
   return { ok: problems.length === 0 && more === 0, rows, seals, problems, moreProblems: more };
@@ -391,27 +396,34 @@ interface LatestSeal {
   readonly digest: string | null;
 }
 
-async function latestSeals(
+/**
+ * The last seal of every row of `table` whose key lies after `after` (exclusive) and up to `upTo`
+ * (inclusive; open when null): one range scan of the seals' index, in the table's own key order.
+ */
+async function latestSealsBetween(
   db: Db,
   table: SealedTable,
-  keys: readonly string[],
+  after: string | null,
+  upTo: string | null,
 ): Promise<Map<string, LatestSeal>> {
+  let q = db
+    .selectFrom('record_seals')
+    .select(['row_key', 'seq', 'digest'])
+    .where('tbl', '=', table)
+    .orderBy('row_key')
+    .orderBy('seq');
+  if (after !== null) q = q.where('row_key', '>', after);
+  if (upTo !== null) q = q.where('row_key', '<=', upTo);
   const latest = new Map<string, LatestSeal>();
-  for (const part of chunksOf(keys, IN_CHUNK)) {
-    const rows = await db
-      .selectFrom('record_seals')
-      .select(['row_key', 'seq', 'digest'])
-      .where('tbl', '=', table)
-      .where('row_key', 'in', part)
-      .execute();
-    for (const r of rows) {
-      const seen = latest.get(r.row_key);
-      if (!seen || r.seq > seen.seq) latest.set(r.row_key, { seq: r.seq, digest: r.digest });
-    }
-  }
+  // Ordered by seq within a key, so the last one set is the latest.
+  for (const r of await q.execute()) latest.set(r.row_key, { seq: r.seq, digest: r.digest });
   return latest;
 }
 
+/**
+ * Walks the table and its seals side by side in key order, a page at a time: a row with no live
+ * seal was inserted, a row whose digest differs was edited, a live seal with no row was deleted.
+ */
 async function checkTableAgainstSeals(
   db: Db,
   table: SealedTable,
@@ -420,6 +432,11 @@ async function checkTableAgainstSeals(
   const key = SEALED_TABLES[table];
   let rows = 0;
   let after: string | null = null;
+  const deletedAmong = (seals: Map<string, LatestSeal>, present: Set<string>) => {
+    for (const [k, seal] of seals) {
+      if (seal.digest !== null && !present.has(k)) report('deleted', table, k, seal.seq);
+    }
+  };
   for (;;) {
     const page: Record<string, unknown>[] = (
       await sql<Record<string, unknown>>`select * from ${sql.table(table)}
@@ -428,23 +445,20 @@ async function checkTableAgainstSeals(
     ).rows;
     if (page.length === 0) break;
     rows += page.length;
-    const keys = page.map((r) => String(r[key]));
-    const seals = await latestSeals(db, table, keys);
+    const last = String(page[page.length - 1]![key]);
+    const seals = await latestSealsBetween(db, table, after, last);
+    const present = new Set<string>();
     for (const row of page) {
       const k = String(row[key]);
+      present.add(k);
       const seal = seals.get(k);
       if (!seal || seal.digest === null) report('inserted', table, k, null);
       else if (seal.digest !== rowDigest(table, row)) report('edited', table, k, seal.seq);
     }
-    after = keys[keys.length - 1]!;
+    deletedAmong(seals, present);
+    after = last;
   }
-  // Rows whose last seal says they exist, but which are gone.
-  const gone = await sql<{ row_key: string; seq: number }>`
-    select s.row_key, s.seq from record_seals s
-    where s.tbl = ${table} and s.digest is not null
-      and not exists (select 1 from record_seals t where t.tbl = s.tbl and t.row_key = s.row_key and t.seq > s.seq)
-      and not exists (select 1 from ${sql.table(table)} r where r.${sql.ref(key)} = s.row_key)
-    order by s.row_key`.execute(db);
-  for (const g of gone.rows) report('deleted', table, g.row_key, g.seq);
+  // Sealed rows beyond the last row there is (or in an emptied table).
+  deletedAmong(await latestSealsBetween(db, table, after, null), new Set());
   return rows;
 }

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../../src/services';
 import { demo } from '../../src/services';
+import { audit } from '../../src/store';
 
 export const WARD = '24820';
 
@@ -93,7 +94,25 @@ export async function reportedElection(ctx: ServiceContext, e: ReportedElection)
       })
       .execute();
   }
+  await sealFixture(ctx, 'reportedElection', id);
   return id;
+}
+
+/**
+ * The fixture writes rows the polling steps would have written; an audit event seals them, as the
+ * application seals its own writes, so the record verifies and a later edit of them still shows.
+ */
+async function sealFixture(ctx: ServiceContext, what: string, electionId: string): Promise<void> {
+  await ctx.store.db.transaction().execute((trx) =>
+    audit.appendAudit(trx, ctx.store.kind, {
+      userId: null,
+      action: `test.${what}`,
+      entity: 'election',
+      entityId: electionId,
+      data: null,
+      at: ctx.now().toISOString(),
+    }),
+  );
 }
 
 /** Official candidates of an election (Tây Ninh: the interim head is chosen among them). */
@@ -125,4 +144,5 @@ export async function officialCandidates(
       })
       .execute();
   }
+  await sealFixture(ctx, 'officialCandidates', electionId);
 }

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../src/services';
 import type { MeetingView } from '../../src/services/meeting/index';
 import { aCommuneOfficer, aProvinceViewer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { expectEveryTamperFound } from '../support/tamper';
 
 const COMMUNE = '24820';
 const officer = aCommuneOfficer(COMMUNE);
@@ -165,6 +166,9 @@ describeEachDatabase('community meeting: agenda votes and a show-of-hands electi
     expect(text).toContain('Biểu quyết thư ký cuộc họp (Lê Văn Thư): Không được thông qua: 150/300');
     expect(text).toContain('Được thông qua: 151/300');
     expect(text).toMatch(/207 phiếu, đạt 50,24%.*trúng cử/);
+  });
+  it('finds an edit, a delete and an insert made outside the application in count_hands', async () => {
+    await expectEveryTamperFound(t.store(), 'count_hands');
   });
 });
 
