@@ -18,6 +18,7 @@ const servers = [
   { name: 'meeting', offset: 5, specs: /(^|\/)meeting\.spec\.ts$/ },
   { name: 'register', offset: 4, specs: /(^|\/)register\.spec\.ts$/ },
   { name: 'phone', offset: 6, specs: /(^|\/)phone-.*\.spec\.ts$/ },
+  { name: 'verify', offset: 8, specs: /(^|\/)verify\.spec\.ts$/ },
 ] as const;
 
 /** A 390×844 phone held in the hand: touch, mobile viewport, taps instead of keys. */

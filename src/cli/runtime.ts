@@ -12,7 +12,8 @@ export async function withContext<T>(work: (ctx: ServiceContext, store: Store) =
   const store = openStore(config);
   try {
     await migrateToLatest(store);
-    return await work(createContext(store), store);
+    const publicUrl = process.env['BAUCOSO_PUBLIC_URL']?.trim();
+    return await work(createContext(store, undefined, publicUrl ? { publicUrl } : {}), store);
   } finally {
     await store.close();
   }

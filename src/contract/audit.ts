@@ -81,12 +81,46 @@ export const chainCheck = z.object({
 });
 export type ChainCheck = z.infer<typeof chainCheck>;
 
+const checkpoint = z.object({ seq: z.number().int(), hash: z.string(), at: z.string() });
+
+/** What `audit verify` reports: the chain, the seals over the record, the checkpoint outside. */
+export const trailCheck = z.object({
+  ok: z.boolean(),
+  chain: chainCheck,
+  record: z.object({
+    ok: z.boolean(),
+    rows: z.number().int(),
+    seals: z.number().int(),
+    moreProblems: z.number().int(),
+  }),
+  checkpoint: z.object({
+    ok: z.boolean(),
+    checkpoint: checkpoint.nullable(),
+    head: z.number().int(),
+    problem: z
+      .object({ kind: z.enum(['truncated', 'rewritten']), seq: z.number().int(), message: z.string() })
+      .nullable(),
+  }),
+  problems: z.array(
+    z.object({
+      kind: z.enum(['chain', 'checkpoint', 'record']),
+      problem: z.string(),
+      table: z.string().nullable(),
+      row: z.string().nullable(),
+      seq: z.number().int().nullable(),
+      message: z.string(),
+    }),
+  ),
+});
+export type TrailCheck = z.infer<typeof trailCheck>;
+
 export const verifyChain = endpoint({
   method: 'GET',
   path: '/api/audit-chain/verify',
-  summary: 'Recompute the hash chain of every audit event: {ok, events, firstBadEvent}',
+  summary:
+    'Check the hash chain of every audit event, the seals over every row of the record, and the chain against the checkpoint outside the database',
   tags,
   access: 'read',
-  response: chainCheck,
+  response: trailCheck,
   errors: [],
 });

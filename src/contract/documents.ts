@@ -26,6 +26,10 @@ export const documentInfo = z.object({
   issued_at: z.string(),
   issued_by: z.string().nullable(),
   document_date: z.string().nullable(),
+  /** The code printed on every page (XXXX-XXXX-XXXX), checked at /kiem-tra; null before codes existed. */
+  verification_code: z.string().nullable(),
+  /** The sequence number of the audit event that issued it. */
+  chain_seq: z.number().int().nullable(),
 });
 export type DocumentInfo = z.infer<typeof documentInfo>;
 

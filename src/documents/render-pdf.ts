@@ -28,6 +28,7 @@ import {
   type TitleBlock,
 } from './model';
 import { FONT_KEYS, fontBuffers } from './pdf-fonts';
+import { drawStamp, type PdfStamp, type StampedPdf } from './pdf-stamp';
 import {
   drawLaidOut,
   forgetFont,
@@ -116,6 +117,10 @@ class Writer {
   body = DEFAULT_BODY_SIZE;
   private orientation: 'portrait' | 'landscape' = 'portrait';
   private pageCount = 0;
+
+  get pages(): number {
+    return this.pageCount;
+  }
   private freshPage = false;
 
   constructor(readonly doc: Doc) {}
@@ -651,10 +656,52 @@ export function renderPdf(model: DocumentModel): Buffer {
 
 /** Render several documents into one PDF (a polling-day pack); page numbers restart per document. */
 export function renderPdfMany(models: readonly DocumentModel[], meta: DocumentModel['meta']): Buffer {
+  return renderPages(models, meta, null);
+}
+
+/**
+ * Render a document as it is issued: every page carries the verification stamp (code, the public
+ * page's path, a QR code of its address) in the bottom margin. Only this function makes the
+ * `StampedPdf` the document registry stores, so an issued PDF cannot lack its stamp.
+ */
+export function renderIssuedPdf(model: DocumentModel, stamp: PdfStamp): StampedPdf {
+  return renderIssuedPdfMany([model], model.meta, stamp);
+}
+
+/** Several documents issued as one PDF, stamped on every page. */
+export function renderIssuedPdfMany(
+  models: readonly DocumentModel[],
+  meta: DocumentModel['meta'],
+  stamp: PdfStamp,
+): StampedPdf {
+  return renderPages(models, meta, stamp) as StampedPdf;
+}
+
+function renderPages(
+  models: readonly DocumentModel[],
+  meta: DocumentModel['meta'],
+  stamp: PdfStamp | null,
+): Buffer {
   const doc = openPdf(meta);
   const w = new Writer(doc);
-  for (const m of models) w.render(m);
+  const orientations: ('portrait' | 'landscape')[] = [];
+  for (const m of models) {
+    const before = w.pages;
+    w.render(m);
+    for (let n = before; n < w.pages; n++) orientations.push(m.orientation ?? 'portrait');
+  }
+  if (stamp) {
+    orientations.forEach((orientation, n) => {
+      doc.switchToPage(n);
+      const margins =
+        orientation === 'landscape'
+          ? [LANDSCAPE_MARGINS.leftMm, LANDSCAPE_MARGINS.rightMm]
+          : [PAGE.marginLeftMm, PAGE.marginRightMm];
+      drawStamp(doc, stamp, margins[0]! * MM, margins[1]! * MM);
+    });
+  }
   return finish(doc);
 }
 
+export type { PdfStamp, StampedPdf };
 export type { Cell };

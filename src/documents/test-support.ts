@@ -1,6 +1,8 @@
 /** Helpers for the document tests: text of a PDF via poppler, text of a DOCX via jszip. */
 import { execFileSync } from 'node:child_process';
 import JSZip from 'jszip';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 
 export function pdfText(pdf: Buffer): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf })
@@ -36,3 +38,14 @@ export async function docxText(docx: Buffer): Promise<string> {
 
 export const A4_PORTRAIT = '595.28 x 841.89';
 export const A4_LANDSCAPE = '841.89 x 595.28';
+
+/** Renders one page of a PDF at 150 dpi (as a phone photographs paper) and decodes its QR code. */
+export function qrOfPdfPage(pdf: Buffer, page: number): string | null {
+  const png = execFileSync('pdftoppm', ['-png', '-r', '150', '-f', String(page), '-l', String(page), '-'], {
+    input: pdf,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const image = PNG.sync.read(png);
+  const found = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+  return found?.data ?? null;
+}

@@ -47,12 +47,7 @@ export async function appendAudit(
   outside?: ReadonlySet<string>,
 ): Promise<AuditEvent> {
   await lockAuditChain(db, kind);
-  const last = await db
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await chainHead(db);
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS;
   const data = JSON.stringify(input.data ?? null);
@@ -175,11 +170,26 @@ export async function listAudit(db: Db, filter: { entity?: string; entityId?: st
 
 /** The chain's head (last sequence number and hash): it changes with every audited write. */
 export async function auditHead(db: Db): Promise<string> {
+  const last = await chainHead(db);
+  return last ? `${last.seq}:${last.hash}` : 'empty';
+}
+
+/**
+ * The sequence number the transaction's audit event will take: locks the chain first, so no other
+ * writer can take it before this transaction appends its event.
+ */
+export async function nextAuditSeq(db: Db, kind: DatabaseKind): Promise<number> {
+  await lockAuditChain(db, kind);
+  return ((await chainHead(db))?.seq ?? 0) + 1;
+}
+
+/** The last event's sequence number and hash, or null for an empty chain. */
+export async function chainHead(db: Db): Promise<{ seq: number; hash: string } | null> {
   const last = await db
     .selectFrom('audit_events')
     .select(['seq', 'hash'])
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return last ? `${last.seq}:${last.hash}` : 'empty';
+  return last ?? null;
 }

@@ -3,7 +3,13 @@
  * embedded SQLite file in `BAUCOSO_DATA_DIR` (default `./data`). One function so both agree.
  */
 export type DatabaseConfig =
-  | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string }
+  | {
+      readonly kind: 'postgres';
+      readonly url: string;
+      readonly schema?: string;
+      /** BAUCOSO_DATA_DIR when set: where the audit checkpoints are written (checkpoint.ts). */
+      readonly dataDir?: string;
+    }
   | { readonly kind: 'sqlite'; readonly file: string };
 
 export function databaseConfigFromEnv(env: Readonly<Record<string, string | undefined>>): DatabaseConfig {
@@ -12,7 +18,8 @@ export function databaseConfigFromEnv(env: Readonly<Record<string, string | unde
     if (!/^postgres(ql)?:\/\//.test(url)) {
       throw new Error(`DATABASE_URL must start with postgres:// (got "${url.split(':')[0]}:")`);
     }
-    return { kind: 'postgres', url };
+    const dataDir = env['BAUCOSO_DATA_DIR']?.trim();
+    return { kind: 'postgres', url, ...(dataDir ? { dataDir } : {}) };
   }
   const dir = env['BAUCOSO_DATA_DIR']?.trim() || './data';
   return { kind: 'sqlite', file: `${dir.replace(/\/+$/, '')}/baucoso.sqlite` };

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import type { MigrationProvider, Migration } from 'kysely';
 import pg from 'pg';
+import { CheckpointWriter, checkpointFileIn } from './checkpoint';
 import type { DatabaseConfig } from './config';
 import type { DatabaseSchema } from './schema';
 import { FastSqliteDialect } from './sqlite-dialect';
@@ -18,6 +19,8 @@ export interface Store {
   readonly kind: DatabaseKind;
   /** PostgreSQL schema the store works in, when not the default (tests use one per file). */
   readonly schema?: string;
+  /** The witness file of the chain head outside the database (checkpoint.ts); none in memory. */
+  readonly checkpoints?: CheckpointWriter;
   close(): Promise<void>;
 }
 
@@ -25,6 +28,14 @@ export type Db = Kysely<DatabaseSchema>;
 
 // PostgreSQL returns int8 (count(*), sum) as strings; we only count rows that fit in a double.
 pg.types.setTypeParser(20, (value: string) => Number(value));
+
+/** Closes the database after writing its head to the witness file (a store never migrated has none). */
+function closer(db: Kysely<DatabaseSchema>, checkpoints: CheckpointWriter | undefined): () => Promise<void> {
+  return async () => {
+    if (checkpoints) await checkpoints.close(db).catch(() => undefined);
+    await db.destroy();
+  };
+}
 
 export function openStore(config: DatabaseConfig): Store {
   if (config.kind === 'sqlite') return openSqlite(config.file);
@@ -34,11 +45,13 @@ export function openStore(config: DatabaseConfig): Store {
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  const checkpoints = config.dataDir ? new CheckpointWriter(checkpointFileIn(config.dataDir)) : undefined;
   return {
     db,
     kind: 'postgres',
     ...(config.schema ? { schema: config.schema } : {}),
-    close: () => db.destroy(),
+    ...(checkpoints ? { checkpoints } : {}),
+    close: closer(db, checkpoints),
   };
 }
 
@@ -52,7 +65,8 @@ function openSqlite(file: string): Store {
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
   const db = new Kysely<DatabaseSchema>({ dialect: new FastSqliteDialect(database) });
-  return { db, kind: 'sqlite', close: () => db.destroy() };
+  const checkpoints = file === ':memory:' ? undefined : new CheckpointWriter(checkpointFileIn(dirname(file)));
+  return { db, kind: 'sqlite', ...(checkpoints ? { checkpoints } : {}), close: closer(db, checkpoints) };
 }
 
 /**

@@ -53,6 +53,8 @@ const infoColumns = [
   'issued_at',
   'issued_by',
   'document_date',
+  'verification_code',
+  'chain_seq',
 ] as const;
 
 export async function getDocumentInfo(db: Db, id: string): Promise<DocumentInfo | undefined> {
@@ -95,4 +97,26 @@ export async function listDocuments(
 export async function isReplaced(db: Db, id: string): Promise<boolean> {
   const row = await db.selectFrom('documents').select('id').where('replaces_id', '=', id).executeTakeFirst();
   return row !== undefined;
+}
+
+/** The issued document a verification code names, with its commune's and hamlet's names. */
+export async function findByVerificationCode(db: Db, code: string) {
+  return db
+    .selectFrom('documents as d')
+    .leftJoin('communes as c', 'c.id', 'd.commune_id')
+    .leftJoin('hamlets as h', 'h.id', 'd.hamlet_id')
+    .select([
+      'd.id',
+      'd.title',
+      'd.number',
+      'd.symbol',
+      'd.document_date',
+      'd.pdf_sha256',
+      'd.chain_seq',
+      'd.verification_code',
+      'c.name as commune',
+      'h.name as hamlet',
+    ])
+    .where('d.verification_code', '=', code)
+    .executeTakeFirst();
 }

@@ -24,3 +24,7 @@ export { insertRows } from './bulk-insert';
 export * as oversight from './oversight-repo';
 export * as search from './search-repo';
 export * as demo from './demo-repo';
+export * as checkpoints from './checkpoint';
+export * from './trail-check';
+export { checkIssuedDocument } from './document-check';
+export type { DocumentCheck } from './document-check';

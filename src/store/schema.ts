@@ -184,6 +184,10 @@ export interface DocumentTable {
   issued_by: string | null;
   /** The civil date the document bears; null for documents issued before it was recorded. */
   document_date: string | null;
+  /** 0022: the code printed on every page (XXXX-XXXX-XXXX); null for documents issued before. */
+  verification_code: string | null;
+  /** 0022: sequence number of the audit event that issued the document (its chain position). */
+  chain_seq: number | null;
 }
 
 /** 0004-preparation: the commune's plan for a round of hamlet elections. */

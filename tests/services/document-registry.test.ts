@@ -7,6 +7,7 @@ import {
   listDocuments,
 } from '../../src/services/documents/document-registry';
 import type { IssueRequest } from '../../src/services/documents/document-registry';
+import type { StampedPdf } from '../../src/documents/render-pdf';
 import { describeEachDatabase } from '../support/databases';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
 
@@ -22,10 +23,11 @@ const request = (over: Partial<IssueRequest> = {}): IssueRequest => ({
   date: '2024-10-01',
   communeId: WARD,
   data: { hamlet: 'Khu phố 1' },
-  render: (number) =>
+  render: (number, stamp) =>
     Promise.resolve({
       docx: Buffer.from(`docx ${number ?? '-'}`),
-      pdf: Buffer.from(`%PDF ${number ?? '-'}/QĐ-UBND`),
+      // A stand-in for renderIssuedPdf: the stamp's code and chain position in the bytes.
+      pdf: Buffer.from(`%PDF ${number ?? '-'}/QĐ-UBND ${stamp.code} ${stamp.chainSeq}`) as StampedPdf,
     }),
   ...over,
 });
@@ -50,7 +52,16 @@ describeEachDatabase('issued documents', (t) => {
     if (!issued.ok) throw new Error(issued.error.message);
     const pdf = await downloadDocument(t.ctx(), officer, issued.value.id, 'pdf');
     if (!pdf.ok) throw new Error(pdf.error.message);
-    expect(pdf.value.bytes.toString()).toBe('%PDF 3/QĐ-UBND');
+    const { verification_code: code, chain_seq: seq } = issued.value;
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(pdf.value.bytes.toString()).toBe(`%PDF 3/QĐ-UBND ${code} ${seq}`);
+    // The chain position printed on the paper is the issuing event's own.
+    const event = await t.ctx().store.db
+      .selectFrom('audit_events')
+      .select(['action', 'entity_id'])
+      .where('seq', '=', seq ?? -1)
+      .executeTakeFirst();
+    expect(event).toEqual({ action: 'document.issue', entity_id: issued.value.id });
     expect(issued.value.document_date).toBe('2024-10-01');
     expect(createHash('sha256').update(pdf.value.bytes).digest('hex')).toBe(issued.value.pdf_sha256);
     const viewer = await downloadDocument(t.ctx(), aProvinceViewer('68'), issued.value.id, 'docx');

@@ -110,7 +110,9 @@ function logLevelFromEnv(value: string | undefined): (typeof LOG_LEVELS)[number]
 async function serve(opts: { port: string; host: string; demo: boolean }): Promise<void> {
   const store = openStore(databaseConfigFromEnv(process.env));
   const report = await migrateToLatest(store);
-  const ctx = createContext(store);
+  // The address printed in each issued document's QR code; behind a proxy, set BAUCOSO_PUBLIC_URL.
+  const publicUrl = process.env['BAUCOSO_PUBLIC_URL']?.trim() || `http://localhost:${opts.port}`;
+  const ctx = createContext(store, undefined, { publicUrl });
   const firstRun = (await store.db.selectFrom('users').select('id').limit(1).execute()).length === 0;
   await territory.loadAdministrativeUnits(ctx);
   if (firstRun && opts.demo) {

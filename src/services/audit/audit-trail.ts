@@ -11,8 +11,8 @@ import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import { writeCsv } from '../../io/csv-export';
 import { writeXlsx } from '../../io/xlsx-export';
-import { audit, elections, territory } from '../../store';
-import type { ChainCheck } from '../../store/audit-repo';
+import { checkpoints, elections, territory, verifyTrail } from '../../store';
+import type { TrailCheck } from '../../store';
 import { listTrail } from '../../store/audit-trail-repo';
 import type { TrailRow, TrailScope } from '../../store/audit-trail-repo';
 import type { Actor } from '../common';
@@ -232,11 +232,13 @@ export async function exportAuditTrail(
 }
 
 /**
- * Recomputes the whole hash chain (as `baucoso audit verify`). Any signed-in officer may run it:
- * it reveals only whether the record is intact and how many events it holds.
+ * Checks the chain, the record's seals and the checkpoint (as `baucoso audit verify`). Any
+ * signed-in officer may run it: it reveals whether the record is intact, how large it is, and
+ * which tables and rows were changed outside the application.
  */
-export async function verifyAuditChain(ctx: ServiceContext, actor: Actor): Promise<Result<ChainCheck>> {
+export async function verifyAuditChain(ctx: ServiceContext, actor: Actor): Promise<Result<TrailCheck>> {
   if (actor.role === 'teamMember')
     return err(failures.forbidden('kiểm tra tính toàn vẹn của toàn bộ nhật ký'));
-  return ok(await audit.verifyAuditChain(ctx.store.db));
+  const checkpoint = ctx.store.checkpoints ? checkpoints.latestCheckpoint(ctx.store.checkpoints.file) : null;
+  return ok(await verifyTrail(ctx.store.db, ctx.store.kind, checkpoint));
 }

@@ -11,6 +11,8 @@ export interface LoginThrottleOptions {
   /** Failed logins allowed from one address within the window. */
   readonly maxFailures: number;
   readonly windowMs: number;
+  /** The refusal's message, given the minutes to wait (the login's by default). */
+  readonly refusal?: (minutes: number) => string;
 }
 
 export const DEFAULT_LOGIN_THROTTLE: LoginThrottleOptions = { maxFailures: 20, windowMs: 15 * 60 * 1000 };
@@ -38,7 +40,9 @@ export function createLoginThrottle(options: LoginThrottleOptions = DEFAULT_LOGI
       const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
       return {
         code: 'rate-limited',
-        message: `Có quá nhiều lần đăng nhập sai từ máy này. Hãy thử lại sau ${minutes} phút.`,
+        message: options.refusal
+          ? options.refusal(minutes)
+          : `Có quá nhiều lần đăng nhập sai từ máy này. Hãy thử lại sau ${minutes} phút.`,
       };
     },
     fail(address, now) {

@@ -9,10 +9,19 @@ import type { Actor } from './actor';
 export interface ServiceContext {
   readonly store: Store;
   readonly now: () => Date;
+  /**
+   * The address residents reach the public pages at (BAUCOSO_PUBLIC_URL, else the local server):
+   * the QR code on an issued document encodes its verification page under it.
+   */
+  readonly publicUrl?: string;
 }
 
-export function createContext(store: Store, now: () => Date = () => new Date()): ServiceContext {
-  return { store, now };
+export function createContext(
+  store: Store,
+  now: () => Date = () => new Date(),
+  options: { readonly publicUrl?: string } = {},
+): ServiceContext {
+  return { store, now, ...(options.publicUrl ? { publicUrl: options.publicUrl.replace(/\/+$/, '') } : {}) };
 }
 
 /** Today's civil date in Vietnam, from the context's clock (never the machine's time zone). */
@@ -36,11 +45,11 @@ export async function writeWithAudit<T>(
   actor: Actor | null,
   work: (db: Db) => Promise<{ value: T; audit: AuditNote }>,
 ): Promise<T> {
-  return ctx.store.db.transaction().execute(async (trx) => {
+  const done = await ctx.store.db.transaction().execute(async (trx) => {
     // Changes pending before this transaction were made outside the application: never seal them.
     const outside = await recordSeals.changesMadeOutside(trx);
     const { value, audit } = await work(trx);
-    await appendAudit(
+    const event = await appendAudit(
       trx,
       ctx.store.kind,
       {
@@ -53,6 +62,9 @@ export async function writeWithAudit<T>(
       },
       outside,
     );
-    return value;
+    return { value, event };
   });
+  // After the commit: the witness outside the database only ever names a head that exists.
+  ctx.store.checkpoints?.note(done.event.seq, done.event.hash);
+  return done.value;
 }

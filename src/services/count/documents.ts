@@ -10,7 +10,7 @@ import type { CountRecordData } from '../../documents/forms/count-record';
 import type { ResultReportData } from '../../documents/forms/result-report';
 import { findForm } from '../../documents/forms';
 import { renderDocx } from '../../documents/render-docx';
-import { renderPdf } from '../../documents/render-pdf';
+import { renderIssuedPdf, renderPdf } from '../../documents/render-pdf';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import { numberToWords } from '../../documents/words';
@@ -23,7 +23,7 @@ import type { CountResult } from './result';
 import { issueDocument } from '../documents';
 import type { DocumentInfo } from '../documents';
 import { failures } from '../common';
-import { renderForm } from '../documents';
+import { formRenderer } from '../documents';
 import { recordStep } from '../plan';
 import { minDate } from './open';
 import { vnToday } from '../common';
@@ -186,8 +186,8 @@ export async function issueCountRecord(
   const form = findForm('count-record');
   if (!form) return err(failures.notFound('mẫu biên bản kiểm phiếu'));
   const communeId = lc.pe.place.communeId;
-  // Rendered before the registry's transaction: the commune's template is read from the database.
-  const files = await renderForm(ctx, communeId, form, data);
+  // The renderer is made before the registry's transaction: the commune's template is read from the database.
+  const fill = await formRenderer(ctx, communeId, form);
   return issueDocument(ctx, actor, {
     formId: form.id,
     title: `Biên bản kiểm phiếu bầu ${data.election.position} ${lc.pe.election.hamletName}`,
@@ -198,7 +198,7 @@ export async function issueCountRecord(
     hamletId: lc.pe.election.hamletId,
     electionId: lc.count.election_id,
     data,
-    render: () => Promise.resolve(files),
+    render: (_number, stamp) => fill(data, stamp),
   });
 }
 
@@ -262,9 +262,9 @@ export async function issueResultReport(
     hamletId: lc.pe.election.hamletId,
     electionId: lc.count.election_id,
     data,
-    render: async (number) => {
+    render: async (number, stamp) => {
       const model = form.build({ ...data, issue: { ...data.issue, number } });
-      return { docx: await renderDocx(model), pdf: renderPdf(model) };
+      return { docx: await renderDocx(model), pdf: renderIssuedPdf(model, stamp) };
     },
   });
   if (!issued.ok) return issued;

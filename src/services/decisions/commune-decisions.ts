@@ -24,6 +24,7 @@ import type { DocumentInfo } from '../documents';
 import { issueDocument } from '../documents';
 import { failures } from '../common';
 import { formRenderer } from '../documents';
+import type { PdfStamp } from '../documents';
 import type { Place } from '../common';
 import { canManageCommune, canRead, placeOfCommune, placeOfHamlet } from '../common';
 
@@ -240,7 +241,7 @@ export async function issueForm(
   const form = findForm(f.formId);
   if (!form) return err(failures.notFound(`mẫu văn bản ${f.formId}`));
   const renderer = await formRenderer(ctx, f.communeId, form);
-  const render = (n: number | null) => renderer(f.data(n));
+  const render = (n: number | null, stamp: PdfStamp) => renderer(f.data(n), stamp);
   return issueDocument(ctx, actor, {
     formId: f.formId,
     title: f.title,

@@ -1,7 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { formatVerificationCode, verificationPath } from '../../domain/documents';
+import type { PdfStamp, StampedPdf } from '../../documents/render-pdf';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
-import { documents as repo } from '../../store';
+import { audit, documents as repo } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
@@ -15,6 +17,17 @@ export interface RenderedFiles {
   readonly docx: Buffer;
   readonly pdf: Buffer;
 }
+
+/** The files of an issued document: its PDF carries the verification stamp on every page. */
+export interface IssuedFiles {
+  readonly docx: Buffer;
+  readonly pdf: StampedPdf;
+}
+
+export type { PdfStamp };
+
+/** Where residents open the verification pages when the server was not told its public address. */
+export const LOCAL_PUBLIC_URL = 'http://localhost:3000';
 
 export interface IssueRequest {
   readonly formId: string;
@@ -30,8 +43,11 @@ export interface IssueRequest {
   readonly data: unknown;
   /** Id of the issued document this one replaces (a reissue). */
   readonly replaces?: string | null;
-  /** Renders the files once the number is known, inside the issuing transaction. */
-  readonly render: (number: number | null) => Promise<RenderedFiles>;
+  /**
+   * Renders the files once the number and the verification stamp are known, inside the issuing
+   * transaction. Only `renderIssuedPdf` makes the stamped PDF this asks for.
+   */
+  readonly render: (number: number | null, stamp: PdfStamp) => Promise<IssuedFiles>;
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -72,9 +88,14 @@ export async function issueDocument(
     version = old.version + 1;
   }
   const year = Number(request.date.slice(0, 4));
+  const code = formatVerificationCode(randomBytes(8));
+  const path = verificationPath(code);
   const info = await writeWithAudit(ctx, actor, async (db) => {
     const number = request.symbol ? await repo.nextNumber(db, request.issuerKey, year, request.symbol) : null;
-    const files = await request.render(number);
+    // The chain position printed on the paper is the seq of this transaction's own audit event.
+    const chainSeq = await audit.nextAuditSeq(db, ctx.store.kind);
+    const stamp = { code, path, url: `${ctx.publicUrl ?? LOCAL_PUBLIC_URL}${path}`, chainSeq };
+    const files = await request.render(number, stamp);
     const row = {
       id: randomUUID(),
       form_id: request.formId,
@@ -96,6 +117,8 @@ export async function issueDocument(
       issued_at: ctx.now().toISOString(),
       issued_by: actor.userId,
       document_date: request.date,
+      verification_code: code,
+      chain_seq: chainSeq,
     };
     await repo.insertDocument(db, row);
     const { docx: _d, pdf: _p, data: _data, ...stored } = row;
@@ -104,6 +127,8 @@ export async function issueDocument(
       audit: { action: 'document.issue', entity: 'document', entityId: row.id, data: stored },
     };
   });
+  // A paper may be posted minutes after it is issued: its head goes to the witness at once.
+  ctx.store.checkpoints?.flush();
   return ok(info);
 }
 

@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { FORMS } from '../../documents/forms';
 import type { AnyForm } from '../../documents/forms';
 import { renderDocx } from '../../documents/render-docx';
-import { renderPdf } from '../../documents/render-pdf';
+import { renderIssuedPdf, renderPdf } from '../../documents/render-pdf';
+import type { DocumentModel } from '../../documents/model';
 import {
   fillDocxTemplate,
   templateData,
@@ -17,7 +18,7 @@ import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
 import { failures } from '../common';
 import { canManageCommune, canRead, placeOfCommune } from '../common';
-import type { RenderedFiles } from './document-registry';
+import type { IssuedFiles, PdfStamp, RenderedFiles } from './document-registry';
 
 export interface FormEntry {
   readonly id: string;
@@ -75,37 +76,45 @@ export async function catalogue(
   );
 }
 
+type Template = Awaited<ReturnType<typeof repo.activeTemplate>>;
+
+/** The DOCX: the commune's own template filled from the data, else the built-in wording. */
+async function docxOf(template: Template, model: DocumentModel, data: unknown): Promise<Buffer> {
+  if (!template) return renderDocx(model);
+  const filled = await fillDocxTemplate(template.docx, templateData(data));
+  // A template was checked on upload; if it no longer fills, fall back to the built-in wording.
+  return filled.ok ? filled.value.docx : renderDocx(model);
+}
+
 /**
- * Loads the commune's wording for a form once and returns a renderer from data to both files: the
- * DOCX uses the commune's own template when it has one (placeholders filled from the same data), the
- * PDF always the built-in layout. Get the renderer BEFORE `issueDocument`: its render callback runs
- * inside the registry's transaction, and on SQLite's single connection a read through the store there
- * would wait for that transaction forever.
+ * Loads the commune's wording for a form once and returns a renderer from data to both files as
+ * issued: the DOCX uses the commune's own template when it has one (placeholders filled from the
+ * same data), the PDF always the built-in layout with the verification stamp. Get the renderer
+ * BEFORE `issueDocument`: its render callback runs inside the registry's transaction, and on
+ * SQLite's single connection a read through the store there would wait for that transaction forever.
  */
 export async function formRenderer(
   ctx: ServiceContext,
   communeId: string,
   form: AnyForm,
-): Promise<(data: unknown) => Promise<RenderedFiles>> {
+): Promise<(data: unknown, stamp: PdfStamp) => Promise<IssuedFiles>> {
   const template = await repo.activeTemplate(ctx.store.db, communeId, form.id);
-  return async (data) => {
+  return async (data, stamp) => {
     const model = form.build(data);
-    const pdf = renderPdf(model);
-    if (!template) return { pdf, docx: await renderDocx(model) };
-    const filled = await fillDocxTemplate(template.docx, templateData(data));
-    // A template was checked on upload; if it no longer fills, fall back to the built-in wording.
-    return { pdf, docx: filled.ok ? filled.value.docx : await renderDocx(model) };
+    return { pdf: renderIssuedPdf(model, stamp), docx: await docxOf(template, model, data) };
   };
 }
 
-/** Renders a form's data once, with the commune's wording (see `formRenderer`). */
-export async function renderForm(
+/** A form's data rendered as a preview, with the commune's wording and no verification stamp. */
+async function previewForm(
   ctx: ServiceContext,
   communeId: string,
   form: AnyForm,
   data: unknown,
 ): Promise<RenderedFiles> {
-  return (await formRenderer(ctx, communeId, form))(data);
+  const template = await repo.activeTemplate(ctx.store.db, communeId, form.id);
+  const model = form.build(data);
+  return { pdf: renderPdf(model), docx: await docxOf(template, model, data) };
 }
 
 /** A form filled with its sample data (Phường 2, seed 000): to preview the layout or a template. */
@@ -120,7 +129,7 @@ export async function sampleFile(
   if (!access.ok) return access;
   const form = findForm(formId);
   if (!form) return err(failures.notFound(`mẫu văn bản "${formId}"`));
-  const files = await renderForm(ctx, communeId, form, form.sample());
+  const files = await previewForm(ctx, communeId, form, form.sample());
   return ok({ bytes: files[format], fileName: `mau-${form.id}.${format}` });
 }
 

@@ -1,2 +1,3 @@
 export * from './document-registry';
 export * from './forms';
+export * from './public-verify';

@@ -15,7 +15,7 @@ import type { CountResult } from '../count';
 import { issueDocument } from '../documents';
 import type { DocumentInfo } from '../documents';
 import { failures } from '../common';
-import { renderForm } from '../documents';
+import { formRenderer } from '../documents';
 import { vnInstant } from '../polling';
 import { getMeeting, METHOD_VI } from './agenda';
 import type { MeetingView } from './agenda';
@@ -102,8 +102,8 @@ export async function issueMeetingMinutes(
   };
   const form = findForm('community-meeting');
   if (!form) return err(failures.notFound('mẫu biên bản cuộc họp cộng đồng dân cư'));
-  // Rendered before the registry's transaction: the commune's template is read from the database.
-  const files = await renderForm(ctx, place.communeId, form, data);
+  // The renderer is made before the registry's transaction: the commune's template is read from the database.
+  const fill = await formRenderer(ctx, place.communeId, form);
   return issueDocument(ctx, actor, {
     formId: form.id,
     title: `${data.kind === 'resolution' ? 'Nghị quyết' : 'Biên bản'} cuộc họp cộng đồng dân cư bầu ${pos.title} ${v.hamletName}`,
@@ -114,6 +114,6 @@ export async function issueMeetingMinutes(
     hamletId: place.hamletId,
     electionId,
     data,
-    render: () => Promise.resolve(files),
+    render: (_number, stamp) => fill(data, stamp),
   });
 }

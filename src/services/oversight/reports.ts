@@ -16,7 +16,7 @@ import { issueHeader, meta, ratio } from '../../documents/forms/common';
 import type { Block, Cell, DocumentModel } from '../../documents/model';
 import { b, p } from '../../documents/model';
 import { renderDocx } from '../../documents/render-docx';
-import { renderPdf } from '../../documents/render-pdf';
+import { renderIssuedPdf, renderPdf } from '../../documents/render-pdf';
 import type { XlsxSheet } from '../../io/xlsx-export';
 import { writeXlsx } from '../../io/xlsx-export';
 import { territory as territoryRepo } from '../../store';
@@ -232,9 +232,9 @@ export async function issueCommuneSummary(
     date,
     communeId,
     data: summaryData(d.value, date, null),
-    render: async (number) => {
+    render: async (number, stamp) => {
       const model = buildSummary(summaryData(d.value, date, number));
-      return { docx: await renderDocx(model), pdf: renderPdf(model) };
+      return { docx: await renderDocx(model), pdf: renderIssuedPdf(model, stamp) };
     },
   });
 }

@@ -13,7 +13,7 @@ import type { Result } from '../../domain/result';
 import type { RuleProfile } from '../../domain/rules';
 import { getProfile } from '../../domain/rules';
 import { renderDocx } from '../../documents/render-docx';
-import { renderPdf } from '../../documents/render-pdf';
+import { renderIssuedPdf } from '../../documents/render-pdf';
 import { findForm } from '../../documents/forms';
 import { hamletKinds } from '../../domain/territory';
 import type { IssuingBody, Issue } from '../../documents/forms/common';
@@ -26,6 +26,7 @@ import type { DocumentInfo } from '../documents';
 import { issueDocument, listDocuments } from '../documents';
 import { failures } from '../common';
 import { formRenderer } from '../documents';
+import type { PdfStamp } from '../documents';
 import { getCandidates } from '../candidates';
 import type { ElectionContext } from '../common';
 import { isCivil } from '../common';
@@ -73,9 +74,9 @@ function legalBases(profile: RuleProfile): string[] {
 
 /** Renders a document the engine builds directly (no form of the catalogue, so no commune template). */
 function renderModel(model: (n: number | null) => DocumentModel) {
-  return async (number: number | null) => {
+  return async (number: number | null, stamp: PdfStamp) => {
     const m = model(number);
-    return { docx: await renderDocx(m), pdf: renderPdf(m) };
+    return { docx: await renderDocx(m), pdf: renderIssuedPdf(m, stamp) };
   };
 }
 
@@ -92,7 +93,7 @@ async function renderForCommune(
   const form = findForm(formId);
   if (!form) throw new Error(`unknown form ${formId}`);
   const fill = await formRenderer(ctx, communeId, form);
-  return (number: number | null) => fill(data(number));
+  return (number: number | null, stamp: PdfStamp) => fill(data(number), stamp);
 }
 
 interface RoundData {

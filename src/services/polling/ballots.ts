@@ -19,7 +19,7 @@ import { positionTitle } from '../../domain/count/labels';
 import { issueDocument } from '../documents';
 import type { DocumentInfo } from '../documents';
 import { failures } from '../common';
-import { renderForm } from '../documents';
+import { formRenderer } from '../documents';
 import { canManageCommune } from '../common';
 import { vnInstant } from './clock';
 import type { LoadedPoll } from './session';
@@ -267,7 +267,7 @@ export async function issueSealingRecord(
     spoiltExchanged: seal.spoiled,
     unused: seal.unused,
   };
-  const files = await renderForm(ctx, e.communeId, form, data);
+  const fill = await formRenderer(ctx, e.communeId, form);
   return issueDocument(ctx, actor, {
     formId: form.id,
     title: `Biên bản niêm phong phiếu không sử dụng, ${data.election}`,
@@ -279,7 +279,7 @@ export async function issueSealingRecord(
     electionId,
     data: { electionId, position, round: lp.round, ...data },
     replaces: null,
-    render: () => Promise.resolve(files),
+    render: (_number, stamp) => fill(data, stamp),
   });
 }
 

@@ -10,7 +10,7 @@ import type { RollEntry, VoterRollData } from '../../documents/forms/voter-roll'
 import { heading, p } from '../../documents/model';
 import type { Block, DocumentModel } from '../../documents/model';
 import { renderDocx } from '../../documents/render-docx';
-import { renderPdf } from '../../documents/render-pdf';
+import { renderIssuedPdf } from '../../documents/render-pdf';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import { writeXlsx } from '../../io/xlsx-export';
@@ -28,7 +28,8 @@ import type { DocumentInfo } from '../documents';
 import { issueDocument } from '../documents';
 import { failures } from '../common';
 import { voterCardCode } from '../polling';
-import { renderForm } from '../documents';
+import { formRenderer } from '../documents';
+import type { PdfStamp } from '../documents';
 import type { ElectionContext } from '../common';
 import { isCivil } from '../common';
 import { loadElection } from '../common';
@@ -334,15 +335,14 @@ export async function issueRollDocument(
   const amended = view.amendments.length;
   const state = !posted ? ' (dự thảo)' : amended > 0 ? ` (đã sửa đổi, bổ sung ${amended} lần)` : '';
   const communeId = ec.election.communeId;
-  // Rendered before issuing: the registry's transaction holds the only SQLite connection, and the
-  // commune's template is read outside it. The roll carries no register number, so nothing is lost.
-  const files =
-    amended === 0
-      ? await renderForm(ctx, communeId, form, data)
-      : await (async () => {
-          const model = withAmendments(form.build(data), view.amendments);
-          return { pdf: renderPdf(model), docx: await renderDocx(model) };
-        })();
+  // The renderer is made before issuing: the registry's transaction holds the only SQLite
+  // connection, and the commune's template is read outside it.
+  const fill = await formRenderer(ctx, communeId, form);
+  const render = async (_number: number | null, stamp: PdfStamp) => {
+    if (amended === 0) return fill(data, stamp);
+    const model = withAmendments(form.build(data), view.amendments);
+    return { pdf: renderIssuedPdf(model, stamp), docx: await renderDocx(model) };
+  };
   return issueDocument(ctx, actor, {
     formId: form.id,
     title: `Danh sách cử tri ${ec.election.hamletName}${state}`,
@@ -354,7 +354,7 @@ export async function issueRollDocument(
     electionId,
     data: { ...data, registered: view.counts.registered, amendments: amended },
     replaces: await previousVersion(ctx, electionId, form.id),
-    render: () => Promise.resolve(files),
+    render,
   });
 }
 
@@ -406,7 +406,7 @@ export async function issueVoterCards(
   const voters = parseJson<SnapshotEntry[]>(snap?.entries ?? '[]', []);
   const data = await voterCardsData(ctx, ec, voters);
   const communeId = ec.election.communeId;
-  const files = await renderForm(ctx, communeId, form, data);
+  const fill = await formRenderer(ctx, communeId, form);
   return issueDocument(ctx, actor, {
     formId: form.id,
     title: `Thẻ cử tri ${ec.election.hamletName} (${voters.length} thẻ)`,
@@ -418,6 +418,6 @@ export async function issueVoterCards(
     electionId,
     data: { electionId, snapshot: snap?.number ?? null, cards: voters.length },
     replaces: await previousVersion(ctx, electionId, form.id),
-    render: () => Promise.resolve(files),
+    render: (_number, stamp) => fill(data, stamp),
   });
 }

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import { Navigate, Route, Routes, matchPath, useLocation, useNavigate } from 'react-router';
 import * as auth from '../../contract/auth';
 import type { Me } from '../../contract/auth';
-import type { FeatureRoute, Session } from '../shared/routing';
+import type { FeatureRoute, PublicRoute, Session } from '../shared/routing';
 import { call } from '../shared/client';
 import { queryClient } from '../shared/query';
 import { Layout } from './Layout';
@@ -10,9 +10,13 @@ import { Status } from '../shared/Status';
 import { LoginPage } from '../features/auth/LoginPage';
 
 // Every feature's pages, found at build time: adding a page edits only its feature's routes.tsx.
-const featureRoutes: FeatureRoute[] = Object.values(
-  import.meta.glob<{ routes: FeatureRoute[] }>('../features/*/routes.tsx', { eager: true }),
-).flatMap((m) => m.routes);
+const features = Object.values(
+  import.meta.glob<{ routes: FeatureRoute[]; publicRoutes?: PublicRoute[] }>('../features/*/routes.tsx', {
+    eager: true,
+  }),
+);
+const featureRoutes: FeatureRoute[] = features.flatMap((m) => m.routes);
+const publicRoutes: PublicRoute[] = features.flatMap((m) => m.publicRoutes ?? []);
 
 function homePath(me: Me): string {
   switch (me.home.kind) {
@@ -30,16 +34,28 @@ function homePath(me: Me): string {
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const isPublic = publicRoutes.some((r) => matchPath(r.path, pathname));
   // Without a session (401), or when the server cannot be reached, the login page shows.
   useEffect(() => {
+    if (isPublic) return;
     call(auth.getMe, {}).then(setMe, () => setMe(null));
-  }, []);
+  }, [isPublic]);
   // What one user read must not show to the next one signing in on this browser.
   const signedOut = useCallback(() => {
     queryClient.clear();
     setMe(null);
   }, []);
 
+  if (isPublic) {
+    return (
+      <Routes>
+        {publicRoutes.map((r) => (
+          <Route key={r.path} path={r.path} element={r.element()} />
+        ))}
+      </Routes>
+    );
+  }
   if (me === undefined) return <Status load={{ state: 'loading' }} />;
   if (me === null) {
     return (

@@ -19,3 +19,12 @@ export interface FeatureRoute {
   readonly path: string;
   readonly element: (session: Session) => ReactNode;
 }
+
+/**
+ * A page open to anyone, without a session (a feature exports `publicRoutes` from its routes.tsx):
+ * shown alone, outside the signed-in layout, and the login page never stands in front of it.
+ */
+export interface PublicRoute {
+  readonly path: string;
+  readonly element: () => ReactNode;
+}

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Pagination, Select, Stack, Table, Text, T
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import * as contract from '../../../contract/audit';
-import type { ChainCheck, TrailChange, TrailEvent, TrailScopeKind } from '../../../contract/audit';
+import type { TrailCheck, TrailChange, TrailEvent, TrailScopeKind } from '../../../contract/audit';
 import { call, errorText, urlOf } from '../../shared/client';
 import { useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
@@ -117,7 +117,7 @@ function Verify() {
   const [state, setState] = useState<
     | { kind: 'idle' }
     | { kind: 'busy' }
-    | { kind: 'done'; check: ChainCheck }
+    | { kind: 'done'; check: TrailCheck }
     | { kind: 'error'; text: string }
   >({ kind: 'idle' });
   const run = () => {
@@ -135,9 +135,18 @@ function Verify() {
       </Button>
       {state.kind === 'done' && (
         <Alert color={state.check.ok ? 'green' : 'red'} data-testid="audit-verify">
-          {state.check.ok
-            ? ta.verifiedOk(state.check.events)
-            : ta.verifiedBad(state.check.firstBadEvent ?? '', state.check.events)}
+          {state.check.ok ? (
+            ta.verifiedOk(state.check.chain.events, state.check.record.rows)
+          ) : (
+            <Stack gap={4}>
+              <Text size="sm">{ta.verifiedBad(state.check.problems.length + state.check.record.moreProblems)}</Text>
+              {state.check.problems.slice(0, 20).map((p, n) => (
+                <Text size="sm" key={n}>
+                  {p.message}
+                </Text>
+              ))}
+            </Stack>
+          )}
         </Alert>
       )}
       {state.kind === 'error' && (

@@ -17,10 +17,10 @@ export const auditText = {
   exportXlsx: 'Tải về Excel (XLSX)',
   verify: 'Kiểm tra tính toàn vẹn của nhật ký',
   verifying: 'Đang kiểm tra...',
-  verifiedOk: (n: number) =>
-    `Nhật ký toàn vẹn: ${new Intl.NumberFormat('vi-VN').format(n)} sự kiện, không dòng nào bị sửa, chèn hay xóa.`,
-  verifiedBad: (id: string, n: number) =>
-    `Nhật ký KHÔNG toàn vẹn: sự kiện đầu tiên sai là ${id} (trên ${new Intl.NumberFormat('vi-VN').format(n)} sự kiện). Hãy báo quản trị hệ thống và đối chiếu với bản sao lưu.`,
+  verifiedOk: (events: number, rows: number) =>
+    `Nhật ký toàn vẹn: ${new Intl.NumberFormat('vi-VN').format(events)} sự kiện và ${new Intl.NumberFormat('vi-VN').format(rows)} dòng hồ sơ, không dòng nào bị sửa, chèn hay xóa ngoài ứng dụng, nhật ký không bị cắt.`,
+  verifiedBad: (problems: number) =>
+    `Nhật ký hoặc hồ sơ KHÔNG toàn vẹn (${new Intl.NumberFormat('vi-VN').format(problems)} vấn đề). Hãy báo quản trị hệ thống và đối chiếu với bản sao lưu:`,
   arrow: '→',
   /** Groups of actions (the prefix of the action code) for the filter. */
   groups: [
