@@ -233,37 +233,36 @@ export async function insertEntries(db: Db, rows: readonly Insertable<CountEntry
       .execute();
 }
 
-/** The head counts of the communes' elections with their closure's result (null while open), oldest first. */
+/** The head counts of the communes' elections with their closure's stored result (null while open), oldest first. */
 export async function headCountsInCommunes(
   db: Db,
   communeIds: readonly string[],
-): Promise<
-  {
-    electionId: string;
-    round: number;
-    candidates: string;
-    registered: number;
-    voted: number;
-    result: string | null;
-  }[]
-> {
-  return inChunks(communeIds, (part) =>
+): Promise<{ count: CountRow; result: string | null }[]> {
+  const rows = await inChunks(communeIds, (part) =>
     db
       .selectFrom('counts as c')
       .innerJoin('elections as e', 'e.id', 'c.election_id')
       .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
       .leftJoin('count_closures as z', 'z.count_id', 'c.id')
-      .select([
-        'c.election_id as electionId',
-        'c.round',
-        'c.candidates',
-        'c.registered',
-        'c.voted',
-        'z.result',
-      ])
+      .selectAll('c')
+      .select('z.result as closure_result')
       .where('h.commune_id', 'in', part)
       .where('c.position', '=', 'head')
       .orderBy('c.opened_at')
+      .execute(),
+  );
+  return rows.map(({ closure_result, ...count }) => ({ count, result: closure_result }));
+}
+
+/** The show-of-hands readings of several counts, oldest first within each count. */
+export async function handsOfCounts(db: Db, countIds: readonly string[]): Promise<HandsRow[]> {
+  return inChunks(countIds, (part) =>
+    db
+      .selectFrom('count_hands')
+      .selectAll()
+      .where('count_id', 'in', part)
+      .orderBy('count_id')
+      .orderBy('recorded_at')
       .execute(),
   );
 }

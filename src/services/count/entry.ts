@@ -11,6 +11,7 @@ import type { Result } from '../../domain/result';
 import type { RuleProfile } from '../../domain/rules';
 import { formatCitation } from '../../domain/rules';
 import { lockAuditChain, pollingCounts as repo } from '../../store';
+import type { Db } from '../../store';
 import type { Actor } from '../common';
 import type { CandidateRecord } from './open';
 import type { ServiceContext } from '../common';
@@ -65,7 +66,11 @@ async function batchSheetAfter(
 }
 
 export async function loadSheet(ctx: ServiceContext, count: repo.CountRow): Promise<BatchSheet[]> {
-  const db = ctx.store.db;
+  return sheetOf(ctx.store.db, count);
+}
+
+/** The sheet from a database handle, for readers that hold no service context (the oversight figures). */
+export async function sheetOf(db: Db, count: repo.CountRow): Promise<BatchSheet[]> {
   const [batches, entries, resolutions, closures, corrections] = await Promise.all([
     repo.listBatches(db, count.id),
     repo.listEntries(db, count.id),

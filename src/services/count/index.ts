@@ -7,3 +7,4 @@ export * from './open';
 export * from './result';
 export * from './sheet';
 export { prepareDemoPolling } from '../polling';
+export * from './recompute';

@@ -66,7 +66,7 @@ async function checkFailedElection(
   if (election.state !== 'reported')
     return err(failures.conflict('electionId', 'Cuộc bầu cử này chưa có báo cáo kết quả chờ quyết định.'));
   const i = profile.interim;
-  const outcome = await countOutcome(ctx.store.db, election.id, election.round);
+  const outcome = await countOutcome(ctx.store.db, election, profile);
   const failedEnough = outcome ? outcome.kind === 'interim' : election.round >= i.value.afterFailedRounds;
   if (!failedEnough) {
     return err(

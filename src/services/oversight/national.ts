@@ -53,6 +53,7 @@ function add(t: Tally, r: repo.ProvinceStateRow): Tally {
     elected: t.elected + r.elected,
     outcomeRerun: t.outcomeRerun + r.outcomeRerun,
     outcomeInterim: t.outcomeInterim + r.outcomeInterim,
+    suspect: t.suspect, // TODO-NATIONAL
   };
 }
 
