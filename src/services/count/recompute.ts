@@ -20,7 +20,7 @@ import type { Db } from '../../store';
 import type { Actor, ServiceContext } from '../common';
 import { failures } from '../common';
 import type { CandidateRecord } from './open';
-import { loadCount, sheetOf } from './entry';
+import { loadCount, sheetOf, sheetsOf } from './entry';
 import type { LoadedCount } from './entry';
 import type { BatchSheet } from './sheet';
 
@@ -156,16 +156,22 @@ export function withConclusion(
   };
 }
 
+/** What closing the count stored: the result's JSON and the number of corrections. */
+export interface StoredClosure {
+  readonly result: string;
+  readonly corrections: number;
+}
+
 /** The recomputed result and how the stored copy differs from it, without the conclusion's words. */
 export function checkStored(
   src: CountSources,
-  storedJson: string,
-): { tally: TallyResult | null; mismatch: ResultMismatch | null } {
+  closure: StoredClosure,
+): { tally: TallyResult | null; corrections: number; mismatch: ResultMismatch | null } {
   const problems = resultProblems(src);
   const t = problems.length === 0 ? tallyOf(src) : null;
   if (t && !t.ok) problems.push(t.error.message);
   const recomputed = t?.ok ? t.value : null;
-  const stored = parseStoredResult(storedJson);
+  const stored = parseStoredResult(closure.result);
   const names = new Map(src.candidates.map((c) => [c.id, c.name]));
   const differences = compareResults(stored ?? {}, recomputed, names);
   if (stored === null)
@@ -176,10 +182,19 @@ export function checkStored(
       stored: 'Không đọc được',
       recomputed: recomputed ? 'Tính lại được từ phiếu' : null,
     });
-  const storedConclusion = storedConclusionOf(storedJson);
+  const corrections = src.batches.reduce((n, b) => n + b.corrections, 0);
+  if (closure.corrections !== corrections)
+    differences.push({
+      field: 'corrections',
+      label: 'Số phiếu được đính chính sau khi khóa tập',
+      kind: 'number',
+      stored: String(closure.corrections),
+      recomputed: String(corrections),
+    });
+  const storedConclusion = storedConclusionOf(closure.result);
   const mismatch =
     differences.length > 0 || problems.length > 0 ? { differences, problems, storedConclusion } : null;
-  return { tally: recomputed, mismatch };
+  return { tally: recomputed, corrections, mismatch };
 }
 
 /** The records of one count as the rules engine reads them. */
@@ -211,28 +226,11 @@ export async function checkCount(
   if (!closure) return null;
   const candidates = JSON.parse(count.candidates) as CandidateRecord[];
   const sources = src ?? (await sourcesOf(db, count, candidates, profile));
-  const { tally: t, mismatch } = checkStored(sources, closure.result);
-  const corrections = sources.batches.reduce((n, b) => n + b.corrections, 0);
-  const differences = [...(mismatch?.differences ?? [])];
-  if (closure.corrections !== corrections)
-    differences.push({
-      field: 'corrections',
-      label: 'Số phiếu được đính chính sau khi khóa tập',
-      kind: 'number',
-      stored: String(closure.corrections),
-      recomputed: String(corrections),
-    });
+  const { tally: t, corrections, mismatch } = checkStored(sources, closure);
   return {
     result: t ? withConclusion(count, place, sources.candidates, t) : null,
     corrections,
-    mismatch:
-      differences.length > 0 || mismatch
-        ? {
-            differences,
-            problems: mismatch?.problems ?? [],
-            storedConclusion: mismatch?.storedConclusion ?? storedConclusionOf(closure.result),
-          }
-        : null,
+    mismatch,
   };
 }
 
@@ -306,43 +304,57 @@ export interface CheckedHeadCount {
 }
 
 /**
- * The closed head counts of the communes, each recomputed from its records and checked: hands in one
- * read for every count, papers count by count (a sheet is per count).
+ * Closed counts, each recomputed from its records and checked against its stored result, read in a
+ * few queries for all of them (hands, and the papers' sheets), so a province's dashboard does not
+ * read count by count.
  */
+export async function checkClosedCounts(
+  db: Db,
+  rows: readonly { count: repo.CountRow; closure: StoredClosure }[],
+  profileOfElection: (electionId: string) => RuleProfile | null,
+): Promise<CheckedHeadCount[]> {
+  const hands = new Map<string, repo.HandsRow[]>();
+  const handCounts = rows.filter((r) => r.count.method === 'hands').map((r) => r.count.id);
+  for (const h of await repo.handsOfCounts(db, handCounts)) {
+    const list = hands.get(h.count_id);
+    if (list) list.push(h);
+    else hands.set(h.count_id, [h]);
+  }
+  const sheets = await sheetsOf(
+    db,
+    rows.filter((r) => r.count.method !== 'hands').map((r) => r.count),
+  );
+  return rows.map((r): CheckedHeadCount => {
+    const candidates = JSON.parse(r.count.candidates) as CandidateRecord[];
+    const profile = profileOfElection(r.count.election_id);
+    const base = {
+      electionId: r.count.election_id,
+      round: r.count.round,
+      registered: r.count.registered,
+      voted: r.count.voted,
+      candidates,
+    };
+    if (!profile) return { ...base, result: null, suspect: true };
+    const src = {
+      count: r.count,
+      candidates,
+      profile,
+      batches: sheets.get(r.count.id) ?? [],
+      hands: latestHands(hands.get(r.count.id) ?? []),
+    };
+    const { tally: t, mismatch } = checkStored(src, r.closure);
+    return { ...base, result: t, suspect: mismatch !== null };
+  });
+}
+
+/** The closed head counts of the communes, each recomputed from its records and checked. */
 export async function checkedHeadCounts(
   db: Db,
   communeIds: readonly string[],
   profileOfElection: (electionId: string) => RuleProfile | null,
 ): Promise<CheckedHeadCount[]> {
   const rows = (await repo.headCountsInCommunes(db, communeIds)).filter(
-    (r): r is typeof r & { result: string } => r.result !== null,
+    (r): r is { count: repo.CountRow; closure: StoredClosure } => r.closure !== null,
   );
-  const handIds = rows.filter((r) => r.count.method === 'hands').map((r) => r.count.id);
-  const hands = new Map<string, repo.HandsRow[]>();
-  for (const h of await repo.handsOfCounts(db, handIds))
-    hands.set(h.count_id, [...(hands.get(h.count_id) ?? []), h]);
-  return Promise.all(
-    rows.map(async (r): Promise<CheckedHeadCount> => {
-      const candidates = JSON.parse(r.count.candidates) as CandidateRecord[];
-      const profile = profileOfElection(r.count.election_id);
-      const base = {
-        electionId: r.count.election_id,
-        round: r.count.round,
-        registered: r.count.registered,
-        voted: r.count.voted,
-        candidates,
-      };
-      if (!profile) return { ...base, result: null, suspect: true };
-      const batches = r.count.method === 'hands' ? [] : await sheetOf(db, r.count);
-      const src = {
-        count: r.count,
-        candidates,
-        profile,
-        batches,
-        hands: latestHands(hands.get(r.count.id) ?? []),
-      };
-      const { tally: t, mismatch } = checkStored(src, r.result);
-      return { ...base, result: t, suspect: mismatch !== null };
-    }),
-  );
+  return checkClosedCounts(db, rows, profileOfElection);
 }
