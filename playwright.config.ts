@@ -17,6 +17,7 @@ const servers = [
   { name: 'roll', offset: 3, specs: /(^|\/)roll\.spec\.ts$/ },
   { name: 'meeting', offset: 5, specs: /(^|\/)meeting\.spec\.ts$/ },
   { name: 'register', offset: 4, specs: /(^|\/)register\.spec\.ts$/ },
+  { name: 'recompute', offset: 6, specs: /(^|\/)recompute\.spec\.ts$/ },
 ] as const;
 const dedicated = servers.flatMap((s) => (s.specs ? [s.specs] : []));
 
