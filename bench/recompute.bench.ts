@@ -1,7 +1,8 @@
 /**
  * What recomputing results from the papers costs where people wait: the dashboards of the demo
  * province (`baucoso demo-province`) and of a province at scale with a closed count in every
- * counted hamlet, the recognition inbox, and the count page of one count of 320 papers. Each
+ * counted hamlet (and the national roll-up over it), the recognition inbox, and the count page of
+ * one count of 320 papers. Each
  * dashboard is timed with the oversight memo forgotten before every run (the case after any write),
  * so the figure is the computation itself. SQLite in memory.
  *
@@ -85,6 +86,10 @@ async function provinceAtScale(): Promise<void> {
   report(
     'recompute: province dashboard over 800 hamlets, memo forgotten',
     await timed(async () => must(await oversight.provinceDashboard(ctx, admin, '68'))),
+  );
+  report(
+    'recompute: national roll-up over 800 hamlets, memo forgotten',
+    await timed(async () => must(await oversight.nationalRollup(ctx, admin))),
   );
   await store.close();
 }
