@@ -77,6 +77,32 @@ const stringList = (v: unknown): string[] | null =>
 const sameSet = (a: readonly string[] | null, b: readonly string[] | null): boolean =>
   a !== null && b !== null && a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
+const sameList = (a: unknown, b: readonly string[]): boolean =>
+  Array.isArray(a) && a.length === b.length && b.every((x, i) => a[i] === x);
+
+/**
+ * The stored copy as closing wrote it, read without building anything: the case of every closed
+ * count that nobody touched, which the national figures check by the tens of thousands.
+ */
+function unchanged(stored: StoredResult, r: TallyResult): boolean {
+  for (const [f] of FIGURES) if (stored[f] !== r[f]) return false;
+  for (const [f] of TEXTS) if (stored[f] !== r[f]) return false;
+  if (stored['outcome'] !== r.outcome) return false;
+  if (!sameList(stored['elected'], r.elected) || !sameList(stored['reasons'], r.reasons)) return false;
+  const reasons = stored['invalidReasons'];
+  if (typeof reasons !== 'object' || reasons === null) return false;
+  const storedCodes = Object.keys(reasons);
+  const codes = Object.keys(r.invalidReasons) as InvalidReason[];
+  if (storedCodes.length !== codes.length) return false;
+  for (const c of codes) if ((reasons as Record<string, unknown>)[c] !== r.invalidReasons[c]) return false;
+  const cands = stored['candidates'];
+  if (!Array.isArray(cands) || cands.length !== r.candidates.length) return false;
+  return r.candidates.every((c, i) => {
+    const s = cands[i] as Record<string, unknown> | null;
+    return s?.['id'] === c.id && s['votes'] === c.votes && s['percentOfRegistered'] === c.percentOfRegistered;
+  });
+}
+
 /**
  * Every field of the stored result that differs from the recomputed one; empty when they agree.
  * `recomputed` is null when the papers no longer add up to a result: every stored figure differs.
@@ -87,6 +113,7 @@ export function compareResults(
   recomputed: TallyResult | null,
   names: ReadonlyMap<string, string>,
 ): ResultDifference[] {
+  if (recomputed && unchanged(stored, recomputed)) return [];
   const out: ResultDifference[] = [];
   const add = (field: string, label: string, kind: 'number' | 'text', s: string | null, r: string | null) => {
     if (s !== r) out.push({ field, label, kind, stored: s, recomputed: r });

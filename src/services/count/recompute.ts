@@ -191,7 +191,8 @@ export function checkStored(
       stored: String(closure.corrections),
       recomputed: String(corrections),
     });
-  const storedConclusion = storedConclusionOf(closure.result);
+  const c = stored?.['conclusion'];
+  const storedConclusion = typeof c === 'string' ? c : null;
   const mismatch =
     differences.length > 0 || problems.length > 0 ? { differences, problems, storedConclusion } : null;
   return { tally: recomputed, corrections, mismatch };
@@ -241,11 +242,6 @@ export async function checkLoadedCount(
   src?: CountSources,
 ): Promise<ResultCheck | null> {
   return checkCount(ctx.store.db, lc.count, lc.pe.profile, lc.pe.election, src);
-}
-
-function storedConclusionOf(json: string): string | null {
-  const c = parseStoredResult(json)?.['conclusion'];
-  return typeof c === 'string' ? c : null;
 }
 
 /** The failure of an action that needs the result when the stored copy differs from the papers. */
