@@ -264,7 +264,7 @@ export const appointInterim = endpoint({
   }),
   response: interimOutcome,
   status: 201,
-  errors: [...decisionFailures, 'interim-too-early', 'interim-not-candidate'],
+  errors: [...decisionFailures, 'interim-too-early', 'interim-not-candidate', 'count-result-mismatch'],
 });
 export type InterimInput = z.infer<typeof appointInterim.body> & {
   readonly hamletId: string;

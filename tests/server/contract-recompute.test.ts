@@ -147,7 +147,7 @@ describeEachDatabase('the recomputed result through the contract', (t) => {
     expect(view.json<{ result: unknown }>().result).toBeNull();
   });
 
-  it('OpenAPI lists count-result-mismatch (409) on the record, the report and recognition', () => {
+  it('OpenAPI lists count-result-mismatch (409) on the record, the report, recognition and the interim head', () => {
     expect(FAILURE_CODES['count-result-mismatch']).toBe('damaged');
     expect(statusOf('count-result-mismatch')).toBe(409);
     const endpoints = [
@@ -155,6 +155,7 @@ describeEachDatabase('the recomputed result through the contract', (t) => {
       countContract.issueCountRecord,
       countContract.issueResultReport,
       officeContract.decideRecognition,
+      officeContract.appointInterim,
     ];
     for (const e of endpoints) expect(e.errors, `${e.method} ${e.path}`).toContain('count-result-mismatch');
     const doc: OpenApiDoc = expectDescribed(app, endpoints);

@@ -33,6 +33,7 @@ import {
 } from '../decisions';
 import { currentHolders, endCurrent, termRow } from './register';
 import { countOutcome, docRef } from './recognition';
+import { mismatchFailure } from '../count';
 import { recordStep } from '../plan';
 import { namesOn } from '../territory';
 import { ruleFailure } from '../common';
@@ -67,6 +68,7 @@ async function checkFailedElection(
     return err(failures.conflict('electionId', 'Cuộc bầu cử này chưa có báo cáo kết quả chờ quyết định.'));
   const i = profile.interim;
   const outcome = await countOutcome(ctx.store.db, election, profile);
+  if (outcome?.mismatch) return err(mismatchFailure(outcome.mismatch, 'cử người tạm thời đảm nhiệm'));
   const failedEnough = outcome ? outcome.kind === 'interim' : election.round >= i.value.afterFailedRounds;
   if (!failedEnough) {
     return err(
