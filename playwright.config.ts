@@ -17,8 +17,12 @@ const servers = [
   { name: 'roll', offset: 3, specs: /(^|\/)roll\.spec\.ts$/ },
   { name: 'meeting', offset: 5, specs: /(^|\/)meeting\.spec\.ts$/ },
   { name: 'register', offset: 4, specs: /(^|\/)register\.spec\.ts$/ },
-  { name: 'recompute', offset: 6, specs: /(^|\/)recompute\.spec\.ts$/ },
+  { name: 'phone', offset: 6, specs: /(^|\/)phone-.*\.spec\.ts$/ },
+  { name: 'recompute', offset: 7, specs: /(^|\/)recompute\.spec\.ts$/ },
 ] as const;
+
+/** A 390×844 phone held in the hand: touch, mobile viewport, taps instead of keys. */
+const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const dedicated = servers.flatMap((s) => (s.specs ? [s.specs] : []));
 
 export default defineConfig({
@@ -46,7 +50,7 @@ export default defineConfig({
   projects: servers.map((s) => ({
     name: s.name,
     ...(s.specs ? { testMatch: s.specs } : { testIgnore: dedicated }),
-    use: { baseURL: `http://localhost:${base + s.offset}` },
+    use: { baseURL: `http://localhost:${base + s.offset}`, ...(s.name === 'phone' ? phone : {}) },
   })),
   webServer: servers.map((s) => ({
     command: `rm -rf ${dataRoot}/${s.name} && node bin/baucoso.js serve --port ${base + s.offset}`,

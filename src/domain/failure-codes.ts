@@ -78,6 +78,8 @@ export const FAILURE_CODES = {
   'protected-path': 'invalid',
   'unknown-path': 'invalid',
   'package-altered': 'damaged',
+  /** The database's record no longer matches its seals or its audit chain. */
+  'record-altered': 'damaged',
   'package-format': 'invalid',
   'not-sqlite': 'invalid',
   'not-baucoso': 'invalid',

@@ -2,6 +2,7 @@ export * from './config';
 export * from './database';
 export type { DatabaseSchema } from './schema';
 export * as audit from './audit-repo';
+export * as recordSeals from './record-seals';
 export * as territory from './territory-repo';
 export * as households from './households-repo';
 export * as elections from './elections-repo';

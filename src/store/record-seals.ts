@@ -88,10 +88,11 @@ export async function createSealTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('digest', 'text')
     .addPrimaryKeyConstraint('record_seals_pk', ['seq', 'tbl', 'row_key'])
     .execute();
+  // Covering: the check walks each table's seals in key order and needs nothing else.
   await db.schema
     .createIndex('record_seals_row')
     .on('record_seals')
-    .columns(['tbl', 'row_key', 'seq'])
+    .columns(['tbl', 'row_key', 'seq', 'digest'])
     .execute();
 }
 
@@ -228,12 +229,32 @@ async function rowsByKeys(
   return found;
 }
 
+const changeKey = (tbl: string, rowKey: string) => `${tbl}\t${rowKey}`;
+
+/**
+ * The changes already pending when an application transaction starts. Every application write
+ * seals and clears its own before it commits, so these were made outside the application (say, with
+ * another SQLite tool while the triggers still fired). They must never be sealed by a later,
+ * unrelated write, which would vouch for them; they stay pending, and verifyRecord reports them.
+ */
+export async function changesMadeOutside(db: Db): Promise<ReadonlySet<string>> {
+  const rows = await db.selectFrom('record_changes').select(['tbl', 'row_key']).execute();
+  return new Set(rows.map((r) => changeKey(r.tbl, r.row_key)));
+}
+
 /**
  * Seals the rows this transaction changed under the event `seq` and returns the hash of the seals,
  * or null when the transaction touched no sealed row. Called by appendAudit, inside the transaction.
+ * Changes in `outside` (see changesMadeOutside) are left pending, even when this transaction wrote
+ * the same row again.
  */
-export async function sealPendingChanges(db: Db, seq: number): Promise<string | null> {
-  const pending = await db.selectFrom('record_changes').select(['tbl', 'row_key']).execute();
+export async function sealPendingChanges(
+  db: Db,
+  seq: number,
+  outside: ReadonlySet<string> = new Set(),
+): Promise<string | null> {
+  const all = await db.selectFrom('record_changes').select(['tbl', 'row_key']).execute();
+  const pending = outside.size === 0 ? all : all.filter((p) => !outside.has(changeKey(p.tbl, p.row_key)));
   if (pending.length === 0) return null;
   const byTable = new Map<SealedTable, string[]>();
   for (const p of pending) {
@@ -256,7 +277,12 @@ export async function sealPendingChanges(db: Db, seq: number): Promise<string | 
       .values(part.map((s) => ({ seq, tbl: s.tbl, row_key: s.rowKey, digest: s.digest })))
       .execute();
   }
-  await db.deleteFrom('record_changes').execute();
+  if (outside.size === 0) await db.deleteFrom('record_changes').execute();
+  else
+    for (const [table, keys] of byTable) {
+      for (const part of chunksOf(keys, IN_CHUNK))
+        await db.deleteFrom('record_changes').where('tbl', '=', table).where('row_key', 'in', part).execute();
+    }
   return sealsHash(seals);
 }
 
@@ -302,10 +328,14 @@ function messageOf(kind: RecordProblemKind, table: string, row: string | null, s
 }
 
 /**
- * Checks every sealed table against the seals, and the seals against the events that made them.
- * Reads page by page, so memory stays bounded however large the database is.
+ * Checks every sealed table (or the given ones) against the seals, and the seals against the events
+ * that made them. Reads page by page, so memory stays bounded however large the database is.
  */
-export async function verifyRecord(db: Db, kind: DatabaseKind): Promise<RecordCheck> {
+export async function verifyRecord(
+  db: Db,
+  kind: DatabaseKind,
+  only: readonly SealedTable[] = sealedNames,
+): Promise<RecordCheck> {
   const problems: RecordProblem[] = [];
   let more = 0;
   const report = (kind: RecordProblemKind, table: string, row: string | null, seq: number | null) => {
@@ -331,7 +361,7 @@ export async function verifyRecord(db: Db, kind: DatabaseKind): Promise<RecordCh
   const seals = await checkSealsAgainstEvents(db, (seq, table) => report('seal-forged', table, null, seq));
 
   let rows = 0;
-  for (const table of sealedNames) {
+  for (const table of only) {
     rows += await checkTableAgainstSeals(db, table, report);
   }
   return { ok: problems.length === 0 && more === 0, rows, seals, problems, moreProblems: more };
@@ -391,27 +421,34 @@ interface LatestSeal {
   readonly digest: string | null;
 }
 
-async function latestSeals(
+/**
+ * The last seal of every row of `table` whose key lies after `after` (exclusive) and up to `upTo`
+ * (inclusive; open when null): one range scan of the seals' index, in the table's own key order.
+ */
+async function latestSealsBetween(
   db: Db,
   table: SealedTable,
-  keys: readonly string[],
+  after: string | null,
+  upTo: string | null,
 ): Promise<Map<string, LatestSeal>> {
+  let q = db
+    .selectFrom('record_seals')
+    .select(['row_key', 'seq', 'digest'])
+    .where('tbl', '=', table)
+    .orderBy('row_key')
+    .orderBy('seq');
+  if (after !== null) q = q.where('row_key', '>', after);
+  if (upTo !== null) q = q.where('row_key', '<=', upTo);
   const latest = new Map<string, LatestSeal>();
-  for (const part of chunksOf(keys, IN_CHUNK)) {
-    const rows = await db
-      .selectFrom('record_seals')
-      .select(['row_key', 'seq', 'digest'])
-      .where('tbl', '=', table)
-      .where('row_key', 'in', part)
-      .execute();
-    for (const r of rows) {
-      const seen = latest.get(r.row_key);
-      if (!seen || r.seq > seen.seq) latest.set(r.row_key, { seq: r.seq, digest: r.digest });
-    }
-  }
+  // Ordered by seq within a key, so the last one set is the latest.
+  for (const r of await q.execute()) latest.set(r.row_key, { seq: r.seq, digest: r.digest });
   return latest;
 }
 
+/**
+ * Walks the table and its seals side by side in key order, a page at a time: a row with no live
+ * seal was inserted, a row whose digest differs was edited, a live seal with no row was deleted.
+ */
 async function checkTableAgainstSeals(
   db: Db,
   table: SealedTable,
@@ -420,6 +457,11 @@ async function checkTableAgainstSeals(
   const key = SEALED_TABLES[table];
   let rows = 0;
   let after: string | null = null;
+  const deletedAmong = (seals: Map<string, LatestSeal>, present: Set<string>) => {
+    for (const [k, seal] of seals) {
+      if (seal.digest !== null && !present.has(k)) report('deleted', table, k, seal.seq);
+    }
+  };
   for (;;) {
     const page: Record<string, unknown>[] = (
       await sql<Record<string, unknown>>`select * from ${sql.table(table)}
@@ -428,23 +470,20 @@ async function checkTableAgainstSeals(
     ).rows;
     if (page.length === 0) break;
     rows += page.length;
-    const keys = page.map((r) => String(r[key]));
-    const seals = await latestSeals(db, table, keys);
+    const last = String(page[page.length - 1]![key]);
+    const seals = await latestSealsBetween(db, table, after, last);
+    const present = new Set<string>();
     for (const row of page) {
       const k = String(row[key]);
+      present.add(k);
       const seal = seals.get(k);
       if (!seal || seal.digest === null) report('inserted', table, k, null);
       else if (seal.digest !== rowDigest(table, row)) report('edited', table, k, seal.seq);
     }
-    after = keys[keys.length - 1]!;
+    deletedAmong(seals, present);
+    after = last;
   }
-  // Rows whose last seal says they exist, but which are gone.
-  const gone = await sql<{ row_key: string; seq: number }>`
-    select s.row_key, s.seq from record_seals s
-    where s.tbl = ${table} and s.digest is not null
-      and not exists (select 1 from record_seals t where t.tbl = s.tbl and t.row_key = s.row_key and t.seq > s.seq)
-      and not exists (select 1 from ${sql.table(table)} r where r.${sql.ref(key)} = s.row_key)
-    order by s.row_key`.execute(db);
-  for (const g of gone.rows) report('deleted', table, g.row_key, g.seq);
+  // Sealed rows beyond the last row there is (or in an emptied table).
+  deletedAmong(await latestSealsBetween(db, table, after, null), new Set());
   return rows;
 }

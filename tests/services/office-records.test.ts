@@ -3,6 +3,7 @@ import { office, removal } from '../../src/services';
 import type { ServiceContext } from '../../src/services';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { expectEveryTamperFound } from '../support/tamper';
 import { WARD, at, loadWard } from './office-support';
 
 const officer = aCommuneOfficer(WARD);
@@ -129,5 +130,9 @@ describeEachDatabase('commendations and discipline of office-holders (QĐ 01/201
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['office.commendation', 'office.discipline']),
     );
+  });
+
+  it('finds an edit, a delete and an insert made outside the application in office_records', async () => {
+    await expectEveryTamperFound(t.store(), 'office_records');
   });
 });

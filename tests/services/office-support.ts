@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../../src/services';
 import { demo } from '../../src/services';
+import { sealFixture } from '../support/sealed-fixture';
 
 export const WARD = '24820';
 
@@ -93,6 +94,7 @@ export async function reportedElection(ctx: ServiceContext, e: ReportedElection)
       })
       .execute();
   }
+  await sealFixture(ctx, 'reportedElection', id);
   return id;
 }
 
@@ -125,4 +127,5 @@ export async function officialCandidates(
       })
       .execute();
   }
+  await sealFixture(ctx, 'officialCandidates', electionId);
 }

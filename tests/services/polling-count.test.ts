@@ -6,6 +6,7 @@ import type { Actor, ServiceContext } from '../../src/services';
 import type { CountView } from '../../src/services/count/index';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { expectEveryTamperFound } from '../support/tamper';
 
 const COMMUNE = '24820';
 const officer = aCommuneOfficer(COMMUNE);
@@ -246,5 +247,10 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
       .where('id', '=', s.electionId)
       .executeTakeFirstOrThrow();
     expect(e.state).toBe('reported');
+  });
+
+  it('finds an edit, a delete and an insert made outside the application in count_entry_voids and count_corrections', async () => {
+    await expectEveryTamperFound(t.store(), 'count_entry_voids');
+    await expectEveryTamperFound(t.store(), 'count_corrections');
   });
 });

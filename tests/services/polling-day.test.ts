@@ -4,6 +4,7 @@ import { count, demo, polling } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { expectEveryTamperFound } from '../support/tamper';
 
 const COMMUNE = '24820';
 const officer = aCommuneOfficer(COMMUNE);
@@ -298,5 +299,9 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
     ]) {
       expect(set.has(a)).toBe(true);
     }
+  });
+
+  it('finds an edit, a delete and an insert made outside the application in polling_mobile_boxes', async () => {
+    await expectEveryTamperFound(t.store(), 'polling_mobile_boxes');
   });
 });

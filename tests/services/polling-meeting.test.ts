@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../src/services';
 import type { MeetingView } from '../../src/services/meeting/index';
 import { aCommuneOfficer, aProvinceViewer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { expectEveryTamperFound } from '../support/tamper';
 
 const COMMUNE = '24820';
 const officer = aCommuneOfficer(COMMUNE);
@@ -202,6 +203,10 @@ describeEachDatabase('community meeting: agenda votes and a show-of-hands electi
     const after = must(await meeting.getMeeting(ctx(), team(), electionId));
     expect(after.positions[0]!.count?.mismatch).toBe(true);
     expect(after.positions[0]!.count?.conclusion).toMatch(/Không có người trúng cử/);
+  });
+
+  it('finds an edit, a delete and an insert made outside the application in count_hands', async () => {
+    await expectEveryTamperFound(t.store(), 'count_hands');
   });
 });
 

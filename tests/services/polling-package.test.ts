@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { count, createContext, demo, polling } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
@@ -109,6 +110,23 @@ describe('offline package: from the team laptop to the commune server (two SQLit
     expect(again.inserted).toBe(0);
     expect(again.skipped).toBe(first.inserted);
     expect(await audits()).toBe(1);
+  });
+
+  it('a laptop whose database file was edited outside the application refuses to export a package', async () => {
+    await laptop.close();
+    // Someone opens the file with another SQLite tool and changes who voted.
+    const file = new BetterSqlite3(join(laptopDir, 'baucoso.sqlite'));
+    file.prepare('update polling_attendance set roll_number = roll_number + 100 where roll_number = 1').run();
+    file.close();
+    laptop = openStore({ kind: 'sqlite', file: join(laptopDir, 'baucoso.sqlite') });
+    const refused = await polling.exportPackage(
+      createContext(laptop, onDay),
+      aTeamMember(electionId),
+      electionId,
+      polling.instanceKey(laptopDir),
+    );
+    expect(!refused.ok && refused.error.code).toBe('record-altered');
+    expect(!refused.ok && refused.error.message).toMatch(/bị sửa ngoài ứng dụng.*polling_attendance/);
     await laptop.close();
     await server.close();
   });

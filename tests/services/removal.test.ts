@@ -3,6 +3,7 @@ import { office, removal } from '../../src/services';
 import type { ServiceContext } from '../../src/services';
 import { aCommuneOfficer } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { expectEveryTamperFound } from '../support/tamper';
 import { WARD, adults, at, loadWard } from './office-support';
 
 const officer = aCommuneOfficer(WARD);
@@ -299,5 +300,10 @@ describeEachDatabase('removal from office', (t) => {
     if (!d.ok) throw new Error(d.error.message);
     expect(d.value.view.newElectionBy).toBe('2026-03-15');
     expect(d.value.view.newElectionMode).toBe('held');
+  });
+
+  it('finds an edit, a delete and an insert made outside the application in removal_cases and removal_signatures', async () => {
+    await expectEveryTamperFound(t.store(), 'removal_cases');
+    await expectEveryTamperFound(t.store(), 'removal_signatures');
   });
 });

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { demo, people } from '../../src/services';
 import { residents as repo } from '../../src/store';
 import { describeEachDatabase } from '../support/databases';
+import { expectEveryTamperFound } from '../support/tamper';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
 
 const officer = aCommuneOfficer('24820');
@@ -203,5 +204,9 @@ describeEachDatabase('residents and households', (t) => {
       });
       expect(withReason.ok).toBe(true);
     }
+  });
+
+  it('finds an edit, a delete and an insert made outside the application in resident_events', async () => {
+    await expectEveryTamperFound(t.store(), 'resident_events');
   });
 });

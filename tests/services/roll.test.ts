@@ -6,6 +6,7 @@ import type { Actor } from '../../src/services';
 import { postedRoll } from '../../src/services/polling/roll-entries';
 import { elections as electionsRepo, territory as territoryRepo } from '../../src/store';
 import { describeEachDatabase } from '../support/databases';
+import { expectEveryTamperFound } from '../support/tamper';
 import { aCommuneOfficer, aProvinceViewer, aTeamMember } from '../support/actors';
 
 const officer = aCommuneOfficer('24820');
@@ -509,5 +510,11 @@ describeEachDatabase('voter roll', (t) => {
     const other: Actor = aTeamMember(randomUUID());
     const read = await roll.getRoll(t.ctx(), other, electionId);
     expect(!read.ok && read.error.code).toBe('forbidden');
+  });
+
+  it('finds an edit, a delete and an insert made outside the application in voter_roll_amendments, household_representatives and deadline_overrides', async () => {
+    await expectEveryTamperFound(t.store(), 'voter_roll_amendments');
+    await expectEveryTamperFound(t.store(), 'household_representatives');
+    await expectEveryTamperFound(t.store(), 'deadline_overrides');
   });
 });

@@ -49,6 +49,18 @@ async function openFresh(kind: 'sqlite' | 'postgres'): Promise<{ store: Store; d
 }
 
 /**
+ * Every write the application makes must be sealed by an audit event in the same transaction; a
+ * change still pending when the block ends came from a write path that bypassed writeWithAudit.
+ */
+async function expectEveryWriteSealed(store: Store): Promise<void> {
+  const pending = await store.db.selectFrom('record_changes').select(['tbl', 'row_key']).limit(5).execute();
+  if (pending.length > 0)
+    throw new Error(
+      `rows changed without an audit event to seal them: ${pending.map((p) => `${p.tbl}/${p.row_key}`).join(', ')}`,
+    );
+}
+
+/**
  * Runs the same tests on SQLite and, when TEST_DATABASE_URL is set, on PostgreSQL
  * (DESIGN.md principle 8). Each engine gets a fresh migrated database for the block.
  */
@@ -61,6 +73,7 @@ export function describeEachDatabase(name: string, body: (db: TestDatabase) => v
         opened = await openFresh(kind);
       });
       afterAll(async () => {
+        if (opened) await expectEveryWriteSealed(opened.store);
         await opened?.drop();
       });
       body({

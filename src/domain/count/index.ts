@@ -5,4 +5,5 @@ export * from './input';
 export * from './tally';
 export * from './labels';
 export * from './counted-paper';
+export * from './standing';
 export * from './compare';

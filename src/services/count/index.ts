@@ -6,5 +6,6 @@ export * from './interruptions';
 export * from './open';
 export * from './result';
 export * from './sheet';
-export { prepareDemoPolling } from '../polling';
+export { prepareDemoPolling, startDemoPollingDay } from '../polling';
+export * from './lanes';
 export * from './recompute';

@@ -8,9 +8,9 @@
  *
  * A change made in the database file without the application does not move the head, so nothing is
  * memoised or served from the memo while such a change is pending (the record's triggers note it in
- * `record_changes` until the next write of the application seals it, which moves the head): the
- * results in the roll-ups are recomputed from the papers, and a stored result edited outside is seen
- * at once.
+ * `record_changes`, and no later write of the application seals it: it stays for verify to report):
+ * the results in the roll-ups are recomputed from the papers, and a stored result edited outside is
+ * seen at once.
  */
 import { audit, oversight as repo } from '../../store';
 import type { ServiceContext } from '../common';

@@ -10,7 +10,7 @@ import { createHash, createPublicKey, sign, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
-import { pollingDay as repo } from '../../store';
+import { audit, pollingDay as repo, recordSeals } from '../../store';
 import type { Db } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
@@ -107,6 +107,30 @@ export interface SigningKey {
   readonly privateKey: KeyObject;
 }
 
+/**
+ * A package vouches for its rows with the laptop's signature, so it is made only from a record
+ * that proves itself: the audit chain intact and every row of the package's tables as sealed.
+ */
+async function recordIntact(ctx: ServiceContext): Promise<Result<null>> {
+  const chain = await audit.verifyAuditChain(ctx.store.db);
+  if (!chain.ok)
+    return refuse(
+      'record-altered',
+      `Nhật ký của máy này bị sửa (từ sự kiện ${chain.firstBadEvent}): không xuất gói dữ liệu. Hãy báo Ủy ban nhân dân xã và chạy "baucoso audit verify".`,
+    );
+  const tables = TABLES.map(([t]) => t);
+  const record = await recordSeals.verifyRecord(ctx.store.db, ctx.store.kind, tables);
+  if (!record.ok)
+    return refuse(
+      'record-altered',
+      `Dữ liệu bầu cử trên máy này bị sửa ngoài ứng dụng, không xuất gói dữ liệu. ${record.problems
+        .slice(0, 3)
+        .map((p) => p.message)
+        .join(' ')} Hãy báo Ủy ban nhân dân xã và chạy "baucoso audit verify".`,
+    );
+  return ok(null);
+}
+
 /** The election's polling and count records as a signed package (JSON text). */
 export async function exportPackage(
   ctx: ServiceContext,
@@ -116,6 +140,8 @@ export async function exportPackage(
 ): Promise<Result<{ text: string; sha256: string; rows: number }>> {
   const pe = await loadPollingElection(ctx, actor, electionId, 'write');
   if (!pe.ok) return pe;
+  const intact = await recordIntact(ctx);
+  if (!intact.ok) return intact;
   const tables = await electionRows(ctx.store.db, electionId);
   const body: PackageBody = {
     format: PACKAGE_FORMAT,

@@ -346,9 +346,33 @@ export async function openRemoval(
   if (doc) {
     if (!doc.ok) return doc;
     data.documents['proposal'] = doc.value.id;
-    await repo.updateCase(db, id, { data: JSON.stringify(data) });
+    await attachDocuments(ctx, actor, id, data);
   }
   return getRemoval(ctx, actor, id);
+}
+
+/**
+ * Files the documents issued for a step in the case, as its own audited write: they are issued
+ * after the step is recorded, and every change of the case must be sealed by an event.
+ */
+async function attachDocuments(
+  ctx: ServiceContext,
+  actor: Actor,
+  caseId: string,
+  data: CaseData,
+): Promise<void> {
+  await writeWithAudit(ctx, actor, async (trx) => {
+    await repo.updateCase(trx, caseId, { data: JSON.stringify(data) });
+    return {
+      value: undefined,
+      audit: {
+        action: 'removal.documents',
+        entity: 'removalCase',
+        entityId: caseId,
+        data: { documents: data.documents },
+      },
+    };
+  });
 }
 
 async function proposalDocument(
@@ -560,7 +584,7 @@ export async function recordRemovalMeeting(
   const docs = await meetingDocuments(ctx, actor, hp, term, c.kind as RemovalKind, data, vote.value);
   if (!docs.ok) return docs;
   Object.assign(data.documents, docs.value);
-  await repo.updateCase(db, caseId, { data: JSON.stringify(data) });
+  await attachDocuments(ctx, actor, caseId, data);
   return getRemoval(ctx, actor, caseId);
 }
 
@@ -858,7 +882,7 @@ export async function decideRemoval(
     interim = r.value;
     data.interimTermId = r.value.termId;
     data.documents['interim'] = r.value.document.id;
-    await repo.updateCase(db, caseId, { data: JSON.stringify(data) });
+    await attachDocuments(ctx, actor, caseId, data);
   }
   const v = await getRemoval(ctx, actor, caseId);
   return v.ok ? ok({ view: v.value, interim }) : v;
