@@ -203,6 +203,28 @@ describeEachDatabase('community meeting: agenda votes and a show-of-hands electi
     const after = must(await meeting.getMeeting(ctx(), team(), electionId));
     expect(after.positions[0]!.count?.mismatch).toBe(true);
     expect(after.positions[0]!.count?.conclusion).toMatch(/Không có người trúng cử/);
+    // Put back what was edited, so the sealed record is whole again for what follows.
+    await db
+      .updateTable('count_hands')
+      .set({ votes: 207 })
+      .where('count_id', '=', countId)
+      .where('votes', '=', 150)
+      .execute();
+    await db
+      .updateTable('meeting_agenda_votes')
+      .set({ passed: 0 })
+      .where('election_id', '=', electionId)
+      .where('step', '=', 'secretary')
+      .where('votes_for', '=', 150)
+      .execute();
+    await db
+      .updateTable('meeting_agenda_votes')
+      .set({ passed: 1 })
+      .where('election_id', '=', electionId)
+      .where('step', '=', 'opening')
+      .where('present', '=', 300)
+      .execute();
+    await db.deleteFrom('record_changes').execute();
   });
 
   it('finds an edit, a delete and an insert made outside the application in count_hands', async () => {
