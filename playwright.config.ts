@@ -19,6 +19,7 @@ const servers = [
   { name: 'register', offset: 4, specs: /(^|\/)register\.spec\.ts$/ },
   { name: 'phone', offset: 6, specs: /(^|\/)phone-.*\.spec\.ts$/ },
   { name: 'verify', offset: 8, specs: /(^|\/)verify\.spec\.ts$/ },
+  { name: 'recompute', offset: 7, specs: /(^|\/)recompute\.spec\.ts$/ },
 ] as const;
 
 /** A 390×844 phone held in the hand: touch, mobile viewport, taps instead of keys. */

@@ -97,7 +97,7 @@ export const outcomeReason = z.enum([
   'tie-broken-by-age',
 ]);
 
-/** The rules engine's result as stored when the count closed, with its conclusion in Vietnamese. */
+/** The rules engine's result over the papers, with its conclusion in Vietnamese. */
 export const countResult = z.object({
   position: positionSchema,
   form: electionFormSchema,
@@ -119,6 +119,23 @@ export const countResult = z.object({
   reasonLabels: z.array(z.string()),
 });
 export type CountResultView = z.infer<typeof countResult>;
+
+/** How the result stored at closing differs from the one recomputed from the papers. */
+export const resultMismatch = z.object({
+  differences: z.array(
+    z.object({
+      field: z.string(),
+      label: z.string(),
+      kind: z.enum(['number', 'text']),
+      stored: z.string().nullable(),
+      recomputed: z.string().nullable(),
+    }),
+  ),
+  /** Why the papers no longer give a result (empty when they do). */
+  problems: z.array(z.string()),
+  storedConclusion: z.string().nullable(),
+});
+export type ResultMismatchView = z.infer<typeof resultMismatch>;
 
 export const countCandidate = z.object({
   id: z.string(),
@@ -169,7 +186,10 @@ export const countView = z.object({
   corrections: z.number().int(),
   closed: z.boolean(),
   closedAt: z.string().nullable(),
+  /** Recomputed from the papers once closed; null while open or when the papers no longer give one. */
   result: countResult.nullable(),
+  /** The stored result differs from the papers: an alarm, and recognition is refused. */
+  mismatch: resultMismatch.nullable(),
   canWrite: z.boolean(),
 });
 export type CountView = z.infer<typeof countView>;
@@ -483,11 +503,19 @@ export const printCountRecord = endpoint({
   access: 'read',
   params: idParams,
   response: fileAnswer(MIME.pdf),
-  errors: ['conflict'],
+  errors: ['conflict', 'count-result-mismatch'],
 });
 
-/** Issuing through the registry: the count must be closed; the registry may refuse. */
-const issueFailures: FailureCode[] = [...lifecycleFailures, 'integrity', 'invalid-date'];
+/**
+ * Issuing through the registry: the count must be closed and its papers must still give a result;
+ * the registry may refuse.
+ */
+const issueFailures: FailureCode[] = [
+  ...lifecycleFailures,
+  'integrity',
+  'invalid-date',
+  'count-result-mismatch',
+];
 
 export const issueCountRecord = endpoint({
   method: 'POST',

@@ -36,7 +36,10 @@ export const meetingVote = z.object({
   votesFor: z.number().int(),
   against: z.number().int(),
   abstained: z.number().int(),
+  /** Recomputed from the numbers under the step's rule, never read back from the stored verdict. */
   passed: z.boolean(),
+  /** The stored verdict differs from the numbers. */
+  mismatch: z.boolean(),
   rule: stepRule,
   /** One sentence for the screen and the minutes: the count, the percentage, the rule and its source. */
   summary: z.string(),
@@ -48,9 +51,18 @@ export const meetingPosition = z.object({
   position: z.string(),
   title: z.string(),
   candidates: z.array(z.object({ id: z.string(), name: z.string() })),
-  /** The count of the position this round, its method, and the conclusion once closed. */
+  /**
+   * The count of the position this round, its method, and the conclusion recomputed from its papers
+   * once closed; `mismatch` when the stored result differs from them.
+   */
   count: z
-    .object({ id: z.string(), method: z.string(), closed: z.boolean(), conclusion: z.string().nullable() })
+    .object({
+      id: z.string(),
+      method: z.string(),
+      closed: z.boolean(),
+      conclusion: z.string().nullable(),
+      mismatch: z.boolean(),
+    })
     .nullable(),
 });
 export type MeetingPosition = z.infer<typeof meetingPosition>;

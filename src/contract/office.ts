@@ -3,6 +3,7 @@
  * commune's recognition of reported elections (recognise, order a re-election, or reply).
  */
 import type { FailureCode } from '../domain/result';
+import { resultMismatch } from './count';
 import { documentInfo } from './documents';
 import { MIME, endpoint, fileUpload } from './endpoint';
 import { civilDate, id, idParams, z } from './zod';
@@ -263,7 +264,7 @@ export const appointInterim = endpoint({
   }),
   response: interimOutcome,
   status: 201,
-  errors: [...decisionFailures, 'interim-too-early', 'interim-not-candidate'],
+  errors: [...decisionFailures, 'interim-too-early', 'interim-not-candidate', 'count-result-mismatch'],
 });
 export type InterimInput = z.infer<typeof appointInterim.body> & {
   readonly hamletId: string;
@@ -274,10 +275,13 @@ export type InterimInput = z.infer<typeof appointInterim.body> & {
 
 const countOutcome = z.object({
   countId: z.string(),
-  kind: z.enum(['elected', 'rerun', 'interim']),
+  /** Recomputed from the papers; null when they no longer give a result. */
+  kind: z.enum(['elected', 'rerun', 'interim']).nullable(),
   conclusion: z.string(),
   registered: z.number().int(),
   elected: z.array(z.object({ residentId: z.string(), name: z.string(), votes: z.number().int() })),
+  /** The stored result differs from the papers: recognition is refused until it is cleared up. */
+  mismatch: resultMismatch.nullable(),
 });
 
 export const inboxItem = z.object({
@@ -353,6 +357,12 @@ export const decideRecognition = endpoint({
     termId: z.string().nullable(),
     electionState: z.string(),
   }),
-  errors: [...decisionFailures, 'no-one-elected', 'rerun-exhausted', 'rerun-too-late'],
+  errors: [
+    ...decisionFailures,
+    'no-one-elected',
+    'rerun-exhausted',
+    'rerun-too-late',
+    'count-result-mismatch',
+  ],
 });
 export type DecisionInput = z.infer<typeof decideRecognition.body>;

@@ -26,6 +26,8 @@ export const tally = z.object({
   elected: z.number().int(),
   outcomeRerun: z.number().int(),
   outcomeInterim: z.number().int(),
+  /** Counted hamlets whose stored result differs from the one recomputed from the papers. */
+  suspect: z.number().int(),
 });
 export type OversightTally = z.infer<typeof tally>;
 
@@ -64,6 +66,8 @@ export const hamletStatus = z.object({
       voted: z.number().int(),
       outcome: z.enum(['elected', 'rerun', 'interim']).nullable(),
       elected: z.object({ name: z.string(), votes: z.number().int() }).nullable(),
+      /** The stored result differs from the papers: the figures shown are the recomputed ones. */
+      suspect: z.boolean(),
     })
     .nullable(),
   office: z.object({ name: z.string(), basis: z.string(), termEnd: z.string().nullable() }).nullable(),

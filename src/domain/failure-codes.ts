@@ -54,6 +54,8 @@ export const FAILURE_CODES = {
   'team-invalid': 'refused',
   'count-not-reconciled': 'refused',
   'count-inconsistent': 'refused',
+  // The result stored at closing differs from the one recomputed from the papers.
+  'count-result-mismatch': 'damaged',
   'batch-not-reconciled': 'refused',
   'petition-below-threshold': 'refused',
   'no-petition': 'refused',

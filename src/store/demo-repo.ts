@@ -1,5 +1,5 @@
 /** What loading the demo province and the demo data at scale reads and writes beyond the other repositories. */
-import type { CountClosureTable, CountTable } from './polling-schema';
+import type { CountClosureTable, CountHandsTable, CountTable } from './polling-schema';
 import type { Db } from './database';
 import { inChunks } from './chunks';
 
@@ -16,13 +16,19 @@ export async function pollingTablesExist(db: Db): Promise<boolean> {
   }
 }
 
-/** A closed count: the count row, then its closure with the result. */
+/** A closed count: the count row, the readings its result is recomputed from, then its closure. */
 export async function insertClosedCount(
   db: Db,
   count: CountInsert,
+  hands: readonly CountHandsTable[],
   closure: CountClosureInsert,
 ): Promise<void> {
   await db.insertInto('counts').values(count).execute();
+  if (hands.length > 0)
+    await db
+      .insertInto('count_hands')
+      .values([...hands])
+      .execute();
   await db.insertInto('count_closures').values(closure).execute();
 }
 

@@ -4,13 +4,13 @@
  * hundred rows instead of 70,000 rows to add up in JavaScript. Written for hash joins: the latest
  * election is an anti-join (a window function made PostgreSQL misestimate it and loop over 72,000
  * index probes), and the interim heads are a join (a correlated EXISTS pushed the plan's cost over
- * the JIT threshold, and JIT compilation alone cost more than the query); the results are
- * MATERIALIZED because PostgreSQL otherwise inlines the CTE and parses each result's JSON once per
- * reference to `outcome` (six times a row). See docs/operations.md.
+ * the JIT threshold, and JIT compilation alone cost more than the query). The results are not
+ * summed here from the stored closures: each is recomputed from its count's records in the service
+ * (`latestHeadClosures` reads what that needs). See docs/operations.md.
  */
 import { sql } from 'kysely';
-import type { RawBuilder } from 'kysely';
-import type { Db, DatabaseKind } from './database';
+import type { Db } from './database';
+import type { CountRow } from './polling-counts';
 
 export interface ProvinceStateRow {
   readonly provinceCode: string;
@@ -22,27 +22,13 @@ export interface ProvinceStateRow {
   readonly lateItems: number;
   readonly reruns: number;
   readonly interimHeads: number;
-  readonly counted: number;
-  readonly registered: number;
-  readonly voted: number;
-  readonly elected: number;
-  readonly outcomeRerun: number;
-  readonly outcomeInterim: number;
 }
 
-/** The outcome stored in a count closure's JSON result, read by each engine's own JSON function. */
-function outcomeOf(kind: DatabaseKind): RawBuilder<string | null> {
-  return kind === 'postgres'
-    ? sql<string | null>`(z.result::json ->> 'outcome')`
-    : sql<string | null>`json_extract(z.result, '$.outcome')`;
-}
-
-/** Per province and state: hamlets, late hamlets and items, re-elections, interim heads and results. */
-export async function provinceStateRows(
-  db: Db,
-  kind: DatabaseKind,
-  today: string,
-): Promise<ProvinceStateRow[]> {
+/**
+ * Per province and state: hamlets, late hamlets and items, re-elections and interim heads. The
+ * results are not read here: they are recomputed from each count's records (`latestHeadClosures`).
+ */
+export async function provinceStateRows(db: Db, today: string): Promise<ProvinceStateRow[]> {
   const r = await sql<Record<keyof ProvinceStateRow, string | number | null>>`
     with latest as (
       select e.id, e.hamlet_id, e.state, e.round
@@ -62,30 +48,18 @@ export async function provinceStateRows(
     interim as (
       select distinct hamlet_id from office_terms
       where position = 'head' and ended_on is null and basis = 'interim'
-    ),
-    results as materialized (
-      select c.election_id, c.round, c.registered, c.voted, ${outcomeOf(kind)} as outcome
-      from counts c join count_closures z on z.count_id = c.id
-      where c.position = 'head'
     )
     select co.province_code as "provinceCode", l.state as "state",
            count(*) as "hamlets",
            sum(case when o.n > 0 then 1 else 0 end) as "lateHamlets",
            coalesce(sum(o.n), 0) as "lateItems",
            sum(case when l.state = 'rerunOrdered' or l.round > 1 then 1 else 0 end) as "reruns",
-           sum(case when l.state = 'interim' or i.hamlet_id is not null then 1 else 0 end) as "interimHeads",
-           sum(case when r.outcome is not null then 1 else 0 end) as "counted",
-           coalesce(sum(case when r.outcome is not null then r.registered else 0 end), 0) as "registered",
-           coalesce(sum(case when r.outcome is not null then r.voted else 0 end), 0) as "voted",
-           sum(case when r.outcome = 'elected' then 1 else 0 end) as "elected",
-           sum(case when r.outcome = 'rerun' then 1 else 0 end) as "outcomeRerun",
-           sum(case when r.outcome = 'interim' then 1 else 0 end) as "outcomeInterim"
+           sum(case when l.state = 'interim' or i.hamlet_id is not null then 1 else 0 end) as "interimHeads"
     from hamlets h
     join communes co on co.id = h.commune_id
     left join latest l on l.hamlet_id = h.id
     left join overdue o on o.election_id = l.id
     left join interim i on i.hamlet_id = h.id
-    left join results r on r.election_id = l.id and r.round = l.round
     where h.dissolved_on is null
     group by co.province_code, l.state
   `.execute(db);
@@ -97,13 +71,50 @@ export async function provinceStateRows(
     lateItems: Number(row.lateItems),
     reruns: Number(row.reruns),
     interimHeads: Number(row.interimHeads),
-    counted: Number(row.counted),
-    registered: Number(row.registered),
-    voted: Number(row.voted),
-    elected: Number(row.elected),
-    outcomeRerun: Number(row.outcomeRerun),
-    outcomeInterim: Number(row.outcomeInterim),
   }));
+}
+
+/** The closed head count of the latest election's current round in every hamlet, with its province. */
+export async function latestHeadClosures(db: Db): Promise<
+  {
+    provinceCode: string;
+    profileId: string;
+    electionDate: string | null;
+    count: CountRow;
+    closure: { result: string; corrections: number };
+  }[]
+> {
+  const r = await sql<
+    CountRow & {
+      province_code: string;
+      profile_id: string;
+      election_date: string | null;
+      closure_result: string;
+      closure_corrections: number | string;
+    }
+  >`
+    select co.province_code, e.profile_id, e.election_date, c.*,
+           z.result as closure_result, z.corrections as closure_corrections
+    from elections e
+    join hamlets h on h.id = e.hamlet_id
+    join communes co on co.id = h.commune_id
+    join counts c on c.election_id = e.id and c.round = e.round and c.position = 'head'
+    join count_closures z on z.count_id = c.id
+    where e.position = 'head' and h.dissolved_on is null and not exists (
+      select 1 from elections n
+      where n.hamlet_id = e.hamlet_id and n.position = 'head'
+        and (n.term_label > e.term_label or (n.term_label = e.term_label and n.created_at > e.created_at))
+    )
+  `.execute(db);
+  return r.rows.map(
+    ({ province_code, profile_id, election_date, closure_result, closure_corrections, ...count }) => ({
+      provinceCode: String(province_code),
+      profileId: profile_id,
+      electionDate: election_date,
+      count: { ...count, registered: Number(count.registered), voted: Number(count.voted) },
+      closure: { result: closure_result, corrections: Number(closure_corrections) },
+    }),
+  );
 }
 
 /** Overdue plan tasks that belong to no hamlet (the commune's own), per province. */
@@ -131,4 +142,14 @@ export async function communesWithHamlets(db: Db): Promise<Map<string, number>> 
     .groupBy('co.province_code')
     .execute();
   return new Map(rows.map((r) => [r.code, Number(r.n)]));
+}
+
+/**
+ * Whether rows of the election record were changed without the application: the record's triggers
+ * note every change in `record_changes`, and every write of the application seals and clears them
+ * in its own transaction, so a pending key is a change made outside it (see record-seals.ts).
+ */
+export async function recordChangedOutside(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('record_changes').select('tbl').limit(1).executeTakeFirst();
+  return row !== undefined;
 }

@@ -104,8 +104,8 @@ export async function liveLane(db: Db, batchId: string, lane: number): Promise<E
     .execute();
 }
 
-/** Every entry of a count with whether it was voided. */
-export async function listEntries(db: Db, countId: string): Promise<EntryRow[]> {
+/** Entries with whether each was voided, in sheet order. */
+function entriesWithVoids(db: Db) {
   return db
     .selectFrom('count_entries as e')
     .leftJoin('count_entry_voids as v', 'v.entry_id', 'e.id')
@@ -113,12 +113,15 @@ export async function listEntries(db: Db, countId: string): Promise<EntryRow[]> 
       ...entryColumns,
       (eb) => eb.case().when('v.id', 'is not', null).then(1).else(0).end().as('voided'),
     ])
-    .where('e.count_id', '=', countId)
     .orderBy('e.batch_id')
     .orderBy('e.lane')
     .orderBy('e.seq')
-    .orderBy('e.entered_at')
-    .execute();
+    .orderBy('e.entered_at');
+}
+
+/** Every entry of a count with whether it was voided. */
+export async function listEntries(db: Db, countId: string): Promise<EntryRow[]> {
+  return entriesWithVoids(db).where('e.count_id', '=', countId).execute();
 }
 
 /**
@@ -155,41 +158,12 @@ export async function insertResolution(db: Db, row: Insertable<CountResolutionTa
   await db.insertInto('count_resolutions').values(row).execute();
 }
 
-export async function listResolutions(db: Db, countId: string): Promise<ResolutionRow[]> {
-  return db
-    .selectFrom('count_resolutions as r')
-    .innerJoin('count_batches as b', 'b.id', 'r.batch_id')
-    .selectAll('r')
-    .where('b.count_id', '=', countId)
-    .orderBy('r.resolved_at')
-    .execute();
-}
-
 export async function insertBatchClosure(db: Db, row: Insertable<CountBatchClosureTable>): Promise<void> {
   await db.insertInto('count_batch_closures').values(row).execute();
 }
 
-export async function listBatchClosures(db: Db, countId: string): Promise<BatchClosureRow[]> {
-  return db
-    .selectFrom('count_batch_closures as c')
-    .innerJoin('count_batches as b', 'b.id', 'c.batch_id')
-    .selectAll('c')
-    .where('b.count_id', '=', countId)
-    .execute();
-}
-
 export async function insertCorrection(db: Db, row: Insertable<CountCorrectionTable>): Promise<void> {
   await db.insertInto('count_corrections').values(row).execute();
-}
-
-export async function listCorrections(db: Db, countId: string): Promise<CorrectionRow[]> {
-  return db
-    .selectFrom('count_corrections as c')
-    .innerJoin('count_batches as b', 'b.id', 'c.batch_id')
-    .selectAll('c')
-    .where('b.count_id', '=', countId)
-    .orderBy('c.corrected_at')
-    .execute();
 }
 
 export async function insertHands(db: Db, rows: Insertable<CountHandsTable>[]): Promise<void> {
@@ -259,37 +233,40 @@ export async function insertEntries(db: Db, rows: readonly Insertable<CountEntry
       .execute();
 }
 
-/** The head counts of the communes' elections with their closure's result (null while open), oldest first. */
+/** The head counts of the communes' elections with what their closure stored (null while open), oldest first. */
 export async function headCountsInCommunes(
   db: Db,
   communeIds: readonly string[],
-): Promise<
-  {
-    electionId: string;
-    round: number;
-    candidates: string;
-    registered: number;
-    voted: number;
-    result: string | null;
-  }[]
-> {
-  return inChunks(communeIds, (part) =>
+): Promise<{ count: CountRow; closure: { result: string; corrections: number } | null }[]> {
+  const rows = await inChunks(communeIds, (part) =>
     db
       .selectFrom('counts as c')
       .innerJoin('elections as e', 'e.id', 'c.election_id')
       .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
       .leftJoin('count_closures as z', 'z.count_id', 'c.id')
-      .select([
-        'c.election_id as electionId',
-        'c.round',
-        'c.candidates',
-        'c.registered',
-        'c.voted',
-        'z.result',
-      ])
+      .selectAll('c')
+      .select(['z.result as closure_result', 'z.corrections as closure_corrections'])
       .where('h.commune_id', 'in', part)
       .where('c.position', '=', 'head')
       .orderBy('c.opened_at')
+      .execute(),
+  );
+  return rows.map(({ closure_result, closure_corrections, ...count }) => ({
+    count,
+    closure:
+      closure_result === null ? null : { result: closure_result, corrections: Number(closure_corrections) },
+  }));
+}
+
+/** The show-of-hands readings of several counts, oldest first within each count. */
+export async function handsOfCounts(db: Db, countIds: readonly string[]): Promise<HandsRow[]> {
+  return inChunks(countIds, (part) =>
+    db
+      .selectFrom('count_hands')
+      .selectAll()
+      .where('count_id', 'in', part)
+      .orderBy('count_id')
+      .orderBy('recorded_at')
       .execute(),
   );
 }
@@ -322,4 +299,56 @@ export async function teamMembers(db: Db, electionId: string) {
 export async function communeName(db: Db, communeId: string): Promise<string | undefined> {
   const c = await db.selectFrom('communes').select('name').where('id', '=', communeId).executeTakeFirst();
   return c?.name;
+}
+
+/** Everything the sheets of counts are built from, read in a few queries for all of them. */
+export async function sheetRowsOfCounts(
+  db: Db,
+  countIds: readonly string[],
+): Promise<{
+  batches: BatchRow[];
+  entries: EntryRow[];
+  resolutions: ResolutionRow[];
+  closures: BatchClosureRow[];
+  corrections: CorrectionRow[];
+}> {
+  const [batches, entries, resolutions, closures, corrections] = await Promise.all([
+    inChunks(countIds, (part) =>
+      db
+        .selectFrom('count_batches')
+        .selectAll()
+        .where('count_id', 'in', part)
+        .orderBy('count_id')
+        .orderBy('number')
+        .execute(),
+    ),
+    inChunks(countIds, (part) => entriesWithVoids(db).where('e.count_id', 'in', part).execute()),
+    inChunks(countIds, (part) =>
+      db
+        .selectFrom('count_resolutions as r')
+        .innerJoin('count_batches as b', 'b.id', 'r.batch_id')
+        .selectAll('r')
+        .where('b.count_id', 'in', part)
+        .orderBy('r.resolved_at')
+        .execute(),
+    ),
+    inChunks(countIds, (part) =>
+      db
+        .selectFrom('count_batch_closures as c')
+        .innerJoin('count_batches as b', 'b.id', 'c.batch_id')
+        .selectAll('c')
+        .where('b.count_id', 'in', part)
+        .execute(),
+    ),
+    inChunks(countIds, (part) =>
+      db
+        .selectFrom('count_corrections as c')
+        .innerJoin('count_batches as b', 'b.id', 'c.batch_id')
+        .selectAll('c')
+        .where('b.count_id', 'in', part)
+        .orderBy('c.corrected_at')
+        .execute(),
+    ),
+  ]);
+  return { batches, entries, resolutions, closures, corrections };
 }

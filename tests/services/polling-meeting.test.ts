@@ -167,6 +167,66 @@ describeEachDatabase('community meeting: agenda votes and a show-of-hands electi
     expect(text).toContain('Được thông qua: 151/300');
     expect(text).toMatch(/207 phiếu, đạt 50,24%.*trúng cử/);
   });
+
+  it('verdicts and hands edited in the database: votes are judged again from their numbers, the count shows the difference', async () => {
+    const db = ctx().store.db;
+    // The secretary's first proposal (150 of 300) stored as passed, the quorate opening as not passed.
+    await db
+      .updateTable('meeting_agenda_votes')
+      .set({ passed: 1 })
+      .where('election_id', '=', electionId)
+      .where('step', '=', 'secretary')
+      .where('votes_for', '=', 150)
+      .execute();
+    await db
+      .updateTable('meeting_agenda_votes')
+      .set({ passed: 0 })
+      .where('election_id', '=', electionId)
+      .where('step', '=', 'opening')
+      .where('present', '=', 300)
+      .execute();
+    const v = must(await meeting.getMeeting(ctx(), team(), electionId));
+    const secretary = v.votes.find((x) => x.step === 'secretary' && x.votesFor === 150)!;
+    expect(secretary).toMatchObject({ passed: false, mismatch: true });
+    expect(secretary.summary).toMatch(/Kết quả đã lưu ghi "được thông qua"/);
+    expect(v.adopted.opening).toMatchObject({ present: 300, passed: true, mismatch: true });
+    expect(v.votes.filter((x) => x.mismatch)).toHaveLength(2);
+    expect(v.positions[0]!.count?.mismatch).toBe(false);
+    // The hands reading of the winner lowered below the threshold: the count no longer elects them.
+    const countId = v.positions[0]!.count!.id;
+    await db
+      .updateTable('count_hands')
+      .set({ votes: 150 })
+      .where('count_id', '=', countId)
+      .where('votes', '=', 207)
+      .execute();
+    const after = must(await meeting.getMeeting(ctx(), team(), electionId));
+    expect(after.positions[0]!.count?.mismatch).toBe(true);
+    expect(after.positions[0]!.count?.conclusion).toMatch(/Không có người trúng cử/);
+    // Put back what was edited, so the sealed record is whole again for what follows.
+    await db
+      .updateTable('count_hands')
+      .set({ votes: 207 })
+      .where('count_id', '=', countId)
+      .where('votes', '=', 150)
+      .execute();
+    await db
+      .updateTable('meeting_agenda_votes')
+      .set({ passed: 0 })
+      .where('election_id', '=', electionId)
+      .where('step', '=', 'secretary')
+      .where('votes_for', '=', 150)
+      .execute();
+    await db
+      .updateTable('meeting_agenda_votes')
+      .set({ passed: 1 })
+      .where('election_id', '=', electionId)
+      .where('step', '=', 'opening')
+      .where('present', '=', 300)
+      .execute();
+    await db.deleteFrom('record_changes').execute();
+  });
+
   it('finds an edit, a delete and an insert made outside the application in count_hands', async () => {
     await expectEveryTamperFound(t.store(), 'count_hands');
   });

@@ -6,3 +6,4 @@ export * from './tally';
 export * from './labels';
 export * from './counted-paper';
 export * from './standing';
+export * from './compare';

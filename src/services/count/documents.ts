@@ -19,7 +19,8 @@ import type { ServiceContext } from '../common';
 import { INVALID_REASON_VI, positionTitle } from '../../domain/count/labels';
 import { loadCount } from './entry';
 import type { LoadedCount } from './entry';
-import type { CountResult } from './result';
+import type { CountResult } from './recompute';
+import { recomputedOrFailure } from './recompute';
 import { issueDocument } from '../documents';
 import type { DocumentInfo } from '../documents';
 import { failures } from '../common';
@@ -144,16 +145,17 @@ export async function countRecordData(
   return { data, commune };
 }
 
+/**
+ * A closed count with its result recomputed from the papers: documents are rendered from what the
+ * papers say, never from the stored copy; when the papers no longer give a result, nothing is printed.
+ */
 async function closedCount(ctx: ServiceContext, actor: Actor, countId: string) {
   const lc = await loadCount(ctx, actor, countId, 'read');
   if (!lc.ok) return lc;
-  const closure = await repo.getClosure(ctx.store.db, countId);
-  if (!closure) return err(failures.conflict('count', 'Chưa kết thúc kiểm phiếu: chưa lập được biên bản.'));
-  return ok({
-    lc: lc.value,
-    result: JSON.parse(closure.result) as CountResult,
-    corrections: closure.corrections,
-  });
+  const r = await recomputedOrFailure(ctx, lc.value, 'lập biên bản hoặc báo cáo kết quả');
+  if (!r.ok) return r;
+  const corrections = r.value.check.corrections;
+  return ok({ lc: lc.value, result: r.value.result, corrections });
 }
 
 /** The record as a PDF to print and sign on the spot (not numbered, not stored): for the team. */

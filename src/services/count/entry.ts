@@ -11,6 +11,7 @@ import type { Result } from '../../domain/result';
 import type { RuleProfile } from '../../domain/rules';
 import { formatCitation } from '../../domain/rules';
 import { lockAuditChain, pollingCounts as repo } from '../../store';
+import type { Db } from '../../store';
 import type { Actor } from '../common';
 import type { CandidateRecord } from './open';
 import type { ServiceContext } from '../common';
@@ -66,22 +67,50 @@ async function batchSheetAfter(
 }
 
 export async function loadSheet(ctx: ServiceContext, count: repo.CountRow): Promise<BatchSheet[]> {
-  const db = ctx.store.db;
-  const [batches, entries, resolutions, closures, corrections] = await Promise.all([
-    repo.listBatches(db, count.id),
-    repo.listEntries(db, count.id),
-    repo.listResolutions(db, count.id),
-    repo.listBatchClosures(db, count.id),
-    repo.listCorrections(db, count.id),
-  ]);
-  return buildSheet({
-    doubleEntry: count.double_entry === 1,
-    batches,
-    entries,
-    resolutions,
-    closures,
-    corrections,
-  });
+  return sheetOf(ctx.store.db, count);
+}
+
+/** The sheet from a database handle, for readers that hold no service context (the oversight figures). */
+export async function sheetOf(db: Db, count: repo.CountRow): Promise<BatchSheet[]> {
+  return (await sheetsOf(db, [count])).get(count.id) ?? [];
+}
+
+/** The sheets of several counts from a few reads for all of them, by count id. */
+export async function sheetsOf(db: Db, counts: readonly repo.CountRow[]): Promise<Map<string, BatchSheet[]>> {
+  const rows = await repo.sheetRowsOfCounts(
+    db,
+    counts.map((c) => c.id),
+  );
+  const countOfBatch = new Map(rows.batches.map((b) => [b.id, b.count_id]));
+  const byCount = <T>(list: readonly T[], countId: (r: T) => string | undefined) => {
+    const out = new Map<string, T[]>();
+    for (const r of list) {
+      const id = countId(r);
+      if (id === undefined) continue;
+      const list = out.get(id);
+      if (list) list.push(r);
+      else out.set(id, [r]);
+    }
+    return out;
+  };
+  const batches = byCount(rows.batches, (b) => b.count_id);
+  const entries = byCount(rows.entries, (e) => e.count_id);
+  const resolutions = byCount(rows.resolutions, (r) => countOfBatch.get(r.batch_id));
+  const closures = byCount(rows.closures, (c) => countOfBatch.get(c.batch_id));
+  const corrections = byCount(rows.corrections, (c) => countOfBatch.get(c.batch_id));
+  return new Map(
+    counts.map((c) => [
+      c.id,
+      buildSheet({
+        doubleEntry: c.double_entry === 1,
+        batches: batches.get(c.id) ?? [],
+        entries: entries.get(c.id) ?? [],
+        resolutions: resolutions.get(c.id) ?? [],
+        closures: closures.get(c.id) ?? [],
+        corrections: corrections.get(c.id) ?? [],
+      }),
+    ]),
+  );
 }
 
 /** The defects a counter may set a paper aside for: the profile's invalid reasons a person sees. */

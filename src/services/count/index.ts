@@ -8,3 +8,4 @@ export * from './result';
 export * from './sheet';
 export { prepareDemoPolling, startDemoPollingDay } from '../polling';
 export * from './lanes';
+export * from './recompute';

@@ -1,10 +1,11 @@
 /**
  * The count as the team sees it (batches, differences, running tally, what does not add up) and
  * closing it: the result comes from the rules engine over the recorded papers, never from a stored
- * total, and a count that does not add up cannot be closed.
+ * total, and a count that does not add up cannot be closed. Once closed, the page shows the result
+ * recomputed from the papers (recompute.ts) and the stored copy only where it differs.
  */
-import { countPapers, paperRulesOf, tally, tallyPaperOf } from '../../domain/count';
-import type { CountedPaper, PaperDefect, TallyResult } from '../../domain/count';
+import { countPapers, paperRulesOf, tallyPaperOf } from '../../domain/count';
+import type { CountedPaper, PaperDefect } from '../../domain/count';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { InvalidReason } from '../../domain/rules';
@@ -13,12 +14,14 @@ import { pollingCounts as repo } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
-import { INVALID_REASON_VI, OUTCOME_REASON_VI, positionTitle } from '../../domain/count/labels';
+import { INVALID_REASON_VI, positionTitle } from '../../domain/count/labels';
 import type { LoadedCount } from './entry';
-import { defectsOf, loadCount, loadSheet } from './entry';
+import { defectsOf, loadCount } from './entry';
 import type { CandidateRecord } from './open';
 import { minDate, officialCandidates } from './open';
 import type { BatchSheet } from './sheet';
+import type { CountResult, ResultMismatch } from './recompute';
+import { checkLoadedCount, resultProblems, sourcesOf, tallyOf, withConclusion } from './recompute';
 import { loadPollingElection } from '../polling';
 import { recordStep } from '../plan';
 import { vnToday } from '../common';
@@ -31,10 +34,7 @@ export interface Tallied {
   readonly candidates: { id: string; name: string; votes: number; percentOfRegistered: string }[];
 }
 
-export interface CountResult extends TallyResult {
-  readonly conclusion: string;
-  readonly reasonLabels: string[];
-}
+export type { CountResult, ResultMismatch };
 
 export interface CountView {
   readonly id: string;
@@ -63,7 +63,10 @@ export interface CountView {
   readonly corrections: number;
   readonly closed: boolean;
   readonly closedAt: string | null;
+  /** Recomputed from the papers once closed; null while open or when the papers no longer give one. */
   readonly result: CountResult | null;
+  /** How the result stored at closing differs from the papers; null when it does not. */
+  readonly mismatch: ResultMismatch | null;
   readonly canWrite: boolean;
 }
 
@@ -96,84 +99,13 @@ function runningTally(lc: LoadedCount, papers: readonly CountedPaper[]): Tallied
   };
 }
 
-function latestHands(rows: readonly repo.HandsRow[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of rows) out[r.candidate_id] = r.votes;
-  return out;
-}
-
-function papersProblems(count: repo.CountRow, batches: readonly BatchSheet[]): string[] {
-  const problems: string[] = [];
-  if (batches.length === 0) problems.push('Chưa nhập tập phiếu nào.');
-  for (const b of batches)
-    if (!b.closed) problems.push(`Tập ${b.number} chưa khóa: ${b.problems.join(' ') || 'hãy khóa tập.'}`);
-  const entered = batches.filter((b) => b.closed).reduce((s, b) => s + b.papers.length, 0);
-  if (entered !== count.received) {
-    const gap = count.received - entered;
-    problems.push(
-      `Các tập đã khóa có ${entered} phiếu, số phiếu thu vào là ${count.received}: ${gap > 0 ? `còn thiếu ${gap}` : `thừa ${-gap}`} phiếu.`,
-    );
-  }
-  return problems;
-}
-
-function handsProblems(lc: LoadedCount, hands: Record<string, number>): string[] {
-  const missing = lc.candidates.filter((c) => hands[c.id] === undefined);
-  return missing.map((c) => `Chưa ghi số người giơ tay cho ${c.name}.`);
-}
-
-function conclusionOf(lc: LoadedCount, r: TallyResult): string {
-  const title = `${positionTitle(lc.count.position, lc.pe.election.hamletKind)} ${lc.pe.election.hamletName.toLowerCase()}, nhiệm kỳ ${lc.pe.election.termLabel}`;
-  const byId = new Map(lc.candidates.map((c) => [c.id, c]));
-  if (r.outcome === 'elected') {
-    const names = r.elected.map((id) => {
-      const c = r.candidates.find((x) => x.id === id);
-      return `${byId.get(id)?.name ?? id} (${c?.votes ?? 0} phiếu, đạt ${(c?.percentOfRegistered ?? '0.00').replace('.', ',')}% so với tổng số cử tri trong danh sách)`;
-    });
-    const tie = r.reasons.includes('tie-broken-by-age')
-      ? ` Có người ứng cử bằng phiếu nhau: ${OUTCOME_REASON_VI['tie-broken-by-age']}.`
-      : '';
-    return `${names.join(', ')} trúng cử ${title}.${tie}`;
-  }
-  const why = r.reasons.map((x) => OUTCOME_REASON_VI[x]).join('; ');
-  if (r.outcome === 'interim')
-    return `Không có người trúng cử ${title} (${why}). Đây là lần bầu thứ ${r.round}: Chủ tịch Ủy ban nhân dân cấp xã cử người tạm thời đảm nhiệm theo quy định.`;
-  return `Không có người trúng cử ${title} (${why}). Đề nghị Ủy ban nhân dân cấp xã quyết định tổ chức bầu cử lại theo quy định.`;
-}
-
-function finalTally(
-  lc: LoadedCount,
-  papers: readonly CountedPaper[],
-  hands: Record<string, number>,
-): Result<TallyResult> {
-  const ids = lc.candidates.map((c) => c.id);
-  const base = {
-    position: lc.count.position as TallyResult['position'],
-    seats: lc.count.seats,
-    round: lc.count.round,
-    registered: lc.count.registered,
-    voted: lc.count.voted,
-    issued: lc.count.issued,
-    received: lc.count.received,
-    candidates: lc.candidates.map((c) => ({ id: c.id, name: c.name, birthDate: c.birthDate })),
-    form: lc.count.form as TallyResult['form'],
-  };
-  if (lc.count.method === 'hands') return tally(lc.pe.profile, { ...base, hands });
-  return tally(lc.pe.profile, { ...base, papers: papers.map((p) => tallyPaperOf(p, ids)) });
-}
-
 async function viewOf(ctx: ServiceContext, lc: LoadedCount): Promise<CountView> {
-  const db = ctx.store.db;
-  const batches = await loadSheet(ctx, lc.count);
-  const hands = latestHands(await repo.listHands(db, lc.count.id));
+  const src = await sourcesOf(ctx.store.db, lc.count, lc.candidates, lc.pe.profile);
+  const { batches, hands } = src;
   const papers = batches.flatMap((b) => b.papers);
-  const closure = await repo.getClosure(db, lc.count.id);
-  const problems = closure
-    ? []
-    : lc.count.method === 'hands'
-      ? handsProblems(lc, hands)
-      : papersProblems(lc.count, batches);
-  const stored = closure ? (JSON.parse(closure.result) as CountResult) : null;
+  const check = await checkLoadedCount(ctx, lc, src);
+  const closure = check ? await repo.getClosure(ctx.store.db, lc.count.id) : undefined;
+  const problems = check ? [] : resultProblems(src);
   const { count, pe } = lc;
   return {
     id: count.id,
@@ -200,14 +132,15 @@ async function viewOf(ctx: ServiceContext, lc: LoadedCount): Promise<CountView> 
     issued: count.issued,
     received: count.received,
     defects: defectsOf(pe.profile).map((code) => ({ code, label: INVALID_REASON_VI[code] })),
-    batches,
-    hands,
+    batches: [...batches],
+    hands: { ...hands },
     running: runningTally(lc, papers),
     problems,
     corrections: batches.reduce((s, b) => s + b.corrections, 0),
     closed: closure !== undefined,
     closedAt: closure?.closed_at ?? null,
-    result: stored,
+    result: check?.result ?? null,
+    mismatch: check?.mismatch ?? null,
     canWrite: pe.canWrite && closure === undefined,
   };
 }
@@ -307,14 +240,15 @@ export async function closeCount(
       details: { problems: view.problems },
     });
   }
-  const papers = view.batches.flatMap((b) => b.papers);
-  const t = finalTally(lc.value, papers, view.hands);
+  const t = tallyOf({
+    count: lc.value.count,
+    candidates: lc.value.candidates,
+    profile: lc.value.pe.profile,
+    batches: view.batches,
+    hands: view.hands,
+  });
   if (!t.ok) return t;
-  const result: CountResult = {
-    ...t.value,
-    conclusion: conclusionOf(lc.value, t.value),
-    reasonLabels: t.value.reasons.map((r) => OUTCOME_REASON_VI[r]),
-  };
+  const result = withConclusion(lc.value.count, lc.value.pe.election, lc.value.candidates, t.value);
   await writeWithAudit(ctx, actor, async (db) => {
     const row = {
       count_id: countId,

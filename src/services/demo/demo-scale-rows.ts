@@ -20,7 +20,7 @@ import { candidateNames } from '../../demo/scale';
 import type { DatabaseSchema } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
-import { pathTo, stepDay } from './oversight-demo';
+import { handsRows, pathTo, stepDay } from './oversight-demo';
 
 const COUNTED: readonly string[] = ['counted', 'reported', 'recognised', 'rerunOrdered', 'interim'];
 
@@ -33,6 +33,7 @@ export interface Batch {
   changes: Rows<'election_state_changes'>;
   tasks: Rows<'plan_tasks'>;
   counts: Rows<'counts'>;
+  hands: Rows<'count_hands'>;
   closures: Rows<'count_closures'>;
   terms: Rows<'office_terms'>;
 }
@@ -44,6 +45,7 @@ export const emptyBatch = (): Batch => ({
   changes: [],
   tasks: [],
   counts: [],
+  hands: [],
   closures: [],
   terms: [],
 });
@@ -139,6 +141,7 @@ function countRows(
     opened_at: l.at,
     opened_by: null,
   });
+  b.hands.push(...handsRows(id, { c1: first, c2: voted - first }, l.at));
   b.closures.push({
     count_id: id,
     result: JSON.stringify(result.value),

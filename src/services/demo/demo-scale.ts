@@ -155,6 +155,7 @@ async function loadGroup(l: Loader, group: readonly ScaleCommune[], totals: Tall
     await insertRows(trx, 'election_state_changes', b.changes);
     await insertRows(trx, 'plan_tasks', b.tasks);
     await insertRows(trx, 'counts', b.counts);
+    await insertRows(trx, 'count_hands', b.hands);
     await insertRows(trx, 'count_closures', b.closures);
     await insertRows(trx, 'office_terms', b.terms);
     return {

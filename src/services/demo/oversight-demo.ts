@@ -149,6 +149,7 @@ async function insertCount(
       opened_at: at,
       opened_by: null,
     },
+    handsRows(id, hands, at),
     {
       count_id: id,
       result: JSON.stringify(result.value),
@@ -157,6 +158,18 @@ async function insertCount(
       closed_at: at,
     },
   );
+}
+
+/** The show-of-hands readings a demo count's result is recomputed from. */
+export function handsRows(countId: string, hands: Readonly<Record<string, number>>, at: string) {
+  return Object.entries(hands).map(([candidateId, votes]) => ({
+    id: randomUUID(),
+    count_id: countId,
+    candidate_id: candidateId,
+    votes,
+    recorded_by: null,
+    recorded_at: at,
+  }));
 }
 
 async function insertHamlets(

@@ -23,7 +23,7 @@ import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
 import { failures } from '../common';
 import { positionTitle } from '../../domain/count/labels';
-import { officialCandidates } from '../count';
+import { checkCount, officialCandidates } from '../count';
 import type { PollingElection } from '../polling';
 import { loadPollingElection } from '../polling';
 import { postedRoll } from '../polling';
@@ -62,7 +62,10 @@ export interface MeetingVoteView {
   readonly votesFor: number;
   readonly against: number;
   readonly abstained: number;
+  /** Recomputed from the numbers under the step's rule. */
   readonly passed: boolean;
+  /** The stored verdict differs from the numbers. */
+  readonly mismatch: boolean;
   readonly rule: StepRule;
   /** One sentence for the screen and the minutes: the count, the percentage, the rule and its source. */
   readonly summary: string;
@@ -73,8 +76,15 @@ export interface MeetingPosition {
   readonly position: string;
   readonly title: string;
   readonly candidates: { id: string; name: string }[];
-  /** The count of the position this round, its method, and the conclusion once closed. */
-  readonly count: { id: string; method: string; closed: boolean; conclusion: string | null } | null;
+  /** The count of the position this round, its method, and the conclusion recomputed once closed. */
+  readonly count: {
+    id: string;
+    method: string;
+    closed: boolean;
+    conclusion: string | null;
+    /** The stored result differs from the papers. */
+    mismatch: boolean;
+  } | null;
 }
 
 export interface MeetingView {
@@ -126,26 +136,47 @@ export function rulesOf(profile: RuleProfile): Partial<Record<MeetingStep, StepR
   return out;
 }
 
-function toView(row: repo.AgendaVoteRow, registered: number): MeetingVoteView {
+/**
+ * One recorded vote as shown and acted on: whether it passed is recomputed from its numbers under
+ * the profile's rule for the step, never read back from the stored verdict; a stored verdict that
+ * differs is said in the summary.
+ */
+function toView(
+  row: repo.AgendaVoteRow,
+  registered: number,
+  rules: Partial<Record<MeetingStep, StepRule>>,
+): MeetingVoteView {
   const step = row.step as MeetingStep;
-  const rule = JSON.parse(row.rule) as StepRule;
+  const rule = rules[step] ?? (JSON.parse(row.rule) as StepRule);
+  const votesFor = row.votes_for;
+  const bases = {
+    registered,
+    present: row.present,
+    participated: row.present,
+    valid: votesFor + row.against,
+  };
+  const passed = meetsThresholdOf(votesFor, bases, rule.threshold);
   const view = {
     seq: row.seq,
     step,
     stepLabel: STEP_VI[step],
     subject: JSON.parse(row.subject) as MeetingVoteView['subject'],
     present: row.present,
-    votesFor: row.votes_for,
+    votesFor,
     against: row.against,
     abstained: row.abstained,
-    passed: row.passed === 1,
+    passed,
+    mismatch: passed !== (row.passed === 1),
     rule,
     recordedAt: row.recorded_at,
   };
-  return { ...view, summary: summaryOf(view, registered) };
+  const alarm = view.mismatch
+    ? ` Kết quả đã lưu ghi "${row.passed === 1 ? 'được thông qua' : 'không được thông qua'}", khác với số người giơ tay: đã tính lại theo số liệu.`
+    : '';
+  return { ...view, summary: `${summaryOf(view, registered)}${alarm}` };
 }
 
-function summaryOf(v: Omit<MeetingVoteView, 'summary'>, registered: number): string {
+function summaryOf(v: Omit<MeetingVoteView, 'summary' | 'mismatch'>, registered: number): string {
   const verdict = v.passed ? 'đạt' : 'không đạt';
   const rule = `${verdict} ngưỡng ${v.rule.description} (${v.rule.citation}; ${v.rule.confidenceLabel})`;
   if (v.step === 'opening') {
@@ -206,16 +237,19 @@ async function positionsOf(ctx: ServiceContext, pe: PollingElection): Promise<Me
     const cands = await officialCandidates(db, pe.election.id, position);
     if (cands.length === 0) continue;
     const c = counts.find((x) => x.position === position);
-    const closure = c ? await countsRepo.getClosure(db, c.id) : undefined;
-    const conclusion = closure
-      ? (JSON.parse(closure.result) as { conclusion?: string }).conclusion
-      : undefined;
+    const check = c ? await checkCount(db, c, pe.profile, pe.election) : null;
     out.push({
       position,
       title: positionTitle(position, pe.election.hamletKind),
       candidates: cands.map((x) => ({ id: x.id, name: x.name })),
       count: c
-        ? { id: c.id, method: c.method, closed: closure !== undefined, conclusion: conclusion ?? null }
+        ? {
+            id: c.id,
+            method: c.method,
+            closed: check !== null,
+            conclusion: check?.result?.conclusion ?? null,
+            mismatch: check?.mismatch != null,
+          }
         : null,
     });
   }
@@ -224,10 +258,10 @@ async function positionsOf(ctx: ServiceContext, pe: PollingElection): Promise<Me
 
 async function viewOf(ctx: ServiceContext, l: Loaded): Promise<MeetingView> {
   const { pe, registered } = l;
-  const votes = l.rows.map((r) => toView(r, registered));
+  const rules = rulesOf(pe.profile);
+  const votes = l.rows.map((r) => toView(r, registered, rules));
   const adopted: Partial<Record<MeetingStep, MeetingVoteView>> = {};
   for (const v of votes) if (v.passed) adopted[v.step] = v;
-  const rules = rulesOf(pe.profile);
   const positions = await positionsOf(ctx, pe);
   const team = pe.profile.countingTeam.value;
   return {

@@ -11,7 +11,7 @@ import type { Result } from '../../domain/result';
 import { meetingAgenda as agendaRepo, pollingCounts as countsRepo } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
-import type { CountResult } from '../count';
+import { recomputedResultOf } from '../count';
 import { issueDocument } from '../documents';
 import type { DocumentInfo } from '../documents';
 import { failures } from '../common';
@@ -62,9 +62,12 @@ export async function issueMeetingMinutes(
   const pos = v.positions.find((p) => p.position === (input.position ?? 'head'));
   const closure = pos?.count ? await countsRepo.getClosure(ctx.store.db, pos.count.id) : undefined;
   const missing = missingFailure(v, closure !== undefined);
-  if (missing || !pos || !closure || !v.adopted.opening || !v.adopted.secretary)
+  if (missing || !pos?.count || !closure || !v.adopted.opening || !v.adopted.secretary)
     return err(missing ?? failures.notFound('cuộc kiểm phiếu của chức danh này'));
-  const result = JSON.parse(closure.result) as CountResult;
+  // The minutes state what the papers (or hands) say, never the stored copy.
+  const recomputed = await recomputedResultOf(ctx, actor, pos.count.id, 'lập biên bản cuộc họp');
+  if (!recomputed.ok) return recomputed;
+  const result = recomputed.value;
   const place = await placeNames(ctx, electionId);
   const date = place.date ?? vnToday(ctx);
   const data: CommunityMeetingData = {

@@ -33,6 +33,7 @@ import {
 } from '../decisions';
 import { currentHolders, endCurrent, termRow } from './register';
 import { countOutcome, docRef } from './recognition';
+import { mismatchFailure } from '../count';
 import { recordStep } from '../plan';
 import { namesOn } from '../territory';
 import { ruleFailure } from '../common';
@@ -66,7 +67,8 @@ async function checkFailedElection(
   if (election.state !== 'reported')
     return err(failures.conflict('electionId', 'Cuộc bầu cử này chưa có báo cáo kết quả chờ quyết định.'));
   const i = profile.interim;
-  const outcome = await countOutcome(ctx.store.db, election.id, election.round);
+  const outcome = await countOutcome(ctx.store.db, election, profile);
+  if (outcome?.mismatch) return err(mismatchFailure(outcome.mismatch, 'cử người tạm thời đảm nhiệm'));
   const failedEnough = outcome ? outcome.kind === 'interim' : election.round >= i.value.afterFailedRounds;
   if (!failedEnough) {
     return err(

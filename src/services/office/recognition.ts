@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CivilDate } from '../../domain/calendar';
 import { formatVietnamese, isCivilDate, vietnamDate, workingDaysLeft } from '../../domain/calendar';
-import type { OutcomeKind, TallyResult } from '../../domain/count';
+import type { OutcomeKind } from '../../domain/count';
 import { recognitionDue, rerunDeadline } from '../../domain/election';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
@@ -40,15 +40,19 @@ import {
 } from '../decisions';
 import { endCurrent, termRow } from './register';
 import { recordStep } from '../plan';
+import * as counting from '../count';
 import { loadElection } from '../common';
 import { ruleFailure } from '../common';
 
 export interface CountOutcome {
   readonly countId: string;
-  readonly kind: OutcomeKind;
+  /** Null when the papers no longer give a result (see `mismatch`). */
+  readonly kind: OutcomeKind | null;
   readonly conclusion: string;
   readonly registered: number;
   readonly elected: { residentId: string; name: string; votes: number }[];
+  /** How the stored result differs from the papers; null when it does not. */
+  readonly mismatch: counting.ResultMismatch | null;
 }
 
 export interface InboxItem {
@@ -79,25 +83,43 @@ export interface Inbox {
   readonly canDecide: boolean;
 }
 
-/** The closed count of the election's head for its current round, if the count was kept here. */
-export async function countOutcome(db: Db, electionId: string, round: number): Promise<CountOutcome | null> {
-  const counts = await countsRepo.listCounts(db, electionId);
-  const c = counts.find((x) => x.position === 'head' && x.round === round);
+/** What the election being decided on needs to recompute its head count. */
+export interface CountedElection {
+  readonly id: string;
+  readonly round: number;
+  readonly hamletName: string;
+  readonly hamletKind: string;
+  readonly termLabel: string;
+}
+
+/**
+ * The closed count of the election's head for its current round, if the count was kept here, with
+ * the result recomputed from its papers: the stored copy decides nothing, and when it differs the
+ * outcome says so (`mismatch`) and recognition is refused.
+ */
+export async function countOutcome(
+  db: Db,
+  election: CountedElection,
+  profile: RuleProfile,
+): Promise<CountOutcome | null> {
+  const counts = await countsRepo.listCounts(db, election.id);
+  const c = counts.find((x) => x.position === 'head' && x.round === election.round);
   if (!c) return null;
-  const closure = await countsRepo.getClosure(db, c.id);
-  if (!closure) return null;
-  const result = JSON.parse(closure.result) as TallyResult & { conclusion?: string };
+  const check = await counting.checkCount(db, c, profile, election);
+  if (!check) return null;
   const cands = JSON.parse(c.candidates) as { id: string; name: string; residentId: string }[];
+  const result = check.result;
   return {
     countId: c.id,
-    kind: result.outcome,
-    conclusion: result.conclusion ?? '',
-    registered: result.registered,
-    elected: result.elected.map((id) => {
+    kind: result?.outcome ?? null,
+    conclusion: result?.conclusion ?? '',
+    registered: result?.registered ?? c.registered,
+    elected: (result?.elected ?? []).map((id) => {
       const cand = cands.find((x) => x.id === id);
-      const votes = result.candidates.find((x) => x.id === id)?.votes ?? 0;
+      const votes = result?.candidates.find((x) => x.id === id)?.votes ?? 0;
       return { residentId: cand?.residentId ?? '', name: cand?.name ?? id, votes };
     }),
+    mismatch: check.mismatch,
   };
 }
 
@@ -139,7 +161,7 @@ export async function recognitionInbox(
       late: due !== null && today > due,
       citation: formatCitation(p.value.recognition.citation),
       rerunBy: e.electionDate ? rerunDeadline(p.value, e.electionDate) : null,
-      outcome: await countOutcome(db, e.id, e.round),
+      outcome: await countOutcome(db, e, p.value),
       replies: decisions.filter((d) => d.kind === 'reply').length,
     });
   }
@@ -261,7 +283,8 @@ async function recognise(
   const db = ctx.store.db;
   const months = chosenTermMonths(l.profile, input.termMonths);
   if (!months.ok) return months;
-  const outcome = await countOutcome(db, l.e.id, l.e.round);
+  const outcome = await countOutcome(db, l.e, l.profile);
+  if (outcome?.mismatch) return err(counting.mismatchFailure(outcome.mismatch, 'công nhận người trúng cử'));
   if (outcome && outcome.kind !== 'elected') {
     return err(
       ruleFailure(

@@ -5,8 +5,14 @@
  * head is exact for as long as the head is the same, in every process that shares the database (one
  * indexed read checks it). A province viewer reloading the dashboard, or many viewers at once, then
  * cost one computation per change instead of one per request. Bounded; values are never mutated.
+ *
+ * A change made in the database file without the application does not move the head, so nothing is
+ * memoised or served from the memo while such a change is pending (the record's triggers note it in
+ * `record_changes`, and no later write of the application seals it: it stays for verify to report):
+ * the results in the roll-ups are recomputed from the papers, and a stored result edited outside is
+ * seen at once.
  */
-import { audit } from '../../store';
+import { audit, oversight as repo } from '../../store';
 import type { ServiceContext } from '../common';
 
 const MAX_ENTRIES = 64;
@@ -19,6 +25,10 @@ export async function memoUntilChange<T>(
 ): Promise<T> {
   // The store is part of the key: tests and benches open several databases in one process.
   const storeKey = `${key}|${storeIds.get(ctx.store) ?? remember(ctx.store)}`;
+  if (await repo.recordChangedOutside(ctx.store.db)) {
+    entries.delete(storeKey);
+    return compute();
+  }
   const head = await audit.auditHead(ctx.store.db);
   const hit = entries.get(storeKey);
   if (hit && hit.head === head) return hit.value as T;

@@ -44,6 +44,8 @@ export interface Tally {
   /** Counted with no one elected: a re-run ordered, or an interim head to be appointed. */
   readonly outcomeRerun: number;
   readonly outcomeInterim: number;
+  /** Counted hamlets whose stored result differs from the one recomputed from the records. */
+  readonly suspect: number;
 }
 
 export function emptyTally(): Tally {
@@ -61,6 +63,7 @@ export function emptyTally(): Tally {
     elected: 0,
     outcomeRerun: 0,
     outcomeInterim: 0,
+    suspect: 0,
   };
 }
 
@@ -85,6 +88,7 @@ export function tallyOf(rows: readonly HamletStatus[], communeLevelOverdue = 0):
       elected: acc.elected + (r.result?.outcome === 'elected' ? 1 : 0),
       outcomeRerun: acc.outcomeRerun + (r.result?.outcome === 'rerun' ? 1 : 0),
       outcomeInterim: acc.outcomeInterim + (r.result?.outcome === 'interim' ? 1 : 0),
+      suspect: acc.suspect + (r.result?.suspect ? 1 : 0),
     };
   }
   return { ...acc, byState };

@@ -2,7 +2,9 @@
  * The national roll-up (issues 9 and 11): one row per province with the counts of its hamlets per
  * state, late items, re-elections, interim heads and results, for whoever reads the whole country.
  * Aggregated in SQL (store/oversight-repo.ts): the province dashboard reads one row per hamlet and
- * adds them up in JavaScript, which is fine for 2,000 hamlets but not for 70,000.
+ * adds them up in JavaScript, which is fine for 2,000 hamlets but not for 70,000. The results are
+ * the exception: each closed head count is recomputed from its records (services/count/recompute.ts,
+ * a few reads for all of them) and a stored result that differs makes its election `suspect`.
  *
  * One difference with the province dashboard, on purpose: a hamlet counts as late here when it has
  * an overdue plan task. The dashboards also mark it late when the next step's legal deadline has
@@ -12,6 +14,9 @@ import type { CivilDate } from '../../domain/calendar';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import { oversight as repo, territory as territoryRepo } from '../../store';
+import type { Db } from '../../store';
+import * as counting from '../count';
+import { profileOf } from '../common';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import type { StateKey, Tally } from './dashboard';
@@ -47,13 +52,49 @@ function add(t: Tally, r: repo.ProvinceStateRow): Tally {
     reruns: t.reruns + r.reruns,
     interimHeads: t.interimHeads + r.interimHeads,
     done: t.done + ((DONE_STATES as readonly string[]).includes(key) ? r.hamlets : 0),
-    counted: t.counted + r.counted,
-    registered: t.registered + r.registered,
-    voted: t.voted + r.voted,
-    elected: t.elected + r.elected,
-    outcomeRerun: t.outcomeRerun + r.outcomeRerun,
-    outcomeInterim: t.outcomeInterim + r.outcomeInterim,
+    counted: t.counted,
+    registered: t.registered,
+    voted: t.voted,
+    elected: t.elected,
+    outcomeRerun: t.outcomeRerun,
+    outcomeInterim: t.outcomeInterim,
+    suspect: t.suspect,
   };
+}
+
+/** One province's results, each recomputed from its count's records, added to its tally. */
+function addResult(t: Tally, c: counting.CheckedHeadCount): Tally {
+  const r = c.result;
+  return {
+    ...t,
+    counted: t.counted + (r ? 1 : 0),
+    registered: t.registered + (r ? r.registered : 0),
+    voted: t.voted + (r ? r.voted : 0),
+    elected: t.elected + (r?.outcome === 'elected' ? 1 : 0),
+    outcomeRerun: t.outcomeRerun + (r?.outcome === 'rerun' ? 1 : 0),
+    outcomeInterim: t.outcomeInterim + (r?.outcome === 'interim' ? 1 : 0),
+    suspect: t.suspect + (c.suspect ? 1 : 0),
+  };
+}
+
+/** Every latest head election's closed count, recomputed and checked, with its province. */
+async function checkedResults(db: Db, today: CivilDate): Promise<Map<string, counting.CheckedHeadCount[]>> {
+  const rows = await repo.latestHeadClosures(db);
+  const elections = new Map(rows.map((r) => [r.count.election_id, r]));
+  const checked = await counting.checkClosedCounts(db, rows, (id) => {
+    const e = elections.get(id);
+    const p = e ? profileOf(e.profileId, e.electionDate ?? today) : null;
+    return p?.ok ? p.value : null;
+  });
+  const out = new Map<string, counting.CheckedHeadCount[]>();
+  for (const c of checked) {
+    const code = elections.get(c.electionId)?.provinceCode;
+    if (code === undefined) continue;
+    const list = out.get(code);
+    if (list) list.push(c);
+    else out.set(code, [c]);
+  }
+  return out;
 }
 
 export async function nationalRollup(ctx: ServiceContext, actor: Actor): Promise<Result<NationalRollup>> {
@@ -65,8 +106,9 @@ export async function nationalRollup(ctx: ServiceContext, actor: Actor): Promise
 
 async function computeRollup(ctx: ServiceContext, today: CivilDate): Promise<NationalRollup> {
   const db = ctx.store.db;
-  const [rows, communeTasks, communes, provinces] = await Promise.all([
-    repo.provinceStateRows(db, ctx.store.kind, today),
+  const [rows, results, communeTasks, communes, provinces] = await Promise.all([
+    repo.provinceStateRows(db, today),
+    checkedResults(db, today),
     repo.communeLevelOverdue(db, today),
     repo.communesWithHamlets(db),
     territoryRepo.listProvinces(db),
@@ -74,6 +116,8 @@ async function computeRollup(ctx: ServiceContext, today: CivilDate): Promise<Nat
   const byProvince = new Map<string, Tally>();
   for (const r of rows)
     byProvince.set(r.provinceCode, add(byProvince.get(r.provinceCode) ?? emptyTally(), r));
+  for (const [code, list] of results)
+    byProvince.set(code, list.reduce(addResult, byProvince.get(code) ?? emptyTally()));
   const out: NationalRow[] = provinces.map((p) => {
     const t = byProvince.get(p.code) ?? emptyTally();
     return {

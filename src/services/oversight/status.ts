@@ -13,15 +13,11 @@ import type { Timeline } from '../../domain/election';
 import { formatCitation } from '../../domain/rules';
 import type { RuleProfile } from '../../domain/rules';
 import type { Db } from '../../store';
-import {
-  office as officeRepo,
-  pollingCounts as countsRepo,
-  preparationPlan as planRepo,
-  territory as territoryRepo,
-} from '../../store';
+import { office as officeRepo, preparationPlan as planRepo, territory as territoryRepo } from '../../store';
 import { isHamletKind, hamletKinds } from '../../domain/territory';
 import { profileOf } from '../common';
 import { deadlineOf } from '../plan';
+import * as counting from '../count';
 
 /** States in which the hamlet's election is over for the plan (results sent upward or acted on). */
 export const DONE_STATES: readonly ElectionState[] = ['reported', 'recognised', 'interim'];
@@ -48,6 +44,8 @@ export interface ElectionResult {
   /** Null until the count is closed. */
   readonly outcome: 'elected' | 'rerun' | 'interim' | null;
   readonly elected: { name: string; votes: number } | null;
+  /** The result stored at closing differs from the one recomputed from the records. */
+  readonly suspect: boolean;
 }
 
 export interface OfficeHolder {
@@ -203,44 +201,43 @@ export function nextDeadlineOf(
   return best;
 }
 
-/** The closed head count of each election's current round; the result only when closed. */
+/**
+ * The closed head count of each election's current round, recomputed from its records: the figures
+ * are the papers' (or the hands'), and an election whose stored result differs is `suspect`.
+ */
 async function results(
   db: Db,
   communeIds: readonly string[],
   elections: readonly ElectionRow[],
+  today: CivilDate,
 ): Promise<Map<string, ElectionResult>> {
   const out = new Map<string, ElectionResult>();
-  const wanted = elections.filter((e) => isState(e.state) && COUNTED_STATES.includes(e.state));
-  if (wanted.length === 0) return out;
-  const rounds = new Map(wanted.map((e) => [e.id, e.round]));
-  for (const r of await countsRepo.headCountsInCommunes(db, communeIds)) {
-    if (r.round !== rounds.get(r.electionId) || r.result === null) continue;
-    out.set(r.electionId, resultOf(r.registered, r.voted, r.candidates, r.result));
+  const wanted = new Map(
+    elections.filter((e) => isState(e.state) && COUNTED_STATES.includes(e.state)).map((e) => [e.id, e]),
+  );
+  if (wanted.size === 0) return out;
+  const profileOfElection = (id: string) => {
+    const e = wanted.get(id);
+    const p = e ? profileOf(e.profileId, e.electionDate ?? today) : null;
+    return p?.ok ? p.value : null;
+  };
+  for (const c of await counting.checkedHeadCounts(db, communeIds, profileOfElection)) {
+    if (c.round !== wanted.get(c.electionId)?.round) continue;
+    out.set(c.electionId, resultOf(c));
   }
   return out;
 }
 
-function resultOf(
-  registered: number,
-  voted: number,
-  candidatesJson: string,
-  resultJson: string,
-): ElectionResult {
-  const parsed = JSON.parse(resultJson) as {
-    outcome?: ElectionResult['outcome'];
-    elected?: string[];
-    candidates?: { id: string; votes: number }[];
-  };
-  const names = new Map(
-    (JSON.parse(candidatesJson) as { id: string; name: string }[]).map((c) => [c.id, c.name]),
-  );
-  const winner = parsed.outcome === 'elected' ? parsed.elected?.[0] : undefined;
-  const votes = parsed.candidates?.find((c) => c.id === winner)?.votes ?? 0;
+function resultOf(c: counting.CheckedHeadCount): ElectionResult {
+  const r = c.result;
+  const winner = r?.outcome === 'elected' ? r.elected[0] : undefined;
+  const votes = r?.candidates.find((x) => x.id === winner)?.votes ?? 0;
   return {
-    registered,
-    voted,
-    outcome: parsed.outcome ?? null,
-    elected: winner ? { name: names.get(winner) ?? winner, votes } : null,
+    registered: r?.registered ?? c.registered,
+    voted: r?.voted ?? c.voted,
+    outcome: r?.outcome ?? null,
+    elected: winner ? { name: c.candidates.find((x) => x.id === winner)?.name ?? winner, votes } : null,
+    suspect: c.suspect,
   };
 }
 
@@ -284,7 +281,7 @@ export async function statusOf(db: Db, communeIds: readonly string[], today: Civ
     planRepo.roundDeadlines(db, roundIds),
     overdueTasks(db, roundIds, today),
     doneHistory(db, communeIds, rows),
-    results(db, communeIds, rows),
+    results(db, communeIds, rows, today),
   ]);
   const rounds = new Map(roundList.map((r) => [r.id, r] as const));
   const communeTasks = new Map<string, number>();

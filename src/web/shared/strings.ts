@@ -172,3 +172,24 @@ export const tScale = {
   chartsOfPage: (n: number, page: number, pages: number) =>
     pages > 1 ? `${n} xã, phường của trang ${page}/${pages} của bảng trên.` : `${n} xã, phường có dữ liệu.`,
 };
+
+/** The alarm shown wherever a count's stored result differs from the papers (count page, recognition). */
+export const tMismatch = {
+  title: 'Cảnh báo: kết quả đã lưu khác với các phiếu đã ghi',
+  intro:
+    'Kết quả kiểm phiếu lưu lúc kết thúc kiểm phiếu không khớp với kết quả tính lại từ các phiếu đã ghi. Trang này, biên bản và báo cáo dùng kết quả tính lại từ phiếu; không thể công nhận người trúng cử cho đến khi làm rõ.',
+  field: 'Nội dung',
+  stored: 'Đã lưu',
+  recomputed: 'Tính lại từ phiếu',
+  none: 'Không có',
+  noResult: 'Các phiếu đã ghi không còn cho ra kết quả:',
+  storedConclusion: 'Kết luận đã lưu:',
+  whatToDo: 'Cần làm ngay',
+  steps: [
+    'Báo cho Chủ tịch Ủy ban nhân dân cấp xã và Tổ trưởng Tổ bầu cử.',
+    'Đối chiếu với biên bản kiểm phiếu bản giấy đã ký và các phiếu bầu đã niêm phong.',
+    'Đề nghị quản trị hệ thống kiểm tra nhật ký (baucoso audit verify) để tìm nơi dữ liệu bị sửa.',
+  ],
+  badge: 'Kết quả đã lưu khác phiếu',
+  suspect: 'Kết quả nghi bị sửa',
+};

@@ -20,6 +20,7 @@ import { call, errorText } from '../../shared/client';
 import { vnNumber } from '../../shared/format';
 import { useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
+import { MismatchAlert } from '../../shared/MismatchAlert';
 import { tc } from './strings';
 
 export function paperText(p: CountedPaperView | null, v: CountView): string {
@@ -338,6 +339,7 @@ export function CountPage() {
           {error}
         </Alert>
       )}
+      <MismatchAlert mismatch={v.mismatch} />
       <Tally v={v} />
       <Result v={v} onError={setError} />
       {v.method === 'papers' && <Batches v={v} lanes={lanes.data} reload={reload} onError={setError} />}

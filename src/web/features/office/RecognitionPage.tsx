@@ -22,6 +22,8 @@ import { errorText } from '../../shared/client';
 import { vnDate } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
+import { MismatchAlert } from '../../shared/MismatchAlert';
+import { tMismatch } from '../../shared/strings';
 import { OfficeNav } from './OfficePage';
 import { officeText as s } from './strings';
 
@@ -168,6 +170,11 @@ function InboxItem(props: { item: RecognitionItem; today: string; canDecide: boo
         <Title order={4}>
           {item.positionTitle} {item.hamletName}, nhiệm kỳ {item.termLabel}
         </Title>
+        {item.outcome?.mismatch && (
+          <Badge color="red" variant="filled" data-testid="recognition-mismatch">
+            {tMismatch.badge}
+          </Badge>
+        )}
         {item.late ? (
           <Badge color="red">{s.late}</Badge>
         ) : (
@@ -186,6 +193,7 @@ function InboxItem(props: { item: RecognitionItem; today: string; canDecide: boo
       <Text size="sm" mt="xs">
         {s.outcome}: {item.outcome ? item.outcome.conclusion : s.noCount}
       </Text>
+      <MismatchAlert mismatch={item.outcome?.mismatch ?? null} />
       {props.canDecide && (
         <Card.Section p="md">
           <DecisionForm item={item} today={props.today} onDone={props.onDone} />

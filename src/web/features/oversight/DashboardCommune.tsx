@@ -22,7 +22,7 @@ import { errorText, urlOf } from '../../shared/client';
 import { vnDate, vnNumber, vnPercent } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
-import { to } from '../../shared/strings';
+import { tMismatch, to } from '../../shared/strings';
 import { PageControl, pageOf } from '../../shared/paging';
 import { oversightText as ot } from './strings';
 
@@ -41,18 +41,30 @@ export function percent(n: number, of: number): string {
 
 function ResultCell(props: { h: OversightHamlet }) {
   const r = props.h.result;
+  // The stored result differs from the papers: the figures shown are the recomputed ones.
+  const suspect = r?.suspect ? (
+    <Badge color="red" variant="filled" size="sm" data-testid="result-suspect">
+      {tMismatch.suspect}
+    </Badge>
+  ) : null;
   if (!r?.outcome)
     return (
-      <Text size="sm" c="dimmed">
-        {to.notCounted}
-      </Text>
+      <Group gap={4}>
+        <Text size="sm" c="dimmed">
+          {to.notCounted}
+        </Text>
+        {suspect}
+      </Group>
     );
   return (
-    <Text size="sm">
-      {r.elected
-        ? `${to.outcomes.elected}: ${r.elected.name} (${vnNumber(r.elected.votes)})`
-        : to.outcomes[r.outcome]}
-    </Text>
+    <Group gap={4}>
+      <Text size="sm">
+        {r.elected
+          ? `${to.outcomes.elected}: ${r.elected.name} (${vnNumber(r.elected.votes)})`
+          : to.outcomes[r.outcome]}
+      </Text>
+      {suspect}
+    </Group>
   );
 }
 

@@ -25,7 +25,7 @@ import { urlOf } from '../../shared/client';
 import { vnDate, vnNumber } from '../../shared/format';
 import { useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
-import { to, tScale } from '../../shared/strings';
+import { tMismatch, to, tScale } from '../../shared/strings';
 import { territoryText as t } from './strings';
 import { PageControl, pageOf } from '../../shared/paging';
 import { percent } from '../oversight/DashboardCommune';
@@ -47,6 +47,14 @@ export function ProvincesPage(props: { me: Me }) {
       <Text size="sm" c="dimmed" mb="md">
         {tScale.asOf(vnDate(d.today))} {tScale.lateNote}
       </Text>
+      {d.totals.suspect > 0 && (
+        <Text c="red" fw={700} mb="sm" data-testid="national-suspect">
+          {`${tMismatch.suspect}: ${d.provinces
+            .filter((p) => p.suspect > 0)
+            .map((p) => `${p.name} (${vnNumber(p.suspect)})`)
+            .join(', ')}`}
+        </Text>
+      )}
       <Table striped highlightOnHover withTableBorder data-testid="national-rollup">
         <Table.Thead>
           <Table.Tr>
@@ -174,6 +182,11 @@ export function ProvincePage() {
         <Badge size="lg" color="orange" variant="light">{`${to.lateItems}: ${d.totals.lateItems}`}</Badge>
         <Badge size="lg" color="grape" variant="light">{`${to.reruns}: ${d.totals.reruns}`}</Badge>
         <Badge size="lg" color="gray" variant="light">{`${to.interimHeads}: ${d.totals.interimHeads}`}</Badge>
+        {d.totals.suspect > 0 && (
+          <Badge size="lg" color="red" variant="filled" data-testid="province-suspect">
+            {`${tMismatch.suspect}: ${d.totals.suspect}`}
+          </Badge>
+        )}
       </Group>
       <Group>
         <Text fw={500}>{to.downloads}:</Text>
