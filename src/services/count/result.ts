@@ -20,7 +20,7 @@ import type { CandidateRecord } from './open';
 import { minDate, officialCandidates } from './open';
 import type { BatchSheet } from './sheet';
 import { loadPollingElection } from '../polling';
-import { recordStep } from '../plan';
+import { advanceLifecycle } from '../plan';
 import { vnToday } from '../common';
 
 export interface Tallied {
@@ -354,7 +354,7 @@ async function markCountedWhenDone(
   });
   if (open.length > 0 || list.value.state !== 'polling') return { electionState: null, stepFailure: null };
   const on = minDate(vnToday(ctx), lc.pe.election.electionDate);
-  const step = await recordStep(ctx, actor, lc.count.election_id, {
+  const step = await advanceLifecycle(ctx, actor, lc.count.election_id, {
     to: 'counted',
     on,
   });
