@@ -18,6 +18,19 @@ const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0,
 const plus = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
+/** A plan of one election in `hamletId`, 40 days from today. */
+const roundBody = (hamletId: string, today: string) => ({
+  communeId: WARD,
+  termLabel: '2026-2031',
+  profileId: 'nd59-2023',
+  form: 'meeting',
+  chairName: 'Lê Thanh Bình',
+  frontChairName: 'Trần Thị Kim Loan',
+  planDate: plus(today, -5),
+  hamlets: [{ hamletId, electionDate: plus(today, 40), startTime: '07:30', venue: 'Nhà văn hóa' }],
+  assignments: [],
+});
+
 describeEachDatabase('every id in every body stays in the actor’s scope', (t) => {
   let app: FastifyInstance;
   const cookies: Record<string, string> = {};
@@ -72,19 +85,12 @@ describeEachDatabase('every id in every body stays in the actor’s scope', (t) 
     ours.resident = residents.items[0].id;
     ours.household = residents.items[0].householdId;
     const today = vnToday();
-    const round = await call('ubnd.phuong2', 'POST', `/api/communes/${WARD}/rounds`, {
-      communeId: WARD,
-      termLabel: '2026-2031',
-      profileId: 'nd59-2023',
-      form: 'meeting',
-      chairName: 'Lê Thanh Bình',
-      frontChairName: 'Trần Thị Kim Loan',
-      planDate: plus(today, -5),
-      hamlets: [
-        { hamletId: kp3.id, electionDate: plus(today, 40), startTime: '07:30', venue: 'Nhà văn hóa' },
-      ],
-      assignments: [],
-    });
+    const round = await call(
+      'ubnd.phuong2',
+      'POST',
+      `/api/communes/${WARD}/rounds`,
+      roundBody(kp3.id, today),
+    );
     expect(round.statusCode).toBe(201);
     ours.election = round.json().elections[0].id;
   });
@@ -143,28 +149,7 @@ describeEachDatabase('every id in every body stays in the actor’s scope', (t) 
         `/api/elections/${ours.election}/roll/amendments`,
         { kind: 'add', residentId: theirs.resident, reason: 'Bổ sung cử tri', approvedBy: 'Lê Thanh Bình' },
       ],
-      [
-        'POST',
-        `/api/communes/${WARD}/rounds`,
-        {
-          communeId: WARD,
-          termLabel: '2026-2031',
-          profileId: 'nd59-2023',
-          form: 'meeting',
-          chairName: 'Lê Thanh Bình',
-          frontChairName: 'Trần Thị Kim Loan',
-          planDate: today,
-          hamlets: [
-            {
-              hamletId: theirs.hamlet,
-              electionDate: plus(today, 40),
-              startTime: '07:30',
-              venue: 'Nhà văn hóa',
-            },
-          ],
-          assignments: [],
-        },
-      ],
+      ['POST', `/api/communes/${WARD}/rounds`, roundBody(theirs.hamlet, today)],
       [
         'POST',
         `/api/communes/${WARD}/hamlet-renames`,
@@ -219,5 +204,18 @@ describeEachDatabase('every id in every body stays in the actor’s scope', (t) 
     // The officer still sees it.
     const officerDetail = (await call('ubnd.phuong2', 'GET', `/api/residents/${withId!.id}`)).json();
     expect(officerDetail.resident.personalId).toBe(withId!.personalId);
+  });
+
+  it('refuses every role the steps past the count on the step route, with where they are earned', async () => {
+    for (const user of ['tobaucu.kp1', 'ubnd.phuong2', 'quantri']) {
+      for (const to of ['counted', 'reported', 'recognised', 'rerunOrdered', 'interim']) {
+        const before = await events();
+        const res = await call(user, 'POST', `/api/elections/${ours.election}/steps`, { to, on: vnToday() });
+        expect(`${user} ${to} -> ${res.statusCode}`).toBe(`${user} ${to} -> 422`);
+        expect(res.json().error.code).toBe('step-earned');
+        expect(res.json().error.message).toMatch(/^Không ghi tay bước/);
+        expect(await events()).toBe(before);
+      }
+    }
   });
 });
