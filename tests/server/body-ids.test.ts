@@ -34,7 +34,9 @@ const roundBody = (hamletId: string, today: string) => ({
 describeEachDatabase('every id in every body stays in the actor’s scope', (t) => {
   let app: FastifyInstance;
   const cookies: Record<string, string> = {};
-  const ours = { hamlet: '', household: '', resident: '', election: '' };
+  const ours = { hamlet: '', household: '', resident: '', election: '', kp4: '', kp4Household: '' };
+  /** A nomination of another election of the same commune: not one of `ours.election`'s. */
+  let otherNomination = '';
   const theirs = { hamlet: '', household: '', resident: '' };
 
   const call = async (user: string, method: string, url: string, payload?: unknown) =>
@@ -93,6 +95,29 @@ describeEachDatabase('every id in every body stays in the actor’s scope', (t) 
     );
     expect(round.statusCode).toBe(201);
     ours.election = round.json().elections[0].id;
+    const kp4 = (ward.hamlets as { id: string; name: string }[]).find((h) => h.name === 'Khu phố 4')!;
+    const other = await call(
+      'ubnd.phuong2',
+      'POST',
+      `/api/communes/${WARD}/rounds`,
+      roundBody(kp4.id, today),
+    );
+    expect(other.statusCode).toBe(201);
+    const kp4People = (await call('ubnd.phuong2', 'GET', `/api/hamlets/${kp4.id}/residents?limit=1`)).json();
+    ours.kp4 = kp4.id;
+    ours.kp4Household = kp4People.items[0].householdId;
+    const nominated = await call(
+      'ubnd.phuong2',
+      'POST',
+      `/api/elections/${other.json().elections[0].id}/nominations`,
+      {
+        residentId: kp4People.items[0].id,
+        source: 'frontCommittee',
+        nominatedOn: today,
+      },
+    );
+    expect(nominated.statusCode).toBe(201);
+    otherNomination = nominated.json().id;
   });
 
   const events = async () =>
@@ -156,6 +181,65 @@ describeEachDatabase('every id in every body stays in the actor’s scope', (t) 
         { ...decision, hamletId: theirs.hamlet, newName: 'Tên Mới' },
       ],
       ['POST', `/api/communes/${WARD}/hamlet-dissolutions`, { ...decision, hamletId: theirs.hamlet }],
+      [
+        'POST',
+        `/api/communes/${WARD}/hamlet-merges`,
+        { ...decision, sourceIds: [theirs.hamlet], targetId: ours.hamlet },
+      ],
+      [
+        'POST',
+        `/api/communes/${WARD}/hamlet-merges/preview`,
+        { ...decision, sourceIds: [ours.hamlet, theirs.hamlet], targetId: ours.kp4 },
+      ],
+      [
+        'POST',
+        `/api/communes/${WARD}/hamlet-attachments`,
+        { ...decision, sourceId: ours.hamlet, householdIds: [theirs.household], targetId: ours.kp4 },
+      ],
+      [
+        'POST',
+        `/api/communes/${WARD}/hamlet-attachments`,
+        { ...decision, sourceId: ours.kp4, householdIds: [ours.kp4Household], targetId: theirs.hamlet },
+      ],
+      [
+        'POST',
+        `/api/communes/${WARD}/hamlet-splits`,
+        {
+          ...decision,
+          sourceId: theirs.hamlet,
+          householdIds: [theirs.household],
+          newName: 'Mới',
+          newKind: 'thon',
+        },
+      ],
+      // Ids of another election of the same commune are not this election's either.
+      [
+        'POST',
+        `/api/elections/${ours.election}/complaints`,
+        {
+          subject: 'candidate',
+          nominationId: otherNomination,
+          complainant: 'Nguyễn Văn Khiếu',
+          content: 'Khiếu nại về người ứng cử',
+          receivedOn: today,
+        },
+      ],
+      [
+        'POST',
+        `/api/elections/${ours.election}/meetings`,
+        {
+          kind: 'frontCommittee',
+          heldOn: today,
+          startTime: '19:30',
+          venue: 'Nhà văn hóa',
+          chairName: 'Phạm Văn Hùng',
+          chairPosition: 'Trưởng ban công tác Mặt trận',
+          secretaryName: 'Lê Thị Thu Hà',
+          convened: 12,
+          present: 11,
+          votes: [{ nominationId: otherNomination, agree: 11 }],
+        },
+      ],
     ];
     for (const [method, url, body] of cases) {
       const before = await events();
