@@ -17,7 +17,11 @@ const servers = [
   { name: 'roll', offset: 3, specs: /(^|\/)roll\.spec\.ts$/ },
   { name: 'meeting', offset: 5, specs: /(^|\/)meeting\.spec\.ts$/ },
   { name: 'register', offset: 4, specs: /(^|\/)register\.spec\.ts$/ },
+  { name: 'phone', offset: 6, specs: /(^|\/)phone-.*\.spec\.ts$/ },
 ] as const;
+
+/** A 390×844 phone held in the hand: touch, mobile viewport, taps instead of keys. */
+const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const dedicated = servers.flatMap((s) => (s.specs ? [s.specs] : []));
 
 export default defineConfig({
@@ -45,7 +49,7 @@ export default defineConfig({
   projects: servers.map((s) => ({
     name: s.name,
     ...(s.specs ? { testMatch: s.specs } : { testIgnore: dedicated }),
-    use: { baseURL: `http://localhost:${base + s.offset}` },
+    use: { baseURL: `http://localhost:${base + s.offset}`, ...(s.name === 'phone' ? phone : {}) },
   })),
   webServer: servers.map((s) => ({
     command: `rm -rf ${dataRoot}/${s.name} && node bin/baucoso.js serve --port ${base + s.offset}`,

@@ -7,7 +7,12 @@
 import { PAPER_LIMITS } from '../domain/count/counted-paper';
 import { PAPER_DEFECTS } from '../domain/count/types';
 import type { FailureCode } from '../domain/result';
-import { electionFormSchema, invalidReasonSchema, positionSchema } from '../domain/rules/schema';
+import {
+  electionFormSchema,
+  invalidReasonSchema,
+  positionSchema,
+  thresholdSchema,
+} from '../domain/rules/schema';
 import { endpoint, fileAnswer, MIME } from './endpoint';
 import { issuedDocument, lifecycleFailures } from './roll';
 import { count, id, idParams, text, z } from './zod';
@@ -283,6 +288,24 @@ export const prepareDemoPolling = endpoint({
   errors: [...lifecycleFailures, 'exists'],
 });
 
+export const startDemoPollingDay = endpoint({
+  method: 'POST',
+  path: '/api/hamlets/:id/demo-polling-day',
+  summary:
+    'Demo ward only: a new trial election of the hamlet dated today, with the demo team accounts, posted roll and ballots',
+  tags,
+  access: 'write',
+  params: idParams,
+  response: z.object({
+    electionId: z.string(),
+    electionDate: z.string(),
+    registered: z.number().int(),
+    teamAccounts: z.array(z.string()),
+  }),
+  status: 201,
+  errors: [...lifecycleFailures, 'exists'],
+});
+
 export const getCount = endpoint({
   method: 'GET',
   path: '/api/counts/:id',
@@ -291,6 +314,47 @@ export const getCount = endpoint({
   access: 'read',
   params: idParams,
   response: countView,
+  errors: ['conflict'],
+});
+
+/** Who holds each lane of each batch, which lane is the reader's, and the winner rule of the count. */
+export const entryContext = z.object({
+  countId: z.string(),
+  doubleEntry: z.boolean(),
+  lanes: z.array(
+    z.object({
+      batchId: z.string(),
+      lane: z.union([z.literal(1), z.literal(2)]),
+      names: z.array(z.string()),
+      mine: z.boolean(),
+    }),
+  ),
+  /** The lane of each batch the reader holds (null: they have entered neither). */
+  yourLanes: z.array(
+    z.object({ batchId: z.string(), lane: z.union([z.literal(1), z.literal(2)]).nullable() }),
+  ),
+  winner: z
+    .object({
+      threshold: thresholdSchema,
+      requireHighest: z.boolean(),
+      text: z.string(),
+      citation: z.string(),
+      confidence: z.string(),
+    })
+    .nullable(),
+  /** The profile's paper rules, so the page counts the papers just typed as the server will. */
+  paperRules: z.object({ invalidReasons: z.array(invalidReasonSchema), seats: z.number().int() }),
+});
+export type EntryContextView = z.infer<typeof entryContext>;
+
+export const getEntryContext = endpoint({
+  method: 'GET',
+  path: '/api/counts/:id/entry-context',
+  summary: 'Who enters which lane of each batch (two accounts per double entry) and the winner rule',
+  tags,
+  access: 'read',
+  params: idParams,
+  response: entryContext,
   errors: ['conflict'],
 });
 

@@ -70,6 +70,8 @@ export const hamletDetail = hamlet.extend({
   commune,
   residents: z.number().int(),
   canManage: z.boolean(),
+  /** The actor may start a trial polling day here (the demo ward's officers only). */
+  canTryPollingDay: z.boolean(),
 });
 export type HamletDetail = z.infer<typeof hamletDetail>;
 

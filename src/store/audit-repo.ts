@@ -39,7 +39,13 @@ export function auditHash(prevHash: string, e: Omit<AuditEvent, 'hash' | 'prevHa
  * Appends one event to the chain. Must run inside the transaction of the change it records, so
  * that the change and its audit event commit or fail together.
  */
-export async function appendAudit(db: Db, kind: DatabaseKind, input: AuditInput): Promise<AuditEvent> {
+export async function appendAudit(
+  db: Db,
+  kind: DatabaseKind,
+  input: AuditInput,
+  /** Changes pending before the transaction began (changesMadeOutside): not sealed by this event. */
+  outside?: ReadonlySet<string>,
+): Promise<AuditEvent> {
   await lockAuditChain(db, kind);
   const last = await db
     .selectFrom('audit_events')
@@ -50,7 +56,7 @@ export async function appendAudit(db: Db, kind: DatabaseKind, input: AuditInput)
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS;
   const data = JSON.stringify(input.data ?? null);
-  const seals = await sealPendingChanges(db, seq);
+  const seals = await sealPendingChanges(db, seq, outside);
   const base = { ...input, data: JSON.parse(data) as unknown, seq, id: randomUUID(), seals };
   const hash = auditHash(prevHash, base);
   await db

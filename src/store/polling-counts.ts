@@ -121,6 +121,32 @@ export async function listEntries(db: Db, countId: string): Promise<EntryRow[]> 
     .execute();
 }
 
+/**
+ * The lanes of a batch an account has entered papers in, undone papers included: whoever read the
+ * stack for one lane is no independent second reader of it.
+ */
+export async function lanesOfEntrant(db: Db, batchId: string, userId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('count_entries')
+    .select('lane')
+    .distinct()
+    .where('batch_id', '=', batchId)
+    .where('entered_by', '=', userId)
+    .execute();
+  return rows.map((r) => r.lane);
+}
+
+/** Who entered each lane of each batch of a count (one row per batch, lane and account). */
+export async function laneEntrants(db: Db, countId: string) {
+  return db
+    .selectFrom('count_entries as e')
+    .leftJoin('users as u', 'u.id', 'e.entered_by')
+    .select(['e.batch_id', 'e.lane', 'e.entered_by', 'u.display_name'])
+    .distinct()
+    .where('e.count_id', '=', countId)
+    .execute();
+}
+
 export async function insertVoid(db: Db, row: Insertable<CountEntryVoidTable>): Promise<void> {
   await db.insertInto('count_entry_voids').values(row).execute();
 }

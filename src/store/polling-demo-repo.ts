@@ -72,3 +72,19 @@ export async function userIdByUsername(db: Db, username: string) {
 export async function setElectionDate(db: Db, id: string, day: string): Promise<void> {
   await db.updateTable('elections').set({ election_date: day }).where('id', '=', id).execute();
 }
+
+/** Moves a demo account to another election (demo accounts only: the trial election's team). */
+export async function setUserScope(db: Db, userId: string, scopeId: string): Promise<void> {
+  await db.updateTable('users').set({ scope_id: scopeId }).where('id', '=', userId).execute();
+}
+
+/** The term of the hamlet's latest election, for a trial election of the same hamlet. */
+export async function latestTermOfHamlet(db: Db, hamletId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('elections')
+    .select('term_label')
+    .where('hamlet_id', '=', hamletId)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  return row?.term_label;
+}

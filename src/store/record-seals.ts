@@ -229,12 +229,37 @@ async function rowsByKeys(
   return found;
 }
 
+const changeKey = (tbl: string, rowKey: string) => `${tbl}\t${rowKey}`;
+
+/**
+ * The changes already pending when an application transaction starts. Every application write
+ * seals and clears its own before it commits, so these were made outside the application (say, with
+ * another SQLite tool while the triggers still fired). They must never be sealed by a later,
+ * unrelated write, which would vouch for them; they stay pending, and verifyRecord reports them.
+ */
+export async function changesMadeOutside(db: Db): Promise<ReadonlySet<string>> {
+  const rows = await db.selectFrom('record_changes').select(['tbl', 'row_key']).execute();
+  return new Set(rows.map((r) => changeKey(r.tbl, r.row_key)));
+}
+
 /**
  * Seals the rows this transaction changed under the event `seq` and returns the hash of the seals,
  * or null when the transaction touched no sealed row. Called by appendAudit, inside the transaction.
+ * Changes in `outside` (see changesMadeOutside) are left pending, even when this transaction wrote
+ * the same row again.
  */
-export async function sealPendingChanges(db: Db, seq: number): Promise<string | null> {
-  const pending = await db.selectFrom('record_changes').select(['tbl', 'row_key']).execute();
+export async function sealPendingChanges(
+  db: Db,
+  seq: number,
+  outside: ReadonlySet<string> = new Set(),
+): Promise<string | null> {
+  // The usual case, nothing pending from outside: take and clear the notes in one statement.
+  const pending =
+    outside.size === 0
+      ? await db.deleteFrom('record_changes').returning(['tbl', 'row_key']).execute()
+      : (await db.selectFrom('record_changes').select(['tbl', 'row_key']).execute()).filter(
+          (p) => !outside.has(changeKey(p.tbl, p.row_key)),
+        );
   if (pending.length === 0) return null;
   const byTable = new Map<SealedTable, string[]>();
   for (const p of pending) {
@@ -257,7 +282,11 @@ export async function sealPendingChanges(db: Db, seq: number): Promise<string | 
       .values(part.map((s) => ({ seq, tbl: s.tbl, row_key: s.rowKey, digest: s.digest })))
       .execute();
   }
-  await db.deleteFrom('record_changes').execute();
+  if (outside.size > 0)
+    for (const [table, keys] of byTable) {
+      for (const part of chunksOf(keys, IN_CHUNK))
+        await db.deleteFrom('record_changes').where('tbl', '=', table).where('row_key', 'in', part).execute();
+    }
   return sealsHash(seals);
 }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, Result, ServiceContext } from '../../src/services';
 import { count, demo, office, polling } from '../../src/services';
 import { aCommuneOfficer } from '../support/actors';
-import { audit } from '../../src/store';
+import { sealFixture } from '../support/sealed-fixture';
 
 export const WARD = '24820';
 
@@ -81,6 +81,8 @@ export async function reportedElection(ctx: ServiceContext, e: ReportedElection)
     })
     .execute();
   if (e.count) {
+    // Sealed before the services write: a change left pending is never sealed by a later write.
+    await sealFixture(ctx, 'reportedElection', id);
     must(await count.prepareDemoPolling({ ...ctx, now: at(e.electionDate) }, aCommuneOfficer(WARD), id));
     await holdCount(ctx, id, e.electionDate, e.count);
     await writeSteps(ctx, id, [['counted', 'reported', e.receivedOn]]);
@@ -190,23 +192,6 @@ export async function electedOf(
   const winner = inbox.items.find((i) => i.electionId === electionId)?.outcome?.elected[0];
   if (!winner) throw new Error('no one elected by this election’s count');
   return { id: winner.residentId, name: winner.name };
-}
-
-/**
- * The fixture writes rows the polling steps would have written; an audit event seals them, as the
- * application seals its own writes, so the record verifies and a later edit of them still shows.
- */
-async function sealFixture(ctx: ServiceContext, what: string, electionId: string): Promise<void> {
-  await ctx.store.db.transaction().execute((trx) =>
-    audit.appendAudit(trx, ctx.store.kind, {
-      userId: null,
-      action: `test.${what}`,
-      entity: 'election',
-      entityId: electionId,
-      data: null,
-      at: ctx.now().toISOString(),
-    }),
-  );
 }
 
 /** Official candidates of an election (Tây Ninh: the interim head is chosen among them). */

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { parseScenario, runScenarioOn } from '../../src/cli/commands/scenario';
 import { SEALED_TABLES, verifyRecord } from '../../src/store/record-seals';
 import type { SealedTable } from '../../src/store/record-seals';
+import { writeWithAudit } from '../../src/services/common';
 import { describeEachDatabase } from '../support/databases';
 import { expectEveryTamperFound } from '../support/tamper';
 
@@ -56,6 +57,39 @@ describeEachDatabase('the election record proves itself against edits of the dat
     expect(check.ok).toBe(true);
     expect(check.rows).toBeGreaterThan(9000);
   }, 180_000);
+
+  it('an edit made with the triggers still firing is not vouched for by the next write of the application', async () => {
+    const store = t.store();
+    const ctx = t.ctx();
+    const paper = await store.db
+      .selectFrom('count_entries')
+      .select(['id', 'kept'])
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    // Plain SQL on the live database, as another client would send it: the triggers note the row.
+    await sql`update count_entries set kept = ${`${paper.kept}x`} where id = ${paper.id}`.execute(store.db);
+    // The application then writes, about something else and about the same paper's count.
+    await writeWithAudit(ctx, null, async (trx) => {
+      await trx
+        .updateTable('elections')
+        .set({ venue: 'Nhà văn hóa khu phố' })
+        .where(
+          'id',
+          '=',
+          (await trx.selectFrom('elections').select('id').limit(1).executeTakeFirstOrThrow()).id,
+        )
+        .execute();
+      return { value: undefined, audit: { action: 'test.write', entity: 'election', entityId: null } };
+    });
+    const check = await verifyRecord(store.db, store.kind);
+    const found = check.problems.map((p) => `${p.kind} ${p.table} ${p.row}`);
+    expect(found).toContain(`unsealed-change count_entries ${paper.id}`);
+    expect(found).toContain(`edited count_entries ${paper.id}`);
+    expect(found.filter((f) => !f.endsWith(paper.id))).toEqual([]);
+    // Put back as it was, pending note included, for the table-by-table checks below.
+    await sql`update count_entries set kept = ${paper.kept} where id = ${paper.id}`.execute(store.db);
+    await sql`delete from record_changes`.execute(store.db);
+  });
 
   for (const table of Object.keys(SEALED_TABLES) as SealedTable[]) {
     if (TAMPERED_ELSEWHERE[table]) continue;

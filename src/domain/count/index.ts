@@ -5,3 +5,4 @@ export * from './input';
 export * from './tally';
 export * from './labels';
 export * from './counted-paper';
+export * from './standing';

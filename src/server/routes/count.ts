@@ -14,7 +14,13 @@ const countRoutes: FeatureRoutes = (app, ctx) => {
   route(app, ctx, contract.prepareDemoPolling, ({ params, body }, { actor }) =>
     count.prepareDemoPolling(ctx, actor, params.id, { onToday: body?.onToday === true }),
   );
+  route(app, ctx, contract.startDemoPollingDay, ({ params }, { actor }) =>
+    count.startDemoPollingDay(ctx, actor, params.id),
+  );
   route(app, ctx, contract.getCount, ({ params }, { actor }) => count.getCount(ctx, actor, params.id));
+  route(app, ctx, contract.getEntryContext, ({ params }, { actor }) =>
+    count.getEntryContext(ctx, actor, params.id),
+  );
   route(app, ctx, contract.openBatch, ({ params, body }, { actor }) =>
     count.openBatch(ctx, actor, params.id, body),
   );

@@ -2,6 +2,7 @@ import type { CivilDate } from '../../domain/calendar';
 import { vietnamDate } from '../../domain/calendar';
 import type { Db, Store } from '../../store';
 import { appendAudit } from '../../store/audit-repo';
+import { recordSeals } from '../../store';
 import type { Actor } from './actor';
 
 /** What every use case needs: the store and a clock (injected so tests control "now"). */
@@ -36,15 +37,22 @@ export async function writeWithAudit<T>(
   work: (db: Db) => Promise<{ value: T; audit: AuditNote }>,
 ): Promise<T> {
   return ctx.store.db.transaction().execute(async (trx) => {
+    // Changes pending before this transaction were made outside the application: never seal them.
+    const outside = await recordSeals.changesMadeOutside(trx);
     const { value, audit } = await work(trx);
-    await appendAudit(trx, ctx.store.kind, {
-      userId: actor?.userId ?? null,
-      at: ctx.now().toISOString(),
-      action: audit.action,
-      entity: audit.entity,
-      entityId: audit.entityId,
-      data: audit.data ?? null,
-    });
+    await appendAudit(
+      trx,
+      ctx.store.kind,
+      {
+        userId: actor?.userId ?? null,
+        at: ctx.now().toISOString(),
+        action: audit.action,
+        entity: audit.entity,
+        entityId: audit.entityId,
+        data: audit.data ?? null,
+      },
+      outside,
+    );
     return value;
   });
 }

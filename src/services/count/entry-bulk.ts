@@ -16,6 +16,7 @@ import { writeWithAudit } from '../common';
 import { BatchOverflow, ackOf, checkPaper, keyLength, loadCount, openBatchOf } from './entry';
 import type { EntryAck, EntryInput, LoadedCount } from './entry';
 import { failures } from '../common';
+import { checkOwnLane, OtherLaneTaken, otherLaneFailure } from './lanes';
 
 /** At most this many papers per request (the domain's limit, named for the callers). */
 export const MAX_PAPERS_PER_REQUEST = PAPER_LIMITS.perRequestMax;
@@ -88,6 +89,17 @@ async function store(
     const rows: repo.EntryRow[] = [];
     for (const p of papers) {
       const lane = `${p.batch_id}/${p.lane}`;
+      if (!next.has(lane)) {
+        const earlier = [1, 2].filter((l) => next.has(`${p.batch_id}/${l}`));
+        await checkOwnLane(
+          trx,
+          actor,
+          batches.get(p.batch_id)!,
+          p.lane,
+          lc.count.double_entry === 1,
+          earlier,
+        );
+      }
       const seq = (next.get(lane) ?? (await repo.lastLiveSeq(trx, p.batch_id, p.lane))) + 1;
       const batch = batches.get(p.batch_id)!;
       if (seq > batch.size)
@@ -144,6 +156,7 @@ export async function enterPapers(
     return ok({ acks: acksInOrder(keys.value, [...seen, ...rows], fresh) });
   } catch (e) {
     if (e instanceof BatchOverflow) return err(failures.conflict('seq', e.message));
+    if (e instanceof OtherLaneTaken) return otherLaneFailure(e);
     // A concurrent retry of the same papers won the race: answer with what it stored.
     const again = await repo.entriesByKeys(ctx.store.db, keys.value);
     if (again.length === keys.value.length) return ok({ acks: acksInOrder(keys.value, again, new Set()) });

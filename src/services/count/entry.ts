@@ -16,6 +16,7 @@ import type { CandidateRecord } from './open';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
 import { buildSheet, digestOf, type BatchSheet } from './sheet';
+import { checkOwnLane, OtherLaneTaken, otherLaneFailure } from './lanes';
 import { failures } from '../common';
 import type { PollingElection } from '../polling';
 import { loadPollingElection } from '../polling';
@@ -237,6 +238,7 @@ export async function enterPaper(
     const ack = await writeWithAudit(ctx, actor, async (trx) => {
       // Serialise writers of one count on PostgreSQL so two papers never get the same place.
       await lockAuditChain(trx, ctx.store.kind);
+      await checkOwnLane(trx, actor, batch.value, input.lane, count.double_entry === 1);
       const seq = (await repo.lastLiveSeq(trx, batch.value.id, input.lane)) + 1;
       if (seq > batch.value.size)
         throw new BatchOverflow(
@@ -275,6 +277,7 @@ export async function enterPaper(
     return ok(ack);
   } catch (e) {
     if (e instanceof BatchOverflow) return err(failures.conflict('seq', e.message));
+    if (e instanceof OtherLaneTaken) return otherLaneFailure(e);
     // A concurrent retry with the same key won the race: answer with what it stored.
     const again = await repo.entryByKey(db, input.key);
     if (again) return ok(ackOf(again, true));

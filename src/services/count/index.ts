@@ -6,4 +6,5 @@ export * from './interruptions';
 export * from './open';
 export * from './result';
 export * from './sheet';
-export { prepareDemoPolling } from '../polling';
+export { prepareDemoPolling, startDemoPollingDay } from '../polling';
+export * from './lanes';

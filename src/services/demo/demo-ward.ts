@@ -46,6 +46,8 @@ const accounts: readonly DemoAccount[] = [
   { username: 'ubnd.phuong2', displayName: 'Lê Thị Vũ Ngọc', role: 'communeOfficer', scope: 'commune' },
   { username: 'mttq.phuong2', displayName: 'Trần Văn Hòa', role: 'frontOfficer', scope: 'commune' },
   { username: 'tobaucu.kp1', displayName: 'Nguyễn Văn Lâm', role: 'teamMember', scope: 'election' },
+  // The second reader of a double-entered count: the two lanes of a batch need two accounts.
+  { username: 'tobaucu2.kp1', displayName: 'Trần Thị Mai', role: 'teamMember', scope: 'election' },
   { username: 'tinh.lamdong', displayName: 'Phạm Minh Châu', role: 'provinceViewer', scope: 'province' },
 ];
 

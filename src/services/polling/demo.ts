@@ -11,7 +11,12 @@ import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { ElectionState } from '../../domain/election';
 import { ELECTION_STATES } from '../../domain/election';
-import { pollingDemo as demoRepo, preparationPlan as planRepo, rolls as rollRepo } from '../../store';
+import {
+  elections as electionsRepo,
+  pollingDemo as demoRepo,
+  preparationPlan as planRepo,
+  rolls as rollRepo,
+} from '../../store';
 import type { Db } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
@@ -19,8 +24,10 @@ import { writeWithAudit } from '../common';
 import { failures } from '../common';
 import { canManageCommune, placeOfHamlet } from '../common';
 import { postedRoll } from './roll-entries';
+import { snapshotEntries } from '../roll';
 import { vnToday } from '../common';
 import { createUser } from '../auth';
+import { recordBallots } from './ballots';
 
 export const SECOND_TEAM_ACCOUNT = 'tobaucu2.kp1';
 const DEMO_PASSWORD = 'baucoso2024';
@@ -104,6 +111,19 @@ async function postRoll(
   at: string,
 ) {
   if (await postedRoll(db, electionId)) return;
+  // A roll the commune drafted for this election is posted as it stands (its own entries and
+  // numbers), so that the button works whatever state the roll page left.
+  const draft = await rollRepo.getRollOfElection(db, electionId);
+  if (draft) {
+    const listed = snapshotEntries(await rollRepo.listEntries(db, draft.id));
+    if (listed.length === 0) {
+      await rollRepo.deleteEntries(db, draft.id);
+      await rollRepo.insertEntries(db, entriesOf(draft.id, reps));
+    }
+    await rollRepo.updateRoll(db, draft.id, { state: 'posted' });
+    await snapshot(db, draft.id, listed.length > 0 ? listed : snapshotOf(reps), day, at);
+    return;
+  }
   const rollId = randomUUID();
   await rollRepo.insertRoll(db, {
     id: rollId,
@@ -116,31 +136,39 @@ async function postRoll(
     built_by: null,
   });
   // The roll's entries too, so the roll page, the exports and the polling-day pack show the people.
-  await rollRepo.insertEntries(
-    db,
-    reps.map((p, i) => ({
-      id: randomUUID(),
-      roll_id: rollId,
-      roll_number: i + 1,
-      resident_id: p.id,
-      household_id: p.household_id,
-      full_name: p.full_name,
-      birth_date: p.birth_date,
-      sex: p.sex,
-      address: p.address,
-      resident_group: p.group,
-      status: 'listed',
-      reasons: '[]',
-      amendment_id: null,
-    })),
-  );
-  const entries = reps.map((p, i) => ({
+  await rollRepo.insertEntries(db, entriesOf(rollId, reps));
+  await snapshot(db, rollId, snapshotOf(reps), day, at);
+}
+
+function entriesOf(rollId: string, reps: readonly Person[]) {
+  return reps.map((p, i) => ({
+    id: randomUUID(),
+    roll_id: rollId,
+    roll_number: i + 1,
+    resident_id: p.id,
+    household_id: p.household_id,
+    full_name: p.full_name,
+    birth_date: p.birth_date,
+    sex: p.sex,
+    address: p.address,
+    resident_group: p.group,
+    status: 'listed',
+    reasons: '[]',
+    amendment_id: null,
+  }));
+}
+
+function snapshotOf(reps: readonly Person[]) {
+  return reps.map((p, i) => ({
     rollNumber: i + 1,
     residentId: p.id,
     householdId: p.household_id,
     fullName: p.full_name,
     residentGroup: p.group,
   }));
+}
+
+async function snapshot(db: Db, rollId: string, entries: readonly object[], day: string, at: string) {
   await rollRepo.insertSnapshot(db, {
     id: randomUUID(),
     roll_id: rollId,
@@ -214,11 +242,10 @@ export async function prepareDemoPolling(
   }
   // Trying polling day live needs polling day to be today (Vietnam time): demo data only.
   const day = options.onToday ? vnToday(ctx) : (election.electionDate ?? vnToday(ctx));
-  if (options.onToday && day !== election.electionDate) {
-    await demoRepo.setElectionDate(db, electionId, day);
-  }
   const at = ctx.now().toISOString();
   const registered = await writeWithAudit(ctx, actor, async (trx) => {
+    if (options.onToday && day !== election.electionDate)
+      await demoRepo.setElectionDate(trx, electionId, day);
     const reps = representatives(await adults(trx, election.hamletId));
     const rest = await addCandidates(trx, electionId, election.position, reps, at);
     await addTeam(trx, electionId, rest, at);
@@ -231,4 +258,69 @@ export async function prepareDemoPolling(
     };
   });
   return ok({ electionId, registered, teamAccounts: ['tobaucu.kp1', SECOND_TEAM_ACCOUNT] });
+}
+
+/** The demo team's accounts, moved to each new trial election. */
+export const DEMO_TEAM_ACCOUNTS = ['tobaucu.kp1', SECOND_TEAM_ACCOUNT] as const;
+/** Ballots the commune hands the trial team: one per voter on the roll and a few spare. */
+const SPARE_BALLOTS = 10;
+
+/**
+ * A trial election of a demo-ward hamlet dated today (Vietnam time), ready for polling day: a new
+ * election each time, so that it works whatever earlier trials left (a draft roll, a closed count);
+ * the demo team accounts move to it; candidates, team, posted roll and the ballots received as in
+ * `prepareDemoPolling`. Only for the demo ward, by its commune officers.
+ */
+export async function startDemoPollingDay(
+  ctx: ServiceContext,
+  actor: Actor,
+  hamletId: string,
+): Promise<Result<{ electionId: string; electionDate: string; registered: number; teamAccounts: string[] }>> {
+  const db = ctx.store.db;
+  const place = await placeOfHamlet(db, hamletId);
+  if (!place) return err(failures.notFound('khu phố, thôn này'));
+  if (!canManageCommune(actor, place))
+    return err(failures.forbidden('tạo cuộc bầu thử cho khu phố, thôn này'));
+  if (place.communeId !== demoWard.communeCode)
+    return err(failures.invalid('hamletId', 'Chỉ tạo cuộc bầu thử cho các khu phố của phường mẫu.'));
+  const day = vnToday(ctx);
+  const electionId = randomUUID();
+  const at = ctx.now().toISOString();
+  const term =
+    (await demoRepo.latestTermOfHamlet(db, hamletId)) ?? `${day.slice(0, 4)}-${Number(day.slice(0, 4)) + 5}`;
+  await writeWithAudit(ctx, actor, async (trx) => {
+    await electionsRepo.insertElection(trx, {
+      id: electionId,
+      hamletId,
+      position: 'head',
+      termLabel: term,
+      profileId: 'nd59-2023',
+      electionDate: day,
+      state: 'planned',
+      round: 1,
+      createdAt: at,
+    });
+    for (const username of DEMO_TEAM_ACCOUNTS) {
+      const user = await demoRepo.userIdByUsername(trx, username);
+      if (user) await demoRepo.setUserScope(trx, user.id, electionId);
+    }
+    return {
+      value: undefined,
+      audit: {
+        action: 'polling.demo.election',
+        entity: 'election',
+        entityId: electionId,
+        data: { hamletId, electionDate: day, teamAccounts: [...DEMO_TEAM_ACCOUNTS], note: NOTE },
+      },
+    };
+  });
+  const prepared = await prepareDemoPolling(ctx, actor, electionId);
+  if (!prepared.ok) return prepared;
+  const ballots = await recordBallots(ctx, actor, electionId, {
+    position: 'head',
+    kind: 'received',
+    quantity: prepared.value.registered + SPARE_BALLOTS,
+  });
+  if (!ballots.ok) return ballots;
+  return ok({ ...prepared.value, electionDate: day });
 }

@@ -241,6 +241,14 @@ async function count(
   return closed.ok ? ok({ countId, result: closed.value.view.result }) : closed;
 }
 
+/** The team member who reads the second lane of a double entry in a scenario. */
+const secondReader = (actor: Actor): Actor => ({
+  ...actor,
+  userId: `${actor.userId}:luot-2`,
+  username: `${actor.username}-luot-2`,
+  displayName: `${actor.displayName} (người đọc lượt 2)`,
+});
+
 async function countBatch(
   ctx: ServiceContext,
   actor: Actor,
@@ -253,12 +261,14 @@ async function countBatch(
   const batchId = opened.value.id;
   const lanes = v.doubleEntry ? [1, 2] : [1];
   for (const lane of lanes) {
+    // Double entry needs two readers with their own accounts: the second lane is another member's.
+    const reader = lane === 2 ? secondReader(actor) : actor;
     for (const [i, k] of keys.entries()) {
       const key = lane === 2 ? (batch.second?.[String(i + 1)] ?? k) : k;
       const paper = paperOfKey(key, v);
       if (!paper)
         return err(failures.invalid('papers', `Phím "${key}" không ứng với phiếu nào của lá phiếu này.`));
-      const r = await enterPaper(ctx, actor, v.id, { ...paper, batchId, lane, key: randomUUID() });
+      const r = await enterPaper(ctx, reader, v.id, { ...paper, batchId, lane, key: randomUUID() });
       if (!r.ok) return r;
     }
   }

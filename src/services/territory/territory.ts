@@ -10,6 +10,7 @@ import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
 import { failures } from '../common';
+import { demoWard } from '../../demo';
 import { canManageCommune, canRead, placeOfCommune, placeOfHamlet } from '../common';
 
 const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
@@ -127,6 +128,8 @@ export interface HamletDetail extends HamletView {
   readonly commune: repo.CommuneRow;
   readonly residents: number;
   readonly canManage: boolean;
+  /** The actor may start a trial polling day here (the demo ward's officers only). */
+  readonly canTryPollingDay: boolean;
 }
 
 export async function getHamlet(
@@ -149,6 +152,7 @@ export async function getHamlet(
     commune,
     residents: await householdsRepo.countResidents(db, hamletId),
     canManage: canManageCommune(actor, place),
+    canTryPollingDay: canManageCommune(actor, place) && place.communeId === demoWard.communeCode,
   });
 }
 

@@ -1,15 +1,27 @@
-import { Anchor, AppShell, Badge, Button, Group, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Badge, Box, Button, Group, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Me } from '../../contract/auth';
 import { t } from '../shared/strings';
 
+/**
+ * The app shell. The header is in the page's flow, not fixed at a height: on a 360–390 px phone its
+ * links wrap onto a second line instead of being cut off or widening the page.
+ */
 export function Layout(props: { me: Me; homePath: string; onLogout: () => void; children: ReactNode }) {
   const { me } = props;
   return (
-    <AppShell header={{ height: 60 }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+    <AppShell padding="md">
+      <Box
+        component="header"
+        px="md"
+        py="xs"
+        style={{
+          borderBottom: '1px solid var(--mantine-color-gray-3)',
+          background: 'var(--mantine-color-body)',
+        }}
+      >
+        <Group justify="space-between" gap="xs" wrap="wrap">
           <Group gap="md" wrap="nowrap">
             <Anchor component={Link} to={props.homePath} underline="never">
               <Title order={3} c="red.8">
@@ -20,7 +32,7 @@ export function Layout(props: { me: Me; homePath: string; onLogout: () => void; 
               {t.appTagline}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="wrap">
             <Anchor component={Link} to="/tim-kiem" size="sm">
               {t.nav.search}
             </Anchor>
@@ -35,7 +47,15 @@ export function Layout(props: { me: Me; homePath: string; onLogout: () => void; 
             <Anchor href="/api/docs" size="sm" visibleFrom="md">
               {t.nav.apiDocs}
             </Anchor>
-            <Anchor component={Link} to="/tai-khoan" size="sm" fw={500} c="dark" data-testid="current-user">
+            <Anchor
+              component={Link}
+              to="/tai-khoan"
+              size="sm"
+              fw={500}
+              c="dark"
+              data-testid="current-user"
+              style={{ overflowWrap: 'anywhere' }}
+            >
               {me.user.displayName}
             </Anchor>
             <Badge variant="light" visibleFrom="sm">
@@ -46,7 +66,7 @@ export function Layout(props: { me: Me; homePath: string; onLogout: () => void; 
             </Button>
           </Group>
         </Group>
-      </AppShell.Header>
+      </Box>
       <AppShell.Main>{props.children}</AppShell.Main>
     </AppShell>
   );

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -7,6 +8,7 @@ import {
   Kbd,
   List,
   Progress,
+  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -15,8 +17,11 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import * as contract from '../../../contract/count';
-import type { CountedPaperView, CountView } from '../../../contract/count';
-import { paperForKey } from '../../../domain/count/counted-paper';
+import type { CountedPaperView, CountView, EntryContextView } from '../../../contract/count';
+import { paperForKey, tallyPaperOf } from '../../../domain/count/counted-paper';
+import { countPapers } from '../../../domain/count/papers';
+import type { PaperRules } from '../../../domain/count/papers';
+import { standingOf, standingText } from '../../../domain/count/standing';
 import { useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { paperText } from './CountPage';
@@ -26,30 +31,164 @@ import { tc } from './strings';
 
 type Mode = { kind: 'normal' } | { kind: 'defect' } | { kind: 'combo'; picked: string[] };
 
-function Keys({ v }: { v: CountView }) {
+/** One key of the pad: the keyboard key it stands for and what it records. */
+interface PadKey {
+  readonly key: string;
+  readonly label: string;
+  readonly color?: string;
+  readonly variant?: string;
+  readonly active?: boolean;
+}
+
+/** The keys of the current mode, the same keys as the keyboard's, in the order of the hints. */
+function padKeys(v: CountView, mode: Mode): PadKey[] {
+  if (mode.kind === 'defect')
+    return [
+      ...v.defects.map((d, i) => ({ key: String(i + 1), label: d.label, color: 'orange' })),
+      { key: 'Escape', label: tc.cancel, variant: 'default' },
+    ];
+  if (mode.kind === 'combo')
+    return [
+      ...v.candidates.map((c, i) => ({
+        key: String(i + 1),
+        label: c.name,
+        active: mode.picked.includes(c.id),
+      })),
+      { key: 'Enter', label: tc.record, color: 'green' },
+      { key: 'Escape', label: tc.cancel, variant: 'default' },
+    ];
   const agree = v.ballotForm === 'agreeColumns';
-  const rows: [string, string][] = v.candidates.map((c, i) => [
-    String(i + 1),
-    agree ? tc.keyAgree(c.name) : tc.keyOnly(c.name),
-  ]);
-  if (v.candidates.length === 2) rows.push(['3', tc.keyAll]);
-  if (v.candidates.length > 2) rows.push(['+', tc.keyCombo]);
-  rows.push(['0', tc.keyNone]);
-  if (v.defects.length > 0) rows.push(['.', tc.keyDefect]);
-  rows.push(['⌫', tc.keyUndo]);
+  const keys: PadKey[] = v.candidates.map((c, i) => ({
+    key: String(i + 1),
+    label: agree ? tc.keyAgree(c.name) : tc.keyOnly(c.name),
+  }));
+  if (v.candidates.length === 2) keys.push({ key: '3', label: tc.keyAll, variant: 'light' });
+  if (v.candidates.length > 2) keys.push({ key: '+', label: tc.keyCombo, variant: 'light' });
+  keys.push({ key: '0', label: tc.keyNone, variant: 'light' });
+  if (v.defects.length > 0) keys.push({ key: '.', label: tc.keyDefect, color: 'orange', variant: 'light' });
+  keys.push({ key: 'Backspace', label: tc.keyUndo, variant: 'default' });
+  return keys;
+}
+
+const keyCap = (key: string) => ({ Backspace: '⌫', Escape: 'Esc', Enter: '↵' })[key] ?? key;
+
+/**
+ * On-screen keys for thumbs: one tap per paper, each key the same as the keyboard's (it goes through
+ * the same handler), at least 64 px high.
+ */
+function Keypad(props: { v: CountView; mode: Mode; disabled: boolean; press: (key: string) => void }) {
   return (
-    <Card withBorder>
+    <Card withBorder data-keypad>
       <Text size="sm" fw={600}>
-        {tc.keysHelp}
+        {tc.keysTap}
       </Text>
-      <Group gap="md" mt="xs">
-        {rows.map(([k, label]) => (
-          <Text key={k} size="sm">
-            <Kbd>{k}</Kbd> {label}
+      <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" mt="xs" role="group" aria-label={tc.keypad}>
+        {padKeys(props.v, props.mode).map((k) => (
+          <Button
+            key={k.key}
+            data-key={k.key}
+            disabled={props.disabled}
+            color={k.color}
+            variant={
+              k.active ? 'filled' : (k.variant ?? (props.mode.kind === 'combo' ? 'outline' : 'filled'))
+            }
+            aria-pressed={props.mode.kind === 'combo' && k.active !== undefined ? k.active : undefined}
+            onClick={() => props.press(k.key)}
+            h="auto"
+            mih={64}
+            py={8}
+            justify="flex-start"
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.25 } }}
+            leftSection={<Kbd>{keyCap(k.key)}</Kbd>}
+          >
+            {k.label}
+          </Button>
+        ))}
+      </SimpleGrid>
+    </Card>
+  );
+}
+
+/** Votes and valid papers of the papers typed here, counted by the profile's paper rules. */
+function countedHere(v: CountView, rules: PaperRules, papers: readonly QueuedPaper[]) {
+  const ids = v.candidates.map((c) => c.id);
+  const counted = countPapers(
+    papers.map((e) => tallyPaperOf(e.paper, ids)),
+    ids,
+    rules,
+  );
+  return counted.ok ? counted.value : { valid: 0, votes: ids.map(() => 0) };
+}
+
+/** The live standing of each candidate against the profile's winner threshold, with its source. */
+function StandingCard(props: { v: CountView; ctx: EntryContextView; live: readonly QueuedPaper[] }) {
+  const { v, ctx } = props;
+  const rule = ctx.winner;
+  if (!rule)
+    return (
+      <Text size="sm" c="dimmed">
+        {tc.noWinnerRule}
+      </Text>
+    );
+  const here = countedHere(v, ctx.paperRules, props.live);
+  const s = standingOf({
+    threshold: rule.threshold,
+    bases: {
+      registered: v.registered,
+      participated: v.voted,
+      present: v.voted,
+      valid: v.running.valid + here.valid,
+    },
+    candidates: v.running.candidates.map((c, i) => ({ id: c.id, votes: c.votes + (here.votes[i] ?? 0) })),
+  });
+  return (
+    <Card withBorder data-testid="standing">
+      <Text fw={600}>{tc.standing}</Text>
+      <Text size="sm">{rule.text}.</Text>
+      <Text size="xs" c="dimmed">
+        {tc.standingSource(rule.citation, rule.confidence)}
+      </Text>
+      <Stack gap={4} mt="xs">
+        {s.candidates.map((c, i) => (
+          <Text key={c.id} size="sm" c={c.met ? 'green.9' : undefined}>
+            <b>{v.candidates[i]?.name}</b>: {tc.votesOf(c.votes)} — {standingText(c)} (
+            {tc.standingNeed(c.needed, s.baseValue)})
           </Text>
         ))}
-      </Group>
+      </Stack>
+      <Text size="xs" c="dimmed" mt="xs">
+        {tc.standingNote}
+      </Text>
     </Card>
+  );
+}
+
+/** Which lane is the reader's: theirs, free to them, or the other one's (then the keys are off). */
+function LaneOwner(props: { ctx: EntryContextView; batchId: string; lane: 1 | 2; countId: string }) {
+  const { ctx, batchId, lane } = props;
+  const mine = ctx.yourLanes.find((l) => l.batchId === batchId)?.lane ?? null;
+  const holders = ctx.lanes.filter((l) => l.batchId === batchId && !l.mine);
+  if (mine !== null && mine !== lane)
+    return (
+      <Alert color="red" data-testid="lane-owner">
+        {tc.notYourLane(mine, lane)}{' '}
+        <Anchor component={Link} to={`/kiem-phieu/${props.countId}/tap/${batchId}/luot/${mine}`}>
+          {tc.toYourLane(mine)}
+        </Anchor>
+      </Alert>
+    );
+  return (
+    <Group gap="xs" data-testid="lane-owner">
+      <Badge color={mine === lane ? 'green' : 'blue'} tt="none" size="lg">
+        {mine === lane ? tc.yourLane(lane) : tc.freeLane(lane)}
+      </Badge>
+      {ctx.doubleEntry &&
+        holders.map((h) => (
+          <Text key={h.lane} size="sm" c="dimmed">
+            {tc.heldBy(h.lane, h.names.join(', '))}
+          </Text>
+        ))}
+    </Group>
   );
 }
 
@@ -64,6 +203,8 @@ export function CountEntryPage() {
     { params: { id } },
     { refetchOnMount: 'always', staleTime: Infinity, refetchOnReconnect: false, refetchOnWindowFocus: false },
   );
+  // Whose lane is whose, as the server knows it when the page opens.
+  const entryCtx = useApiQuery(contract.getEntryContext, { params: { id } }, { refetchOnMount: 'always' });
   const [entered, setEntered] = useState<QueuedPaper[]>([]);
   const [mode, setMode] = useState<Mode>({ kind: 'normal' });
   const [error, setError] = useState<string | null>(null);
@@ -84,6 +225,10 @@ export function CountEntryPage() {
   const already = batch ? (batch.entered[laneNo - 1] ?? 0) : 0;
   const live = entered;
   const total = already + live.length;
+  const ctx = entryCtx.data;
+  const mine = ctx?.yourLanes.find((l) => l.batchId === batchId)?.lane ?? null;
+  // The other lane of this batch is the reader's: the server would refuse every paper.
+  const blocked = mine !== null && mine !== laneNo;
 
   // Papers recorded so far, counted at once (between renders too) so a fast typist cannot overfill.
   const recordedRef = useRef(total);
@@ -117,41 +262,46 @@ export function CountEntryPage() {
     modeRef.current = next;
     setMode(next);
   };
-  const onKey = (ev: KeyboardEvent) => {
-    if (!view || ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    if (ev.key === 'Backspace') {
-      ev.preventDefault();
+  /** One key, typed or tapped: true when it meant something here (the keyboard's default is then kept off). */
+  const press = (key: string): boolean => {
+    if (!view || blocked) return false;
+    if (key === 'Backspace') {
       undo();
-      return;
+      return true;
     }
     const current = modeRef.current;
     if (current.kind === 'defect') {
-      ev.preventDefault();
-      const d = view.defects[Number(ev.key) - 1];
+      const d = view.defects[Number(key) - 1];
       if (d) record({ kept: [], defect: d.code });
-      if (d || ev.key === 'Escape') changeMode({ kind: 'normal' });
-      return;
+      if (d || key === 'Escape') changeMode({ kind: 'normal' });
+      return true;
     }
     if (current.kind === 'combo') {
-      ev.preventDefault();
-      const c = view.candidates[Number(ev.key) - 1];
+      const c = view.candidates[Number(key) - 1];
       if (c) {
         const picked = current.picked.includes(c.id)
           ? current.picked.filter((x) => x !== c.id)
           : [...current.picked, c.id];
         changeMode({ kind: 'combo', picked });
-      } else if (ev.key === 'Enter') {
+      } else if (key === 'Enter') {
         record({ kept: current.picked, defect: null });
         changeMode({ kind: 'normal' });
-      } else if (ev.key === 'Escape') changeMode({ kind: 'normal' });
-      return;
+      } else if (key === 'Escape') changeMode({ kind: 'normal' });
+      return true;
     }
-    const p = paperForKey(ev.key, view);
-    if (p === null) return;
-    ev.preventDefault();
+    const p = paperForKey(key, view);
+    if (p === null) return false;
     if (p === 'defect') changeMode({ kind: 'defect' });
     else if (p === 'combo') changeMode({ kind: 'combo', picked: [] });
     else record({ kept: [...p.kept], defect: p.defect });
+    return true;
+  };
+  const onKey = (ev: KeyboardEvent) => {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    // Enter or Space on a focused pad key would click it as well as be read here: read it once.
+    const onPad = ev.target instanceof Element && ev.target.closest('[data-keypad]') !== null;
+    if (onPad && (ev.key === 'Enter' || ev.key === ' ')) ev.preventDefault();
+    if (press(ev.key)) ev.preventDefault();
   };
   const onKeyRef = useRef(onKey);
   onKeyRef.current = onKey;
@@ -163,10 +313,7 @@ export function CountEntryPage() {
 
   if (!view) return <QueryStatus query={query.isError ? query : { ...query, status: 'pending' }} />;
   if (!batch) return <Alert color="red">{tc.full}</Alert>;
-  const tally = view.candidates.map((c) => ({
-    name: c.name,
-    votes: live.filter((e) => !e.paper.defect && e.paper.kept.includes(c.id)).length,
-  }));
+  const here = countedHere(view, ctx?.paperRules ?? { invalidReasons: [], seats: view.seats }, live);
   const defects = live.filter((e) => e.paper.defect).length;
   return (
     <Stack p="md">
@@ -179,6 +326,7 @@ export function CountEntryPage() {
       <Text size="sm" c="dimmed">
         {view.positionTitle} — {view.hamletName}
       </Text>
+      {ctx && <LaneOwner ctx={ctx} batchId={batchId} lane={laneNo} countId={id} />}
       <Group>
         <Text size="xl" fw={700} data-testid="lane-count">
           {tc.progress(total, batch.size)}
@@ -187,8 +335,7 @@ export function CountEntryPage() {
           {pending > 0 ? tc.pending(pending) : tc.saved}
         </Badge>
       </Group>
-      <Progress value={(100 * total) / batch.size} />
-      <Keys v={view} />
+      <Progress value={(100 * total) / batch.size} aria-label={tc.progressLabel} />
       {mode.kind === 'defect' && (
         <Alert color="orange" title={tc.defectPick}>
           <List>
@@ -210,12 +357,13 @@ export function CountEntryPage() {
           {error}
         </Alert>
       )}
+      <Keypad v={view} mode={mode} disabled={blocked} press={press} />
       <Table withTableBorder aria-label="Kiểm đếm lượt nhập">
         <Table.Tbody>
-          {tally.map((c) => (
-            <Table.Tr key={c.name}>
+          {view.candidates.map((c, i) => (
+            <Table.Tr key={c.id}>
               <Table.Td>{c.name}</Table.Td>
-              <Table.Td>{c.votes}</Table.Td>
+              <Table.Td>{here.votes[i] ?? 0}</Table.Td>
             </Table.Tr>
           ))}
           <Table.Tr>
@@ -224,6 +372,7 @@ export function CountEntryPage() {
           </Table.Tr>
         </Table.Tbody>
       </Table>
+      {ctx && <StandingCard v={view} ctx={ctx} live={live} />}
       <Text size="sm" fw={600}>
         {tc.last}
       </Text>

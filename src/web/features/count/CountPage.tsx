@@ -15,7 +15,7 @@ import { ConfirmButton } from '../../shared/ConfirmButton';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import * as contract from '../../../contract/count';
-import type { BatchSheetView, CountedPaperView, CountView } from '../../../contract/count';
+import type { BatchSheetView, CountedPaperView, CountView, EntryContextView } from '../../../contract/count';
 import { call, errorText } from '../../shared/client';
 import { vnNumber } from '../../shared/format';
 import { useApiQuery } from '../../shared/query';
@@ -87,41 +87,58 @@ function Differences(props: {
       props.onError(errorText(e));
     }
   };
+  // Two columns and the settling buttons stacked under the readings, so a 390 px phone shows them whole.
   return (
-    <Table withTableBorder aria-label={`${tc.differences} ${tc.batch} ${b.number}`}>
+    <Table withTableBorder layout="fixed" aria-label={`${tc.differences} ${tc.batch} ${b.number}`}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{tc.paperNo}</Table.Th>
-          <Table.Th>{tc.lane(1)}</Table.Th>
-          <Table.Th>{tc.lane(2)}</Table.Th>
-          <Table.Th>{tc.resolveAs}</Table.Th>
+          <Table.Th w={72}>{tc.paperNo}</Table.Th>
+          <Table.Th>{tc.readings}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {b.differences.map((d) => (
           <Table.Tr key={d.seq}>
             <Table.Td>{d.seq}</Table.Td>
-            <Table.Td>{paperText(d.first, v)}</Table.Td>
-            <Table.Td>{paperText(d.second, v)}</Table.Td>
             <Table.Td>
-              {d.resolution ? (
+              <Stack gap={6}>
                 <Text size="sm">
-                  {tc.resolved}: {paperText(d.resolution, v)}
+                  {tc.lane(1)}: <b>{paperText(d.first, v)}</b>
                 </Text>
-              ) : (
-                v.canWrite && (
-                  <Group gap="xs">
-                    {[d.first, d.second].map(
-                      (p, i) =>
-                        p && (
-                          <Button key={i} size="xs" variant="light" onClick={() => void resolve(d.seq, p)}>
-                            {`${tc.lane(i + 1)}: ${paperText(p, v)}`}
-                          </Button>
-                        ),
-                    )}
-                  </Group>
-                )
-              )}
+                <Text size="sm">
+                  {tc.lane(2)}: <b>{paperText(d.second, v)}</b>
+                </Text>
+                {d.resolution ? (
+                  <Text size="sm" c="green.9">
+                    {tc.resolved}: {paperText(d.resolution, v)}
+                  </Text>
+                ) : (
+                  v.canWrite && (
+                    <Stack gap={6}>
+                      <Text size="sm" fw={600}>
+                        {tc.resolveAs}
+                      </Text>
+                      {[d.first, d.second].map(
+                        (p, i) =>
+                          p && (
+                            <Button
+                              key={i}
+                              variant="light"
+                              fullWidth
+                              h="auto"
+                              mih={48}
+                              py={6}
+                              styles={{ label: { whiteSpace: 'normal', lineHeight: 1.25 } }}
+                              onClick={() => void resolve(d.seq, p)}
+                            >
+                              {`${tc.lane(i + 1)}: ${paperText(p, v)}`}
+                            </Button>
+                          ),
+                      )}
+                    </Stack>
+                  )
+                )}
+              </Stack>
             </Table.Td>
           </Table.Tr>
         ))}
@@ -130,8 +147,20 @@ function Differences(props: {
   );
 }
 
-function Batches(props: { v: CountView; reload: () => void; onError: (m: string) => void }) {
+function Batches(props: {
+  v: CountView;
+  lanes: EntryContextView | undefined;
+  reload: () => void;
+  onError: (m: string) => void;
+}) {
   const { v } = props;
+  const yours = (batchId: string) => props.lanes?.yourLanes.find((l) => l.batchId === batchId)?.lane ?? null;
+  // A reader who entered one lane of a batch is offered only that lane: the other is someone else's.
+  const lanesFor = (batchId: string): (1 | 2)[] => {
+    const own = yours(batchId);
+    if (!v.doubleEntry) return [1];
+    return own === null ? [1, 2] : [own];
+  };
   const entered = v.batches.reduce((s, b) => s + b.size, 0);
   const [size, setSize] = useState<number | string>(Math.min(50, v.received - entered));
   const post = async (write: () => Promise<unknown>) => {
@@ -163,16 +192,12 @@ function Batches(props: { v: CountView; reload: () => void; onError: (m: string)
           </Group>
           {!b.closed && v.canWrite && (
             <Group mt="xs">
-              <Button component={Link} to={`/kiem-phieu/${v.id}/tap/${b.id}/luot/1`} size="xs">
-                {tc.enter(1)}
-              </Button>
-              {v.doubleEntry && (
-                <Button component={Link} to={`/kiem-phieu/${v.id}/tap/${b.id}/luot/2`} size="xs">
-                  {tc.enter(2)}
+              {lanesFor(b.id).map((lane) => (
+                <Button key={lane} component={Link} to={`/kiem-phieu/${v.id}/tap/${b.id}/luot/${lane}`}>
+                  {yours(b.id) === lane ? `${tc.enter(lane)} ${tc.yoursMark}` : tc.enter(lane)}
                 </Button>
-              )}
+              ))}
               <Button
-                size="xs"
                 variant="outline"
                 onClick={() =>
                   void post(() => call(contract.closeBatch, { params: { id: v.id, batchId: b.id } }))
@@ -264,10 +289,14 @@ export function CountPage() {
   const { id = '' } = useParams();
   // Always the server's latest: the entry pages write without refreshing this view.
   const query = useApiQuery(contract.getCount, { params: { id } }, { refetchOnMount: 'always' });
+  const lanes = useApiQuery(contract.getEntryContext, { params: { id } }, { refetchOnMount: 'always' });
   const [error, setError] = useState<string | null>(null);
   const v = query.data;
   if (!v) return <QueryStatus query={query} />;
-  const reload = () => void query.refetch();
+  const reload = () => {
+    void query.refetch();
+    void lanes.refetch();
+  };
   const close = async () => {
     setError(null);
     try {
@@ -311,7 +340,7 @@ export function CountPage() {
       )}
       <Tally v={v} />
       <Result v={v} onError={setError} />
-      {v.method === 'papers' && <Batches v={v} reload={reload} onError={setError} />}
+      {v.method === 'papers' && <Batches v={v} lanes={lanes.data} reload={reload} onError={setError} />}
       {!v.closed && v.problems.length > 0 && (
         <Alert color="yellow" title={tc.problems}>
           <List size="sm">

@@ -34,6 +34,7 @@ export const tc = {
   differences: 'Khác biệt giữa hai lượt nhập',
   paperNo: 'Phiếu số',
   resolveAs: 'Tổ thống nhất là',
+  readings: 'Hai lượt nhập',
   resolved: 'Đã thống nhất',
   none: '(trống)',
   noneKept: 'Gạch hết tên',
@@ -73,4 +74,29 @@ export const tc = {
   last: 'Phiếu vừa nhập',
   defectLabel: 'Lỗi',
   finish: 'Về trang kiểm phiếu',
+  keypad: 'Bàn phím nhập phiếu',
+  keysTap: 'Mỗi phiếu một lần chạm (hoặc một phím), theo thứ tự phiếu:',
+  cancel: 'Bỏ chọn',
+  record: 'Ghi phiếu này',
+  progressLabel: 'Tiến độ nhập tập phiếu',
+  yourLane: (lane: number) => `Lượt nhập ${lane} — lượt của bạn`,
+  freeLane: (lane: number) => `Bạn nhập lượt ${lane}`,
+  heldBy: (lane: number, names: string) => `Lượt nhập ${lane}: ${names}`,
+  notYourLane: (mine: number, lane: number) =>
+    `Bạn đã nhập lượt ${mine} của tập này. Nhập kép cần hai người đọc phiếu độc lập: lượt nhập ${lane} phải do một thành viên khác của Tổ bầu cử nhập bằng tài khoản của mình.`,
+  toYourLane: (lane: number) => `Sang lượt nhập ${lane} của bạn`,
+  yoursMark: '(lượt của bạn)',
+  standing: 'Tạm tính so với điều kiện trúng cử',
+  standingNote:
+    'Tính trên các phiếu đã đối chiếu khi mở trang cộng các phiếu vừa nhập ở lượt này; kết quả chính thức do Tổ kết luận khi kết thúc kiểm phiếu.',
+  standingSource: (citation: string, confidence: string) => `Căn cứ: ${citation} (${confidence}).`,
+  standingNeed: (needed: number, base: number) => `cần ${needed} phiếu trên ${base}`,
+  noWinnerRule: 'Bộ quy tắc không có điều kiện trúng cử cho hình thức bầu này.',
+  votesOf: (n: number) => `${n} phiếu`,
+  trialTitle: 'Thử ngày bầu cử (phường mẫu)',
+  trialNote:
+    'Tạo một cuộc bầu thử của khu phố này vào hôm nay: danh sách người ứng cử, Tổ bầu cử với tài khoản tobaucu.kp1 và tobaucu2.kp1, danh sách cử tri đã niêm yết và phiếu bầu đã nhận. Bấm lại lúc nào cũng tạo một cuộc bầu thử mới.',
+  trialStart: 'Tạo cuộc bầu thử hôm nay',
+  trialDone: (day: string, registered: number, accounts: readonly string[]) =>
+    `Đã tạo cuộc bầu thử ngày ${day}: ${registered} cử tri trong danh sách. Tổ bầu cử đăng nhập bằng ${accounts.join(' và ')} (mật khẩu của dữ liệu mẫu).`,
 };

@@ -63,7 +63,7 @@ function PositionBallots(props: {
           <Title order={4}>{p.title}</Title>
           {p.seal && <Badge color="green">{tx.sealed(vnTime(p.seal.sealedAt))}</Badge>}
         </Group>
-        <Table withTableBorder w={480}>
+        <Table withTableBorder w="100%" maw={480}>
           <Table.Tbody>
             <Table.Tr>
               <Table.Td>{tx.received}</Table.Td>
@@ -103,9 +103,17 @@ function PositionBallots(props: {
               onChange={(e) => setWitnesses(e.currentTarget.value)}
               autosize
               minRows={2}
-              w={300}
+              w="100%"
+              maw={300}
             />
-            <NumberInput label={tx.unusedCounted} value={unused} onChange={setUnused} min={0} w={220} />
+            <NumberInput
+              label={tx.unusedCounted}
+              value={unused}
+              onChange={setUnused}
+              min={0}
+              w="100%"
+              maw={220}
+            />
             <Button
               onClick={() =>
                 void run(() =>

@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import * as contract from '../../../contract/polling';
 import type { PollingVoter, PollView, Turnout } from '../../../contract/polling';
 import { call, errorText } from '../../shared/client';
@@ -76,9 +76,13 @@ function CheckInPanel(props: { electionId: string; boxes: Turnout['mobileBoxes']
             onKeyDown={(e) => {
               if (e.key === 'Enter') void onEnter();
             }}
-            w={480}
+            w="100%"
+            maw={480}
             data-testid="checkin-search"
           />
+          <Button onClick={() => void onEnter()} mih={48}>
+            {tx.checkInButton}
+          </Button>
           {props.boxes.length > 0 && (
             <Select
               label={tx.viaBox}
@@ -86,7 +90,8 @@ function CheckInPanel(props: { electionId: string; boxes: Turnout['mobileBoxes']
               value={box}
               onChange={setBox}
               data={props.boxes.map((b) => ({ value: b.id, label: `${tx.mobileBox} ${b.number}` }))}
-              w={200}
+              w="100%"
+              maw={200}
             />
           )}
         </Group>
@@ -176,7 +181,8 @@ function PollPanel(props: { electionId: string; poll: PollView; mobileBox: Turno
               label={tx.reason}
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
-              w={300}
+              w="100%"
+              maw={300}
             />
             <Checkbox
               label={tx.boxSealed}
@@ -210,7 +216,8 @@ function PollPanel(props: { electionId: string; poll: PollView; mobileBox: Turno
               label={tx.carriedBy}
               value={carriers}
               onChange={(e) => setCarriers(e.currentTarget.value)}
-              w={300}
+              w="100%"
+              maw={300}
               autosize
               minRows={2}
             />
@@ -247,6 +254,8 @@ export function PollingPage() {
   const turnoutQuery = useApiQuery(contract.getTurnout, { params: { id } });
   const poll = pollQuery.data;
   const turnout = turnoutQuery.data;
+  // Said once after a trial election was created from the hamlet page.
+  const trial = (useLocation().state as { trial?: string } | null)?.trial;
   const error = pollQuery.error ?? turnoutQuery.error;
   if (error)
     return (
@@ -268,6 +277,11 @@ export function PollingPage() {
           </Button>
         </Group>
       </Group>
+      {trial && (
+        <Alert color="green" data-testid="trial-created">
+          {trial}
+        </Alert>
+      )}
       <Text size="xl" fw={700} data-testid="turnout-inline">
         {tx.turnout}: {tx.votedOf(vnNumber(turnout.voted), vnNumber(turnout.registered))} (
         {turnout.percent.replace('.', ',')}%)

@@ -2,8 +2,10 @@
 export const pollingText = {
   title: (hamlet: string) => `Ngày bầu cử — ${hamlet}`,
   search: 'Số thứ tự, họ tên (không cần dấu) hoặc mã thẻ cử tri',
-  searchHelp: 'Gõ rồi bấm Enter: nếu chỉ một cử tri khớp, cử tri đó được ghi nhận đã bỏ phiếu.',
+  searchHelp:
+    'Gõ rồi bấm Enter hoặc nút "Tìm và ghi nhận": nếu chỉ một cử tri khớp, cử tri đó được ghi nhận đã bỏ phiếu.',
   checkIn: 'Ghi nhận bỏ phiếu',
+  checkInButton: 'Tìm và ghi nhận',
   voted: 'Đã bỏ phiếu',
   notVoted: 'Chưa bỏ phiếu',
   checkedIn: (name: string, n: number) => `Đã ghi nhận: ${name} (số ${n}) đã bỏ phiếu.`,

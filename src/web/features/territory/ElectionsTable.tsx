@@ -11,46 +11,49 @@ export function ElectionsTable(props: { elections: readonly Election[]; headTitl
       </Text>
     );
   }
+  // Six columns do not fit a phone: the table scrolls inside its box, the page does not.
   return (
-    <Table withTableBorder>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t.election.position}</Table.Th>
-          <Table.Th>{t.election.term}</Table.Th>
-          <Table.Th>{t.election.date}</Table.Th>
-          <Table.Th>{t.election.round}</Table.Th>
-          <Table.Th>{t.election.state}</Table.Th>
-          <Table.Th>{t.documents.electionPack}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {props.elections.map((e) => (
-          <Table.Tr key={e.id}>
-            <Table.Td>
-              {e.position === 'head' && props.headTitle
-                ? props.headTitle
-                : (t.positions[e.position] ?? e.position)}
-            </Table.Td>
-            <Table.Td>{e.termLabel}</Table.Td>
-            <Table.Td>{vnDate(e.electionDate) || '—'}</Table.Td>
-            <Table.Td>{e.round}</Table.Td>
-            <Table.Td>
-              <Badge
-                variant="light"
-                tt="none"
-                styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
-              >
-                {t.states[e.state] ?? e.state}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              <Anchor href={`/api/elections/${e.id}/polling-pack.pdf`} size="sm">
-                PDF
-              </Anchor>
-            </Table.Td>
+    <Table.ScrollContainer minWidth={560}>
+      <Table withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t.election.position}</Table.Th>
+            <Table.Th>{t.election.term}</Table.Th>
+            <Table.Th>{t.election.date}</Table.Th>
+            <Table.Th>{t.election.round}</Table.Th>
+            <Table.Th>{t.election.state}</Table.Th>
+            <Table.Th>{t.documents.electionPack}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {props.elections.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>
+                {e.position === 'head' && props.headTitle
+                  ? props.headTitle
+                  : (t.positions[e.position] ?? e.position)}
+              </Table.Td>
+              <Table.Td>{e.termLabel}</Table.Td>
+              <Table.Td>{vnDate(e.electionDate) || '—'}</Table.Td>
+              <Table.Td>{e.round}</Table.Td>
+              <Table.Td>
+                <Badge
+                  variant="light"
+                  tt="none"
+                  styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+                >
+                  {t.states[e.state] ?? e.state}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Anchor href={`/api/elections/${e.id}/polling-pack.pdf`} size="sm">
+                  PDF
+                </Anchor>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -25,6 +25,7 @@ import { QueryStatus } from '../../shared/Status';
 import { t, ta, tr } from '../../shared/strings';
 import { ElectionsTable } from './ElectionsTable';
 import { CountLinks } from '../count/CountLinks';
+import { TryPollingDay } from '../count/TryPollingDay';
 import { HamletFactsTab } from '../hamlet-facts/HamletFactsTab';
 import { HamletHistoryTab } from '../register/HamletHistoryTab';
 
@@ -76,6 +77,7 @@ export function HamletPage() {
         ))}
       </Group>
       <CountLinks elections={h.elections} />
+      {h.canTryPollingDay && <TryPollingDay hamletId={h.id} />}
       <Title order={3} size="h4">
         {t.hamlet.groups}
       </Title>
