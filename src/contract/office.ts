@@ -339,8 +339,6 @@ export const decideRecognition = endpoint({
     decision: recognitionDecision,
     on: civilDate,
     signerName: note,
-    residentId: optionalId,
-    holderName: note,
     termMonths: z.number().int().min(1).max(120).nullable().optional(),
     rerunDate: civilDate.nullable().optional(),
     rerunTime: z.string().max(5).nullable().optional(),

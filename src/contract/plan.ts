@@ -283,6 +283,8 @@ export const lifecycleView = z.object({
       to: electionState,
       label: z.string(),
       deadline: deadline.extend({ citationText: z.string(), passed: z.boolean() }).nullable(),
+      /** For a state only a service can earn (a closed count, a report, a decision): where that is done. */
+      earnedBy: z.string().nullable(),
     }),
   ),
 });
@@ -312,7 +314,7 @@ export const recordStep = endpoint({
   method: 'POST',
   path: '/api/elections/:id/steps',
   summary:
-    'Record a step; refused out of order or after its legal deadline unless the chair’s override is given',
+    'Record a step; refused out of order, after its legal deadline unless the chair’s override is given, and for the states only the count, its report and the commune’s decisions move to',
   tags,
   access: 'write',
   params: idParams,
@@ -323,6 +325,7 @@ export const recordStep = endpoint({
     ...profileFailures,
     'conflict',
     'invalid-transition',
+    'step-earned',
     'deadline-passed',
     'list-not-drafted',
     'list-not-official',

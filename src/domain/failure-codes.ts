@@ -45,6 +45,7 @@ export const FAILURE_CODES = {
   rule: 'refused',
   'rule-refused': 'refused',
   'invalid-transition': 'refused',
+  'step-earned': 'refused',
   'due-passed': 'refused',
   'weekday-not-allowed': 'refused',
   'profile-not-in-force': 'refused',

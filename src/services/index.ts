@@ -19,7 +19,7 @@ export * as meeting from './meeting';
 export * as office from './office';
 export * as oversight from './oversight';
 export * as people from './people';
-export * as plan from './plan';
+export * as plan from './plan/outward';
 export * as polling from './polling';
 export * as register from './register';
 export * as removal from './removal';

@@ -98,6 +98,9 @@ test('the commune recognises a reported count in time; a head is relieved after 
   await expect(item.getByText(/còn \d+ ngày làm việc/)).toBeVisible();
   await expect(item.getByText('QUÁ HẠN')).toHaveCount(0);
   await expect(item.getByText(winner).first()).toBeVisible();
+  // The person recognised is read from the closed count; the form has no one to choose or type.
+  await expect(item.getByTestId('recognition-elected')).toContainText(winner);
+  await expect(item.getByRole('combobox')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('inbox.png'), fullPage: true });
   await item.getByLabel('Người ký (Chủ tịch UBND)').fill('Lê Thanh Bình');
   await item.getByRole('button', { name: 'Công nhận người trúng cử' }).last().click();

@@ -129,7 +129,7 @@ describeEachDatabase('the recomputed result through the contract', (t) => {
       method: 'POST',
       url: `/api/elections/${s.electionId}/recognition`,
       headers: { cookie },
-      payload: { decision: 'recognise', on: '2024-11-17', residentId: s.resident },
+      payload: { decision: 'recognise', on: '2024-11-17' },
     });
     expect(res.statusCode).toBe(409);
     const error = res.json<{ error: { code: string; message: string } }>().error;

@@ -115,4 +115,23 @@ describeEachDatabase('polling: papers sent in bulk (a phone sending what it has 
     });
     expect(!r.ok && r.error.code).toBe('forbidden');
   });
+
+  it('checks permission before answering a replay: another commune or election gets no paper back', async () => {
+    // A fresh batch: the ones above are full or hold what they test.
+    s.batch = must(await count.openBatch(ctx(), team, s.countId, { size: 6 })).id;
+    const key = randomUUID();
+    const first = must(await count.enterPaper(ctx(), team, s.countId, paper([s.a], key)));
+    const strangers = [aCommuneOfficer('24823'), aTeamMember('another-election')];
+    for (const stranger of strangers) {
+      const one = await count.enterPaper(ctx(), stranger, s.countId, paper([s.a], key));
+      expect(one.ok).toBe(false);
+      if (!one.ok) expect(one.error.code).toBe('forbidden');
+      const bulk = await count.enterPapers(ctx(), stranger, s.countId, { papers: [paper([s.a], key)] });
+      expect(bulk.ok).toBe(false);
+      if (!bulk.ok) expect(bulk.error.code).toBe('forbidden');
+    }
+    // The team's own replay still answers with the stored paper.
+    const again = must(await count.enterPaper(ctx(), team, s.countId, paper([s.a], key)));
+    expect([again.entryId, again.replay]).toEqual([first.entryId, true]);
+  });
 });

@@ -149,7 +149,6 @@ describeEachDatabase('results recomputed from the papers', (t) => {
     const r = await office.decideRecognition(ctx(), officer, s.electionId, {
       decision: 'recognise',
       on: '2024-11-17',
-      residentId: s.aResident,
     });
     expect(!r.ok && r.error.code).toBe('count-result-mismatch');
     expect(!r.ok && r.error.message).toMatch(/khác với kết quả tính lại từ các phiếu/);

@@ -4,7 +4,8 @@ import type { ServiceContext } from '../../src/services';
 import type { ElectionState } from '../../src/domain/election';
 import { aCommuneOfficer } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
-import { WARD, adults, at, loadWard, reportedElection } from './office-support';
+import type { HandsOutcome } from './office-support';
+import { WARD, adults, at, countAndReport, loadWard, reportedElection } from './office-support';
 
 const officer = aCommuneOfficer(WARD);
 
@@ -17,8 +18,8 @@ export const FAILED_THEN_INTERIM = [
     reasons: ['Không có người ứng cử nào đạt trên 50% tổng số đại diện hộ gia đình'],
   },
   { do: 'step', to: 'polling', on: '2026-02-22' },
-  { do: 'step', to: 'counted', on: '2026-02-22' },
-  { do: 'step', to: 'reported', on: '2026-02-22' },
+  // The second round counted by show of hands and reported by the team (no one elected again).
+  { do: 'count', outcome: 'failed', on: '2026-02-22' },
   {
     do: 'interim',
     on: '2026-02-24',
@@ -29,7 +30,7 @@ export const FAILED_THEN_INTERIM = [
 ] as const;
 
 export const RECALL = [
-  { do: 'recognise', on: '2026-02-10', person: { adult: 0 }, signer: 'Lê Thanh Bình' },
+  { do: 'recognise', on: '2026-02-10', signer: 'Lê Thanh Bình' },
   {
     do: 'removal',
     on: '2026-03-02',
@@ -76,7 +77,11 @@ async function run(
   };
   const forms: string[] = [];
   for (const raw of steps) {
-    const s = raw as { do: string; on: string; to?: ElectionState };
+    const s = raw as { do: string; on: string; to?: ElectionState; outcome?: HandsOutcome };
+    if (s.do === 'count') {
+      await countAndReport(ctx(s.on), electionId, s.on, s.outcome!);
+      continue;
+    }
     if (s.do === 'step') {
       const r = await plan.recordStep(ctx(s.on), officer, electionId, {
         to: s.to!,
@@ -102,6 +107,7 @@ describeEachDatabase('after-the-vote scenario steps', (t) => {
       hamletId: hs[0]!.id,
       electionDate: '2026-02-08',
       receivedOn: '2026-02-09',
+      count: 'failed',
     });
     const forms = await run(ctx, id, hs[0]!.id, FAILED_THEN_INTERIM);
     expect(forms).toEqual(['rerun-decision', 'interim-head-decision']);
@@ -116,6 +122,7 @@ describeEachDatabase('after-the-vote scenario steps', (t) => {
       hamletId: hs[2]!.id,
       electionDate: '2026-02-08',
       receivedOn: '2026-02-09',
+      count: 'elected',
     });
     const forms = await run(ctx, id, hs[2]!.id, RECALL);
     expect(forms).toEqual([

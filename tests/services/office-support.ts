@@ -1,7 +1,8 @@
 /** Fixtures of the after-the-vote tests: the demo ward, an election already reported, residents. */
 import { randomUUID } from 'node:crypto';
-import type { ServiceContext } from '../../src/services';
-import { demo } from '../../src/services';
+import type { Actor, Result, ServiceContext } from '../../src/services';
+import { count, demo, office, polling } from '../../src/services';
+import { aCommuneOfficer } from '../support/actors';
 import { sealFixture } from '../support/sealed-fixture';
 
 export const WARD = '24820';
@@ -43,11 +44,20 @@ export interface ReportedElection {
   readonly receivedOn: string;
   readonly round?: number;
   readonly termLabel?: string;
+  /**
+   * With a count, the election is brought to polling day and its count held by show of hands through
+   * the count's own services: `elected`, the first official candidate wins (recognition finds a closed
+   * count that elects a person); `failed`, one hand each and no one reaches the threshold. Without
+   * it, no count is kept here (a re-election or a reply decided on the report alone).
+   */
+  readonly count?: HandsOutcome;
 }
 
 /**
- * An election whose count was reported to the commune on `receivedOn`: the state and its history
- * written as the lifecycle would have written them (the polling steps are tested elsewhere).
+ * An election whose result was reported to the commune on `receivedOn`. The election row, the steps
+ * up to the roll and the "reported" step are written as the lifecycle would have written them, and
+ * sealed (the preparation and the report's deadline are tested elsewhere); the count, when asked for,
+ * is held through the services and moves the election to "counted" itself.
  */
 export async function reportedElection(ctx: ServiceContext, e: ReportedElection): Promise<string> {
   const id = randomUUID();
@@ -61,7 +71,7 @@ export async function reportedElection(ctx: ServiceContext, e: ReportedElection)
       term_label: e.termLabel ?? '2026-2031',
       profile_id: e.profileId ?? 'nd59-2023',
       election_date: e.electionDate,
-      state: 'reported',
+      state: e.count ? 'rollPosted' : 'reported',
       round: e.round ?? 1,
       created_at: '2026-01-01T00:00:00.000Z',
       round_id: null,
@@ -70,18 +80,38 @@ export async function reportedElection(ctx: ServiceContext, e: ReportedElection)
       venue: 'Nhà văn hóa',
     })
     .execute();
-  const steps: [string, string, string][] = [
-    ['rollPosted', 'polling', e.electionDate],
-    ['polling', 'counted', e.electionDate],
-    ['counted', 'reported', e.receivedOn],
-  ];
+  if (e.count) {
+    // Sealed before the services write: a change left pending is never sealed by a later write.
+    await sealFixture(ctx, 'reportedElection', id);
+    must(await count.prepareDemoPolling({ ...ctx, now: at(e.electionDate) }, aCommuneOfficer(WARD), id));
+    await holdCount(ctx, id, e.electionDate, e.count);
+    await writeSteps(ctx, id, [['counted', 'reported', e.receivedOn]]);
+  } else {
+    await writeSteps(ctx, id, [
+      ['rollPosted', 'polling', e.electionDate],
+      ['polling', 'counted', e.electionDate],
+      ['counted', 'reported', e.receivedOn],
+    ]);
+  }
+  await sealFixture(ctx, 'reportedElection', id);
+  return id;
+}
+
+async function writeSteps(ctx: ServiceContext, id: string, steps: [string, string, string][]) {
+  const db = ctx.store.db;
+  const last = await db
+    .selectFrom('election_state_changes')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('election_id', '=', id)
+    .executeTakeFirst();
+  const seq = Number(last?.seq ?? 0);
   for (const [n, [from, to, on]] of steps.entries()) {
     await db
       .insertInto('election_state_changes')
       .values({
         id: randomUUID(),
         election_id: id,
-        seq: n + 1,
+        seq: seq + n + 1,
         from_state: from,
         to_state: to,
         on_date: on,
@@ -94,8 +124,74 @@ export async function reportedElection(ctx: ServiceContext, e: ReportedElection)
       })
       .execute();
   }
-  await sealFixture(ctx, 'reportedElection', id);
-  return id;
+  const final = steps[steps.length - 1];
+  if (final) await db.updateTable('elections').set({ state: final[1] }).where('id', '=', id).execute();
+}
+
+const must = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+export type HandsOutcome = 'elected' | 'failed';
+
+/**
+ * A show of hands of the election's current round, closed through the count's services (which move
+ * the election to "counted"); the roll must be posted and the election polling.
+ */
+export async function holdCount(
+  ctx: ServiceContext,
+  electionId: string,
+  day: string,
+  outcome: HandsOutcome,
+  officer: Actor = aCommuneOfficer(WARD),
+): Promise<string> {
+  const onDay = { ...ctx, now: at(day) };
+  const roll = await polling.postedRoll(ctx.store.db, electionId);
+  if (!roll) throw new Error('no posted roll');
+  const voted = roll.registered - 2;
+  const opened = must(
+    await count.openCount(onDay, officer, electionId, {
+      position: 'head',
+      voted,
+      issued: voted,
+      received: voted,
+      method: 'hands',
+    }),
+  );
+  const view = must(await count.getCount(onDay, officer, opened.id));
+  const [first, ...rest] = view.candidates;
+  const votes = Object.fromEntries([
+    [first!.id, outcome === 'elected' ? voted - rest.length : 1],
+    ...rest.map((c) => [c.id, 1] as const),
+  ]);
+  must(await count.recordHands(onDay, officer, opened.id, votes));
+  const closed = must(await count.closeCount(onDay, officer, opened.id));
+  if (closed.electionState !== 'counted') throw new Error(closed.stepFailure ?? 'count not closed');
+  return opened.id;
+}
+
+/** A round counted and reported on polling day through the services, as the team does it. */
+export async function countAndReport(
+  ctx: ServiceContext,
+  electionId: string,
+  day: string,
+  outcome: HandsOutcome,
+  actor: Actor = aCommuneOfficer(WARD),
+): Promise<void> {
+  const countId = await holdCount(ctx, electionId, day, outcome, actor);
+  must(await count.issueResultReport({ ...ctx, now: at(day) }, actor, countId));
+}
+
+/** The person the election's closed count elected (the one recognition names). */
+export async function electedOf(
+  ctx: ServiceContext,
+  electionId: string,
+): Promise<{ id: string; name: string }> {
+  const inbox = must(await office.recognitionInbox(ctx, aCommuneOfficer(WARD), WARD));
+  const winner = inbox.items.find((i) => i.electionId === electionId)?.outcome?.elected[0];
+  if (!winner) throw new Error('no one elected by this election’s count');
+  return { id: winner.residentId, name: winner.name };
 }
 
 /** Official candidates of an election (Tây Ninh: the interim head is chosen among them). */

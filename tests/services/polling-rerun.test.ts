@@ -3,6 +3,7 @@ import { count, demo, polling, plan, office } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { adults, holdCount } from './office-support';
 
 const COMMUNE = '24820';
 const officer = aCommuneOfficer(COMMUNE);
@@ -22,7 +23,7 @@ describeEachDatabase('re-election: round 2 from the rerun decision, then the int
   let clock = vn('2024-11-17');
   const ctx = (): ServiceContext => t.ctx(() => clock());
   const step = (actor: Actor, to: string, on: string) =>
-    plan.recordStep(ctx(), actor, electionId, { to: to as 'counted', on });
+    plan.recordStep(ctx(), actor, electionId, { to: to as 'interim', on });
 
   it('the first round fails and is reported; the commune orders a re-election within the window', async () => {
     await demo.loadDemo(ctx());
@@ -36,8 +37,9 @@ describeEachDatabase('re-election: round 2 from the rerun decision, then the int
     must(await count.prepareDemoPolling(ctx(), officer, electionId));
     team = { ...aTeamMember(electionId), userId: 'u-team-rerun' };
     must(await polling.checkIn(ctx(), team, electionId, { rollNumber: 1 }));
-    must(await step(team, 'counted', '2024-11-17'));
-    must(await step(team, 'reported', '2024-11-17'));
+    // The team closes a show of hands in which no one reaches the threshold; the report follows.
+    const first = await holdCount(ctx(), electionId, '2024-11-17', 'failed', team);
+    must(await count.issueResultReport(ctx(), officer, first));
     clock = vn('2024-11-18');
     must(
       await office.decideRecognition(ctx(), officer, electionId, {
@@ -70,9 +72,9 @@ describeEachDatabase('re-election: round 2 from the rerun decision, then the int
     expect(life.state).toBe('polling');
   });
 
-  it('NĐ 59/2023: after the second failure the commune records the interim step (office-interim path)', async () => {
-    must(await step(team, 'counted', '2024-11-24'));
-    must(await step(team, 'reported', '2024-11-24'));
+  it('NĐ 59/2023: after the second failure the commune appoints an interim head (office-interim path)', async () => {
+    const second = await holdCount(ctx(), electionId, '2024-11-24', 'failed', team);
+    must(await count.issueResultReport(ctx(), officer, second));
     clock = vn('2024-11-25');
     const third = await office.decideRecognition(ctx(), officer, electionId, {
       decision: 'rerun',
@@ -81,7 +83,26 @@ describeEachDatabase('re-election: round 2 from the rerun decision, then the int
       reasons: ['Lần hai vẫn không ai đạt trên 50%'],
     });
     expect(!third.ok && third.error.code).toBe('rerun-exhausted');
-    const interim = must(await step(officer, 'interim', '2024-11-25'));
-    expect(interim.state).toBe('interim');
+    // The interim state is earned by the appointment itself, never recorded as a bare step.
+    expect(!(await step(officer, 'interim', '2024-11-25')).ok).toBe(true);
+    const hamletId = (
+      await ctx()
+        .store.db.selectFrom('elections')
+        .select('hamlet_id')
+        .where('id', '=', electionId)
+        .executeTakeFirstOrThrow()
+    ).hamlet_id;
+    const [person] = await adults(ctx(), hamletId, 1);
+    must(
+      await office.appointInterim(ctx(), officer, {
+        hamletId,
+        reason: 'failedElection',
+        electionId,
+        residentId: person!.id,
+        on: '2024-11-25',
+        signerName: 'Lê Thanh Bình',
+      }),
+    );
+    expect(must(await plan.getLifecycle(ctx(), officer, electionId)).state).toBe('interim');
   });
 });

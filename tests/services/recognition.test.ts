@@ -5,7 +5,7 @@ import { getProfile } from '../../src/domain/rules';
 import { documents, office, plan } from '../../src/services';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
-import { WARD, adults, at, loadWard, reportedElection } from './office-support';
+import { WARD, adults, at, countAndReport, electedOf, loadWard, reportedElection } from './office-support';
 
 const officer = aCommuneOfficer(WARD);
 const front = { ...aCommuneOfficer(WARD), role: 'frontOfficer' as const, userId: 'u-front' };
@@ -50,12 +50,13 @@ describeEachDatabase('recognition after the report', (t) => {
     const ctx = t.ctx(at('2026-02-27'));
     const hs = await loadWard(ctx);
     const h = hs[1]!;
-    const [winner] = await adults(ctx, h.id, 1);
     const id = await reportedElection(ctx, {
       hamletId: h.id,
       electionDate: '2026-02-08',
       receivedOn: '2026-02-13',
+      count: 'elected',
     });
+    const winner = await electedOf(ctx, id);
     const before = await office.getRegister(ctx, officer, WARD);
     if (!before.ok) throw new Error(before.error.message);
     expect(before.value.hamlets.find((x) => x.id === h.id)!.current).toHaveLength(0);
@@ -64,7 +65,6 @@ describeEachDatabase('recognition after the report', (t) => {
     const refused = await office.decideRecognition(ctx, front, id, {
       decision: 'recognise',
       on: '2026-02-27',
-      residentId: winner!.id,
     });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.code).toBe('forbidden');
@@ -72,7 +72,6 @@ describeEachDatabase('recognition after the report', (t) => {
     const r = await office.decideRecognition(ctx, officer, id, {
       decision: 'recognise',
       on: '2026-02-27',
-      residentId: winner!.id,
       signerName: 'Lê Thanh Bình',
     });
     if (!r.ok) throw new Error(r.error.message);
@@ -86,7 +85,7 @@ describeEachDatabase('recognition after the report', (t) => {
     const after = await office.getRegister(ctx, officer, WARD);
     if (!after.ok) throw new Error(after.error.message);
     const head = after.value.hamlets.find((x) => x.id === h.id)!.current[0]!;
-    expect(head.holderName).toBe(winner!.name);
+    expect(head.holderName).toBe(winner.name);
     expect(head.basis).toBe('elected');
     expect(head.startOn).toBe('2026-02-27');
     // TT04 Điều 12 k2 with the profile's 60 months: the term ends the day before 27/02/2031.
@@ -104,16 +103,15 @@ describeEachDatabase('recognition after the report', (t) => {
     const ctx = t.ctx(at('2026-03-02'));
     const hs = await loadWard(ctx);
     const h = hs[2]!;
-    const [winner] = await adults(ctx, h.id, 1);
     const id = await reportedElection(ctx, {
       hamletId: h.id,
       electionDate: '2026-02-08',
       receivedOn: '2026-02-13',
+      count: 'elected',
     });
     const late = await office.decideRecognition(ctx, officer, id, {
       decision: 'recognise',
       on: '2026-03-02',
-      residentId: winner!.id,
     });
     expect(late.ok).toBe(false);
     if (!late.ok) {
@@ -123,7 +121,6 @@ describeEachDatabase('recognition after the report', (t) => {
     const ok = await office.decideRecognition(ctx, officer, id, {
       decision: 'recognise',
       on: '2026-03-02',
-      residentId: winner!.id,
       override: { authorisedBy: 'Lê Thanh Bình', reason: 'Hồ sơ bổ sung chữ ký đến muộn sau Tết' },
     });
     if (!ok.ok) throw new Error(ok.error.message);
@@ -200,6 +197,7 @@ describeEachDatabase('recognition after the report', (t) => {
       hamletId: h.id,
       electionDate: '2026-02-08',
       receivedOn: '2026-02-09',
+      count: 'failed',
     });
     const [person] = await adults(ctx, h.id, 1);
     // One failed round is not enough for an interim head (TT04 Điều 12 k2a, after the re-election).
@@ -225,10 +223,10 @@ describeEachDatabase('recognition after the report', (t) => {
       .executeTakeFirst();
     expect(row).toEqual({ round: 2, election_date: '2026-02-22' });
     const day = t.ctx(at('2026-02-22'));
-    for (const to of ['polling', 'counted', 'reported'] as const) {
-      const s = await plan.recordStep(day, officer, id, { to, on: '2026-02-22' });
-      if (!s.ok) throw new Error(s.error.message);
-    }
+    const polling = await plan.recordStep(day, officer, id, { to: 'polling', on: '2026-02-22' });
+    if (!polling.ok) throw new Error(polling.error.message);
+    // The second round's count and report, through the count's services: no one elected again.
+    await countAndReport(day, id, '2026-02-22', 'failed');
     const inbox = await office.recognitionInbox(day, officer, WARD);
     if (!inbox.ok) throw new Error(inbox.error.message);
     const item = inbox.value.items.find((i) => i.electionId === id)!;
@@ -256,5 +254,59 @@ describeEachDatabase('recognition after the report', (t) => {
     const warn = await office.getRegister(t.ctx(at('2026-07-25')), officer, WARD);
     if (!warn.ok) throw new Error(warn.error.message);
     expect(warn.value.alerts.some((a) => a.kind === 'interimNearLimit' && a.hamletId === h.id)).toBe(true);
+  });
+
+  it('no count, no head: recognition without a closed count of this round, or when it elects no one, is refused and writes nothing', async () => {
+    const ctx = t.ctx(at('2026-02-10'));
+    const hs = await loadWard(ctx);
+    const uncounted = await reportedElection(ctx, {
+      hamletId: hs[1]!.id,
+      electionDate: '2026-02-08',
+      receivedOn: '2026-02-09',
+    });
+    const failed = await reportedElection(ctx, {
+      hamletId: hs[2]!.id,
+      electionDate: '2026-02-08',
+      receivedOn: '2026-02-09',
+      count: 'failed',
+    });
+    const events = async () =>
+      Number(
+        (
+          await ctx.store.db
+            .selectFrom('audit_events')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await events();
+    const none = await office.decideRecognition(ctx, officer, uncounted, {
+      decision: 'recognise',
+      on: '2026-02-10',
+    });
+    expect(none.ok).toBe(false);
+    if (!none.ok) {
+      expect(none.error.code).toBe('conflict');
+      expect(none.error.message).toContain('Chưa có kết quả kiểm phiếu đã đóng');
+    }
+    const noWinner = await office.decideRecognition(ctx, officer, failed, {
+      decision: 'recognise',
+      on: '2026-02-10',
+    });
+    expect(noWinner.ok).toBe(false);
+    if (!noWinner.ok) expect(noWinner.error.code).toBe('no-one-elected');
+    expect(await events()).toBe(before);
+    const states = await ctx.store.db
+      .selectFrom('elections')
+      .select('state')
+      .where('id', 'in', [uncounted, failed])
+      .execute();
+    expect(states.map((r) => r.state)).toEqual(['reported', 'reported']);
+    const terms = await ctx.store.db
+      .selectFrom('office_terms')
+      .select('id')
+      .where('election_id', 'in', [uncounted, failed])
+      .execute();
+    expect(terms).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ import { writeWithAudit } from '../common';
 import { failures } from '../common';
 import type { ElectionContext } from '../common';
 import { isCivil } from '../common';
-import { loadElection, stepOf } from '../common';
+import { hamletInCommune, loadElection, stepOf } from '../common';
 import { parseJson } from '../common';
 
 export const NOMINATION_SOURCES = ['frontCommittee', 'households', 'self'] as const;
@@ -180,7 +180,9 @@ export async function nominate(
     );
   }
   const person = await repo.getPerson(db, input.residentId);
-  if (!person) return err(failures.notFound('người này trong danh sách nhân khẩu'));
+  // A resident of another commune is unknown here (and nothing of them is answered).
+  if (!person || !(await hamletInCommune(db, person.hamletId, ec.place.communeId)))
+    return err(failures.notFound('người này trong danh sách nhân khẩu'));
   const position = input.position ?? ec.election.position;
   const existing = await repo.listNominations(db, [electionId]);
   if (existing.some((n) => n.resident_id === person.id && n.position === position && n.withdrawn === 0))

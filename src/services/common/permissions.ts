@@ -19,6 +19,35 @@ export async function placeOfHamlet(db: Db, hamletId: string): Promise<Place | u
   return h ? { provinceCode: h.provinceCode, communeId: h.communeId, hamletId: h.id } : undefined;
 }
 
+/**
+ * Whether a hamlet reached through an id of a request body (a resident's, a household's) lies in the
+ * commune of the record the request acts on. Bodies are never trusted beyond that commune: a resident
+ * of another commune is answered as unknown, so the answer tells nothing about them.
+ */
+export async function hamletInCommune(db: Db, hamletId: string, communeId: string): Promise<boolean> {
+  return (await placeOfHamlet(db, hamletId))?.communeId === communeId;
+}
+
+/**
+ * Whether the actor may see personal ID numbers. An election team works the polling table, which
+ * identifies voters by roll number, name and card, never by ID number (the posted roll leaves it out).
+ */
+export function seesPersonalIds(actor: Actor): boolean {
+  return actor.scope.kind !== 'election';
+}
+
+/** A copy without personal ID numbers, at any depth (records, histories' before/after data). */
+export function withoutPersonalIds<T>(value: T): T {
+  const strip = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (v === null || typeof v !== 'object') return v;
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, k === 'personalId' || k === 'personal_id' ? null : strip(x)]),
+    );
+  };
+  return strip(value) as T;
+}
+
 /** The hamlet of the election a team member is scoped to. */
 async function teamHamlet(db: Db, actor: Actor): Promise<string | undefined> {
   if (actor.scope.kind !== 'election') return undefined;

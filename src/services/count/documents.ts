@@ -25,7 +25,7 @@ import { issueDocument } from '../documents';
 import type { DocumentInfo } from '../documents';
 import { failures } from '../common';
 import { formRenderer } from '../documents';
-import { recordStep } from '../plan';
+import { advanceLifecycle } from '../plan';
 import { minDate } from './open';
 import { vnToday } from '../common';
 import { pollingCounts as repo } from '../../store';
@@ -271,7 +271,7 @@ export async function issueResultReport(
   });
   if (!issued.ok) return issued;
   if (lc.pe.election.state === 'counted') {
-    const step = await recordStep(ctx, actor, lc.count.election_id, {
+    const step = await advanceLifecycle(ctx, actor, lc.count.election_id, {
       to: 'reported',
       on: date,
     });

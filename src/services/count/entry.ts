@@ -246,13 +246,14 @@ export async function enterPaper(
   if (!isIdempotencyKey(input.key))
     return err(failures.invalid('key', `Thiếu mã chống ghi trùng của phiếu (${keyLength}).`));
   const db = ctx.store.db;
+  // Permission first: a replay answers with the stored paper, so it must be someone who may write it.
+  const loaded = await loadCount(ctx, actor, countId, 'write');
+  if (!loaded.ok) return loaded;
   const seen = await repo.entryByKey(db, input.key);
   if (seen)
     return seen.count_id === countId
       ? ok(ackOf(seen, true))
       : err(failures.conflict('key', 'Mã chống ghi trùng đã dùng cho cuộc kiểm phiếu khác.'));
-  const loaded = await loadCount(ctx, actor, countId, 'write');
-  if (!loaded.ok) return loaded;
   const { count, candidates, pe } = loaded.value;
   if (input.lane !== 1 && input.lane !== 2)
     return err(failures.invalid('lane', 'Lượt nhập phải là 1 hoặc 2.'));

@@ -23,7 +23,7 @@ import type { BatchSheet } from './sheet';
 import type { CountResult, ResultMismatch } from './recompute';
 import { checkLoadedCount, resultProblems, sourcesOf, tallyOf, withConclusion } from './recompute';
 import { loadPollingElection } from '../polling';
-import { recordStep } from '../plan';
+import { advanceLifecycle } from '../plan';
 import { vnToday } from '../common';
 
 export interface Tallied {
@@ -288,7 +288,7 @@ async function markCountedWhenDone(
   });
   if (open.length > 0 || list.value.state !== 'polling') return { electionState: null, stepFailure: null };
   const on = minDate(vnToday(ctx), lc.pe.election.electionDate);
-  const step = await recordStep(ctx, actor, lc.count.election_id, {
+  const step = await advanceLifecycle(ctx, actor, lc.count.election_id, {
     to: 'counted',
     on,
   });

@@ -26,7 +26,7 @@ import { failures } from '../common';
 import { formRenderer } from '../documents';
 import type { PdfStamp } from '../documents';
 import type { Place } from '../common';
-import { canManageCommune, canRead, placeOfCommune, placeOfHamlet } from '../common';
+import { canManageCommune, canRead, hamletInCommune, placeOfCommune, placeOfHamlet } from '../common';
 
 export { vnToday } from '../common';
 
@@ -300,7 +300,10 @@ export async function personFor(
 > {
   if (residentId) {
     const r = await residentOf(db, residentId);
-    if (!r) return err(failures.notFound('người này trong danh sách nhân khẩu'));
+    const communeId = (await placeOfHamlet(db, hamletId))?.communeId;
+    // Someone of another commune is unknown here: neither their name nor their existence is told.
+    if (!r || !communeId || !(await hamletInCommune(db, r.hamletId, communeId)))
+      return err(failures.notFound('người này trong danh sách nhân khẩu'));
     if (r.hamletId !== hamletId)
       return err(failures.invalid('residentId', `${r.name} không cư trú tại thôn, tổ dân phố này.`));
     return ok({

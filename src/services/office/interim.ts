@@ -34,7 +34,7 @@ import {
 import { currentHolders, endCurrent, termRow } from './register';
 import { countOutcome, docRef } from './recognition';
 import { mismatchFailure } from '../count';
-import { recordStep } from '../plan';
+import { advanceLifecycle } from '../plan';
 import { namesOn } from '../territory';
 import { ruleFailure } from '../common';
 
@@ -138,7 +138,7 @@ export async function appointInterim(
   const person = await personFor(db, input.hamletId, input.residentId, input.name);
   if (!person.ok) return person;
   if (election && input.reason === 'failedElection') {
-    const step = await recordStep(ctx, actor, election.id, { to: 'interim', on: input.on });
+    const step = await advanceLifecycle(ctx, actor, election.id, { to: 'interim', on: input.on });
     if (!step.ok) return step;
   }
   const plannedEnd = interimTermEnd(p, input.on);

@@ -39,7 +39,7 @@ import {
   vnToday,
 } from '../decisions';
 import { endCurrent, termRow } from './register';
-import { recordStep } from '../plan';
+import { advanceLifecycle } from '../plan';
 import * as counting from '../count';
 import { loadElection } from '../common';
 import { ruleFailure } from '../common';
@@ -283,9 +283,19 @@ async function recognise(
   const db = ctx.store.db;
   const months = chosenTermMonths(l.profile, input.termMonths);
   if (!months.ok) return months;
+  // The person recognised is the one the closed count of this round elected, never a typed name: a
+  // count kept on paper elsewhere is entered as a count first.
   const outcome = await countOutcome(db, l.e, l.profile);
-  if (outcome?.mismatch) return err(counting.mismatchFailure(outcome.mismatch, 'công nhận người trúng cử'));
-  if (outcome && outcome.kind !== 'elected') {
+  if (!outcome)
+    return err(
+      failures.conflict(
+        'decision',
+        `Chưa có kết quả kiểm phiếu đã đóng của lần bầu ${l.e.round}: hãy nhập và đóng kiểm phiếu ở trang "Kiểm phiếu" (kể cả khi đã kiểm trên giấy) trước khi công nhận.`,
+      ),
+    );
+  if (outcome.mismatch) return err(counting.mismatchFailure(outcome.mismatch, 'công nhận người trúng cử'));
+  const winner = outcome.elected[0];
+  if (outcome.kind !== 'elected' || !winner?.residentId) {
     return err(
       ruleFailure(
         'no-one-elected',
@@ -296,17 +306,9 @@ async function recognise(
       ),
     );
   }
-  const winner = outcome?.elected[0];
-  if (outcome && input.residentId && winner && input.residentId !== winner.residentId)
-    return err(failures.invalid('residentId', `Người trúng cử theo biên bản kiểm phiếu là ${winner.name}.`));
-  const person = await personFor(
-    db,
-    l.e.hamletId,
-    winner?.residentId || input.residentId,
-    winner?.name ?? input.holderName,
-  );
+  const person = await personFor(db, l.e.hamletId, winner.residentId, winner.name);
   if (!person.ok) return person;
-  const step = await recordStep(ctx, actor, l.e.id, {
+  const step = await advanceLifecycle(ctx, actor, l.e.id, {
     to: 'recognised',
     on: input.on,
     override: input.override ?? null,
@@ -332,15 +334,11 @@ async function recognise(
       legalBases: [...legalBasesOf(l.profile), reportRef(l)],
       election: { hamlet: inText(l.e.hamletName), position: title, term: l.e.termLabel },
       elected: person.value.doc,
-      ...(outcome && winner
-        ? {
-            votes: {
-              count: winner.votes,
-              of: outcome.registered,
-              ofLabel: 'tổng số cử tri, đại diện hộ gia đình trong danh sách',
-            },
-          }
-        : {}),
+      votes: {
+        count: winner.votes,
+        of: outcome.registered,
+        ofLabel: 'tổng số cử tri, đại diện hộ gia đình trong danh sách',
+      },
       duties: `${title} ${inText(l.e.hamletName)} có nhiệm vụ, quyền hạn theo quy định của pháp luật kể từ ngày Quyết định này có hiệu lực.`,
       executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${communeName}, Ban công tác Mặt trận ${inText(l.e.hamletName)} và ${person.value.doc.honorific.toLowerCase()} ${person.value.name} chịu trách nhiệm thi hành Quyết định này./.`,
     }),
@@ -434,7 +432,7 @@ async function orderRerun(
       ),
     );
   }
-  const step = await recordStep(ctx, actor, l.e.id, {
+  const step = await advanceLifecycle(ctx, actor, l.e.id, {
     to: 'rerunOrdered',
     on: input.on,
     override: input.override ?? null,

@@ -4,7 +4,7 @@
  * and explained: full civil-act capacity, the minimum age if the profile sets one, and the members'
  * nomination when nobody in the household qualifies.
  */
-import { vnToday } from '../common';
+import { seesPersonalIds, vnToday, withoutPersonalIds } from '../common';
 import { ageOn } from '../../domain/calendar/civil-date';
 import { checkHouseholdRepresentatives } from '../../domain/election';
 import type { Refusal } from '../../domain/election';
@@ -180,7 +180,8 @@ export async function getHousehold(
   const detail = await householdDetail(db, householdId, vnToday(ctx));
   if (!detail) return err(failures.notFound('hộ gia đình này'));
   const write = await hamletForWrite(db, actor, h.hamletId, '');
-  return ok({ ...detail, canManage: write.ok });
+  const view = { ...detail, canManage: write.ok };
+  return ok(seesPersonalIds(actor) ? view : withoutPersonalIds(view));
 }
 
 /**

@@ -2,7 +2,7 @@
  * Browsing and keeping a hamlet's residents: search without diacritics, add, edit, move to another
  * household, record a death or a move away. Every change appends to the resident's history.
  */
-import { vnToday } from '../common';
+import { seesPersonalIds, vnToday, withoutPersonalIds } from '../common';
 import { randomUUID } from 'node:crypto';
 import { parseCivilDate } from '../../domain/calendar/civil-date';
 import { foldForSearch, normalizeText, validatePersonalId } from '../../domain/people';
@@ -39,9 +39,13 @@ export async function searchResidents(
   const limit = Math.min(Math.max(search.limit ?? 50, 1), 500);
   const offset = Math.max(search.offset ?? 0, 0);
   const folded = search.q ? foldForSearch(normalizeText(search.q)) : undefined;
-  return ok(
-    await repo.searchResidents(ctx.store.db, hamletId, { folded, status: search.status, limit, offset }),
-  );
+  const page = await repo.searchResidents(ctx.store.db, hamletId, {
+    folded,
+    status: search.status,
+    limit,
+    offset,
+  });
+  return ok(seesPersonalIds(actor) ? page : withoutPersonalIds(page));
 }
 
 export interface ResidentDetail {
@@ -62,7 +66,8 @@ export async function getResident(
   const place = await hamletForRead(db, actor, resident.hamletId, 'xem nhân khẩu này');
   if (!place.ok) return place;
   const write = await hamletForWrite(db, actor, resident.hamletId, '');
-  return ok({ resident, history: await repo.listEvents(db, id), canManage: write.ok });
+  const detail = { resident, history: await repo.listEvents(db, id), canManage: write.ok };
+  return ok(seesPersonalIds(actor) ? detail : withoutPersonalIds(detail));
 }
 
 export interface ResidentInput {

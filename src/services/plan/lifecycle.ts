@@ -3,6 +3,11 @@
  * (`transition`), when its data is not there yet (no drafted list, no official list, no valid team),
  * or when its date is after the legal deadline of its timeline step, unless the commune chair's
  * override (who authorised it and why) is recorded with it. The history is append-only.
+ *
+ * The states after polling are earned, not declared: only the count's closure, the team's result
+ * report, the commune's recognition or re-election order and the interim appointment move an
+ * election there, each through `advanceLifecycle` once its own record exists. The step route
+ * (`recordStep`) refuses them for every role, or a head could be recognised without a count.
  */
 import { randomUUID } from 'node:crypto';
 import type * as contract from '../../contract/plan';
@@ -102,6 +107,7 @@ export interface NextStep {
   readonly to: ElectionState;
   readonly label: string;
   readonly deadline: (Deadline & { citationText: string; passed: boolean }) | null;
+  readonly earnedBy: string | null;
 }
 
 export interface LifecycleView {
@@ -228,6 +234,29 @@ function overrideFailure(actor: Actor, o: Override): Failure | null {
   return null;
 }
 
+/**
+ * The states only a service earns, with the page where it is done (the refusal names it). A count kept
+ * on paper elsewhere is entered as a count, never typed in as a step.
+ */
+export const EARNED_STATES: Readonly<Partial<Record<ElectionState, string>>> = {
+  counted:
+    'đóng kiểm phiếu ở trang "Kiểm phiếu" của cuộc bầu cử (hoặc ghi kết quả giơ tay ở trang "Cuộc họp cộng đồng dân cư")',
+  reported: 'lập báo cáo kết quả bầu cử ở trang "Kiểm phiếu" sau khi đã đóng kiểm phiếu',
+  recognised: 'ra quyết định công nhận ở trang "Công nhận kết quả bầu" của UBND cấp xã',
+  rerunOrdered: 'ra quyết định bầu cử lại ở trang "Công nhận kết quả bầu" của UBND cấp xã',
+  interim: 'cử người tạm thời đảm nhiệm ở trang "Người giữ chức danh" của UBND cấp xã',
+};
+
+function earnedFailure(to: ElectionState): Failure | null {
+  const by = EARNED_STATES[to];
+  if (!by) return null;
+  return {
+    code: 'step-earned',
+    field: 'to',
+    message: `Không ghi tay bước "${STATE_NAMES_VI[to]}": bước này chỉ được ghi khi ${by}.`,
+  };
+}
+
 /** The polling-day steps the election's own team records itself (its members hold the polling data). */
 export const TEAM_STEPS: readonly ElectionState[] = ['polling', 'counted', 'reported'];
 
@@ -244,7 +273,26 @@ function stepPermissionFailure(
   );
 }
 
+/**
+ * A step recorded by hand (the plan page, the step route): never a state a service earns. The refusal
+ * is the same for every role and every election, so it tells nothing about either.
+ */
 export async function recordStep(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  input: StepInput,
+): Promise<Result<LifecycleView>> {
+  const earned = isState(input.to) ? earnedFailure(input.to) : null;
+  if (earned) return err(earned);
+  return advanceLifecycle(ctx, actor, electionId, input);
+}
+
+/**
+ * Moves the election to a state its caller has earned (a closed count, an issued report, a decision).
+ * For the services only: the services' index leaves it out of the `plan` namespace the server sees.
+ */
+export async function advanceLifecycle(
   ctx: ServiceContext,
   actor: Actor,
   electionId: string,
@@ -381,6 +429,7 @@ export async function getLifecycle(
         to,
         label: STATE_NAMES_VI[to],
         deadline: d ? { ...d, citationText: formatCitation(d.citation), passed: today > d.due } : null,
+        earnedBy: EARNED_STATES[to] ?? null,
       };
     }),
   });

@@ -24,9 +24,9 @@ const person = z.record(z.string(), z.union([z.string(), z.number()]));
 
 export const officeStepSchemas = [
   z.object({
+    // The person recognised is the one the scenario's count elected: a recognition names no one.
     do: z.literal('recognise'),
     on: date,
-    person: person.optional(),
     termMonths: z.number().int().optional(),
     signer: z.string().optional(),
     override,
@@ -127,7 +127,6 @@ export async function performOfficeStep(
       const r = await decideRecognition(ctx, actor, env.electionId, {
         decision: 'recognise',
         on: step.on,
-        residentId: step.person ? env.person(step.person) : null,
         termMonths: step.termMonths ?? null,
         signerName: step.signer ?? null,
         override: step.override ?? null,

@@ -17,7 +17,7 @@ import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
 import { failures } from '../common';
 import { hashPassword } from '../auth';
-import { loadElection } from '../common';
+import { hamletInCommune, loadElection } from '../common';
 import { ruleFailure } from '../common';
 
 export const TEAM_ROLES = ['leader', 'secretary', 'member', 'witness'] as const;
@@ -132,7 +132,9 @@ export async function addTeamMember(
   let sex = input.sex ?? null;
   if (input.residentId) {
     const person = await repo.getPerson(db, input.residentId);
-    if (!person) return err(failures.notFound('người này trong danh sách nhân khẩu'));
+    // A resident of another commune is unknown here (and nothing of them is answered).
+    if (!person || !(await hamletInCommune(db, person.hamletId, loaded.value.place.communeId)))
+      return err(failures.notFound('người này trong danh sách nhân khẩu'));
     fullName = person.fullName;
     sex = person.sex as 'male' | 'female';
     const existing = await repo.listTeam(db, electionId);

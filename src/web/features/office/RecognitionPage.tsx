@@ -7,7 +7,6 @@ import {
   Card,
   Group,
   SegmentedControl,
-  Select,
   Stack,
   Text,
   TextInput,
@@ -40,19 +39,15 @@ function DecisionForm(props: { item: RecognitionItem; today: string; onDone: () 
   );
   const [on, setOn] = useState(props.today);
   const [signer, setSigner] = useState('');
-  const [residentId, setResidentId] = useState<string | null>(null);
   const [rerunDate, setRerunDate] = useState('');
   const [reasons, setReasons] = useState('');
   const [overrideBy, setOverrideBy] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [issued, setIssued] = useState<DocumentInfo | null>(null);
-  // With a count kept here the person elected is known: the adults are needed only without one.
-  const people = useApiQuery(
-    contract.getHamletPeople,
-    { params: { id: item.hamletId } },
-    { enabled: !item.outcome },
-  );
+  // The person recognised is the one the closed count elected; without such a count there is no one
+  // to recognise (the server refuses it too).
+  const winner = item.outcome?.kind === 'elected' ? item.outcome.elected[0] : undefined;
   // No automatic refresh of the inbox: the decided item would vanish with its "issued" message;
   // onDone refreshes what the page needs once the message is shown.
   const decide = useApiMutation(contract.decideRecognition);
@@ -66,7 +61,6 @@ function DecisionForm(props: { item: RecognitionItem; today: string; onDone: () 
           decision,
           on,
           signerName: signer || null,
-          residentId,
           rerunDate: rerunDate || null,
           reasons: lines(reasons),
           override: late ? { authorisedBy: overrideBy, reason: overrideReason } : null,
@@ -106,18 +100,14 @@ function DecisionForm(props: { item: RecognitionItem; today: string; onDone: () 
         />
         <TextInput label={s.signer} value={signer} onChange={(e) => setSigner(e.currentTarget.value)} />
       </Group>
-      {decision === 'recognise' && !item.outcome && people.data && (
-        <Select
-          label={s.elected}
-          searchable
-          data={people.data.adults.map((a) => ({
-            value: a.id,
-            label: `${a.name} (${vnDate(a.birthDate)}, hộ ${a.householdCode})`,
-          }))}
-          value={residentId}
-          onChange={setResidentId}
-        />
-      )}
+      {decision === 'recognise' &&
+        (winner ? (
+          <Text size="sm" data-testid="recognition-elected">
+            {s.elected}: <b>{winner.name}</b> ({s.electedVotes(winner.votes, item.outcome!.registered)})
+          </Text>
+        ) : (
+          <Alert color="yellow">{item.outcome ? s.noOneElected : s.noCount}</Alert>
+        ))}
       {decision === 'rerun' && (
         <TextInput
           type="date"
@@ -151,7 +141,7 @@ function DecisionForm(props: { item: RecognitionItem; today: string; onDone: () 
         </Group>
       )}
       {error && <Alert color="red">{error}</Alert>}
-      <Button onClick={submit} w="fit-content">
+      <Button onClick={submit} w="fit-content" disabled={decision === 'recognise' && !winner}>
         {decision === 'recognise' ? s.recognise : decision === 'rerun' ? s.rerun : s.reply}
       </Button>
     </Stack>

@@ -50,7 +50,11 @@ export const officeText = {
   daysLeft: (n: number) =>
     n > 0 ? `còn ${n} ngày làm việc` : n === 0 ? 'hôm nay là hạn cuối' : `quá hạn ${-n} ngày làm việc`,
   outcome: 'Kết quả kiểm phiếu',
-  noCount: 'Kết quả không được kiểm phiếu trên hệ thống: chọn người trúng cử.',
+  noCount:
+    'Chưa có kết quả kiểm phiếu đã đóng trên hệ thống: hãy nhập và đóng kiểm phiếu ở trang Kiểm phiếu (kể cả khi đã kiểm trên giấy) rồi mới công nhận.',
+  noOneElected:
+    'Kết quả kiểm phiếu không có người trúng cử: chỉ có thể quyết định bầu cử lại hoặc trả lời bằng văn bản.',
+  electedVotes: (votes: number, of: number) => `${votes}/${of} phiếu theo biên bản kiểm phiếu`,
   decisionDate: 'Ngày quyết định',
   signer: 'Người ký (Chủ tịch UBND)',
   recognise: 'Công nhận người trúng cử',

@@ -104,9 +104,11 @@ type StepForm = z.infer<typeof stepForm>;
 
 function Steps(props: { life: LifecycleView }) {
   const { life } = props;
+  // A state earned by the count, its report or a decision is shown with where it is done, not offered.
+  const byHand = life.next.filter((n) => n.earnedBy === null);
   const form = useForm<StepForm>({
     initialValues: {
-      to: life.next[0]?.to ?? 'planned',
+      to: byHand[0]?.to ?? 'planned',
       on: '',
       override: false,
       authorisedBy: '',
@@ -158,9 +160,10 @@ function Steps(props: { life: LifecycleView }) {
           {n.label}
           {n.deadline && ` — ${tp.deadline}: ${day(n.deadline.due)} (${n.deadline.citationText})`}
           {n.deadline?.passed && ` — ${tp.deadlinePassed}`}
+          {n.earnedBy && ` — ${tp.earnedBy(n.earnedBy)}`}
         </Text>
       ))}
-      {life.next.length > 0 && (
+      {byHand.length > 0 && (
         <Card withBorder maw={720}>
           <form onSubmit={form.onSubmit((v) => void submit(v))}>
             <Stack gap="sm">
@@ -177,7 +180,7 @@ function Steps(props: { life: LifecycleView }) {
                     const parsed = contract.electionState.safeParse(v);
                     if (parsed.success) form.setFieldValue('to', parsed.data);
                   }}
-                  data={life.next.map((n) => ({ value: n.to, label: n.label }))}
+                  data={byHand.map((n) => ({ value: n.to, label: n.label }))}
                   allowDeselect={false}
                 />
                 <TextInput label={tp.on} type="date" {...form.getInputProps('on')} required />

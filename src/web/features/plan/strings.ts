@@ -62,6 +62,7 @@ export const planText = {
   next: 'Bước tiếp theo',
   deadline: 'Hạn chót',
   deadlinePassed: 'Đã quá hạn',
+  earnedBy: (where: string) => `ghi tự động khi ${where}`,
   record: 'Ghi bước',
   recorded: 'Đã ghi bước.',
   override: 'Chủ tịch UBND cấp xã cho phép ghi sau thời hạn',

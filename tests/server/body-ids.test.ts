@@ -1,0 +1,305 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../src/server/app';
+import { demo, people, territory } from '../../src/services';
+import { anAdmin } from '../support/actors';
+import { describeEachDatabase } from '../support/databases';
+
+// The route-by-role walk (route-access.test.ts) sends empty bodies; here every write route that takes
+// an id in its body gets the id of a record in another commune. Each must be refused before anything
+// is read or written: no 2xx, no 5xx, no schema refusal standing in for the check, no audit event,
+// and nothing of the other commune's resident (name, birth date, address) in the answer.
+const WARD = '24820';
+const OTHER = '24823';
+const FOREIGN = { fullName: 'Lâm Thị Ngoài Xã', birthDate: '1961-03-17', address: 'Số 9 đường Ngoài Xã' };
+const schemaRefusal = /^Dữ liệu gửi lên không hợp lệ/;
+
+const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const plus = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** A plan of one election in `hamletId`, 40 days from today. */
+const roundBody = (hamletId: string, today: string) => ({
+  communeId: WARD,
+  termLabel: '2026-2031',
+  profileId: 'nd59-2023',
+  form: 'meeting',
+  chairName: 'Lê Thanh Bình',
+  frontChairName: 'Trần Thị Kim Loan',
+  planDate: plus(today, -5),
+  hamlets: [{ hamletId, electionDate: plus(today, 40), startTime: '07:30', venue: 'Nhà văn hóa' }],
+  assignments: [],
+});
+
+describeEachDatabase('every id in every body stays in the actor’s scope', (t) => {
+  let app: FastifyInstance;
+  const cookies: Record<string, string> = {};
+  const ours = { hamlet: '', household: '', resident: '', election: '', kp4: '', kp4Household: '' };
+  /** A nomination of another election of the same commune: not one of `ours.election`'s. */
+  let otherNomination = '';
+  const theirs = { hamlet: '', household: '', resident: '' };
+
+  const call = async (user: string, method: string, url: string, payload?: unknown) =>
+    app.inject({
+      method: method as 'POST',
+      url,
+      headers: { cookie: cookies[user]!, 'content-type': 'application/json' },
+      ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
+    });
+
+  beforeAll(async () => {
+    const ctx = t.ctx();
+    await demo.loadDemo(ctx);
+    const hamlet = await territory.createHamlet(ctx, anAdmin(), OTHER, {
+      name: 'Thôn Ngoài Xã',
+      kind: 'thon',
+    });
+    if (!hamlet.ok) throw new Error(hamlet.error.message);
+    const person = await people.addResident(ctx, anAdmin(), hamlet.value.id, {
+      fullName: FOREIGN.fullName,
+      birthDate: FOREIGN.birthDate,
+      sex: 'female',
+      personalId: '079161000123',
+      relation: 'head',
+      residence: 'permanent',
+      newHousehold: { code: 'NX-01', address: FOREIGN.address },
+    });
+    if (!person.ok) throw new Error(person.error.message);
+    Object.assign(theirs, {
+      hamlet: hamlet.value.id,
+      household: person.value.householdId,
+      resident: person.value.id,
+    });
+    app = await buildServer(ctx, { webRoot: '/nonexistent' });
+    await app.ready();
+    for (const username of ['quantri', 'ubnd.phuong2', 'tobaucu.kp1']) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: demo.DEMO_PASSWORD },
+      });
+      cookies[username] = `baucoso_session=${res.cookies.find((c) => c.name === 'baucoso_session')!.value}`;
+    }
+    const ward = (await call('ubnd.phuong2', 'GET', `/api/communes/${WARD}`)).json();
+    const kp3 = (ward.hamlets as { id: string; name: string }[]).find((h) => h.name === 'Khu phố 3')!;
+    ours.hamlet = kp3.id;
+    const residents = (await call('ubnd.phuong2', 'GET', `/api/hamlets/${kp3.id}/residents?limit=1`)).json();
+    ours.resident = residents.items[0].id;
+    ours.household = residents.items[0].householdId;
+    const today = vnToday();
+    const round = await call(
+      'ubnd.phuong2',
+      'POST',
+      `/api/communes/${WARD}/rounds`,
+      roundBody(kp3.id, today),
+    );
+    expect(round.statusCode).toBe(201);
+    ours.election = round.json().elections[0].id;
+    const kp4 = (ward.hamlets as { id: string; name: string }[]).find((h) => h.name === 'Khu phố 4')!;
+    const other = await call(
+      'ubnd.phuong2',
+      'POST',
+      `/api/communes/${WARD}/rounds`,
+      roundBody(kp4.id, today),
+    );
+    expect(other.statusCode).toBe(201);
+    const kp4People = (await call('ubnd.phuong2', 'GET', `/api/hamlets/${kp4.id}/residents?limit=1`)).json();
+    ours.kp4 = kp4.id;
+    ours.kp4Household = kp4People.items[0].householdId;
+    const nominated = await call(
+      'ubnd.phuong2',
+      'POST',
+      `/api/elections/${other.json().elections[0].id}/nominations`,
+      {
+        residentId: kp4People.items[0].id,
+        source: 'frontCommittee',
+        nominatedOn: today,
+      },
+    );
+    expect(nominated.statusCode).toBe(201);
+    otherNomination = nominated.json().id;
+  });
+
+  const events = async () =>
+    Number(
+      (
+        await t
+          .ctx()
+          .store.db.selectFrom('audit_events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('refuses an officer every write whose body names a resident, household or hamlet of another commune', async () => {
+    const today = vnToday();
+    const decision = { effectiveOn: today, decisionNumber: '12/QĐ-UBND', decisionDate: today };
+    const cases: [string, string, unknown][] = [
+      [
+        'POST',
+        `/api/elections/${ours.election}/nominations`,
+        { residentId: theirs.resident, source: 'frontCommittee', nominatedOn: today },
+      ],
+      [
+        'POST',
+        `/api/elections/${ours.election}/team`,
+        { residentId: theirs.resident, represents: 'Chi hội Phụ nữ', role: 'member' },
+      ],
+      ['POST', `/api/hamlets/${ours.hamlet}/deputies`, { residentId: theirs.resident, on: today }],
+      [
+        'POST',
+        `/api/hamlets/${ours.hamlet}/interim`,
+        { residentId: theirs.resident, on: today, reason: 'vacancy' },
+      ],
+      ['POST', `/api/households/${ours.household}/representative`, { residentId: theirs.resident }],
+      [
+        'POST',
+        `/api/residents/${ours.resident}/move`,
+        { householdId: theirs.household, relation: 'other', reason: 'Chuyển sang hộ khác' },
+      ],
+      [
+        'POST',
+        `/api/hamlets/${ours.hamlet}/residents`,
+        {
+          fullName: 'Người Mới',
+          birthDate: '1990-05-05',
+          sex: 'male',
+          relation: 'other',
+          residence: 'permanent',
+          householdId: theirs.household,
+        },
+      ],
+      [
+        'POST',
+        `/api/elections/${ours.election}/roll/amendments`,
+        { kind: 'add', residentId: theirs.resident, reason: 'Bổ sung cử tri', approvedBy: 'Lê Thanh Bình' },
+      ],
+      ['POST', `/api/communes/${WARD}/rounds`, roundBody(theirs.hamlet, today)],
+      [
+        'POST',
+        `/api/communes/${WARD}/hamlet-renames`,
+        { ...decision, hamletId: theirs.hamlet, newName: 'Tên Mới' },
+      ],
+      ['POST', `/api/communes/${WARD}/hamlet-dissolutions`, { ...decision, hamletId: theirs.hamlet }],
+      [
+        'POST',
+        `/api/communes/${WARD}/hamlet-merges`,
+        { ...decision, sourceIds: [theirs.hamlet], targetId: ours.hamlet },
+      ],
+      [
+        'POST',
+        `/api/communes/${WARD}/hamlet-merges/preview`,
+        { ...decision, sourceIds: [ours.hamlet, theirs.hamlet], targetId: ours.kp4 },
+      ],
+      [
+        'POST',
+        `/api/communes/${WARD}/hamlet-attachments`,
+        { ...decision, sourceId: ours.hamlet, householdIds: [theirs.household], targetId: ours.kp4 },
+      ],
+      [
+        'POST',
+        `/api/communes/${WARD}/hamlet-attachments`,
+        { ...decision, sourceId: ours.kp4, householdIds: [ours.kp4Household], targetId: theirs.hamlet },
+      ],
+      [
+        'POST',
+        `/api/communes/${WARD}/hamlet-splits`,
+        {
+          ...decision,
+          sourceId: theirs.hamlet,
+          householdIds: [theirs.household],
+          newName: 'Mới',
+          newKind: 'thon',
+        },
+      ],
+      // Ids of another election of the same commune are not this election's either.
+      [
+        'POST',
+        `/api/elections/${ours.election}/complaints`,
+        {
+          subject: 'candidate',
+          nominationId: otherNomination,
+          complainant: 'Nguyễn Văn Khiếu',
+          content: 'Khiếu nại về người ứng cử',
+          receivedOn: today,
+        },
+      ],
+      [
+        'POST',
+        `/api/elections/${ours.election}/meetings`,
+        {
+          kind: 'frontCommittee',
+          heldOn: today,
+          startTime: '19:30',
+          venue: 'Nhà văn hóa',
+          chairName: 'Phạm Văn Hùng',
+          chairPosition: 'Trưởng ban công tác Mặt trận',
+          secretaryName: 'Lê Thị Thu Hà',
+          convened: 12,
+          present: 11,
+          votes: [{ nominationId: otherNomination, agree: 11 }],
+        },
+      ],
+    ];
+    for (const [method, url, body] of cases) {
+      const before = await events();
+      const res = await call('ubnd.phuong2', method, url, body);
+      const what = `${method} ${url.replace(/[0-9a-f-]{36}/g, ':id')}`;
+      expect(res.statusCode, `${what} -> ${res.body}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, `${what} -> ${res.body}`).toBeLessThan(500);
+      const error = res.json().error as { message: string };
+      expect(error.message, what).not.toMatch(schemaRefusal);
+      for (const secret of Object.values(FOREIGN)) expect(res.body, what).not.toContain(secret);
+      expect(await events(), what).toBe(before);
+    }
+    // The other commune's records are as they were.
+    const row = await t
+      .ctx()
+      .store.db.selectFrom('hamlets')
+      .select(['name', 'dissolved_on'])
+      .where('id', '=', theirs.hamlet)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: 'Thôn Ngoài Xã', dissolved_on: null });
+  });
+
+  it('serves an election team its hamlet’s residents without personal ID numbers', async () => {
+    const ward = (await call('quantri', 'GET', `/api/communes/${WARD}`)).json();
+    const kp1 = (ward.hamlets as { id: string; name: string }[]).find((h) => h.name === 'Khu phố 1')!;
+    const asOfficer = (await call('ubnd.phuong2', 'GET', `/api/hamlets/${kp1.id}/residents?limit=50`)).json();
+    const withId = (asOfficer.items as { id: string; personalId: string | null }[]).find((r) => r.personalId);
+    expect(withId).toBeDefined();
+    const list = await call('tobaucu.kp1', 'GET', `/api/hamlets/${kp1.id}/residents?limit=50`);
+    expect(list.statusCode).toBe(200);
+    expect((list.json().items as { personalId: string | null }[]).every((r) => r.personalId === null)).toBe(
+      true,
+    );
+    expect(list.body).not.toContain(withId!.personalId!);
+    const detail = await call('tobaucu.kp1', 'GET', `/api/residents/${withId!.id}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().resident.personalId).toBeNull();
+    expect(detail.body).not.toContain(withId!.personalId!);
+    const household = await call(
+      'tobaucu.kp1',
+      'GET',
+      `/api/households/${detail.json().resident.householdId}`,
+    );
+    expect(household.statusCode).toBe(200);
+    expect(household.body).not.toContain(withId!.personalId!);
+    // The officer still sees it.
+    const officerDetail = (await call('ubnd.phuong2', 'GET', `/api/residents/${withId!.id}`)).json();
+    expect(officerDetail.resident.personalId).toBe(withId!.personalId);
+  });
+
+  it('refuses every role the steps past the count on the step route, with where they are earned', async () => {
+    for (const user of ['tobaucu.kp1', 'ubnd.phuong2', 'quantri']) {
+      for (const to of ['counted', 'reported', 'recognised', 'rerunOrdered', 'interim']) {
+        const before = await events();
+        const res = await call(user, 'POST', `/api/elections/${ours.election}/steps`, { to, on: vnToday() });
+        expect(`${user} ${to} -> ${res.statusCode}`).toBe(`${user} ${to} -> 422`);
+        expect(res.json().error.code).toBe('step-earned');
+        expect(res.json().error.message).toMatch(/^Không ghi tay bước/);
+        expect(await events()).toBe(before);
+      }
+    }
+  });
+});
