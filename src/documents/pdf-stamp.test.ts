@@ -28,7 +28,9 @@ describe('verification stamp on issued PDFs', () => {
     expect(pages).toBeGreaterThan(2);
     const text = flat(pdfText(pdf));
     expect(text.match(/Mã kiểm tra: ABCD-EFGH-JKMN · sự kiện số 4021 trong nhật ký/g)).toHaveLength(pages);
-    expect(text.match(/Kiểm tra văn bản tại \/kiem-tra\/ABCD-EFGH-JKMN hoặc quét mã QR/g)).toHaveLength(pages);
+    expect(text.match(/Kiểm tra văn bản tại \/kiem-tra\/ABCD-EFGH-JKMN hoặc quét mã QR/g)).toHaveLength(
+      pages,
+    );
     expect(qrOfPdfPage(pdf, 1)).toBe(stamp.url);
     expect(qrOfPdfPage(pdf, pages)).toBe(stamp.url);
   });

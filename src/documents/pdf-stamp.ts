@@ -69,7 +69,9 @@ export function drawStamp(doc: Doc, stamp: PdfStamp, leftMargin: number, rightMa
   const leading = TEXT_SIZE * 1.3;
   const top = pageHeight - EDGE_MM * MM - lines.length * leading;
   lines.forEach((line, n) =>
-    doc.fillColor('black').text(line, leftMargin, top + n * leading, { lineBreak: false, width, ellipsis: true }),
+    doc
+      .fillColor('black')
+      .text(line, leftMargin, top + n * leading, { lineBreak: false, width, ellipsis: true }),
   );
   forgetFont(doc);
 }

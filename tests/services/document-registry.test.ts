@@ -56,8 +56,9 @@ describeEachDatabase('issued documents', (t) => {
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(pdf.value.bytes.toString()).toBe(`%PDF 3/QĐ-UBND ${code} ${seq}`);
     // The chain position printed on the paper is the issuing event's own.
-    const event = await t.ctx().store.db
-      .selectFrom('audit_events')
+    const event = await t
+      .ctx()
+      .store.db.selectFrom('audit_events')
       .select(['action', 'entity_id'])
       .where('seq', '=', seq ?? -1)
       .executeTakeFirst();

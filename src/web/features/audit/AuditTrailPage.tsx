@@ -139,7 +139,9 @@ function Verify() {
             ta.verifiedOk(state.check.chain.events, state.check.record.rows)
           ) : (
             <Stack gap={4}>
-              <Text size="sm">{ta.verifiedBad(state.check.problems.length + state.check.record.moreProblems)}</Text>
+              <Text size="sm">
+                {ta.verifiedBad(state.check.problems.length + state.check.record.moreProblems)}
+              </Text>
               {state.check.problems.slice(0, 20).map((p, n) => (
                 <Text size="sm" key={n}>
                   {p.message}
