@@ -98,7 +98,8 @@ describeEachDatabase('HTTP API', (t) => {
   it('lets the administrator list and create users', async () => {
     const cookie = await cookieFor('quantri');
     const list = await app.inject({ url: '/api/users', headers: { cookie } });
-    expect(list.json().users).toHaveLength(5);
+    // The demo's accounts: administrator, commune, Front, two election team members, province.
+    expect(list.json().users).toHaveLength(6);
     const made = await app.inject({
       method: 'POST',
       url: '/api/users',

@@ -297,9 +297,14 @@ describe('kill -9 in the middle of a stream of counted papers, then restart', ()
       encoding: 'utf8',
       timeout: 60_000,
     });
-    const report = JSON.parse(verify.stdout) as { ok: boolean; events: number; firstBadEvent: string | null };
+    const report = JSON.parse(verify.stdout) as {
+      ok: boolean;
+      chain: { events: number; firstBadEvent: string | null };
+      problems: unknown[];
+    };
     expect(report.ok).toBe(true);
-    expect(report.firstBadEvent).toBeNull();
-    expect(report.events).toBeGreaterThan(TOTAL);
+    expect(report.problems).toEqual([]);
+    expect(report.chain.firstBadEvent).toBeNull();
+    expect(report.chain.events).toBeGreaterThan(TOTAL);
   }, 90_000);
 });

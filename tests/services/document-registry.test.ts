@@ -9,6 +9,7 @@ import {
 import type { IssueRequest } from '../../src/services/documents/document-registry';
 import type { StampedPdf } from '../../src/documents/render-pdf';
 import { describeEachDatabase } from '../support/databases';
+import { tamperingOnPurpose } from '../support/sealed-fixture';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
 
 const WARD = '24820';
@@ -33,6 +34,7 @@ const request = (over: Partial<IssueRequest> = {}): IssueRequest => ({
 });
 
 describeEachDatabase('issued documents', (t) => {
+  tamperingOnPurpose(() => t.store());
   it('numbers documents per issuing body, symbol and year, restarting each year', async () => {
     await demo.loadDemo(t.ctx());
     const a = await issueDocument(t.ctx(), officer, request());

@@ -6,6 +6,7 @@ import type { Actor } from '../../src/services';
 import { territory as territoryRepo } from '../../src/store';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { sealFixture } from '../support/sealed-fixture';
 import { WARD, at, hamlets, loadWard } from './office-support';
 
 const officer = aCommuneOfficer(WARD);
@@ -62,6 +63,7 @@ async function election(ctx: ServiceContext, hamletId: string, state: string, po
       venue: 'Nhà văn hóa',
     })
     .execute();
+  await sealFixture(ctx, 'election', null);
   return id;
 }
 
@@ -108,6 +110,7 @@ async function draftRoll(ctx: ServiceContext, electionId: string, hamletId: stri
       amendment_id: null,
     })
     .execute();
+  await sealFixture(ctx, 'draftRoll', null);
   return rollId;
 }
 
@@ -144,6 +147,7 @@ async function headTerm(
       created_by: null,
     })
     .execute();
+  await sealFixture(ctx, 'headTerm', null);
   return id;
 }
 
@@ -255,6 +259,7 @@ describeEachDatabase('merging hamlets (QĐ 01/2016 Quảng Trị Điều 3 k3)',
       .set({ state: 'recognised' })
       .where('id', '=', posted)
       .execute();
+    await sealFixture(ctx, 'recognised', posted);
   });
 
   it('moves households, groups and the kept election in one transaction; ends the office-holders', async () => {

@@ -4,6 +4,7 @@ import { count, demo, polling } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { sealFixture } from '../support/sealed-fixture';
 import { expectEveryTamperFound } from '../support/tamper';
 
 const COMMUNE = '24820';
@@ -42,6 +43,7 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
       .set({ profile_id: 'quang-tri-2016', form: 'separateBallot' })
       .where('id', '=', electionId)
       .execute();
+    await sealFixture(ctx(), 'fixture', null);
     team = { ...aTeamMember(electionId), userId: 'u-team-day' };
   });
 
@@ -112,6 +114,7 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
       .set({ profile_id: 'nd59-2023' })
       .where('id', '=', electionId)
       .execute();
+    await sealFixture(ctx(), 'fixture', null);
     const r = await polling.sendMobileBox(ctx(), team, electionId, { carriedBy: ['Lê Văn Tâm'] });
     expect(!r.ok && r.error.code).toBe('rule-refused');
     expect(!r.ok && r.error.message).toMatch(/không có hòm phiếu phụ/);
@@ -121,6 +124,7 @@ describeEachDatabase('polling day: attendance, turnout, hours, interruption, bal
       .set({ profile_id: 'quang-tri-2016' })
       .where('id', '=', electionId)
       .execute();
+    await sealFixture(ctx(), 'fixture', null);
     const v = await turnout();
     expect(v.mobileBoxes).toHaveLength(0);
     expect(v.mobileBox.allowed).toBe(true);

@@ -3,6 +3,7 @@ import { count, demo, polling } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { sealFixture } from '../support/sealed-fixture';
 
 const COMMUNE = '24820';
 const officer = aCommuneOfficer(COMMUNE);
@@ -18,8 +19,14 @@ describeEachDatabase('Tây Ninh Điều 16 k3f: polling in the session the commu
   let team: Actor;
   let clock = vn('07:00');
   const ctx = (): ServiceContext => t.ctx(() => clock());
-  const setStart = (start: string | null) =>
-    ctx().store.db.updateTable('elections').set({ start_time: start }).where('id', '=', electionId).execute();
+  const setStart = async (start: string | null) => {
+    await ctx()
+      .store.db.updateTable('elections')
+      .set({ start_time: start })
+      .where('id', '=', electionId)
+      .execute();
+    await sealFixture(ctx(), 'fixture', electionId);
+  };
 
   it('prepares the demo election under tay-ninh-2019, a separate ballot in the afternoon session', async () => {
     await demo.loadDemo(ctx());
@@ -36,6 +43,7 @@ describeEachDatabase('Tây Ninh Điều 16 k3f: polling in the session the commu
       .set({ profile_id: 'tay-ninh-2019', form: 'separateBallot', start_time: '13:30' })
       .where('id', '=', electionId)
       .execute();
+    await sealFixture(ctx(), 'fixture', electionId);
     team = aTeamMember(electionId);
   });
 

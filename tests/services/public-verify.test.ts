@@ -6,6 +6,7 @@ import { createContext, demo } from '../../src/services';
 import { issueDocument, verifyByCode } from '../../src/services/documents';
 import type { IssueRequest } from '../../src/services/documents';
 import { describeEachDatabase, fixedNow } from '../support/databases';
+import { tamperingOnPurpose } from '../support/sealed-fixture';
 import { aCommuneOfficer } from '../support/actors';
 
 const WARD = '24820';
@@ -26,6 +27,7 @@ const request = (): IssueRequest => ({
 });
 
 describeEachDatabase('public verification of an issued document by its code', (t) => {
+  tamperingOnPurpose(() => t.store());
   const issue = async () => {
     const ctx = createContext(t.store(), fixedNow, { publicUrl: 'https://baucoso.example.vn/' });
     const issued = await issueDocument(ctx, officer, request());

@@ -35,6 +35,8 @@ it('reads DATABASE_URL before the data folder, and refuses a URL that is not Pos
   expect(databaseConfigFromEnv({ DATABASE_URL: 'postgres://u:p@h/db', BAUCOSO_DATA_DIR: '/x' })).toEqual({
     kind: 'postgres',
     url: 'postgres://u:p@h/db',
+    // The data folder still holds the audit checkpoints, outside the database.
+    dataDir: '/x',
   });
   expect(databaseConfigFromEnv({})).toEqual({ kind: 'sqlite', file: './data/baucoso.sqlite' });
   expect(() => databaseConfigFromEnv({ DATABASE_URL: 'mysql://h/db' })).toThrow(/postgres/);

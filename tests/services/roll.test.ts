@@ -6,6 +6,7 @@ import type { Actor } from '../../src/services';
 import { postedRoll } from '../../src/services/polling/roll-entries';
 import { elections as electionsRepo, territory as territoryRepo } from '../../src/store';
 import { describeEachDatabase } from '../support/databases';
+import { sealFixture } from '../support/sealed-fixture';
 import { expectEveryTamperFound } from '../support/tamper';
 import { aCommuneOfficer, aProvinceViewer, aTeamMember } from '../support/actors';
 
@@ -273,6 +274,7 @@ describeEachDatabase('voter roll', (t) => {
       .set({ state: 'teamFormed' })
       .where('id', '=', electionId)
       .execute();
+    await sealFixture(t.ctx(), 'fixture', null);
     const future = await roll.postRoll(t.ctx(on('2024-11-10')), officer, electionId, {
       postedOn: '2024-11-11',
     });
@@ -457,6 +459,7 @@ describeEachDatabase('voter roll', (t) => {
   it('refuses amendments once the count has used the roll', async () => {
     const db = t.store().db;
     await db.updateTable('elections').set({ state: 'counted' }).where('id', '=', electionId).execute();
+    await sealFixture(t.ctx(), 'fixture', null);
     const refused = await roll.amendRoll(t.ctx(on(ELECTION_DAY)), officer, electionId, {
       kind: 'remove',
       residentId: id('Nguyễn Thị Dung'),
@@ -466,6 +469,7 @@ describeEachDatabase('voter roll', (t) => {
     });
     expect(!refused.ok && refused.error.code).toBe('conflict');
     await db.updateTable('elections').set({ state: 'rollPosted' }).where('id', '=', electionId).execute();
+    await sealFixture(t.ctx(), 'fixture', null);
   });
 
   it('exports the roll as XLSX with its amendments and exclusions, issues the PDF roll and the voter cards, and versions reprints', async () => {

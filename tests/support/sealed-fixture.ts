@@ -1,5 +1,7 @@
+import { afterAll } from 'vitest';
 import type { ServiceContext } from '../../src/services';
 import { audit } from '../../src/store';
+import type { Store } from '../../src/store';
 
 /**
  * A test fixture that writes rows directly (a state the steps would have reached, tested elsewhere)
@@ -17,4 +19,15 @@ export async function sealFixture(ctx: ServiceContext, what: string, entityId: s
       at: ctx.now().toISOString(),
     }),
   );
+}
+
+/**
+ * For a block that edits the database behind the application on purpose (to see the edit found):
+ * its changes are left pending by design, so the end-of-block check that every write was sealed is
+ * not asked of it. Registered inside the block, this runs before that check.
+ */
+export function tamperingOnPurpose(store: () => Store): void {
+  afterAll(async () => {
+    await store().db.deleteFrom('record_changes').execute();
+  });
 }
