@@ -153,6 +153,23 @@ END $$`,
   }
 }
 
+/** Removes the triggers (and PostgreSQL's functions) from the given tables: a table whose trigger
+ * outlives `record_changes` would refuse every write. */
+export async function dropSealTriggers(
+  db: Kysely<unknown>,
+  kind: DatabaseKind,
+  tables: readonly SealedTable[],
+): Promise<void> {
+  for (const table of tables) {
+    for (const name of expectedTriggers(kind, table)) {
+      const on = kind === 'sqlite' ? '' : ` ON ${table}`;
+      await sql.raw(`DROP TRIGGER IF EXISTS ${name}${on}`).execute(db);
+    }
+    if (kind === 'postgres')
+      await sql.raw(`DROP FUNCTION IF EXISTS ${triggerName(table, 'note')}()`).execute(db);
+  }
+}
+
 /** Each table's triggers by name, to check that none was dropped. */
 function expectedTriggers(kind: DatabaseKind, table: SealedTable): string[] {
   return kind === 'sqlite'

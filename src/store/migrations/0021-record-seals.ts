@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { PostgresAdapter, sql } from 'kysely';
 import { appendAudit } from '../audit-repo';
-import { SEALED_TABLES, createSealTables, createSealTriggers } from '../record-seals';
+import { SEALED_TABLES, createSealTables, createSealTriggers, dropSealTriggers } from '../record-seals';
 import type { SealedTable } from '../record-seals';
 
 /**
@@ -35,6 +35,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  const kind = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+  await dropSealTriggers(db, kind, Object.keys(SEALED_TABLES) as SealedTable[]);
   for (const t of ['record_seals', 'record_changes']) await db.schema.dropTable(t).execute();
   await db.schema.alterTable('audit_events').dropColumn('seals').execute();
 }
