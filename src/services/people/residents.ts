@@ -165,6 +165,9 @@ export async function addResident(
     const households = await repo.listHamletHouseholds(db, hamletId);
     if (households.some((h) => h.code === code))
       return err(failures.conflict('householdCode', `Mã hộ ${code} đã có trong thôn/tổ dân phố.`));
+    const groupId = fresh?.residentGroupId;
+    if (groupId && ![...(await repo.groupsByName(db, hamletId)).values()].includes(groupId))
+      return err(failures.notFound('tổ tự quản này trong thôn/tổ dân phố'));
   }
   const id = randomUUID();
   const at = ctx.now().toISOString();
