@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { cleanText } from './clean-text';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { RateLimited } from './rate-limits';
 import type { TrustProxy } from './trust-proxy';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -88,6 +90,7 @@ async function registerFeatureRoutes(app: FastifyInstance, ctx: ServiceContext):
  * says what to send instead, never "unexpected server error".
  */
 function requestRefusal(error: FastifyError): Failure | null {
+  if (error instanceof RateLimited) return { code: error.failure, message: error.message };
   const status = error.statusCode ?? 500;
   if (status === 413)
     return {
@@ -185,6 +188,8 @@ export async function buildServer(
   app.decorate('routeTable', routeTable);
   await app.register(cookie);
   await app.register(helmet, helmetOptions);
+  // Only the routes that ask for it (config.rateLimit, set from rate-limits.ts) are limited.
+  await app.register(rateLimit, { global: false });
   // Uploaded files (spreadsheets, Word templates) arrive as the raw request body.
   app.addContentTypeParser(
     [
