@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { FastifyError, FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { Failure } from '../services';
+import { auth } from '../services';
 import { statusOf } from '../contract/errors';
 import type { ServiceContext } from '../services';
 import { accessGate } from './session';
@@ -174,6 +175,9 @@ export async function buildServer(
   ctx: ServiceContext,
   options: ServerOptions = {},
 ): Promise<FastifyInstance> {
+  // The cheap test hashing cost cannot reach a deployment: outside Vitest the server will not start with it.
+  if (process.env['VITEST'] === undefined && auth.belowOwasp(auth.hashCost()))
+    throw new Error('password hashing below the OWASP scrypt cost: refusing to start');
   const app = Fastify({
     logger: options.logLevel ? loggerOptions(options.logLevel, options.logStream) : false,
     bodyLimit: 20 * 1024 * 1024,
