@@ -106,6 +106,11 @@ async function cleanInput(
   if (!birth.ok) return err(failures.invalid('birthDate', 'Ngày sinh không hợp lệ (dạng năm-tháng-ngày).'));
   if (input.birthDate > today)
     return err(failures.invalid('birthDate', 'Ngày sinh không thể sau ngày hôm nay.'));
+  // No one on a roll today was born before 1900: an earlier year is a slip of the keyboard.
+  if (input.birthDate < '1900-01-01')
+    return err(
+      failures.invalid('birthDate', 'Ngày sinh phải từ 01/01/1900 trở về sau. Hãy kiểm tra lại năm.'),
+    );
   if (input.sex !== 'male' && input.sex !== 'female')
     return err(failures.invalid('sex', 'Hãy chọn giới tính Nam hoặc Nữ.'));
   if (!RELATIONS.has(input.relation))
