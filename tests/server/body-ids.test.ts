@@ -318,6 +318,25 @@ describeEachDatabase('every id in every body stays in the actor’s scope', (t) 
     );
     expect(meeting.statusCode, meeting.body).toBe(201);
     const meetingId = meeting.json().id as string;
+    // And one of ours: the other election, its list drafted, may not fix its list from our meeting.
+    const ourNomination = await call('ubnd.phuong2', 'POST', `/api/elections/${ours.election}/nominations`, {
+      residentId: ours.resident,
+      source: 'frontCommittee',
+      nominatedOn: today,
+    });
+    expect(ourNomination.statusCode, ourNomination.body).toBe(201);
+    const ourMeeting = await call(
+      'ubnd.phuong2',
+      'POST',
+      `/api/elections/${ours.election}/meetings`,
+      frontMeeting(today, ourNomination.json().id as string),
+    );
+    expect(ourMeeting.statusCode, ourMeeting.body).toBe(201);
+    const drafted = await call('ubnd.phuong2', 'POST', `/api/elections/${elections.election_id}/steps`, {
+      to: 'candidatesDrafted',
+      on: today,
+    });
+    expect(drafted.statusCode, drafted.body).toBe(201);
     const petition = {
       kind: 'release',
       trigger: 'householdPetition',
@@ -358,7 +377,7 @@ describeEachDatabase('every id in every body stays in the actor’s scope', (t) 
       ],
       // Khu phố 2 has a head now, so a deputy may be chosen there: the person is what is refused.
       ['POST', `/api/hamlets/${ourTerm.hamlet_id}/deputies`, { residentId: theirs.resident, on: today }],
-      ['POST', `/api/elections/${ours.election}/official-list`, { meetingId }],
+      ['POST', `/api/elections/${elections.election_id}/official-list`, { meetingId: ourMeeting.json().id }],
       ['POST', `/api/elections/${ours.election}/documents/mau-05`, { meetingId }],
       ['POST', '/api/removals', { ...petition, termId: theirTerm.id, signatures: [] }],
       [
