@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     env: { TZ: 'Pacific/Pago_Pago' },
+    // A cheap password-hashing cost for the suite (passwords.ts says why a deployment cannot get it).
+    setupFiles: ['tests/support/fast-hashing.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     coverage: {

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { cleanText } from './clean-text';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { RateLimited } from './rate-limits';
 import type { TrustProxy } from './trust-proxy';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -15,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { FastifyError, FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { Failure } from '../services';
+import { auth } from '../services';
 import { statusOf } from '../contract/errors';
 import type { ServiceContext } from '../services';
 import { accessGate } from './session';
@@ -88,6 +91,7 @@ async function registerFeatureRoutes(app: FastifyInstance, ctx: ServiceContext):
  * says what to send instead, never "unexpected server error".
  */
 function requestRefusal(error: FastifyError): Failure | null {
+  if (error instanceof RateLimited) return { code: error.failure, message: error.message };
   const status = error.statusCode ?? 500;
   if (status === 413)
     return {
@@ -171,6 +175,9 @@ export async function buildServer(
   ctx: ServiceContext,
   options: ServerOptions = {},
 ): Promise<FastifyInstance> {
+  // The cheap test hashing cost cannot reach a deployment: outside Vitest the server will not start with it.
+  if (process.env['VITEST'] === undefined && auth.belowOwasp(auth.hashCost()))
+    throw new Error('password hashing below the OWASP scrypt cost: refusing to start');
   const app = Fastify({
     logger: options.logLevel ? loggerOptions(options.logLevel, options.logStream) : false,
     bodyLimit: 20 * 1024 * 1024,
@@ -185,6 +192,8 @@ export async function buildServer(
   app.decorate('routeTable', routeTable);
   await app.register(cookie);
   await app.register(helmet, helmetOptions);
+  // Only the routes that ask for it (config.rateLimit, set from rate-limits.ts) are limited.
+  await app.register(rateLimit, { global: false });
   // Uploaded files (spreadsheets, Word templates) arrive as the raw request body.
   app.addContentTypeParser(
     [

@@ -12,6 +12,8 @@ import type { DeepReadonly, EndpointDef, FileAnswer, Output, Parsed } from '../c
 import { MIME } from '../contract/endpoint';
 import type { Actor, Failure, Result, ServiceContext } from '../services';
 import { actorOf, requireActor } from './session';
+import type { AddressLimit } from './rate-limits';
+import { rateLimitConfig } from './rate-limits';
 
 /** A file to send: its bytes, its name (Vietnamese allowed), its content type. */
 export interface FileReply {
@@ -82,18 +84,27 @@ function openApiFile(d: EndpointDef): Record<string, unknown> {
 }
 
 /** Registers one endpoint. `handler` runs only after the access gate and the actor's lookup. */
+export interface RouteExtras {
+  /** A per-address request limit (rate-limits.ts). */
+  readonly perAddress?: AddressLimit;
+}
+
 export function route<D extends EndpointDef>(
   app: FastifyInstance,
   ctx: ServiceContext,
   d: D,
   handler: D['access'] extends 'public' ? PublicHandler<D> : Handler<D>,
+  extras: RouteExtras = {},
 ): void {
   const declared = new Set([...commonFailures(d.access), ...d.errors]);
   const upload = d.body !== undefined && !isZod(d.body);
   const options: RouteOptions = {
     method: d.method,
     url: d.path,
-    config: { access: d.access },
+    config: {
+      access: d.access,
+      ...(extras.perAddress ? { rateLimit: rateLimitConfig(extras.perAddress) } : {}),
+    },
     // Per route, so that routes not yet declared in the contract keep their JSON schemas.
     validatorCompiler: validatorCompiler as RouteOptions['validatorCompiler'],
     serializerCompiler: serializerCompiler as RouteOptions['serializerCompiler'],

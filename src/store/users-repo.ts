@@ -151,6 +151,11 @@ export async function updatePassword(
     .execute();
 }
 
+/** The same password stored at a higher hashing cost: not a password change, so no date moves. */
+export async function replacePasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
 export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
   const r = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(r.numDeletedRows);

@@ -9,6 +9,15 @@ test('an officer turns on two-factor login, then needs the code to log in', asyn
   await page.getByTestId('current-user').click();
   await expect(page.getByRole('heading', { name: 'Tài khoản' })).toBeVisible();
   await page.getByRole('button', { name: 'Thiết lập' }).click();
+  // The secret as a QR code for the authenticator app, and as text beside it.
+  await expect(
+    page.getByRole('img', { name: 'Mã QR để thêm tài khoản vào ứng dụng xác thực' }),
+  ).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('totp-setup.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('totp-qr').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('totp-setup-phone.png'), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
   const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
   await page.getByLabel('Mã xác thực').fill(totpAt(secret, new Date()));
   await page.getByRole('button', { name: 'Bật xác thực hai bước' }).click();

@@ -38,7 +38,7 @@ it.each([
   expect(body.error.message).toMatch(/Hãy/);
 });
 
-it('refuses a date before 1900 in a body with a Vietnamese message, before any service runs', async () => {
+it('refuses a date before 1900 (an interim decision, a birth, a rename decision) in Vietnamese, writing nothing', async () => {
   await demo.loadDemo(createContext(store));
   const login = await app.inject({
     method: 'POST',
@@ -62,4 +62,46 @@ it('refuses a date before 1900 in a body with a Vietnamese message, before any s
   expect(body.error.code).toBe('invalid-input');
   expect(body.error.field).toBe('on');
   expect(body.error.message).toMatch(/1900/);
+  // A birth and a rename dated 0001-01-01 too; a schema refusal is wholly Vietnamese.
+  const events = async () => (await store.db.selectFrom('audit_events').select('id').execute()).length;
+  const before = await events();
+  const resident = {
+    fullName: 'Người Thử',
+    birthDate: '1990-01-01',
+    sex: 'male',
+    relation: 'head',
+    residence: 'permanent',
+    newHousehold: { code: 'THU-01', address: 'Số 1' },
+  };
+  const decision = { decisionNumber: '1/QĐ-UBND', decisionDate: '2025-01-02', effectiveOn: '2025-01-02' };
+  for (const [url, payload, field, pattern] of [
+    [`/api/hamlets/${hamlet.id}/residents`, { ...resident, birthDate: '0001-01-01' }, 'birthDate', /1900/],
+    [
+      '/api/communes/24820/hamlet-renames',
+      { ...decision, hamletId: hamlet.id, newName: 'Tên Mới', decisionDate: '0001-01-01' },
+      'decisionDate',
+      /1900/,
+    ],
+    [
+      '/api/communes/24820/hamlet-renames',
+      { ...decision, hamletId: hamlet.id, newName: 'Tên Mới', effectiveOn: '0001-01-01' },
+      'effectiveOn',
+      /không được trước ngày ban hành/,
+    ],
+    [
+      `/api/hamlets/${hamlet.id}/residents`,
+      { ...resident, sex: 'x' },
+      'sex',
+      /^Dữ liệu gửi lên không hợp lệ/,
+    ],
+  ] as const) {
+    const refused = await app.inject({ method: 'POST', url, headers: { cookie }, payload });
+    expect(refused.statusCode, refused.body).toBe(400);
+    const error = refused.json<{ error: { code: string; field?: string; message: string } }>().error;
+    expect(error.code).toBe('invalid-input');
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(pattern);
+    expect(error.message).not.toMatch(/\b(must|expected|received|invalid|option)\b/i);
+  }
+  expect(await events()).toBe(before);
 });

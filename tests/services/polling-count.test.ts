@@ -212,12 +212,12 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
     expect(!after.ok && after.error.code).toBe('conflict');
   });
 
-  it('QĐ/ND59 Mẫu 02: the team prints the record; the commune issues it with numbers in words, originals and signatories', async () => {
+  it('QT 2016 Điều 15 k2d, TN 2019 Điều 16 đ: the election team draws up the count record (numbers in words, originals, signatories); another election’s team may not', async () => {
     const printed = must(await count.printCountRecord(ctx(), team1, s.countId));
     expect(printed.pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const forbidden = await count.issueCountRecord(ctx(), team1, s.countId);
-    expect(!forbidden.ok && forbidden.error.code).toBe('forbidden');
-    const issued = must(await count.issueCountRecord(ctx(), officer, s.countId));
+    const stranger = await count.issueCountRecord(ctx(), aTeamMember('another-election'), s.countId);
+    expect(stranger.ok).toBe(false);
+    const issued = must(await count.issueCountRecord(ctx(), team1, s.countId));
     const doc = await ctx()
       .store.db.selectFrom('documents')
       .select(['data', 'form_id'])
@@ -239,8 +239,16 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
     expect(data.signatures.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('issues the result report and records the election as "reported"', async () => {
-    must(await count.issueResultReport(ctx(), officer, s.countId));
+  it('QT 2016 Điều 15 k2d, TN 2019 Điều 7 g: the team leader’s result report goes from the team to the commune; the election becomes "reported"', async () => {
+    const stranger = await count.issueResultReport(ctx(), aTeamMember('another-election'), s.countId);
+    expect(stranger.ok).toBe(false);
+    const issued = must(await count.issueResultReport(ctx(), team1, s.countId));
+    const doc = await ctx()
+      .store.db.selectFrom('documents')
+      .select(['issuer_key', 'form_id'])
+      .where('id', '=', issued.id)
+      .executeTakeFirstOrThrow();
+    expect(doc).toEqual({ issuer_key: `election:${s.electionId}:team`, form_id: 'result-report' });
     const e = await ctx()
       .store.db.selectFrom('elections')
       .select('state')

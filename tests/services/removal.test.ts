@@ -238,6 +238,22 @@ describeEachDatabase('removal from office', (t) => {
 
     const dctx = t.ctx(at('2026-02-27'));
     const [interim] = await adults(dctx, hamlet.id, 1);
+    // The interim head is appointed after the decision is written: a person of another hamlet is
+    // refused before it, and the case stays where it was.
+    const [stranger] = await adults(dctx, (await headTerm(dctx, 'Khu phố 1')).hamlet.id, 1);
+    const eventsBefore = await dctx.store.db.selectFrom('audit_events').select('id').execute();
+    const refused = await removal.decideRemoval(dctx, officer, again.value.id, {
+      decision: 'recognise',
+      on: '2026-02-27',
+      signerName: 'Lê Thanh Bình',
+      interim: { residentId: stranger!.id },
+    });
+    expect(!refused.ok && refused.error.message).toMatch(/không cư trú tại thôn, tổ dân phố này/);
+    expect(await dctx.store.db.selectFrom('audit_events').select('id').execute()).toHaveLength(
+      eventsBefore.length,
+    );
+    const still = await removal.getRemoval(dctx, officer, again.value.id);
+    expect(still.ok && still.value.state).toBe('meetingHeld');
     const done = await removal.decideRemoval(dctx, officer, again.value.id, {
       decision: 'recognise',
       on: '2026-02-27',

@@ -1,11 +1,12 @@
 /** Signing in and out and the signed-in user's own account: routes of the `auth` contract. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as contract from '../../contract/auth';
-import { err, ok } from '../../domain/result';
+import { ok } from '../../domain/result';
 import { auth, roleLabels, territory } from '../../services';
 import type { Actor, ServiceContext } from '../../services';
 import type { FeatureRoutes } from '../app';
 import { route } from '../contract-route';
+import { LOGIN_LIMIT } from '../rate-limits';
 import { SESSION_COOKIE } from '../session';
 
 async function me(ctx: ServiceContext, actor: Actor) {
@@ -30,19 +31,20 @@ function setSessionCookie(
 }
 
 const authRoutes: FeatureRoutes = (app, ctx) => {
-  // Failed logins per client address (password spraying); the account lockout is in auth.login.
-  const throttle = auth.createLoginThrottle();
-
-  route(app, ctx, contract.login, async ({ body }, { request, reply }) => {
-    const throttled = throttle.check(request.ip, ctx.now());
-    if (throttled) return err(throttled);
-    const previous = request.cookies[SESSION_COOKIE];
-    const result = await auth.login(ctx, body.username, body.password, previous, body.code);
-    if (!result.ok && result.error.code !== 'totp-required') throttle.fail(request.ip, ctx.now());
-    if (!result.ok) return result;
-    setSessionCookie(request, reply, result.value);
-    return ok(await me(ctx, result.value.actor));
-  });
+  route(
+    app,
+    ctx,
+    contract.login,
+    async ({ body }, { request, reply }) => {
+      const previous = request.cookies[SESSION_COOKIE];
+      const result = await auth.login(ctx, body.username, body.password, previous, body.code);
+      if (!result.ok) return result;
+      setSessionCookie(request, reply, result.value);
+      return ok(await me(ctx, result.value.actor));
+    },
+    // Password spraying over many accounts, per address; one account's guessing is its lockout's.
+    { perAddress: LOGIN_LIMIT },
+  );
 
   route(app, ctx, contract.getMe, async (_input, { actor }) => ok(await me(ctx, actor)));
 

@@ -8,7 +8,7 @@ import { isRole } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
 import { failures } from '../common';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords';
+import { dummyHash, hashCost, hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords';
 import { newTotpSecret, otpauthUri, totpStep } from './totp';
 
 export const SESSION_HOURS = 12;
@@ -58,7 +58,7 @@ export async function login(
   const now = ctx.now();
   // Verify first, against a dummy hash when the user does not exist, so that neither the answer
   // nor its timing tells an unknown name from a locked account.
-  const valid = await verifyPassword(password, user?.passwordHash ?? dummyHash);
+  const valid = await verifyPassword(password, user?.passwordHash ?? dummyHash());
   if (user) {
     const state = await usersRepo.loginState(ctx.store.db, user.id);
     if (state.lockedUntil && state.lockedUntil > now.toISOString()) return err(badLogin);
@@ -80,8 +80,11 @@ export async function login(
   }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+  // A hash made at a lower cost than new hashes get is redone now, the one time the password is known.
+  const rehashed = needsRehash(user!.passwordHash) ? await hashPassword(password) : null;
   await writeWithAudit(ctx, actor, async (db) => {
     await usersRepo.deleteExpiredSessions(db, now.toISOString());
+    if (rehashed) await usersRepo.replacePasswordHash(db, actor.userId, rehashed);
     if (previousToken) await usersRepo.deleteSession(db, sessionId(previousToken));
     await usersRepo.setLoginState(db, actor.userId, 0, null);
     await usersRepo.insertSession(db, {
@@ -90,7 +93,15 @@ export async function login(
       createdAt: now.toISOString(),
       expiresAt,
     });
-    return { value: undefined, audit: { action: 'login', entity: 'user', entityId: actor.userId } };
+    return {
+      value: undefined,
+      audit: {
+        action: 'login',
+        entity: 'user',
+        entityId: actor.userId,
+        ...(rehashed ? { data: { passwordRehashed: hashCost() } } : {}),
+      },
+    };
   });
   return ok({ token, actor, expiresAt });
 }
@@ -133,8 +144,6 @@ async function recordFailure(
   });
   return err(locked ? badLogin : failure);
 }
-
-const dummyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 /** The actor behind a session token, or a failure when the session is unknown or expired. */
 export async function actorForToken(ctx: ServiceContext, token: string | undefined): Promise<Result<Actor>> {

@@ -1,8 +1,11 @@
 /**
  * The documents after the count: the count record (biên bản kiểm phiếu, every field of DOMAIN.md row
  * 26 with numbers in words, the profile's originals and signatories, a note when corrections were
- * made) and the team leader's result report. Issued through the document registry by the commune;
- * the team prints the record to sign on the spot without issuing it.
+ * made) and the team leader's result report. The election team draws both up (QT 2016 Điều 15 k2d;
+ * TN 2019 Điều 7 g, Điều 16 d–đ: "Tổ bầu cử lập biên bản kiểm phiếu", "Tổ trưởng tổ bầu cử lập báo cáo
+ * kết quả ... gửi ngay đến Ủy ban nhân dân, Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã"), so its members
+ * issue them through the document registry; the commune's officers may too, entering a team's paper
+ * record. The record can also be printed unnumbered, to sign on the spot.
  */
 import { vietnamTime } from '../../domain/calendar';
 import type { SignatureBlock } from '../../documents/model';
@@ -199,6 +202,7 @@ export async function issueCountRecord(
     communeId,
     hamletId: lc.pe.election.hamletId,
     electionId: lc.count.election_id,
+    byElectionTeam: true,
     data,
     render: (_number, stamp) => fill(data, stamp),
   });
@@ -263,6 +267,7 @@ export async function issueResultReport(
     communeId,
     hamletId: lc.pe.election.hamletId,
     electionId: lc.count.election_id,
+    byElectionTeam: true,
     data,
     render: async (number, stamp) => {
       const model = form.build({ ...data, issue: { ...data.issue, number } });

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
 import { failures } from '../common';
 import type { Place } from '../common';
-import { canManageCommune, canRead, placeOfCommune, placeOfHamlet } from '../common';
+import { canManageCommune, canRead, canWritePolling, placeOfCommune, placeOfHamlet } from '../common';
 
 export type DocumentInfo = repo.DocumentInfo;
 
@@ -40,6 +40,12 @@ export interface IssueRequest {
   readonly communeId: string;
   readonly hamletId?: string | null;
   readonly electionId?: string | null;
+  /**
+   * A document the election team draws up itself (the count record and its leader's result report:
+   * QT 2016 Điều 15 k2d, TN 2019 Điều 7 g and Điều 16 d–đ): that election's team members may issue it,
+   * besides the commune's officers.
+   */
+  readonly byElectionTeam?: boolean;
   readonly data: unknown;
   /** Id of the issued document this one replaces (a reissue). */
   readonly replaces?: string | null;
@@ -72,7 +78,12 @@ export async function issueDocument(
 ): Promise<Result<DocumentInfo>> {
   const place = await placeOf(ctx, request.communeId, request.hamletId);
   if (!place || place.communeId !== request.communeId) return err(failures.notFound('nơi ban hành văn bản'));
-  if (!canManageCommune(actor, place)) return err(failures.forbidden('ban hành văn bản cho xã/phường này'));
+  const teamIssues =
+    request.byElectionTeam === true &&
+    !!request.electionId &&
+    canWritePolling(actor, place, request.electionId);
+  if (!canManageCommune(actor, place) && !teamIssues)
+    return err(failures.forbidden('ban hành văn bản cho xã/phường này'));
   let version = 1;
   if (request.replaces) {
     const old = await repo.getDocumentInfo(ctx.store.db, request.replaces);

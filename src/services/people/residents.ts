@@ -106,6 +106,11 @@ async function cleanInput(
   if (!birth.ok) return err(failures.invalid('birthDate', 'Ngày sinh không hợp lệ (dạng năm-tháng-ngày).'));
   if (input.birthDate > today)
     return err(failures.invalid('birthDate', 'Ngày sinh không thể sau ngày hôm nay.'));
+  // No one on a roll today was born before 1900: an earlier year is a slip of the keyboard.
+  if (input.birthDate < '1900-01-01')
+    return err(
+      failures.invalid('birthDate', 'Ngày sinh phải từ 01/01/1900 trở về sau. Hãy kiểm tra lại năm.'),
+    );
   if (input.sex !== 'male' && input.sex !== 'female')
     return err(failures.invalid('sex', 'Hãy chọn giới tính Nam hoặc Nữ.'));
   if (!RELATIONS.has(input.relation))
@@ -165,6 +170,9 @@ export async function addResident(
     const households = await repo.listHamletHouseholds(db, hamletId);
     if (households.some((h) => h.code === code))
       return err(failures.conflict('householdCode', `Mã hộ ${code} đã có trong thôn/tổ dân phố.`));
+    const groupId = fresh?.residentGroupId;
+    if (groupId && ![...(await repo.groupsByName(db, hamletId)).values()].includes(groupId))
+      return err(failures.notFound('tổ tự quản này trong thôn/tổ dân phố'));
   }
   const id = randomUUID();
   const at = ctx.now().toISOString();

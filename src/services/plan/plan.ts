@@ -308,6 +308,10 @@ export async function createRound(
   for (const h of input.hamlets) {
     if (!byId.has(h.hamletId)) return err(failures.notFound('thôn, tổ dân phố trong xã/phường này'));
   }
+  for (const a of input.assignments ?? []) {
+    if (a.hamletId && !byId.has(a.hamletId))
+      return err(failures.notFound('thôn, tổ dân phố trong xã/phường này'));
+  }
   const positions = [...(input.positions ?? profile.positions.value)];
   const taken = await repo.activeElectionsOf(
     db,

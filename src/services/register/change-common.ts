@@ -48,6 +48,14 @@ export function checkDecision(input: DecisionInput, today: CivilDate, defaultBod
     return err(failures.invalid('decisionDate', 'Ngày ban hành quyết định không hợp lệ.'));
   if (!isCivilDate(input.effectiveOn))
     return err(failures.invalid('effectiveOn', 'Ngày có hiệu lực không hợp lệ (định dạng YYYY-MM-DD).'));
+  // No hamlet decision of this register predates 1900: an earlier year is a slip of the keyboard.
+  if (date < '1900-01-01')
+    return err(
+      failures.invalid(
+        'decisionDate',
+        'Ngày ban hành quyết định phải từ 01/01/1900 trở về sau. Hãy kiểm tra lại năm.',
+      ),
+    );
   if (date > today)
     return err(failures.invalid('decisionDate', 'Không ghi trước một quyết định chưa ban hành.'));
   if (input.effectiveOn < date)

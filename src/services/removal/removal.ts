@@ -45,6 +45,7 @@ import {
   loadCommune,
   loadHamlet,
   loadProfile,
+  personFor,
   residentOf,
   vnToday,
 } from '../decisions';
@@ -129,6 +130,14 @@ async function checkSignatures(
         failures.invalid(
           `signatures.${i}`,
           `Chữ ký thứ ${i + 1}: hộ gia đình không thuộc thôn, tổ dân phố này.`,
+        ),
+      );
+    // A signer named by id must live in the petition's hamlet: a resident of elsewhere is not told apart.
+    if (s.residentId && (await residentOf(db, s.residentId))?.hamletId !== hamletId)
+      return err(
+        failures.invalid(
+          `signatures.${i}`,
+          `Chữ ký thứ ${i + 1}: người ký không cư trú tại thôn, tổ dân phố này.`,
         ),
       );
     if (clean(s.signerName).length < 2)
@@ -748,6 +757,12 @@ export async function decideRemoval(
     return err(failures.invalid('override', 'Hãy ghi họ tên người cho phép và lý do (ít nhất 10 ký tự).'));
   const db = ctx.store.db;
   const term = (await repo.getTerm(db, c.office_term_id))!;
+  // The interim person is appointed after the decision is written: check them first, so a person
+  // of another hamlet or commune is refused before anything is written.
+  if (input.interim?.residentId) {
+    const person = await personFor(db, hp.hamlet.id, input.interim.residentId, null);
+    if (!person.ok) return person;
+  }
   if (input.interim?.residentId && input.interim.residentId === term.resident_id)
     return err(
       failures.invalid(

@@ -6,6 +6,7 @@ import type { Me } from '../../../contract/auth';
 import { errorText } from '../../shared/client';
 import { useApiMutation } from '../../shared/query';
 import { authText as t } from './strings';
+import { TotpQr } from './TotpQr';
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -118,6 +119,7 @@ function TwoFactor(props: { enabled: boolean; onChanged: () => void }) {
         {!props.enabled && secret && (
           <>
             <Text size="sm">{t.account.totpSecret}</Text>
+            <TotpQr uri={secret.uri} />
             <Code block data-testid="totp-secret">
               {secret.secret.replace(/(.{4})/g, '$1 ').trim()}
             </Code>

@@ -35,7 +35,8 @@ export const authText = {
     totpOff: 'Đang tắt. Nên bật cho cán bộ xã và cán bộ tỉnh.',
     totpStart: 'Thiết lập',
     totpSecret:
-      'Nhập khóa này vào ứng dụng xác thực (Google Authenticator, Microsoft Authenticator...) rồi nhập mã đang hiện:',
+      'Quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator...), hoặc nhập khóa bên dưới, rồi nhập mã đang hiện:',
+    totpQrAlt: 'Mã QR để thêm tài khoản vào ứng dụng xác thực',
     totpConfirm: 'Bật xác thực hai bước',
     totpEnabled: 'Đã bật xác thực hai bước.',
     totpDisable: 'Tắt xác thực hai bước',
