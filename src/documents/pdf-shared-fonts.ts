@@ -152,7 +152,7 @@ export function useSharedFonts(doc: Doc): void {
   const { faces, DocumentFont, words } = parseOnce();
   const fonts = doc as unknown as DocumentFonts;
   const select = doc.font.bind(doc) as (...args: unknown[]) => Doc;
-  doc.font = ((src: unknown, ...rest: unknown[]) => {
+  doc.font = (src: unknown, ...rest: unknown[]) => {
     if (isFontKey(src) && fonts._fontFamilies[src] === undefined) {
       const font = new DocumentFont(doc, faces[src], `F${++fonts._fontCount}`);
       font.layoutCache = sharedWords(words[src]);
@@ -161,5 +161,5 @@ export function useSharedFonts(doc: Doc): void {
       fonts._fontFamilies[font.name] = font;
     }
     return select(src, ...rest);
-  });
+  };
 }
