@@ -14,6 +14,8 @@
  * Run: npx tsx bench/count-api.bench.ts [--full]   (quick: 100 papers per client and run; full: 400)
  */
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +23,7 @@ import { Worker } from 'node:worker_threads';
 import { buildServer } from '../src/server/app';
 import { count, createContext, demo } from '../src/services';
 import type { Actor } from '../src/services';
-import { audit, migrateToLatest, openStore } from '../src/store';
+import { audit, migrateToLatest, openStore, pollingCounts } from '../src/store';
 import { figure, percentile } from './format';
 
 const CLIENTS = 50;
@@ -208,5 +210,84 @@ figure({
 });
 await app.close();
 await store.close();
+
+/**
+ * The next place of a lane, at the batch sizes the issue asks the cost to be independent of: a lane
+ * of 10 papers and one of 1,000, in a scratch database (rows written directly with foreign keys and
+ * triggers off, nothing sealed: it is thrown away), 1,000 lookups each, alternating, five rounds.
+ * SQLite answered the old query from the index already; PostgreSQL read the whole lane.
+ */
+async function placeQueryCost(kind: 'sqlite' | 'postgres'): Promise<{ small: number; large: number }> {
+  const schema = `bench_place_${randomUUID().slice(0, 8)}`;
+  const pgUrl = process.env['TEST_DATABASE_URL']!;
+  if (kind === 'postgres') {
+    const admin = openStore({ kind: 'postgres', url: pgUrl });
+    await admin.db.schema.createSchema(schema).execute();
+    await admin.close();
+  }
+  const scratch =
+    kind === 'sqlite'
+      ? openStore({ kind: 'sqlite', file: ':memory:' })
+      : openStore({ kind: 'postgres', url: pgUrl, schema });
+  await migrateToLatest(scratch);
+  // SQLite ignores this pragma inside a transaction; its one connection keeps it.
+  if (kind === 'sqlite') await sql`pragma foreign_keys = off`.execute(scratch.db);
+  await scratch.db.transaction().execute(async (trx) => {
+    if (kind === 'postgres') await sql`set local session_replication_role = replica`.execute(trx);
+    for (const [batch, size] of [
+      ['small', 10],
+      ['large', 1000],
+    ] as const) {
+      const rows = Array.from({ length: size }, (_, n) => ({
+        id: `${batch}-${n}`,
+        count_id: 'c',
+        batch_id: batch,
+        lane: 1,
+        seq: n + 1,
+        kept: '[]',
+        defect: null,
+        idempotency_key: `${batch}-${n}`,
+        entered_by: null,
+        entered_at: '2024-11-17T03:00:00.000Z',
+      }));
+      for (let i = 0; i < rows.length; i += 100)
+        await trx
+          .insertInto('count_entries')
+          .values(rows.slice(i, i + 100))
+          .execute();
+    }
+  });
+  if (kind === 'postgres') await sql`analyze`.execute(scratch.db);
+  const time = async (batch: string): Promise<number> => {
+    const t = performance.now();
+    for (let n = 0; n < 1000; n++) await pollingCounts.lastLiveSeq(scratch.db, batch, 1);
+    return performance.now() - t;
+  };
+  let small = 0;
+  let large = 0;
+  for (let r = 0; r < 5; r++) {
+    small += await time('small');
+    large += await time('large');
+  }
+  await scratch.close();
+  if (kind === 'postgres') {
+    const admin = openStore({ kind: 'postgres', url: pgUrl });
+    await admin.db.schema.dropSchema(schema).cascade().execute();
+    await admin.close();
+  }
+  return { small: small / 5000, large: large / 5000 };
+}
+for (const kind of process.env['TEST_DATABASE_URL']
+  ? (['sqlite', 'postgres'] as const)
+  : (['sqlite'] as const)) {
+  const place = await placeQueryCost(kind);
+  figure({
+    name: `count API, next place of a lane of 1,000 papers, ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`,
+    value: place.large * 1000,
+    unit: 'µs',
+    reference: { name: 'a lane of 10 papers', value: place.small * 1000, unit: 'µs' },
+    goals: [{ kind: 'max', value: 1.5, on: 'ratio' }],
+  });
+}
 rmSync(dir, { recursive: true, force: true });
 if (lost > 0 || duplicates > 0 || stored.length !== acknowledged.size || !chain.ok) process.exitCode = 1;

@@ -27,7 +27,7 @@ import {
   type Cell,
   type TitleBlock,
 } from './model';
-import { FONT_KEYS, fontBuffers } from './pdf-fonts';
+import { useSharedFonts } from './pdf-shared-fonts';
 import { drawStamp, type PdfStamp, type StampedPdf } from './pdf-stamp';
 import {
   drawLaidOut,
@@ -81,9 +81,34 @@ function creationDate(date: string): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-/** A pdfkit document with the fonts registered and a fixed creation date. */
-function openPdf(meta: DocumentModel['meta']): Doc {
-  const doc = new PDFDocument({
+/**
+ * pdfkit's document with its output collected as it is written. pdfkit is a Readable stream and
+ * `push` queues every chunk with callbacks on the next tick; a loop rendering documents without
+ * yielding never runs them, so every document stayed alive until the loop ended (about 2 MB each).
+ * Collecting the chunks here keeps no stream machinery: the document is garbage once rendered.
+ */
+class CollectedPdf extends (PDFDocument as unknown as new (options: PDFKit.PDFDocumentOptions) => Doc) {
+  // Declared only: an initialised field would be set after the constructor, dropping the header.
+  declare private chunks: Buffer[] | undefined;
+
+  override push(chunk: unknown): boolean {
+    // The constructor writes the header before this class's fields exist.
+    this.chunks ??= [];
+    if (chunk !== null) this.chunks.push(chunk as Buffer);
+    return true;
+  }
+
+  collected(): Buffer {
+    return Buffer.concat(this.chunks ?? []);
+  }
+}
+
+/** A pdfkit document with the shared fonts and a fixed creation date. */
+function openPdf(meta: DocumentModel['meta']): CollectedPdf {
+  const doc = new CollectedPdf({
+    // No default font: pdfkit would read and parse Helvetica's metrics for every document and
+    // embed a font no text uses.
+    font: null as unknown as string,
     autoFirstPage: false,
     bufferPages: true,
     compress: true,
@@ -97,18 +122,14 @@ function openPdf(meta: DocumentModel['meta']): Doc {
     },
     lang: 'vi-VN',
   });
-  const buffers = fontBuffers();
-  for (const key of FONT_KEYS) doc.registerFont(key, buffers[key]);
+  useSharedFonts(doc);
   return doc;
 }
 
-/** Collect pdfkit's output synchronously: with bufferPages everything is pushed during end(). */
-function finish(doc: Doc): Buffer {
-  const chunks: Buffer[] = [];
+/** pdfkit writes everything during end() (bufferPages, synchronous compression). */
+function finish(doc: CollectedPdf): Buffer {
   doc.end();
-  let c: unknown;
-  while ((c = doc.read()) !== null) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
+  return doc.collected();
 }
 
 class Writer {

@@ -7,6 +7,7 @@ import { b, heading, p, type DocumentModel } from './model';
 import { renderDocx } from './render-docx';
 import { renderPdf, renderPdfMany } from './render-pdf';
 import { fontLoadCount } from './pdf-fonts';
+import { fontParseCount } from './pdf-shared-fonts';
 import { documentNumberText } from './text';
 import { A4_PORTRAIT, docxText, flat, pdfInfo, pdfText } from './test-support';
 
@@ -99,6 +100,30 @@ describe('PDF renderer', () => {
     renderPdf(longModel(1));
     renderPdf(longModel(1));
     expect(fontLoadCount()).toBe(1);
+  });
+
+  it('parses the four faces once per process, however many documents', () => {
+    renderPdf(longModel(1));
+    renderPdf(buildPlan(samplePlan()));
+    expect(fontParseCount()).toBe(1);
+  });
+
+  it('gives a document the same bytes and text whatever was rendered before it', () => {
+    const name = (text: string): DocumentModel => ({
+      meta: { title: 'Tên', date: '2024-07-24' },
+      blocks: [p(text), p([b(text), ' và ', text])],
+    });
+    const nguyen = name('Nguyễn Thị Thủy, Nguyễn Văn Tỷ');
+    const first = renderPdf(nguyen);
+    // Letters typed decomposed (a base letter and a combining mark) lay the base glyph out with
+    // other characters: a glyph met there first must not carry them into later documents.
+    renderPdf(name('Ty\u0309 ta\u0309 y\u0303 ye\u0302\u0303 Nguye\u0302\u0303n'));
+    renderPdf(longModel(3));
+    const again = renderPdf(nguyen);
+    expect(sha(again)).toBe(sha(first));
+    expect(flat(pdfText(again))).toContain(
+      'Nguyễn Thị Thủy, Nguyễn Văn Tỷ Nguyễn Thị Thủy, Nguyễn Văn Tỷ và',
+    );
   });
 
   it('fills a blank with dots to the right margin', () => {

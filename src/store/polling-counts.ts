@@ -5,6 +5,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from './database';
 import { inChunks } from './chunks';
+import { compiledOnce } from './compiled-once';
 import type {
   CountBatchClosureTable,
   CountBatchTable,
@@ -30,8 +31,12 @@ export async function insertCount(db: Db, row: Insertable<CountTable>): Promise<
   await db.insertInto('counts').values(row).execute();
 }
 
+const countById = compiledOnce(1, (db: Db, id: string) =>
+  db.selectFrom('counts').selectAll().where('id', '=', id),
+);
+
 export async function getCount(db: Db, id: string): Promise<CountRow | undefined> {
-  return db.selectFrom('counts').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await countById(db, id)).rows[0];
 }
 
 export async function listCounts(db: Db, electionId: string): Promise<CountRow[]> {
@@ -183,31 +188,48 @@ export async function insertClosure(db: Db, row: Insertable<CountClosureTable>):
   await db.insertInto('count_closures').values(row).execute();
 }
 
+const closureOfCount = compiledOnce(1, (db: Db, countId: string) =>
+  db.selectFrom('count_closures').selectAll().where('count_id', '=', countId),
+);
+
 export async function getClosure(db: Db, countId: string): Promise<ClosureRow | undefined> {
-  return db.selectFrom('count_closures').selectAll().where('count_id', '=', countId).executeTakeFirst();
+  return (await closureOfCount(db, countId)).rows[0];
 }
 
-/** The place of the last live (not voided) paper of one lane of a batch, 0 when none: one index read. */
-export async function lastLiveSeq(db: Db, batchId: string, lane: number): Promise<number> {
-  const row = await db
+/**
+ * The place of the last live (not voided) paper of one lane of a batch, 0 when none. Written so
+ * that the (batch, lane, seq) index answers it: both engines walk the lane's entries from the
+ * highest place down and stop at the first one without a void, one index entry and one void probe
+ * when the last paper stands (PostgreSQL answered the former `max` over a join by reading every
+ * entry of the lane, growing with the batch).
+ */
+const lastLivePlace = compiledOnce(2, (db: Db, batchId: string, lane: number) =>
+  db
     .selectFrom('count_entries as e')
-    .leftJoin('count_entry_voids as v', 'v.entry_id', 'e.id')
-    .select((eb) => eb.fn.max('e.seq').as('seq'))
+    .select('e.seq')
     .where('e.batch_id', '=', batchId)
     .where('e.lane', '=', lane)
-    .where('v.id', 'is', null)
-    .executeTakeFirst();
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('count_entry_voids as v').select('v.id').whereRef('v.entry_id', '=', 'e.id')),
+      ),
+    )
+    .orderBy('e.seq', 'desc')
+    .limit(1),
+);
+
+export async function lastLiveSeq(db: Db, batchId: string, lane: number): Promise<number> {
+  const row = (await lastLivePlace(db, batchId, lane)).rows[0];
   return Number(row?.seq ?? 0);
 }
 
 /** Whether one batch is closed (its closure row exists), without reading the count's other closures. */
+const batchClosure = compiledOnce(1, (db: Db, batchId: string) =>
+  db.selectFrom('count_batch_closures').select('batch_id').where('batch_id', '=', batchId),
+);
+
 export async function isBatchClosed(db: Db, batchId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('count_batch_closures')
-    .select('batch_id')
-    .where('batch_id', '=', batchId)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await batchClosure(db, batchId)).rows.length > 0;
 }
 
 /** The entries recorded under any of these idempotency keys (a bulk send answers replays with them). */

@@ -1,3 +1,4 @@
+import { compiledOnce } from './compiled-once';
 import type { Db } from './database';
 
 export interface UserRow {
@@ -81,16 +82,8 @@ export async function findSession(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-/**
- * The session and its user in one query: every signed-in request starts with this lookup, so one
- * round trip instead of two (bench/count-api.bench.ts). Nothing is cached: a deleted session, a
- * disabled user or a changed role counts from the very next request, in every app process.
- */
-export async function findSessionUser(
-  db: Db,
-  id: string,
-): Promise<(UserRow & { readonly expiresAt: string }) | undefined> {
-  const r = await db
+const sessionUser = compiledOnce(1, (db: Db, id: string) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select([
@@ -104,8 +97,19 @@ export async function findSessionUser(
       'u.disabled',
       's.expires_at as expiresAt',
     ])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+    .where('s.id', '=', id),
+);
+
+/**
+ * The session and its user in one query: every signed-in request starts with this lookup, so one
+ * round trip instead of two (bench/count-api.bench.ts). Nothing is cached: a deleted session, a
+ * disabled user or a changed role counts from the very next request, in every app process.
+ */
+export async function findSessionUser(
+  db: Db,
+  id: string,
+): Promise<(UserRow & { readonly expiresAt: string }) | undefined> {
+  const r = (await sessionUser(db, id)).rows[0];
   return r ? { ...toUser(r), expiresAt: r.expiresAt } : undefined;
 }
 
