@@ -129,6 +129,8 @@ export const FAILURE_CODES = {
   'too-many-deputies': 'refused',
   'witness-candidate': 'refused',
   'witness-count': 'refused',
+  'witness-not-on-roll': 'refused',
+  'counting-team-missing': 'refused',
   'wrong-meeting': 'refused',
   'electionTeam.size-too-small': 'refused',
   'electionTeam.size-too-large': 'refused',

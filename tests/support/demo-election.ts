@@ -1,4 +1,5 @@
-import type { ServiceContext } from '../../src/services';
+import type { Actor, ServiceContext } from '../../src/services';
+import { meeting, polling } from '../../src/services';
 
 /** The demo ward's commune code (Phường 2). */
 export const DEMO_COMMUNE = '24820';
@@ -19,4 +20,78 @@ export async function demoElection(ctx: ServiceContext): Promise<string> {
     .orderBy('e.created_at')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Records the count's witnesses as the team does before closing a paper count: the first voters of
+ * the posted roll who are not candidates (ND59 Mẫu 02; QĐ 01/2016 Điều 15 k2d; Tây Ninh Điều 16 k3d).
+ */
+export async function recordWitnesses(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  position = 'head',
+): Promise<string[]> {
+  const roll = await polling.postedRoll(ctx.store.db, electionId);
+  if (!roll) throw new Error('no posted roll');
+  const nominees = new Set(
+    (
+      await ctx.store.db
+        .selectFrom('nominations')
+        .select('resident_id')
+        .where('election_id', '=', electionId)
+        .execute()
+    ).map((n) => n.resident_id),
+  );
+  const ids = roll.entries
+    .filter((e) => !nominees.has(e.residentId))
+    .slice(0, 2)
+    .map((e) => e.residentId);
+  return must(await polling.recordCountWitnesses(ctx, actor, electionId, { position, witnessIds: ids })).map(
+    (w) => w.fullName,
+  );
+}
+
+/**
+ * What a paper count needs before it closes, as the meeting and the team record it: under a profile
+ * whose meeting elects a counting team (ND59 Điều 3 khoản 5 điểm i), the meeting's agenda through
+ * the secret ballot and a counting team of three; then the two witnesses.
+ */
+export async function readyToClose(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  position = 'head',
+): Promise<string[]> {
+  const view = must(await meeting.getMeeting(ctx, actor, electionId));
+  if (view.isMeeting && view.rules.countingTeam && !view.adopted.countingTeam) {
+    const present = Math.ceil((view.registered * 3) / 4);
+    const hands = { votesFor: present, against: 0, abstained: 0 };
+    if (!view.adopted.opening)
+      must(await meeting.recordMeetingVote(ctx, actor, electionId, { step: 'opening', present }));
+    if (!view.adopted.secretary)
+      must(
+        await meeting.recordMeetingVote(ctx, actor, electionId, {
+          step: 'secretary',
+          name: 'Lê Thị Thu',
+          ...hands,
+        }),
+      );
+    if (!view.adopted.votingForm)
+      must(
+        await meeting.recordMeetingVote(ctx, actor, electionId, {
+          step: 'votingForm',
+          method: 'secret',
+          ...hands,
+        }),
+      );
+    must(
+      await meeting.recordMeetingVote(ctx, actor, electionId, {
+        step: 'countingTeam',
+        members: ['Đỗ Văn Thắng', 'Phan Thị Ngọc Ánh', 'Vũ Minh Tâm'],
+        ...hands,
+      }),
+    );
+  }
+  return recordWitnesses(ctx, actor, electionId, position);
 }
