@@ -104,6 +104,8 @@ export const FAILURE_CODES = {
   'early-close': 'refused',
   'election-team-candidate': 'refused',
   'election-team-leader': 'refused',
+  'election-team-minor': 'refused',
+  'election-team-not-resident': 'refused',
   'electorate-fixed': 'refused',
   'electorate-undecided': 'refused',
   'household-too-many-representatives': 'refused',

@@ -53,45 +53,33 @@ export async function recordWitnesses(
 }
 
 /**
- * What a paper count needs before it closes, as the meeting and the team record it: under a profile
- * whose meeting elects a counting team (ND59 Điều 3 khoản 5 điểm i), the meeting's agenda through
- * the secret ballot and a counting team of three; then the two witnesses.
+ * The community meeting's agenda through the secret ballot and a counting team of three, where the
+ * profile's meeting elects one (ND59 Điều 3 khoản 5 điểm i) and has not yet.
  */
+export async function approveCountingTeam(ctx: ServiceContext, actor: Actor, electionId: string) {
+  const view = must(await meeting.getMeeting(ctx, actor, electionId));
+  if (!view.isMeeting || !view.rules.countingTeam || view.adopted.countingTeam) return;
+  const present = Math.ceil((view.registered * 3) / 4);
+  const hands = { votesFor: present, against: 0, abstained: 0 };
+  const vote = async (input: Parameters<typeof meeting.recordMeetingVote>[3]) =>
+    must(await meeting.recordMeetingVote(ctx, actor, electionId, input));
+  if (!view.adopted.opening) await vote({ step: 'opening', present });
+  if (!view.adopted.secretary) await vote({ step: 'secretary', name: 'Lê Thị Thu', ...hands });
+  if (!view.adopted.votingForm) await vote({ step: 'votingForm', method: 'secret', ...hands });
+  await vote({
+    step: 'countingTeam',
+    members: ['Đỗ Văn Thắng', 'Phan Thị Ngọc Ánh', 'Vũ Minh Tâm'],
+    ...hands,
+  });
+}
+
+/** What a paper count needs before it closes: the meeting's counting team, then the two witnesses. */
 export async function readyToClose(
   ctx: ServiceContext,
   actor: Actor,
   electionId: string,
   position = 'head',
 ): Promise<string[]> {
-  const view = must(await meeting.getMeeting(ctx, actor, electionId));
-  if (view.isMeeting && view.rules.countingTeam && !view.adopted.countingTeam) {
-    const present = Math.ceil((view.registered * 3) / 4);
-    const hands = { votesFor: present, against: 0, abstained: 0 };
-    if (!view.adopted.opening)
-      must(await meeting.recordMeetingVote(ctx, actor, electionId, { step: 'opening', present }));
-    if (!view.adopted.secretary)
-      must(
-        await meeting.recordMeetingVote(ctx, actor, electionId, {
-          step: 'secretary',
-          name: 'Lê Thị Thu',
-          ...hands,
-        }),
-      );
-    if (!view.adopted.votingForm)
-      must(
-        await meeting.recordMeetingVote(ctx, actor, electionId, {
-          step: 'votingForm',
-          method: 'secret',
-          ...hands,
-        }),
-      );
-    must(
-      await meeting.recordMeetingVote(ctx, actor, electionId, {
-        step: 'countingTeam',
-        members: ['Đỗ Văn Thắng', 'Phan Thị Ngọc Ánh', 'Vũ Minh Tâm'],
-        ...hands,
-      }),
-    );
-  }
+  await approveCountingTeam(ctx, actor, electionId);
   return recordWitnesses(ctx, actor, electionId, position);
 }

@@ -14,5 +14,8 @@ export const teamText = {
   compositionOk: 'Thành phần Tổ bầu cử đúng quy định.',
   witnessesOk: 'Người chứng kiến kiểm phiếu đúng quy định.',
   accounts: 'Cấp tài khoản cho thành viên Tổ bầu cử',
+  ageLabel: (age: number) => `${age} tuổi`,
+  ageRule: (on: string) =>
+    `Tuổi tính đến ngày ${on} (ngày thành lập Tổ bầu cử). Thành viên phải là người thành niên, cư trú tại thôn, tổ dân phố và không phải người ứng cử.`,
   accountsNote: 'Mật khẩu chỉ hiện một lần; hãy giao tận tay từng người.',
 };
