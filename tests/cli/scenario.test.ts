@@ -58,6 +58,14 @@ describe('baucoso scenario', () => {
       .normalize('NFC')
       .replace(/\s+/g, ' ');
     expect(text).toContain('Số phiếu thu vào: 240');
+    // ND59 Điều 3 k5 i and Mẫu 02: the counting team the meeting elected, the two witnesses recorded at sealing.
+    expect(text).toContain(
+      'Ban kiểm phiếu gồm: 1. Đỗ Văn Thắng - Trưởng ban 2. Phan Thị Ngọc Ánh - Thành viên',
+    );
+    expect(text).toMatch(/Đại diện hộ gia đình chứng kiến việc kiểm phiếu: 1\. \S+ .+ 2\. /);
+    expect(text.match(/NGƯỜI CHỨNG KIẾN/g)).toHaveLength(2);
+    const seal = report.steps.find((s) => s.do === 'seal')!;
+    expect(seal.events.map((e) => e.action)).toEqual(['polling.seal', 'document.issue']);
     expect(text).toMatch(/189 Một trăm tám mươi chín/i);
     expect(text).toContain('Tạm dừng bỏ phiếu lúc 09:10 đến 09:40. Lý do: Mưa lớn, mất điện tại nhà văn hóa');
     const minutes = readdirSync(out).find((f) => f.endsWith('community-meeting.pdf'))!;
@@ -110,6 +118,22 @@ describe('baucoso scenario', () => {
     );
     expect(overridden.clean).toBe(true);
     expect(overridden.elections).toEqual({ head: 'rollPosted' });
+    // The report carries the trail: the late step's event holds who authorised it and why.
+    const lateStep = overridden.steps.at(-1)!;
+    const stepEvent = lateStep.events.find((e) => e.action === 'election.step')!;
+    expect(stepEvent.override).toEqual({
+      step: 'rollPosted',
+      due: '2024-11-12',
+      authorisedBy: 'Nguyễn Văn Tâm',
+      reason: 'Niêm yết lại sau khi bổ sung hộ mới',
+    });
+    const earlier = overridden.steps.slice(0, -1).flatMap((s) => s.events);
+    expect(earlier.filter((e) => e.override)).toEqual([]);
+    // A refused step wrote nothing; every step that went through wrote its events, in order.
+    expect(last.events).toEqual([]);
+    for (const s of overridden.steps.filter((x) => x.ok)) expect(s.events.length).toBeGreaterThan(0);
+    const seqs = overridden.steps.flatMap((s) => s.events.map((e) => e.seq));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   }, 60_000);
 
   it('rejects a malformed scenario with a Vietnamese message', () => {
