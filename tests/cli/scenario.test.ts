@@ -34,6 +34,15 @@ describe('baucoso scenario', () => {
           .subarray(0, 4)
           .toString(),
       ).toBe('%PDF');
+      // The hamlet's proper name keeps its case in every document ("thôn Tân Hòa", never "thôn tân hòa").
+      const hamlet = load(file).hamlet as { name?: string };
+      const proper = (hamlet.name ?? '').split(' ').slice(1).join(' ');
+      for (const pdf of written.filter((f) => f.endsWith('.pdf'))) {
+        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(out, pdf), '-'])
+          .toString('utf8')
+          .normalize('NFC');
+        if (proper && !/\d/.test(proper)) expect(text, pdf).not.toContain(proper.toLowerCase());
+      }
     }, 60_000);
   }
 
