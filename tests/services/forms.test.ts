@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { FORMS } from '../../src/documents/forms';
 import { sampleCountRecord } from '../../src/documents/forms/count-record';
-import { sampleElectionTeamDecision } from '../../src/documents/forms/election-team-decision';
+import type { sampleElectionTeamDecision } from '../../src/documents/forms/election-team-decision';
 import { renderDocx } from '../../src/documents/render-docx';
 import type { DocumentModel } from '../../src/documents/model';
 import { demo, documents } from '../../src/services';
@@ -94,14 +94,16 @@ describeEachDatabase('forms and commune templates', (t) => {
 async function renderedText(model: DocumentModel): Promise<string> {
   const zip = await JSZip.loadAsync(await renderDocx(model));
   const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  return xml
-    .split('</w:p>')
-    .map((para) => [...para.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    // A paragraph mark between paragraphs: a word may end one heading and begin the next paragraph.
-    .join(' ¶ ')
-    .replace(/&amp;/g, '&')
-    .normalize('NFC')
-    .replace(/\s+/g, ' ');
+  return (
+    xml
+      .split('</w:p>')
+      .map((para) => [...para.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+      // A paragraph mark between paragraphs: a word may end one heading and begin the next paragraph.
+      .join(' ¶ ')
+      .replace(/&amp;/g, '&')
+      .normalize('NFC')
+      .replace(/\s+/g, ' ')
+  );
 }
 
 /** The articles of a decision by number: "Điều 3. …" up to the next article. */
@@ -149,7 +151,9 @@ describe('every form, rendered from its data, refers to what it contains', () =>
     );
     expect(qt).not.toContain('Mẫu số');
     expect(qt).toContain('Tổ bầu cử gồm:');
-    expect(qt).toContain('Cử tri chứng kiến việc kiểm phiếu: ¶ 1. Ông Dương Hữu Phước ¶ 2. Bà Ngô Thị Mỹ Uyên');
+    expect(qt).toContain(
+      'Cử tri chứng kiến việc kiểm phiếu: ¶ 1. Ông Dương Hữu Phước ¶ 2. Bà Ngô Thị Mỹ Uyên',
+    );
   });
 
   it('a decision whose executing article moves is still referred to by its number', async () => {
