@@ -47,19 +47,21 @@ export function TeamTab(props: { electionId: string }) {
   return (
     <Stack>
       <Text size="sm">{team.sizeRule}</Text>
-      <Table withTableBorder data-testid="team">
-        <Table.Tbody>
-          {team.members.map((m) => (
-            <Table.Tr key={m.id}>
-              <Table.Td>{m.fullName}</Table.Td>
-              <Table.Td>{m.age === null ? '' : tp.ageLabel(m.age)}</Table.Td>
-              <Table.Td>{m.roleLabel}</Table.Td>
-              <Table.Td>{m.represents}</Table.Td>
-              <Table.Td>{m.username ?? ''}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Table.ScrollContainer minWidth={560}>
+        <Table withTableBorder data-testid="team">
+          <Table.Tbody>
+            {team.members.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{m.fullName}</Table.Td>
+                <Table.Td>{m.age === null ? '' : tp.ageLabel(m.age)}</Table.Td>
+                <Table.Td>{m.roleLabel}</Table.Td>
+                <Table.Td>{m.represents}</Table.Td>
+                <Table.Td>{m.username ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       <Title order={4}>{tp.composition}</Title>
       {team.composition.eligible ? (
         <Badge color="green" tt="none">
@@ -72,7 +74,9 @@ export function TeamTab(props: { electionId: string }) {
           </Text>
         ))
       )}
-      {team.witnesses.eligible ? (
+      {!team.members.some((m) => m.role === 'witness') ? (
+        <Text size="sm">{tp.witnessesAtCount}</Text>
+      ) : team.witnesses.eligible ? (
         <Badge color="green" tt="none">
           {tp.witnessesOk}
         </Badge>
