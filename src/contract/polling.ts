@@ -269,7 +269,7 @@ export const sealUnusedBallots = endpoint({
   body: sealInput,
   response: ballotsView,
   status: 201,
-  errors: ['conflict', 'witness-count', 'witness-candidate', 'witness-not-on-roll'],
+  errors: ['conflict', 'witness-count', 'witness-candidate', 'witness-not-on-roll', 'witness-on-team'],
 });
 
 export const issueSealingRecord = endpoint({
@@ -316,5 +316,5 @@ export const recordCountWitnesses = endpoint({
   body: countWitnessesInput,
   response: countWitnessesView,
   status: 201,
-  errors: ['conflict', 'witness-count', 'witness-candidate', 'witness-not-on-roll'],
+  errors: ['conflict', 'witness-count', 'witness-candidate', 'witness-not-on-roll', 'witness-on-team'],
 });

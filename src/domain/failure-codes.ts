@@ -132,6 +132,7 @@ export const FAILURE_CODES = {
   'witness-candidate': 'refused',
   'witness-count': 'refused',
   'witness-not-on-roll': 'refused',
+  'witness-on-team': 'refused',
   'counting-team-missing': 'refused',
   'wrong-meeting': 'refused',
   'electionTeam.size-too-small': 'refused',

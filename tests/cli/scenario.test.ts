@@ -20,7 +20,9 @@ describe('baucoso scenario', () => {
       const wrong = report.steps.filter((s) => !s.asExpected);
       expect(wrong).toEqual([]);
       expect(report.clean).toBe(true);
-      expect(Object.values(report.elections).every((s) => s === 'rollPosted')).toBe(true);
+      // Quảng Trị runs through polling day and the count of both positions; the others stop at the roll.
+      const last = file === 'quang-tri-thon.json' ? 'reported' : 'rollPosted';
+      expect(Object.values(report.elections).every((s) => s === last)).toBe(true);
       const written = readdirSync(out).sort();
       expect(written).toEqual([...report.documents].sort());
       expect(written.some((f) => f.endsWith('election-team-decision.pdf'))).toBe(true);
@@ -45,6 +47,29 @@ describe('baucoso scenario', () => {
       }
     }, 60_000);
   }
+
+  it('Quảng Trị Điều 15 k2d: the election team counts, two voters of the roll who are not candidates witness, the record has no ND59 label', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
+    const report = await runScenario(load('quang-tri-thon.json'), out);
+    expect(report.steps.filter((s) => !s.asExpected)).toEqual([]);
+    const refused = report.steps.find((s) => s.do === 'seal' && s.expected === 'refused')!;
+    expect(refused.refusal?.code).toBe('witness-candidate');
+    expect(refused.events).toEqual([]);
+    const records = readdirSync(out).filter((f) => f.endsWith('count-record.pdf'));
+    expect(records).toHaveLength(2);
+    for (const f of records) {
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(out, f), '-'])
+        .toString('utf8')
+        .normalize('NFC')
+        .replace(/\s+/g, ' ');
+      expect(text).not.toContain('Mẫu số');
+      expect(text).toMatch(/Tổ bầu cử gồm: 1\. .+ - Tổ trưởng 2\. .+ - Thư ký/);
+      expect(text).toMatch(/Cử tri chứng kiến việc kiểm phiếu: 1\. \S+/);
+      // Signed by the team's members (Điều 15 k2d), not by the witnesses.
+      expect(text).not.toContain('NGƯỜI CHỨNG KIẾN');
+      expect(text).toContain('thôn Tân Hòa');
+    }
+  }, 120_000);
 
   it('runs a scenario through to recognition: the head is recognised and the decision written', async () => {
     const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));

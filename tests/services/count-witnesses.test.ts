@@ -58,7 +58,27 @@ describeEachDatabase('the counting team and the witnesses of the count', (t) => 
       .executeTakeFirstOrThrow();
     s.candidate = nominee.resident_id;
     const roll = (await polling.postedRoll(ctx().store.db, s.electionId))!;
-    s.voters = roll.entries.filter((e) => e.residentId !== s.candidate).map((e) => e.residentId);
+    const counters = new Set(
+      (
+        await ctx()
+          .store.db.selectFrom('team_members')
+          .select('resident_id')
+          .where('election_id', '=', s.electionId)
+          .execute()
+      ).map((m) => m.resident_id),
+    );
+    const nominees = new Set(
+      (
+        await ctx()
+          .store.db.selectFrom('nominations')
+          .select('resident_id')
+          .where('election_id', '=', s.electionId)
+          .execute()
+      ).map((n) => n.resident_id),
+    );
+    s.voters = roll.entries
+      .filter((e) => !nominees.has(e.residentId) && !counters.has(e.residentId))
+      .map((e) => e.residentId);
     const batch = must(await count.openBatch(ctx(), team, s.countId, { size: 3 })).id;
     for (const kept of [[s.a], [s.a], [s.b]])
       must(
@@ -93,6 +113,15 @@ describeEachDatabase('the counting team and the witnesses of the count', (t) => 
     expect(!nominee.ok && nominee.error.code).toBe('witness-candidate');
     expect(!nominee.ok && nominee.error.message).toMatch(/là người ứng cử nên không được chứng kiến/);
     expect(!nominee.ok && nominee.error.details).toMatchObject({ rule: 'witnesses.excludesCandidates' });
+    const member = await ctx()
+      .store.db.selectFrom('team_members')
+      .select('resident_id')
+      .where('election_id', '=', s.electionId)
+      .where('role', '=', 'leader')
+      .executeTakeFirstOrThrow();
+    const counter = await record([s.voters.find((v) => v !== member.resident_id)!, member.resident_id!]);
+    expect(!counter.ok && counter.error.code).toBe('witness-on-team');
+    expect(!counter.ok && counter.error.message).toMatch(/là thành viên Tổ bầu cử, người kiểm phiếu/);
     const viewer = await record([s.voters[0]!, s.voters[1]!], aProvinceViewer('68'));
     expect(viewer.ok).toBe(false);
     expect(await polling.countWitnesses(ctx().store.db, s.electionId, 1, 'head')).toEqual([]);

@@ -34,17 +34,22 @@ export async function recordWitnesses(
 ): Promise<string[]> {
   const roll = await polling.postedRoll(ctx.store.db, electionId);
   if (!roll) throw new Error('no posted roll');
-  const nominees = new Set(
-    (
-      await ctx.store.db
+  const taken = new Set(
+    [
+      ...(await ctx.store.db
         .selectFrom('nominations')
         .select('resident_id')
         .where('election_id', '=', electionId)
-        .execute()
-    ).map((n) => n.resident_id),
+        .execute()),
+      ...(await ctx.store.db
+        .selectFrom('team_members')
+        .select('resident_id')
+        .where('election_id', '=', electionId)
+        .execute()),
+    ].map((n) => n.resident_id),
   );
   const ids = roll.entries
-    .filter((e) => !nominees.has(e.residentId))
+    .filter((e) => !taken.has(e.residentId))
     .slice(0, 2)
     .map((e) => e.residentId);
   return must(await polling.recordCountWitnesses(ctx, actor, electionId, { position, witnessIds: ids })).map(

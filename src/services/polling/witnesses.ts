@@ -9,7 +9,11 @@ import { randomUUID } from 'node:crypto';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import { formatCitation, positionSchema } from '../../domain/rules';
-import { pollingDay as repo, preparationCandidates as candidatesRepo } from '../../store';
+import {
+  pollingDay as repo,
+  preparationCandidates as candidatesRepo,
+  preparationPlan as planRepo,
+} from '../../store';
 import type { Db } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
@@ -87,10 +91,23 @@ export async function checkWitnessChoice(
       ),
     );
   const onRoll = new Map(lp.roll.entries.map((e) => [e.residentId, e.fullName]));
+  // A candidate of any position elected with this one (head and deputy on the same day) is a candidate.
+  const e = lp.pe.election;
+  const together = e.roundId
+    ? (await planRepo.listRoundElections(db, e.roundId))
+        .filter((x) => x.hamletId === e.hamletId)
+        .map((x) => x.id)
+    : [];
   const nominees = new Set(
-    (await candidatesRepo.listNominations(db, [lp.pe.election.id]))
+    (await candidatesRepo.listNominations(db, [...new Set([e.id, ...together])]))
       .filter((n) => n.withdrawn === 0)
       .map((n) => n.resident_id),
+  );
+  // The team counts; a witness watches it, so no member of the team witnesses its own count.
+  const team = new Set(
+    (await candidatesRepo.listTeam(db, lp.pe.election.id))
+      .filter((m) => m.role !== 'witness' && m.resident_id)
+      .map((m) => m.resident_id),
   );
   const out: CountWitness[] = [];
   for (const id of residentIds) {
@@ -112,6 +129,16 @@ export async function checkWitnessChoice(
           'witnesses.excludesCandidates',
           rule.citation,
           `${name} là người ứng cử nên không được chứng kiến việc kiểm phiếu (${cite}).`,
+          'witnessIds',
+        ),
+      );
+    if (team.has(id))
+      return err(
+        ruleFailure(
+          'witness-on-team',
+          'witnesses',
+          rule.citation,
+          `${name} là thành viên Tổ bầu cử, người kiểm phiếu, nên không chứng kiến việc kiểm phiếu: hãy mời cử tri khác có mặt (${cite}).`,
           'witnessIds',
         ),
       );
