@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { approveCountingTeam } from './count-witnesses';
+import { approveCountingTeam, teamNames } from './count-witnesses';
 
 /** The SQLite file of this spec's own server (playwright.config.ts gives each server a folder). */
 function databaseFile(): string {
@@ -81,8 +81,9 @@ test('a stored result edited in the database file: the count page shows the red 
     residentId: string;
     fullName: string;
   }[];
+  const busy = new Set([...view.candidates.map((c) => c.name), ...(await teamNames(api, electionId))]);
   const witnessIds = roll
-    .filter((v) => !view.candidates.some((c) => c.name === v.fullName))
+    .filter((v) => !busy.has(v.fullName))
     .slice(0, 2)
     .map((v) => v.residentId);
   const witnessed = await api.post(`/api/elections/${electionId}/polling/witnesses`, {
