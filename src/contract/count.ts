@@ -262,6 +262,8 @@ const writeFailures: FailureCode[] = ['conflict'];
 const closeFailures: FailureCode[] = [
   ...lifecycleFailures,
   'count-not-reconciled',
+  'witness-count',
+  'counting-team-missing',
   'count-inconsistent',
   'invalid-paper',
   'invalid-count-input',

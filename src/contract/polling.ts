@@ -115,8 +115,13 @@ export type MovementInput = z.infer<typeof movementInput>;
 
 export const sealInput = z.object({
   position: text(30),
-  /** The two voters, not candidates, who watch the sealing. */
-  witnesses: z.array(text(100)).max(5),
+  /**
+   * The voters, not candidates, who watch the sealing and then the count, chosen from the posted
+   * roll: recorded as the count's witnesses. Typed names (`witnesses`) only print on the sealing
+   * record; the count still needs its witnesses chosen from the roll.
+   */
+  witnessIds: z.array(z.string().max(64)).max(5).optional(),
+  witnesses: z.array(text(100)).max(5).optional(),
   /** The unused ballots the team counted by hand: must equal what the records leave. */
   unusedCounted: z.number().int().min(0),
 });
@@ -264,7 +269,7 @@ export const sealUnusedBallots = endpoint({
   body: sealInput,
   response: ballotsView,
   status: 201,
-  errors: ['conflict', 'witness-count', 'witness-candidate'],
+  errors: ['conflict', 'witness-count', 'witness-candidate', 'witness-not-on-roll', 'witness-on-team'],
 });
 
 export const issueSealingRecord = endpoint({
@@ -278,4 +283,38 @@ export const issueSealingRecord = endpoint({
   response: issuedDocument,
   status: 201,
   errors: ['conflict', 'integrity'],
+});
+
+export const countWitnessesInput = z.object({
+  position: text(30),
+  /** Residents on the posted roll, not candidates, as many as the profile's rule. */
+  witnessIds: z.array(z.string().max(64)).max(5),
+});
+export type CountWitnessesInput = z.infer<typeof countWitnessesInput>;
+
+export const countWitnessesView = z.array(z.object({ residentId: z.string(), fullName: z.string() }));
+
+export const listCountWitnesses = endpoint({
+  method: 'GET',
+  path: '/api/elections/:id/polling/witnesses',
+  summary: "The voters recorded as witnesses of a position's count this round",
+  tags,
+  access: 'read',
+  params: idParams,
+  query: z.object({ position: text(30) }),
+  response: countWitnessesView,
+  errors: [],
+});
+
+export const recordCountWitnesses = endpoint({
+  method: 'POST',
+  path: '/api/elections/:id/polling/witnesses',
+  summary: "Record the two voters, not candidates, who witness a position's count (chosen from the roll)",
+  tags,
+  access: 'write',
+  params: idParams,
+  body: countWitnessesInput,
+  response: countWitnessesView,
+  status: 201,
+  errors: ['conflict', 'witness-count', 'witness-candidate', 'witness-not-on-roll', 'witness-on-team'],
 });

@@ -14,6 +14,8 @@ const compositionFailures = [
   'team-invalid',
   'witness-candidate',
   'election-team-candidate',
+  'election-team-minor',
+  'election-team-not-resident',
   'election-team-leader-count',
   'election-team-leader',
   'election-team-secretary',
@@ -35,6 +37,9 @@ export const teamMemberView = z.object({
   frontHead: z.boolean(),
   frontMember: z.boolean(),
   username: z.string().nullable(),
+  /** A resident's date of birth and age on the appointment date; null for an official named by hand. */
+  birthDate: z.string().nullable(),
+  age: z.number().int().nullable(),
 });
 export type TeamMemberView = z.infer<typeof teamMemberView>;
 
@@ -44,6 +49,8 @@ export const teamView = z.object({
   composition: verdict,
   witnesses: verdict,
   sizeRule: z.string(),
+  /** The date ages are taken on: the team decision's date once issued, else today. */
+  ageOn: z.string(),
   canManage: z.boolean(),
 });
 export type TeamView = z.infer<typeof teamView>;

@@ -2,6 +2,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from './database';
 import type {
+  CountWitnessTable,
   PollingAttendanceTable,
   PollingBallotMovementTable,
   PollingEventTable,
@@ -14,6 +15,7 @@ export type MobileBoxRow = Selectable<PollingMobileBoxTable>;
 export type EventRow = Selectable<PollingEventTable>;
 export type MovementRow = Selectable<PollingBallotMovementTable>;
 export type SealRow = Selectable<PollingSealTable>;
+export type CountWitnessRow = Selectable<CountWitnessTable>;
 
 /** A unique constraint refused the row (SQLite or PostgreSQL). */
 export function isUniqueViolation(e: unknown): boolean {
@@ -96,6 +98,40 @@ export async function listSeals(db: Db, electionId: string, round: number): Prom
     .where('round', '=', round)
     .orderBy('position')
     .execute();
+}
+
+export async function insertCountWitnesses(db: Db, rows: Insertable<CountWitnessTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('count_witnesses').values(rows).execute();
+}
+
+/** The witnesses of a position's count this round, in the order they were recorded. */
+export async function listCountWitnesses(
+  db: Db,
+  electionId: string,
+  round: number,
+  position: string,
+): Promise<CountWitnessRow[]> {
+  return db
+    .selectFrom('count_witnesses')
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .where('round', '=', round)
+    .where('position', '=', position)
+    .orderBy('seq')
+    .execute();
+}
+
+/** Whether the position's count of this round is closed (its witnesses can no longer change). */
+export async function closedCountOf(db: Db, electionId: string, round: number, position: string) {
+  const row = await db
+    .selectFrom('counts as c')
+    .innerJoin('count_closures as z', 'z.count_id', 'c.id')
+    .select('c.id')
+    .where('c.election_id', '=', electionId)
+    .where('c.round', '=', round)
+    .where('c.position', '=', position)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The election's sealing records (unused-ballots-record), newest version first, with their data. */

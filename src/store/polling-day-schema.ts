@@ -66,7 +66,21 @@ export interface PollingSealTable {
   sealed_by: string | null;
 }
 
+/** A count's witness (migration 0027): a resident on the roll, per position and round. */
+export interface CountWitnessTable {
+  id: string;
+  election_id: string;
+  round: number;
+  position: string;
+  seq: number;
+  resident_id: string;
+  full_name: string;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
 export interface PollingDayTables {
+  count_witnesses: CountWitnessTable;
   polling_mobile_boxes: PollingMobileBoxTable;
   polling_attendance: PollingAttendanceTable;
   polling_events: PollingEventTable;

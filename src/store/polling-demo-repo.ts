@@ -73,6 +73,11 @@ export async function setElectionDate(db: Db, id: string, day: string): Promise<
   await db.updateTable('elections').set({ election_date: day }).where('id', '=', id).execute();
 }
 
+/** The demo election's venue, where the plan left none (the count record never prints a blank place). */
+export async function setElectionVenue(db: Db, id: string, venue: string): Promise<void> {
+  await db.updateTable('elections').set({ venue }).where('id', '=', id).execute();
+}
+
 /** Moves a demo account to another election (demo accounts only: the trial election's team). */
 export async function setUserScope(db: Db, userId: string, scopeId: string): Promise<void> {
   await db.updateTable('users').set({ scope_id: scopeId }).where('id', '=', userId).execute();

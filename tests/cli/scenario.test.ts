@@ -20,7 +20,9 @@ describe('baucoso scenario', () => {
       const wrong = report.steps.filter((s) => !s.asExpected);
       expect(wrong).toEqual([]);
       expect(report.clean).toBe(true);
-      expect(Object.values(report.elections).every((s) => s === 'rollPosted')).toBe(true);
+      // Quảng Trị runs through polling day and the count of both positions; the others stop at the roll.
+      const last = file === 'quang-tri-thon.json' ? 'reported' : 'rollPosted';
+      expect(Object.values(report.elections).every((s) => s === last)).toBe(true);
       const written = readdirSync(out).sort();
       expect(written).toEqual([...report.documents].sort());
       expect(written.some((f) => f.endsWith('election-team-decision.pdf'))).toBe(true);
@@ -34,8 +36,40 @@ describe('baucoso scenario', () => {
           .subarray(0, 4)
           .toString(),
       ).toBe('%PDF');
+      // The hamlet's proper name keeps its case in every document ("thôn Tân Hòa", never "thôn tân hòa").
+      const hamlet = load(file).hamlet as { name?: string };
+      const proper = (hamlet.name ?? '').split(' ').slice(1).join(' ');
+      for (const pdf of written.filter((f) => f.endsWith('.pdf'))) {
+        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(out, pdf), '-'])
+          .toString('utf8')
+          .normalize('NFC');
+        if (proper && !/\d/.test(proper)) expect(text, pdf).not.toContain(proper.toLowerCase());
+      }
     }, 60_000);
   }
+
+  it('Quảng Trị Điều 15 k2d: the election team counts, two voters of the roll who are not candidates witness, the record has no ND59 label', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
+    const report = await runScenario(load('quang-tri-thon.json'), out);
+    expect(report.steps.filter((s) => !s.asExpected)).toEqual([]);
+    const refused = report.steps.find((s) => s.do === 'seal' && s.expected === 'refused')!;
+    expect(refused.refusal?.code).toBe('witness-candidate');
+    expect(refused.events).toEqual([]);
+    const records = readdirSync(out).filter((f) => f.endsWith('count-record.pdf'));
+    expect(records).toHaveLength(2);
+    for (const f of records) {
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(out, f), '-'])
+        .toString('utf8')
+        .normalize('NFC')
+        .replace(/\s+/g, ' ');
+      expect(text).not.toContain('Mẫu số');
+      expect(text).toMatch(/Tổ bầu cử gồm: 1\. .+ - Tổ trưởng 2\. .+ - Thư ký/);
+      expect(text).toMatch(/Cử tri chứng kiến việc kiểm phiếu: 1\. \S+/);
+      // Signed by the team's members (Điều 15 k2d), not by the witnesses.
+      expect(text).not.toContain('NGƯỜI CHỨNG KIẾN');
+      expect(text).toContain('thôn Tân Hòa');
+    }
+  }, 120_000);
 
   it('runs a scenario through to recognition: the head is recognised and the decision written', async () => {
     const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
@@ -58,6 +92,14 @@ describe('baucoso scenario', () => {
       .normalize('NFC')
       .replace(/\s+/g, ' ');
     expect(text).toContain('Số phiếu thu vào: 240');
+    // ND59 Điều 3 k5 i and Mẫu 02: the counting team the meeting elected, the two witnesses recorded at sealing.
+    expect(text).toContain(
+      'Ban kiểm phiếu gồm: 1. Đỗ Văn Thắng - Trưởng ban 2. Phan Thị Ngọc Ánh - Thành viên',
+    );
+    expect(text).toMatch(/Đại diện hộ gia đình chứng kiến việc kiểm phiếu: 1\. \S+ .+ 2\. /);
+    expect(text.match(/NGƯỜI CHỨNG KIẾN/g)).toHaveLength(2);
+    const seal = report.steps.find((s) => s.do === 'seal')!;
+    expect(seal.events.map((e) => e.action)).toEqual(['polling.seal', 'document.issue']);
     expect(text).toMatch(/189 Một trăm tám mươi chín/i);
     expect(text).toContain('Tạm dừng bỏ phiếu lúc 09:10 đến 09:40. Lý do: Mưa lớn, mất điện tại nhà văn hóa');
     const minutes = readdirSync(out).find((f) => f.endsWith('community-meeting.pdf'))!;
@@ -110,6 +152,22 @@ describe('baucoso scenario', () => {
     );
     expect(overridden.clean).toBe(true);
     expect(overridden.elections).toEqual({ head: 'rollPosted' });
+    // The report carries the trail: the late step's event holds who authorised it and why.
+    const lateStep = overridden.steps.at(-1)!;
+    const stepEvent = lateStep.events.find((e) => e.action === 'election.step')!;
+    expect(stepEvent.override).toEqual({
+      step: 'rollPosted',
+      due: '2024-11-12',
+      authorisedBy: 'Nguyễn Văn Tâm',
+      reason: 'Niêm yết lại sau khi bổ sung hộ mới',
+    });
+    const earlier = overridden.steps.slice(0, -1).flatMap((s) => s.events);
+    expect(earlier.filter((e) => e.override)).toEqual([]);
+    // A refused step wrote nothing; every step that went through wrote its events, in order.
+    expect(last.events).toEqual([]);
+    for (const s of overridden.steps.filter((x) => x.ok)) expect(s.events.length).toBeGreaterThan(0);
+    const seqs = overridden.steps.flatMap((s) => s.events.map((e) => e.seq));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   }, 60_000);
 
   it('rejects a malformed scenario with a Vietnamese message', () => {

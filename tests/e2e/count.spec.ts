@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
+import { approveCountingTeam, chooseWitnesses } from './count-witnesses';
 
 const PASSWORD = 'baucoso2024';
 const PAPERS = 300;
@@ -79,8 +81,11 @@ test('two team members count 300 papers with double entry, resolve three differe
     await expect(officer.getByText(`Tập ${b + 1}: ${BATCH} phiếu`)).toBeVisible();
   }
   const view = (await (await officer.request.get(`/api/counts/${countId}`)).json()) as {
+    electionId: string;
     batches: { id: string }[];
+    candidates: { name: string }[];
   };
+  await approveCountingTeam(officer.request, view.electionId);
   const batchIds = view.batches.map((b) => b.id);
   expect(batchIds).toHaveLength(6);
 
@@ -123,6 +128,18 @@ test('two team members count 300 papers with double entry, resolve three differe
     await first.getByRole('button', { name: `Khóa tập ${b}`, exact: true }).click();
     await expect(first.getByRole('button', { name: `Khóa tập ${b}`, exact: true })).toHaveCount(0);
   }
+  // ND59 Mẫu 02: without its two witnesses the count does not close; the refusal names the rule.
+  await first.getByRole('button', { name: 'Kết thúc kiểm phiếu' }).click();
+  await first.getByRole('button', { name: 'Xác nhận: Kết thúc kiểm phiếu' }).click();
+  await expect(first.getByRole('alert').filter({ hasText: 'Chưa kết thúc được kiểm phiếu' })).toContainText(
+    'chứng kiến việc kiểm phiếu',
+  );
+  const witnesses = await chooseWitnesses(
+    first,
+    view.electionId,
+    view.candidates.map((c) => c.name),
+  );
+  await first.screenshot({ path: testInfo.outputPath('witnesses.png'), fullPage: true });
   await first.getByRole('button', { name: 'Kết thúc kiểm phiếu' }).click();
   await first.getByRole('button', { name: 'Xác nhận: Kết thúc kiểm phiếu' }).click();
   await expect(first.getByRole('heading', { name: /Kết quả: Trúng cử/ })).toBeVisible();
@@ -136,6 +153,12 @@ test('two team members count 300 papers with double entry, resolve three differe
   const pdf = readFileSync(await download.path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await download.saveAs(testInfo.outputPath('count-record.pdf'));
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', testInfo.outputPath('count-record.pdf'), '-'])
+    .toString('utf8')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ');
+  expect(text).toContain('Ban kiểm phiếu gồm: 1. Đỗ Văn Thắng - Trưởng ban');
+  for (const w of witnesses) expect(text).toContain(w);
 
   // The commune issues the record through the document registry.
   await officer.goto(`/kiem-phieu/${countId}`);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Browser, Page, TestInfo } from '@playwright/test';
+import { approveCountingTeam, chooseWitnesses } from './count-witnesses';
 
 /**
  * Polling day on a 390×844 phone, by taps alone: the commune starts a trial polling day of the demo
@@ -147,6 +148,13 @@ test('polling day and a double-entered count on a phone, by taps', async ({ brow
   await expect(second.getByText('Đã thống nhất:')).toHaveCount(1);
   await second.getByRole('button', { name: 'Khóa tập 1', exact: true }).tap();
   await expect(second.getByRole('button', { name: 'Khóa tập 1', exact: true })).toHaveCount(0);
+  // The meeting's counting team (ND59 Điều 3 k5 i) and the two witnesses, tapped from the roll (Mẫu 02).
+  await approveCountingTeam(officer.request, electionId);
+  const candidates = (
+    (await (await second.request.get(`/api/counts/${countId}`)).json()) as { candidates: { name: string }[] }
+  ).candidates.map((c) => c.name);
+  await chooseWitnesses(second, electionId, candidates, true);
+  await fitsPhone(second, testInfo, '075-witnesses');
   await second.getByRole('button', { name: 'Kết thúc kiểm phiếu' }).tap();
   await second.getByRole('button', { name: 'Xác nhận: Kết thúc kiểm phiếu' }).tap();
   await expect(second.getByRole('heading', { name: /Kết quả:/ })).toBeVisible();

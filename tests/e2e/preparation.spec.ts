@@ -143,6 +143,12 @@ test('an officer plans the ward, prepares one khu phố end to end and downloads
   await page.getByRole('button', { name: 'Cấp tài khoản cho thành viên Tổ bầu cử' }).click();
   await expect(page.getByText(/tbc\./).first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('team.png'), fullPage: true });
+  // Each member's age on the appointment day is shown (ND59 Điều 6 k1b: adults of the hamlet).
+  await expect(page.getByTestId('team')).toContainText(/\d+ tuổi/);
+  await expect(page.getByText(/Tuổi tính đến ngày/)).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath('team-phone.png'), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   await page.getByRole('tab', { name: 'Văn bản' }).click();
   await page.getByRole('button', { name: 'Lập Quyết định thành lập Tổ bầu cử' }).click();

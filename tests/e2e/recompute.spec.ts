@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
+import { approveCountingTeam, teamNames } from './count-witnesses';
 
 /** The SQLite file of this spec's own server (playwright.config.ts gives each server a folder). */
 function databaseFile(): string {
@@ -74,6 +75,21 @@ test('a stored result edited in the database file: the count page shows the red 
     expect((await api.post(`/api/counts/${countId}/papers/bulk`, { data: { papers } })).ok()).toBe(true);
   }
   expect((await api.post(`/api/counts/${countId}/batches/${batch.id}/close`, { data: {} })).ok()).toBe(true);
+  // The meeting's counting team and the two witnesses, through the API (count.spec.ts picks them on the page).
+  await approveCountingTeam(api, electionId);
+  const roll = (await (await api.get(`/api/elections/${electionId}/polling/voters?q=Nguyễn`)).json()) as {
+    residentId: string;
+    fullName: string;
+  }[];
+  const busy = new Set([...view.candidates.map((c) => c.name), ...(await teamNames(api, electionId))]);
+  const witnessIds = roll
+    .filter((v) => !busy.has(v.fullName))
+    .slice(0, 2)
+    .map((v) => v.residentId);
+  const witnessed = await api.post(`/api/elections/${electionId}/polling/witnesses`, {
+    data: { position: 'head', witnessIds },
+  });
+  expect(witnessed.status(), await witnessed.text()).toBe(201);
   expect((await api.post(`/api/counts/${countId}/close`, { data: {} })).ok()).toBe(true);
 
   await page.goto(`/kiem-phieu/${countId}`);

@@ -18,6 +18,7 @@ import { aCommuneOfficer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 import { expectDescribed } from '../support/openapi';
 import type { OpenApiDoc } from '../support/openapi';
+import { readyToClose } from '../support/demo-election';
 
 const COMMUNE = '24820';
 const pollingDay = () => new Date('2024-11-17T03:30:00.000Z');
@@ -72,6 +73,7 @@ describeEachDatabase('the recomputed result through the contract', (t) => {
     for (let i = 0; i < papers.length; i += 50)
       must(await count.enterPapers(ctx(), team, s.countId, { papers: papers.slice(i, i + 50) }));
     must(await count.closeBatch(ctx(), team, s.countId, batch));
+    await readyToClose(ctx(), team, s.electionId);
     must(await count.closeCount(ctx(), team, s.countId));
     must(await count.issueResultReport(ctx(), aCommuneOfficer(COMMUNE), s.countId));
     const n = await ctx()

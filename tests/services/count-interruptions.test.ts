@@ -5,6 +5,7 @@ import type { Actor, ServiceContext } from '../../src/services';
 import { flat, pdfText } from '../../src/documents/test-support';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { readyToClose } from '../support/demo-election';
 
 const COMMUNE = '24820';
 const officer = aCommuneOfficer(COMMUNE);
@@ -94,6 +95,7 @@ describeEachDatabase('the count record and the result report state the interrupt
         }),
       );
     must(await count.closeBatch(ctx(), team, countId, batch.id));
+    await readyToClose(ctx(), team, electionId);
     must(await count.closeCount(ctx(), team, countId));
   });
 

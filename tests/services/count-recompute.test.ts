@@ -10,6 +10,7 @@ import { count, demo, office, oversight } from '../../src/services';
 import type { ServiceContext } from '../../src/services';
 import { aCommuneOfficer, aProvinceViewer, anAdmin, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { readyToClose } from '../support/demo-election';
 
 const COMMUNE = '24820';
 const officer = aCommuneOfficer(COMMUNE);
@@ -66,6 +67,7 @@ describeEachDatabase('results recomputed from the papers', (t) => {
     for (let i = 0; i < papers.length; i += 50)
       must(await count.enterPapers(ctx(), team, s.countId, { papers: papers.slice(i, i + 50) }));
     must(await count.closeBatch(ctx(), team, s.countId, batch));
+    await readyToClose(ctx(), team, s.electionId);
     const closed = must(await count.closeCount(ctx(), team, s.countId));
     expect(closed.view.result?.elected).toEqual([s.a]);
     expect(closed.view.mismatch).toBeNull();

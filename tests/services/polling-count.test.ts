@@ -7,6 +7,7 @@ import type { CountView } from '../../src/services/count/index';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
 import { expectEveryTamperFound } from '../support/tamper';
+import { readyToClose } from '../support/demo-election';
 
 const COMMUNE = '24820';
 const officer = aCommuneOfficer(COMMUNE);
@@ -192,6 +193,12 @@ describeEachDatabase('polling: the count of one position with double entry', (t)
         reason: 'Phiếu đọc nhầm khi nhập',
       }),
     );
+    // ND59 Điều 3 khoản 5 điểm i: the meeting elects the counting team of a secret ballot.
+    const noTeam = await count.closeCount(ctx(), team1, s.countId);
+    expect(!noTeam.ok && noTeam.error.code).toBe('counting-team-missing');
+    expect(!noTeam.ok && noTeam.error.message).toMatch(/chưa biểu quyết thông qua Tổ kiểm phiếu.*Điều 3/);
+    // ND59 Mẫu 02: two household representatives, not candidates, witness the count.
+    await readyToClose(ctx(), team1, s.electionId);
     const closed = must(await count.closeCount(ctx(), team1, s.countId));
     const r = closed.view.result!;
     expect(closed.view.corrections).toBe(1);

@@ -309,6 +309,26 @@ describeEachDatabase('preparation: candidates, meetings, team (Tây Ninh 2019)',
     expect(file.ok && file.value.bytes.toString()).toContain('%PDF');
   });
 
+  it('ND59 Điều 6 k1b, QĐ 01/2016 Điều 15 k1đ: a minor may not sit on the election team; the refusal names the rule and the age', async () => {
+    const day = '2024-11-07';
+    const minor = (await people(t.ctx(), s.hamletId)).find((p) => ageOn(p.birth_date, day) < 18)!;
+    expect(minor).toBeDefined();
+    const r = await preparationTeam.addTeamMember(t.ctx(on(day)), officer, s.electionId, {
+      residentId: minor.id,
+      represents: 'Đoàn Thanh niên ấp',
+      role: 'member',
+    });
+    expect(!r.ok && r.error.code).toBe('election-team-minor');
+    expect(!r.ok && r.error.message).toContain(
+      `${minor.full_name} mới ${ageOn(minor.birth_date, day)} tuổi vào ngày 07/11/2024`,
+    );
+    expect(!r.ok && r.error.message).toMatch(/người thành niên \(đủ 18 tuổi\).*Điều 20/);
+    expect(!r.ok && r.error.details).toMatchObject({ rule: 'civilMajorityAge' });
+    const team = await preparationTeam.getTeam(t.ctx(on(day)), officer, s.electionId);
+    expect(team.ok && team.value.members.some((m) => m.residentId === minor.id)).toBe(false);
+    expect(team.ok && team.value.ageOn).toBe(day);
+  });
+
   it('forms the team without candidates, checks it, and gives its members accounts scoped to the election', async () => {
     const add = (n: number, role: 'leader' | 'secretary' | 'member' | 'witness', frontHead = false) =>
       preparationTeam.addTeamMember(t.ctx(), officer, s.electionId, {
@@ -332,6 +352,9 @@ describeEachDatabase('preparation: candidates, meetings, team (Tây Ninh 2019)',
     if (!team.ok) throw new Error(team.error.message);
     expect(team.value.composition.eligible).toBe(true);
     expect(team.value.witnesses.eligible).toBe(true);
+    // The picker shows each resident member's age on the appointment day.
+    const leader = team.value.members.find((m) => m.role === 'leader')!;
+    expect(leader.age).toBe(ageOn(s.adults[3]!.birth_date, team.value.ageOn));
     const step = await preparationLifecycle.recordStep(t.ctx(on('2024-11-07')), officer, s.electionId, {
       to: 'teamFormed',
       on: '2024-11-07',

@@ -1,4 +1,5 @@
-import type { ServiceContext } from '../../src/services';
+import type { Actor, ServiceContext } from '../../src/services';
+import { meeting, polling } from '../../src/services';
 
 /** The demo ward's commune code (Phường 2). */
 export const DEMO_COMMUNE = '24820';
@@ -19,4 +20,71 @@ export async function demoElection(ctx: ServiceContext): Promise<string> {
     .orderBy('e.created_at')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Records the count's witnesses as the team does before closing a paper count: the first voters of
+ * the posted roll who are not candidates (ND59 Mẫu 02; QĐ 01/2016 Điều 15 k2d; Tây Ninh Điều 16 k3d).
+ */
+export async function recordWitnesses(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  position = 'head',
+): Promise<string[]> {
+  const roll = await polling.postedRoll(ctx.store.db, electionId);
+  if (!roll) throw new Error('no posted roll');
+  const taken = new Set(
+    [
+      ...(await ctx.store.db
+        .selectFrom('nominations')
+        .select('resident_id')
+        .where('election_id', '=', electionId)
+        .execute()),
+      ...(await ctx.store.db
+        .selectFrom('team_members')
+        .select('resident_id')
+        .where('election_id', '=', electionId)
+        .execute()),
+    ].map((n) => n.resident_id),
+  );
+  const ids = roll.entries
+    .filter((e) => !taken.has(e.residentId))
+    .slice(0, 2)
+    .map((e) => e.residentId);
+  return must(await polling.recordCountWitnesses(ctx, actor, electionId, { position, witnessIds: ids })).map(
+    (w) => w.fullName,
+  );
+}
+
+/**
+ * The community meeting's agenda through the secret ballot and a counting team of three, where the
+ * profile's meeting elects one (ND59 Điều 3 khoản 5 điểm i) and has not yet.
+ */
+export async function approveCountingTeam(ctx: ServiceContext, actor: Actor, electionId: string) {
+  const view = must(await meeting.getMeeting(ctx, actor, electionId));
+  if (!view.isMeeting || !view.rules.countingTeam || view.adopted.countingTeam) return;
+  const present = Math.ceil((view.registered * 3) / 4);
+  const hands = { votesFor: present, against: 0, abstained: 0 };
+  const vote = async (input: Parameters<typeof meeting.recordMeetingVote>[3]) =>
+    must(await meeting.recordMeetingVote(ctx, actor, electionId, input));
+  if (!view.adopted.opening) await vote({ step: 'opening', present });
+  if (!view.adopted.secretary) await vote({ step: 'secretary', name: 'Lê Thị Thu', ...hands });
+  if (!view.adopted.votingForm) await vote({ step: 'votingForm', method: 'secret', ...hands });
+  await vote({
+    step: 'countingTeam',
+    members: ['Đỗ Văn Thắng', 'Phan Thị Ngọc Ánh', 'Vũ Minh Tâm'],
+    ...hands,
+  });
+}
+
+/** What a paper count needs before it closes: the meeting's counting team, then the two witnesses. */
+export async function readyToClose(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  position = 'head',
+): Promise<string[]> {
+  await approveCountingTeam(ctx, actor, electionId);
+  return recordWitnesses(ctx, actor, electionId, position);
 }

@@ -28,6 +28,7 @@ import {
   scenario as officeScenario,
   scenario as pollingScenario,
   scenario as registerScenario,
+  scenario as scenarioService,
   territory,
 } from '../../services';
 import type { Actor, ServiceContext } from '../../services';
@@ -183,6 +184,8 @@ export interface StepReport {
   readonly states: Record<string, string>;
   readonly refusal: { code: string; message: string; rule?: unknown } | null;
   readonly documents: string[];
+  /** The audit events the step wrote, with the override (who authorised, why) of a late step. */
+  readonly events: scenarioService.StepEvent[];
 }
 
 export interface ScenarioReport {
@@ -575,6 +578,13 @@ export async function runScenarioOn(
     };
     const run = new Run(store, scenario, out, actor);
     const steps: StepReport[] = [];
+    // The trail before the run (the territory loaded at start) is no step's.
+    let seen = await scenarioService.lastEventSeq(store.db);
+    const eventsOfStep = async () => {
+      const events = await scenarioService.eventsSince(store.db, seen);
+      seen = events.at(-1)?.seq ?? seen;
+      return events;
+    };
     const setup = await setUp(run);
     steps.push({
       index: 0,
@@ -586,6 +596,7 @@ export async function runScenarioOn(
       states: await states(run),
       refusal: setup.ok ? null : refusalOf(setup.error),
       documents: [],
+      events: await eventsOfStep(),
     });
     if (setup.ok) {
       for (const [i, step] of scenario.steps.entries()) {
@@ -612,6 +623,7 @@ export async function runScenarioOn(
           states: await states(run),
           refusal: result.ok ? null : refusalOf(result.error),
           documents,
+          events: await eventsOfStep(),
         });
       }
     }
@@ -681,6 +693,10 @@ export function registerScenarioCommands(program: Command): void {
           process.stdout.write(
             `${mark} ${s.index} ${s.do} ${s.on} ${JSON.stringify(s.states)}${s.refusal ? ` [${s.refusal.code}] ${s.refusal.message}` : ''}${s.documents.length ? ` -> ${s.documents.join(', ')}` : ''}\n`,
           );
+          for (const e of s.events.filter((x) => x.override))
+            process.stdout.write(
+              `   sự kiện ${e.seq} ${e.action}: quá hạn ${e.override!.due ?? ''}, cho phép bởi ${e.override!.authorisedBy}, lý do: ${e.override!.reason}\n`,
+            );
         }
         for (const problem of report.record.problems) process.stdout.write(`SAI hồ sơ: ${problem}\n`);
         process.stdout.write(

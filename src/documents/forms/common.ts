@@ -120,14 +120,31 @@ export function decision(parts: DecisionParts, subject: string, articles: readon
     { kind: 'basis', lines: parts.legalBases },
     { ...heading('QUYẾT ĐỊNH:'), align: 'center' },
   ];
+  const recipients = withExecutorsArticle(issue.recipients, articles);
   articles.forEach((a, n) => {
     const text: readonly Inline[] = typeof a.text === 'string' ? [a.text] : a.text;
     blocks.push(p([b(`Điều ${n + 1}. `), ...text]));
     for (const item of a.items ?? []) blocks.push(p(item));
     blocks.push(...(a.after ?? []));
   });
-  blocks.push({ kind: 'signatures', recipients: issue.recipients, blocks: [signerBlock(issue.signer)] });
+  blocks.push({ kind: 'signatures', recipients, blocks: [signerBlock(issue.signer)] });
   return { meta: meta(`Quyết định ${subject}`, issue.date, issue.year), blocks };
+}
+
+const articleText = (a: Article) =>
+  (typeof a.text === 'string' ? [a.text] : a.text).map((x) => (typeof x === 'string' ? x : x.text)).join('');
+
+/**
+ * "Nơi nhận: - Như Điều N;" names the article that says who carries the decision out: its number is
+ * read from the articles themselves, so a decision with an article more or less cannot point at the
+ * wrong one (a team decision's Điều 4 dissolves the team; Điều 5 names who executes it).
+ */
+function withExecutorsArticle(recipients: readonly string[], articles: readonly Article[]): string[] {
+  const n = articles.findIndex((a) => articleText(a).includes('chịu trách nhiệm thi hành'));
+  if (n < 0) return recipients.filter((r) => !/^- Như Điều \d+;$/.test(r));
+  const line = `- Như Điều ${n + 1};`;
+  const rest = recipients.filter((r) => !/^- Như Điều \d+;$/.test(r));
+  return [line, ...rest];
 }
 
 /** Header of minutes kept by a hamlet-level body: "UBND PHƯỜNG 2 / KHU PHỐ 1", no number. */

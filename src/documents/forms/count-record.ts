@@ -15,7 +15,11 @@ export interface CountRecordData {
   readonly venue: string | null;
   readonly startTime: string | null;
   readonly countDate: string | null;
+  /** Who counted, as the profile says: "Ban kiểm phiếu gồm:" (elected by the meeting) or "Tổ bầu cử gồm:". */
+  readonly teamLabel: string;
   readonly team: readonly ({ readonly name: string; readonly role: string } | null)[];
+  /** "Đại diện hộ gia đình chứng kiến việc kiểm phiếu:" or "Cử tri chứng kiến việc kiểm phiếu:". */
+  readonly witnessLabel: string;
   readonly witnesses: readonly (string | null)[];
   /** "cử tri đại diện hộ gia đình" or "cử tri", as the profile's electorate. */
   readonly electorateLabel: string;
@@ -45,13 +49,14 @@ export function buildCountRecord(d: CountRecordData): DocumentModel {
       ? `${timeInWords(d.startTime)}, ${dateInWords(d.countDate)}`
       : '…… giờ …… phút, ngày …… tháng …… năm ……';
   return buildCountCore({
-    head: { ...d.head, formLabel: d.head.formLabel ?? 'Mẫu số 02' },
+    // The label is the profile's: ND59's "Mẫu số 02"; none where the province's text has no form.
+    head: d.head,
     title: 'BIÊN BẢN KIỂM PHIẾU',
     subject: `Về việc bầu ${electionPhrase(d.election)}`,
     opening: `Vào hồi ${when}, tại ${d.venue ?? '……………………………………'}, ${d.election.hamlet} tiến hành kiểm phiếu bầu ${electionPhrase(d.election)}.`,
-    teamLabel: 'Ban kiểm phiếu gồm:',
+    teamLabel: d.teamLabel,
     team: d.team,
-    witnessLabel: `Đại diện ${d.electorateLabel} chứng kiến việc kiểm phiếu:`,
+    witnessLabel: d.witnessLabel,
     witnesses: d.witnesses,
     figures: [
       figure(`Tổng số ${d.electorateLabel} trong danh sách`, d.totalOnRoll),
@@ -91,12 +96,14 @@ export function sampleCountRecord(): CountRecordData {
   const team = TEAM.map((m) => ({ name: `${m.honorific} ${m.name}`, role: m.role }));
   const witnesses = ['Ông Dương Hữu Phước', 'Bà Ngô Thị Mỹ Uyên'];
   return {
-    head: { body: hamletBody('Khu phố 1'), place: PLACE, date: ELECTION_DATE },
+    head: { body: hamletBody('Khu phố 1'), place: PLACE, date: ELECTION_DATE, formLabel: 'Mẫu số 02' },
     election: election('Khu phố 1'),
     venue: 'Nhà văn hóa khu phố 1',
     startTime: '10:15',
     countDate: ELECTION_DATE,
+    teamLabel: 'Ban kiểm phiếu gồm:',
     team,
+    witnessLabel: 'Đại diện hộ gia đình chứng kiến việc kiểm phiếu:',
     witnesses,
     electorateLabel: 'đại diện hộ gia đình',
     totalOnRoll: 312,

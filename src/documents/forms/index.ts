@@ -136,7 +136,7 @@ export const FORMS: readonly AnyForm[] = [
   }),
   form({
     id: 'count-record',
-    title: 'Biên bản kiểm phiếu (Mẫu số 02)',
+    title: 'Biên bản kiểm phiếu (nhãn mẫu theo bộ quy tắc: Mẫu số 02 của ND59)',
     build: buildCountRecord,
     sample: sampleCountRecord,
   }),

@@ -1,5 +1,5 @@
 /** Vietnamese wording of the count's codes, shared by the API view and the count record. */
-import type { InvalidReason, Position } from '../rules';
+import type { InvalidReason, Position, RuleProfile } from '../rules';
 import type { OutcomeReason } from './types';
 import { hamletKinds, isHamletKind } from '../territory';
 
@@ -40,3 +40,20 @@ export const OUTCOME_REASON_VI: Readonly<Record<OutcomeReason, string>> = {
   'tie-unresolved': 'có người ứng cử bằng phiếu nhau mà quy định không có cách phân định',
   'tie-broken-by-age': 'bằng phiếu nhau, người nhiều tuổi hơn trúng cử theo quy định',
 };
+
+/**
+ * The count record's wording under a profile: its form label (ND59's "Mẫu số 02"; none where the
+ * province's text gives the record no form), who counted (the counting team the meeting elected, or
+ * the election team), who witnessed, and how the electorate is named in the totals.
+ */
+export function countRecordLabels(profile: RuleProfile) {
+  const household = profile.electorate.value === 'householdRepresentatives';
+  const byMeeting = profile.countingTeam.value.counter === 'countingTeam';
+  return {
+    formLabel: profile.countRecord.value.formLabel,
+    electorateLabel: household ? 'đại diện hộ gia đình' : 'cử tri',
+    teamLabel: byMeeting ? 'Ban kiểm phiếu gồm:' : 'Tổ bầu cử gồm:',
+    witnessLabel: `${household ? 'Đại diện hộ gia đình' : 'Cử tri'} chứng kiến việc kiểm phiếu:`,
+    byMeeting,
+  };
+}

@@ -10,6 +10,7 @@ import {
   checkHouseholdRepresentatives,
   checkVoter,
   checkWitnesses,
+  teamMemberRefusals,
 } from './eligibility';
 import type { TeamMember } from './eligibility';
 
@@ -157,5 +158,51 @@ describe('teams and witnesses', () => {
     expect(checkWitnesses(quangTri2016, ['x', 'y'], ['a']).eligible).toBe(true);
     expect(checkWitnesses(quangTri2016, ['x'], ['a']).refusals[0]?.code).toBe('witness-count');
     expect(checkWitnesses(quangTri2016, ['x', 'a'], ['a']).refusals[0]?.code).toBe('witness-candidate');
+  });
+});
+
+describe('who may sit on the election team (ND59 Điều 6 khoản 1 điểm b; QĐ 01/2016 Điều 15 khoản 1 điểm đ)', () => {
+  const profile = quangTri2016;
+  const member = (over: Partial<TeamMember>): TeamMember => ({
+    personId: 'p1',
+    name: 'Nguyễn Văn An',
+    role: 'member',
+    birthDate: '2000-01-01',
+    residentOfHamlet: true,
+    ...over,
+  });
+
+  it('BLDS Điều 20: refuses a member under 18 on the appointment day, by name and age; 18 that day is an adult', () => {
+    const minor = teamMemberRefusals(profile, member({ birthDate: '2008-03-08' }), '2024-03-07');
+    expect(minor.map((r) => r.code)).toEqual(['election-team-minor']);
+    expect(minor[0]!.message).toMatch(/^Nguyễn Văn An mới 15 tuổi vào ngày 07\/03\/2024/);
+    expect(minor[0]!.rule).toBe('civilMajorityAge');
+    expect(teamMemberRefusals(profile, member({ birthDate: '2006-03-07' }), '2024-03-07')).toEqual([]);
+    expect(teamMemberRefusals(profile, member({ birthDate: '2006-03-08' }), '2024-03-07')).toHaveLength(1);
+  });
+
+  it('refuses a member who does not live in the hamlet; an official named by hand is not checked', () => {
+    const away = teamMemberRefusals(profile, member({ residentOfHamlet: false }), '2024-03-07');
+    expect(away.map((r) => r.code)).toEqual(['election-team-not-resident']);
+    expect(away[0]!.message).toMatch(/Điều 15/);
+    expect(
+      teamMemberRefusals(profile, member({ birthDate: null, residentOfHamlet: null }), '2024-03-07'),
+    ).toEqual([]);
+  });
+
+  it('checkElectionTeam names each failing member with the rule: the minor, the outsider and the candidate', () => {
+    const team: TeamMember[] = [
+      member({ personId: 'a', name: 'A', role: 'leader', isFrontCommitteeHead: true }),
+      member({ personId: 'b', name: 'B', role: 'secretary', birthDate: '2013-01-01' }),
+      member({ personId: 'c', name: 'C', residentOfHamlet: false }),
+      member({ personId: 'd', name: 'D' }),
+      member({ personId: 'e', name: 'E' }),
+    ];
+    const v = checkElectionTeam(profile, team, ['d'], '2024-03-07');
+    expect(v.refusals.map((r) => [r.code, r.message.slice(0, 1)])).toEqual([
+      ['election-team-minor', 'B'],
+      ['election-team-not-resident', 'C'],
+      ['election-team-candidate', 'D'],
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { FailureCode } from '../result';
 import type { CivilDate } from '../calendar/civil-date';
-import { ageOn } from '../calendar/civil-date';
+import { ageOn, formatVietnamese } from '../calendar/civil-date';
 import { formatCitation } from '../rules/citation';
 import type { Citation, Confidence, Param, RuleProfile, VoterExclusion } from '../rules/schema';
 
@@ -264,6 +264,47 @@ export interface TeamMember {
   readonly role: 'leader' | 'secretary' | 'member';
   readonly isFrontCommitteeHead?: boolean;
   readonly isFrontCommitteeMember?: boolean;
+  /** For the messages: who breaks the rule. */
+  readonly name?: string;
+  /** A resident's date of birth; absent for an official named by hand (nothing to check). */
+  readonly birthDate?: CivilDate | null;
+  /** Whether the resident lives in the election's hamlet; absent for an official named by hand. */
+  readonly residentOfHamlet?: boolean | null;
+}
+
+/**
+ * Who may sit on the election team, member by member (ND59 Điều 6 khoản 1 điểm b; QĐ 01/2016
+ * Quảng Trị Điều 15 khoản 1 điểm đ; seed 000 §3.6): representatives of the hamlet's organisations
+ * and households, so an adult (age on the appointment date, the civil majority of BLDS Điều 20)
+ * resident in the hamlet; a candidate is refused by `checkElectionTeam`. Each refusal names the
+ * member and the rule broken.
+ */
+export function teamMemberRefusals(profile: RuleProfile, m: TeamMember, on?: CivilDate): Refusal[] {
+  const out: Refusal[] = [];
+  const who = m.name ?? m.personId;
+  const major = profile.civilMajorityAge;
+  if (m.birthDate && on) {
+    const age = ageOn(m.birthDate, on);
+    if (age < major.value)
+      out.push(
+        refuse(
+          'election-team-minor',
+          'civilMajorityAge',
+          major,
+          `${who} mới ${age} tuổi vào ngày ${formatVietnamese(on)}: thành viên Tổ bầu cử là đại diện tổ chức, hộ gia đình, phải là người thành niên (đủ ${major.value} tuổi)`,
+        ),
+      );
+  }
+  if (m.residentOfHamlet === false)
+    out.push(
+      refuse(
+        'election-team-not-resident',
+        'electionTeam',
+        profile.electionTeam,
+        `${who} không cư trú tại thôn, tổ dân phố này: thành viên Tổ bầu cử là đại diện các tổ chức và hộ gia đình ở thôn, tổ dân phố`,
+      ),
+    );
+  return out;
 }
 
 function sizeRefusals(
@@ -289,10 +330,13 @@ export function checkElectionTeam(
   profile: RuleProfile,
   members: readonly TeamMember[],
   candidateIds: readonly string[],
+  /** The appointment date the members' ages are taken on; without it, ages are not checked. */
+  on?: CivilDate,
 ): Verdict {
   const p = profile.electionTeam;
   const rule = p.value;
   const out = sizeRefusals('electionTeam.size', p, members.length, rule.minSize, rule.maxSize, 'Tổ bầu cử');
+  for (const m of members) out.push(...teamMemberRefusals(profile, m, on));
   const leaders = members.filter((m) => m.role === 'leader');
   if (leaders.length !== 1) {
     out.push(
@@ -331,7 +375,7 @@ export function checkElectionTeam(
           'election-team-candidate',
           'electionTeam.excludesCandidates',
           p,
-          `Người ứng cử (${m.personId}) không được tham gia Tổ bầu cử`,
+          `${m.name ?? m.personId} là người ứng cử, không được tham gia Tổ bầu cử`,
         ),
       );
     }

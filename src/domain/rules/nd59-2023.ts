@@ -344,6 +344,7 @@ export const nd59: RuleProfile = {
       ],
       distribution: [],
       ratioAgainstRegistered: true,
+      formLabel: 'Mẫu số 02',
     },
     cite(S.ND59, 'Mẫu 02'),
   ),

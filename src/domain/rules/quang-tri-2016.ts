@@ -343,6 +343,7 @@ export const quangTri2016: RuleProfile = {
       signatories: ['Các thành viên Tổ bầu cử'],
       distribution: ['UBND cấp xã', 'UBMTTQ cấp xã'],
       ratioAgainstRegistered: true,
+      formLabel: null,
     },
     cite(QT, 'Điều 15', 'khoản 2 điểm d'),
   ),

@@ -293,6 +293,8 @@ export const ruleProfileSchema = z
         signatories: z.array(z.string().min(1)).min(1),
         distribution: z.array(z.string().min(1)),
         ratioAgainstRegistered: z.boolean(),
+        /** The label printed on the record ("Mẫu số 02"); null where the source gives the form none. */
+        formLabel: z.string().min(1).nullable(),
       }),
     ),
     signingAuthority: param(authoritySchema),

@@ -333,6 +333,7 @@ export const tayNinh2019: RuleProfile = {
       signatories: ['Tổ trưởng Tổ bầu cử', 'Thư ký', '02 cử tri chứng kiến việc kiểm phiếu'],
       distribution: ['UBMTTQ cấp xã', 'UBND cấp xã', 'Tổ trưởng Tổ bầu cử'],
       ratioAgainstRegistered: false,
+      formLabel: null,
     },
     cite(TN, 'Điều 16', 'khoản 3 điểm đ'),
     'Bầu tại hội nghị (Điều 7): 03 bản, chữ ký các thành viên Tổ bầu cử, có tỷ lệ so với tổng số cử tri.',

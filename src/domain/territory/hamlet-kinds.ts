@@ -51,3 +51,17 @@ export function kindFromName(name: string): HamletKind | undefined {
   }
   return undefined;
 }
+
+/**
+ * A hamlet's name in running text: the kind word in lower case, the proper name as written
+ * ("Thôn An Hòa" → "thôn An Hòa", "Khu phố 1" → "khu phố 1"); a name without a kind stays as it is.
+ */
+export function hamletInText(name: string): string {
+  const folded = foldKey(name);
+  const byLength = Object.values(hamletKinds).sort((a, b) => b.label.length - a.label.length);
+  for (const info of byLength) {
+    if (folded.startsWith(foldKey(info.label) + ' '))
+      return `${info.label.toLowerCase()}${name.slice(info.label.length)}`;
+  }
+  return name;
+}

@@ -35,6 +35,12 @@ const pollingRoutes: FeatureRoutes = (app, ctx) => {
   route(app, ctx, contract.sealUnusedBallots, ({ params, body }, { actor }) =>
     polling.sealUnusedBallots(ctx, actor, params.id, body),
   );
+  route(app, ctx, contract.listCountWitnesses, ({ params, query }, { actor }) =>
+    polling.getCountWitnesses(ctx, actor, params.id, query.position),
+  );
+  route(app, ctx, contract.recordCountWitnesses, ({ params, body }, { actor }) =>
+    polling.recordCountWitnesses(ctx, actor, params.id, body),
+  );
   route(app, ctx, contract.issueSealingRecord, ({ params, body }, { actor }) =>
     polling.issueSealingRecord(ctx, actor, params.id, body.position),
   );

@@ -7,6 +7,7 @@
  * issue them through the document registry; the commune's officers may too, entering a team's paper
  * record. The record can also be printed unnumbered, to sign on the spot.
  */
+import { hamletInText } from '../../domain/territory';
 import { vietnamTime } from '../../domain/calendar';
 import type { SignatureBlock } from '../../documents/model';
 import type { CountRecordData } from '../../documents/forms/count-record';
@@ -19,7 +20,9 @@ import type { Result } from '../../domain/result';
 import { numberToWords } from '../../documents/words';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
-import { INVALID_REASON_VI, positionTitle } from '../../domain/count/labels';
+import { INVALID_REASON_VI, countRecordLabels, positionTitle } from '../../domain/count/labels';
+import { countWitnesses } from '../polling';
+import { meetingCountingTeam } from './counting-team';
 import { loadCount } from './entry';
 import type { LoadedCount } from './entry';
 import type { CountResult } from './recompute';
@@ -42,19 +45,40 @@ const ROLE_VI: Readonly<Record<string, string>> = {
 };
 
 interface Team {
+  /** "Ban kiểm phiếu gồm:" for the team the meeting elected, else "Tổ bầu cử gồm:". */
+  readonly label: string;
   readonly counters: { name: string; role: string }[];
   readonly witnesses: string[];
 }
 
-async function teamOf(ctx: ServiceContext, electionId: string): Promise<Team> {
+/**
+ * Who counted and who witnessed this count: under a profile whose meeting elects a counting team
+ * (ND59 Điều 3 khoản 5 điểm i) the members of the team it approved by show of hands, first named
+ * first; else the election team. The witnesses are the residents recorded for this count.
+ */
+async function teamOf(ctx: ServiceContext, lc: LoadedCount, registered: number): Promise<Team> {
+  const electionId = lc.pe.election.id;
+  const witnesses = (await countWitnesses(ctx.store.db, electionId, lc.count.round, lc.count.position)).map(
+    (w) => w.fullName,
+  );
+  if (countRecordLabels(lc.pe.profile).byMeeting && lc.count.method !== 'hands') {
+    const members = await meetingCountingTeam(ctx, electionId, lc.count.round, registered);
+    if (members)
+      return {
+        label: countRecordLabels(lc.pe.profile).teamLabel,
+        counters: members.map((name, n) => ({ name, role: n === 0 ? 'Trưởng ban' : 'Thành viên' })),
+        witnesses,
+      };
+  }
   const rows = await repo.teamMembers(ctx.store.db, electionId);
   const order = ['leader', 'secretary', 'member'];
   return {
+    label: 'Tổ bầu cử gồm:',
     counters: rows
       .filter((r) => r.role !== 'witness')
       .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))
       .map((r) => ({ name: r.full_name, role: ROLE_VI[r.role] ?? r.role })),
-    witnesses: rows.filter((r) => r.role === 'witness').map((r) => r.full_name),
+    witnesses,
   };
 }
 
@@ -67,6 +91,8 @@ function signaturesOf(lc: LoadedCount, team: Team): SignatureBlock[] {
   const wanted = lc.pe.profile.countRecord.value.signatories.join(' ').toLowerCase();
   const allMembers = wanted.includes('thành viên') || wanted.includes('các thành viên');
   const counters = allMembers ? team.counters : team.counters.filter((m) => m.role !== 'Thành viên');
+  // A witness signs where the profile's form gives the witnesses a place (ND59 Mẫu 02, Tây Ninh
+  // Điều 16 khoản 3 điểm đ); Quảng Trị's record is signed by the team's members only.
   const witnesses = wanted.includes('chứng kiến')
     ? team.witnesses.slice(0, lc.pe.profile.witnesses.value.count)
     : [];
@@ -83,9 +109,6 @@ function copiesText(lc: LoadedCount): string {
   return `${n} (${numberToWords(r.originals)}) bản có giá trị như nhau${to}.`;
 }
 
-const electorateLabel = (lc: LoadedCount) =>
-  lc.pe.profile.electorate.value === 'householdRepresentatives' ? 'đại diện hộ gia đình' : 'cử tri';
-
 export async function countRecordData(
   ctx: ServiceContext,
   lc: LoadedCount,
@@ -93,7 +116,7 @@ export async function countRecordData(
   corrections: number,
 ) {
   const e = lc.pe.election;
-  const team = await teamOf(ctx, e.id);
+  const team = await teamOf(ctx, lc, result.registered);
   const commune = await communeName(ctx, lc.pe.place.communeId);
   const closure = await repo.getClosure(ctx.store.db, lc.count.id);
   const date = minDate(vnToday(ctx), e.electionDate);
@@ -101,7 +124,8 @@ export async function countRecordData(
     corrections > 0
       ? ` Trong khi kiểm phiếu có ${corrections} (${numberToWords(corrections)}) phiếu được đính chính sau khi khóa tập, mỗi lần đều ghi rõ lý do.`
       : '';
-  const label = electorateLabel(lc);
+  const labels = countRecordLabels(lc.pe.profile);
+  const label = labels.electorateLabel;
   // A show of hands at the meeting has no poll to interrupt; a paper count states its poll's.
   const interruptions =
     lc.count.method === 'hands' ? undefined : await pollInterruptions(ctx.store.db, e.id, lc.count.round);
@@ -110,9 +134,10 @@ export async function countRecordData(
       body: { parent: [`UBND ${commune.toUpperCase()}`], lines: [e.hamletName.toUpperCase()] },
       place: commune,
       date,
+      ...(labels.formLabel ? { formLabel: labels.formLabel } : {}),
     },
     election: {
-      hamlet: e.hamletName.toLowerCase(),
+      hamlet: hamletInText(e.hamletName),
       position: positionTitle(lc.count.position, e.hamletKind),
       term: e.termLabel,
     },
@@ -120,7 +145,9 @@ export async function countRecordData(
     // The count began when the team opened it on the spot.
     startTime: vietnamTime(lc.count.opened_at),
     countDate: date,
+    teamLabel: team.label,
     team: team.counters,
+    witnessLabel: labels.witnessLabel,
     witnesses: team.witnesses.slice(0, lc.pe.profile.witnesses.value.count),
     electorateLabel: label,
     totalOnRoll: result.registered,
@@ -220,10 +247,10 @@ export async function issueResultReport(
   const { data: record, commune } = await countRecordData(ctx, lc, result, c.value.corrections);
   const form = findForm('result-report');
   if (!form) return err(failures.notFound('mẫu báo cáo kết quả'));
-  const team = await teamOf(ctx, lc.count.election_id);
-  const leader = team.counters.find((m) => m.role === 'Tổ trưởng');
+  const leader = await repo.teamMembers(ctx.store.db, lc.count.election_id);
+  const leaderName = leader.find((m) => m.role === 'leader')?.full_name;
   const date = record.countDate ?? vnToday(ctx);
-  const subject = `Kết quả bầu ${record.election.position} ${lc.pe.election.hamletName.toLowerCase()}, nhiệm kỳ ${lc.pe.election.termLabel}`;
+  const subject = `Kết quả bầu ${record.election.position} ${hamletInText(lc.pe.election.hamletName)}, nhiệm kỳ ${lc.pe.election.termLabel}`;
   const data: ResultReportData = {
     issue: {
       body: {
@@ -235,7 +262,7 @@ export async function issueResultReport(
       place: commune,
       date,
       recipients: ['- Như trên;', '- Lưu: Tổ bầu cử.'],
-      signer: { authority: ['TM. TỔ BẦU CỬ'], title: 'TỔ TRƯỞNG', name: leader?.name },
+      signer: { authority: ['TM. TỔ BẦU CỬ'], title: 'TỔ TRƯỞNG', name: leaderName },
     },
     subject,
     addressees: [`Ủy ban nhân dân ${commune};`, `Ủy ban Mặt trận Tổ quốc Việt Nam ${commune}.`],

@@ -9,6 +9,7 @@
  * and the difference is an alarm that blocks recognition. Nothing is cached here; the dashboards'
  * memo (services/oversight/cache.ts) is dropped whenever a change was made outside the application.
  */
+import { hamletInText } from '../../domain/territory';
 import { compareResults, parseStoredResult, tally, tallyPaperOf } from '../../domain/count';
 import type { CountedPaper, ResultDifference, TallyResult } from '../../domain/count';
 import { err, ok } from '../../domain/result';
@@ -125,7 +126,7 @@ export function conclusionOf(
   candidates: readonly CandidateRecord[],
   r: TallyResult,
 ): string {
-  const title = `${positionTitle(count.position, place.hamletKind)} ${place.hamletName.toLowerCase()}, nhiệm kỳ ${place.termLabel}`;
+  const title = `${positionTitle(count.position, place.hamletKind)} ${hamletInText(place.hamletName)}, nhiệm kỳ ${place.termLabel}`;
   const byId = new Map(candidates.map((c) => [c.id, c]));
   if (r.outcome === 'elected') {
     const names = r.elected.map((id) => {

@@ -9,7 +9,7 @@ import type { CountedPaper, PaperDefect } from '../../domain/count';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { InvalidReason } from '../../domain/rules';
-import { formatPercent } from '../../domain/rules';
+import { formatCitation, formatPercent } from '../../domain/rules';
 import { pollingCounts as repo } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
@@ -22,9 +22,10 @@ import { minDate, officialCandidates } from './open';
 import type { BatchSheet } from './sheet';
 import type { CountResult, ResultMismatch } from './recompute';
 import { checkLoadedCount, resultProblems, sourcesOf, tallyOf, withConclusion } from './recompute';
-import { loadPollingElection } from '../polling';
+import { loadPollingElection, missingWitnessesFailure } from '../polling';
 import { advanceLifecycle } from '../plan';
-import { vnToday } from '../common';
+import { failures, ruleFailure, vnToday } from '../common';
+import { meetingCountingTeam } from './counting-team';
 
 export interface Tallied {
   readonly papers: number;
@@ -240,6 +241,8 @@ export async function closeCount(
       details: { problems: view.problems },
     });
   }
+  const record = await recordFailure(ctx, lc.value, view.registered);
+  if (record) return err(record);
   const t = tallyOf({
     count: lc.value.count,
     candidates: lc.value.candidates,
@@ -272,6 +275,34 @@ export async function closeCount(
   const after = await loadCount(ctx, actor, countId, 'read');
   if (!after.ok) return after;
   return ok({ view: await viewOf(ctx, after.value), ...step });
+}
+
+/**
+ * What the count record needs before the count closes: the place it was held, and for a paper
+ * count the voters who witnessed it (a show of hands is counted before the whole meeting).
+ */
+async function recordFailure(ctx: ServiceContext, lc: LoadedCount, registered: number) {
+  if (!lc.pe.election.venue?.trim())
+    return failures.invalid(
+      'venue',
+      'Chưa kết thúc được kiểm phiếu: kế hoạch chưa ghi địa điểm bầu cử, biên bản kiểm phiếu không được để trống địa điểm. Hãy ghi địa điểm trong kế hoạch.',
+    );
+  if (lc.count.method === 'hands') return null;
+  const team = lc.pe.profile.countingTeam;
+  const atMeeting = (lc.pe.election.form ?? lc.pe.profile.defaultPaperForm.value) === 'meeting';
+  if (
+    team.value.counter === 'countingTeam' &&
+    atMeeting &&
+    !(await meetingCountingTeam(ctx, lc.pe.election.id, lc.count.round, registered))
+  )
+    return ruleFailure(
+      'counting-team-missing',
+      'countingTeam',
+      team.citation,
+      `Chưa kết thúc được kiểm phiếu: cuộc họp chưa biểu quyết thông qua Tổ kiểm phiếu (từ ${team.value.minSize ?? 1} đến ${team.value.maxSize ?? '…'} người) để kiểm phiếu kín (${formatCitation(team.citation)}).`,
+      'countingTeam',
+    );
+  return missingWitnessesFailure(ctx.store.db, { pe: lc.pe, round: lc.count.round }, lc.count.position);
 }
 
 /** Every position with an official list closed this round: the election is "counted". */

@@ -9,7 +9,7 @@ import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { RuleProfile } from '../../domain/rules';
 import { formatCitation, getProfile } from '../../domain/rules';
-import { hamletKinds, isHamletKind } from '../../domain/territory';
+import { hamletInText, hamletKinds, isHamletKind } from '../../domain/territory';
 import { findForm } from '../../documents/forms';
 import type { Issue } from '../../documents/forms/common';
 import {
@@ -88,8 +88,8 @@ export function positionTitle(position: string, kind: string): string {
 
 export const isUrban = (kind: string) => (isHamletKind(kind) ? hamletKinds[kind].urban : false);
 
-/** The hamlet as running text names it: "khu phố 1". */
-export const inText = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+/** The hamlet as running text names it: "khu phố 1", "thôn An Hòa". */
+export const inText = hamletInText;
 
 export function loadProfile(id: string | null | undefined): Result<RuleProfile> {
   return getProfile(id?.trim() || DEFAULT_PROFILE);

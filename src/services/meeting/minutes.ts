@@ -4,6 +4,7 @@
  * and rule) and the closed count of the position (show of hands or ballot papers), issued through
  * the document registry.
  */
+import { hamletInText } from '../../domain/territory';
 import type { CommunityMeetingData } from '../../documents/forms/community-meeting';
 import { findForm } from '../../documents/forms';
 import { err } from '../../domain/result';
@@ -77,12 +78,12 @@ export async function issueMeetingMinutes(
       date,
     },
     kind: input.kind ?? 'minutes',
-    hamlet: v.hamletName.toLowerCase(),
+    hamlet: hamletInText(v.hamletName),
     position: pos.title,
     term: place.term,
     date,
     time: place.startTime ?? vnInstant(new Date(v.adopted.opening.recordedAt)).time,
-    venue: place.venue ?? `Nhà văn hóa ${v.hamletName.toLowerCase()}`,
+    venue: place.venue ?? `Nhà văn hóa ${hamletInText(v.hamletName)}`,
     chair: { name: await leaderName(ctx, electionId), position: 'Tổ trưởng Tổ bầu cử' },
     secretary: { name: v.adopted.secretary.subject.name ?? '' },
     totalHouseholds: v.registered,

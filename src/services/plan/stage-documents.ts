@@ -15,7 +15,7 @@ import { getProfile } from '../../domain/rules';
 import { renderDocx } from '../../documents/render-docx';
 import { renderIssuedPdf } from '../../documents/render-pdf';
 import { findForm } from '../../documents/forms';
-import { hamletKinds } from '../../domain/territory';
+import { hamletInText } from '../../domain/territory';
 import type { IssuingBody, Issue } from '../../documents/forms/common';
 import { QT_TEAM_DUTIES } from '../../documents/forms/election-team-decision';
 import type { DocumentModel } from '../../documents/model';
@@ -57,12 +57,8 @@ const sexVi = (s: string | null) => (s === 'female' ? 'Nữ' : s === 'male' ? 'N
 const honorific = (s: string | null) => (s === 'female' ? 'Bà' : s === 'male' ? 'Ông' : 'Ông (bà)');
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** A hamlet's name in running text: the kind in lower case, the proper name as written ("ấp Thạnh Hiệp"). */
-export function running(name: string): string {
-  const kinds = Object.values(hamletKinds).map((k) => k.label);
-  const kind = kinds.find((k) => name.toLowerCase().startsWith(`${k.toLowerCase()} `));
-  return kind ? `${kind.toLowerCase()}${name.slice(kind.length)}` : lower(name);
-}
+/** A hamlet's name in running text (one rule for every document: `hamletInText`). */
+export const running = hamletInText;
 
 function ubndBody(communeName: string): IssuingBody {
   return { lines: ['ỦY BAN NHÂN DÂN', communeName.toUpperCase()] };

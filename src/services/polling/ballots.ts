@@ -3,6 +3,7 @@
  * in), spoiled and exchanged, and the unused ballots counted and sealed after the poll closes and
  * before the box is opened (Tây Ninh Điều 16.3.d), with the sealing record through the registry.
  */
+import { hamletInText } from '../../domain/territory';
 import type * as contract from '../../contract/polling';
 import { randomUUID } from 'node:crypto';
 import type { UnusedBallotsData } from '../../documents/forms/unused-ballots';
@@ -24,6 +25,7 @@ import { canManageCommune } from '../common';
 import { vnInstant } from './clock';
 import type { LoadedPoll } from './session';
 import { loadPoll, statusOf } from './session';
+import { checkWitnessChoice, countWitnesses, witnessRows } from './witnesses';
 
 export interface PositionBallots {
   readonly position: string;
@@ -157,13 +159,23 @@ export async function sealUnusedBallots(
   if (statusOf(await repo.listEvents(db, electionId, lp.round)) !== 'closed')
     return err(failures.conflict('state', 'Chỉ niêm phong phiếu không sử dụng sau khi kết thúc bỏ phiếu.'));
   const need = lp.pe.profile.witnesses.value.count;
-  const witnesses = (input.witnesses ?? []).map((w) => w.normalize('NFC').trim()).filter(Boolean);
+  // Chosen from the roll, the witnesses are recorded for the count too; typed names print only here.
+  const chosen = input.witnessIds?.length ? await checkWitnessChoice(db, lp, input.witnessIds) : null;
+  if (chosen && !chosen.ok) return chosen;
+  const witnesses = chosen
+    ? chosen.value.map((w) => w.fullName)
+    : (input.witnesses ?? []).map((w) => w.normalize('NFC').trim()).filter(Boolean);
   if (witnesses.length < Math.max(1, need))
     return err(
       failures.invalid(
         'witnesses',
-        `Hãy ghi họ tên ${Math.max(1, need)} cử tri chứng kiến (không phải người ứng cử).`,
+        `Hãy chọn trong danh sách cử tri ${Math.max(1, need)} người chứng kiến (không phải người ứng cử).`,
       ),
+    );
+  const already = await countWitnesses(db, electionId, lp.round, input.position);
+  if (chosen && already.length > 0)
+    return err(
+      failures.conflict('witnessIds', 'Người chứng kiến việc kiểm phiếu của chức danh này đã được ghi.'),
     );
   const t = await tally(db, lp, input.position);
   if (t.received === 0) return err(failures.invalid('position', 'Chưa ghi số phiếu Tổ bầu cử nhận được.'));
@@ -198,6 +210,8 @@ export async function sealUnusedBallots(
   try {
     await writeWithAudit(ctx, actor, async (trx) => {
       await repo.insertSeal(trx, row);
+      if (chosen)
+        await repo.insertCountWitnesses(trx, witnessRows(ctx, actor, lp, input.position, chosen.value));
       return {
         value: undefined,
         audit: { action: 'polling.seal', entity: 'election', entityId: electionId, data: row },
@@ -256,10 +270,10 @@ export async function issueSealingRecord(
       place: communeName,
       date: when.date,
     },
-    election: `Bầu ${positionTitle(position, e.hamletKind)} ${e.hamletName.toLowerCase()}, nhiệm kỳ ${e.termLabel}`,
+    election: `Bầu ${positionTitle(position, e.hamletKind)} ${hamletInText(e.hamletName)}, nhiệm kỳ ${e.termLabel}`,
     time: when.time,
     date: when.date,
-    venue: e.venue ?? `Nhà văn hóa ${e.hamletName.toLowerCase()}`,
+    venue: e.venue ?? `Nhà văn hóa ${hamletInText(e.hamletName)}`,
     team: team.map((m) => ({ name: m.full_name, role: ROLE[m.role] ?? m.role })),
     witnesses: JSON.parse(seal.witnesses) as string[],
     received: seal.received,

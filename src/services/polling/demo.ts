@@ -4,6 +4,7 @@
  * posted roll of household representatives, the steps up to "polling", and a second team account.
  * Only for the demo ward; everything it adds is marked as demo data in the election's history.
  */
+import { hamletInText } from '../../domain/territory';
 import { randomUUID } from 'node:crypto';
 import { demoWard } from '../../demo';
 import { vietnamDate } from '../../domain/calendar';
@@ -246,6 +247,8 @@ export async function prepareDemoPolling(
   const registered = await writeWithAudit(ctx, actor, async (trx) => {
     if (options.onToday && day !== election.electionDate)
       await demoRepo.setElectionDate(trx, electionId, day);
+    if (!election.venue?.trim())
+      await demoRepo.setElectionVenue(trx, electionId, `Nhà văn hóa ${hamletInText(election.hamletName)}`);
     const reps = representatives(await adults(trx, election.hamletId));
     const rest = await addCandidates(trx, electionId, election.position, reps, at);
     await addTeam(trx, electionId, rest, at);

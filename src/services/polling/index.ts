@@ -8,3 +8,4 @@ export * from './package-keys';
 export * from './package';
 export * from './roll-entries';
 export * from './session';
+export * from './witnesses';

@@ -4,6 +4,7 @@
  * through the document registry so that every printed version is stored with its hash and each
  * reprint is a new version replacing the previous one.
  */
+import { hamletInText } from '../../domain/territory';
 import { findForm } from '../../documents/forms';
 import type { VoterCardsData } from '../../documents/forms/voter-cards';
 import type { RollEntry, VoterRollData } from '../../documents/forms/voter-roll';
@@ -208,7 +209,7 @@ async function printing(ctx: ServiceContext, ec: ElectionContext): Promise<Print
 
 function electionPhrase(ec: ElectionContext, pr: Printing): string {
   const title = ec.election.position === 'deputyHead' ? `Phó ${pr.headTitle.toLowerCase()}` : pr.headTitle;
-  return `${title} ${ec.election.hamletName.toLowerCase()}, nhiệm kỳ ${ec.election.termLabel}`;
+  return `${title} ${hamletInText(ec.election.hamletName)}, nhiệm kỳ ${ec.election.termLabel}`;
 }
 
 async function previousVersion(
@@ -371,7 +372,7 @@ export async function voterCardsData(
     election: `Bầu ${electionPhrase(ec, pr)}`,
     hamlet: ec.election.hamletName,
     electionDate: ec.election.electionDate as string,
-    place: ec.election.venue ?? `Nhà văn hóa ${ec.election.hamletName.toLowerCase()}`,
+    place: ec.election.venue ?? `Nhà văn hóa ${hamletInText(ec.election.hamletName)}`,
     voters: voters.map((v) => ({
       rollNumber: v.rollNumber,
       name: v.fullName,

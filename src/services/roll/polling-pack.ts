@@ -4,6 +4,7 @@
  * record; and the same for every hamlet of a commune. Built from the database through the same data
  * builders as the separate documents, so roll numbers, cards and ballots agree.
  */
+import { hamletInText } from '../../domain/territory';
 import { renderCommunePack, renderPollingDayPack } from '../../documents/batch';
 import type { PollingDayPack } from '../../documents/batch';
 import { blankCountRecord } from '../../documents/forms/count-record';
@@ -14,7 +15,7 @@ import { formatCitation } from '../../domain/rules';
 import { rolls as rollRepo } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
-import { INVALID_REASON_VI, positionTitle } from '../../domain/count/labels';
+import { INVALID_REASON_VI, countRecordLabels, positionTitle } from '../../domain/count/labels';
 import { failures } from '../common';
 import { canRead, placeOfCommune } from '../common';
 import { parseJson } from '../common';
@@ -82,15 +83,17 @@ export async function electionPack(
   );
   const profile = ec.profile;
   const position = positionTitle(e.position, e.hamletKind);
-  const election = `Bầu ${position} ${e.hamletName.toLowerCase()}, nhiệm kỳ ${e.termLabel}`;
+  const election = `Bầu ${position} ${hamletInText(e.hamletName)}, nhiệm kỳ ${e.termLabel}`;
   const body = {
     parent: [`UBND ${pr.communeName.toUpperCase()}`],
     lines: [`TỔ BẦU CỬ ${e.hamletName.toUpperCase()}`],
   };
   const columns = profile.ballotForm.value === 'agreeColumns';
-  const team = await countingTeam(ctx, electionId);
-  const electorate =
-    profile.electorate.value === 'householdRepresentatives' ? 'đại diện hộ gia đình' : 'cử tri';
+  const labels = countRecordLabels(profile);
+  // The meeting elects its counting team on the day: the blank record leaves its lines to fill in.
+  const teamLines = labels.byMeeting ? (profile.countingTeam.value.maxSize ?? 5) : 0;
+  const team = labels.byMeeting ? [] : await countingTeam(ctx, electionId);
+  const electorate = labels.electorateLabel;
   const originals = profile.countRecord.value.originals;
   return ok({
     roll,
@@ -132,13 +135,16 @@ export async function electionPack(
         body: { parent: [`UBND ${pr.communeName.toUpperCase()}`], lines: [e.hamletName.toUpperCase()] },
         place: pr.communeName,
         date,
+        ...(labels.formLabel ? { formLabel: labels.formLabel } : {}),
       },
-      election: { hamlet: e.hamletName.toLowerCase(), position, term: e.termLabel },
+      election: { hamlet: hamletInText(e.hamletName), position, term: e.termLabel },
       venue: e.venue,
       startTime: null,
       countDate: date,
-      team,
-      witnesses: [null, null],
+      teamLabel: labels.teamLabel,
+      team: labels.byMeeting ? Array<null>(teamLines).fill(null) : team,
+      witnessLabel: labels.witnessLabel,
+      witnesses: Array<null>(profile.witnesses.value.count).fill(null),
       electorateLabel: electorate,
       totalOnRoll: roll.entries.length,
       participated: null,
@@ -157,9 +163,13 @@ export async function electionPack(
       endTime: null,
       copies: `${String(originals).padStart(2, '0')} (${numberToWords(originals)}) bản có giá trị như nhau.`,
       signatures: [
-        ...team.map((m) => ({ title: m.role.toUpperCase(), note: '(Ký, ghi rõ họ tên)', name: m.name })),
-        { title: 'NGƯỜI CHỨNG KIẾN', note: '(Ký, ghi rõ họ tên)' },
-        { title: 'NGƯỜI CHỨNG KIẾN', note: '(Ký, ghi rõ họ tên)' },
+        ...(labels.byMeeting
+          ? [{ title: 'TRƯỞNG BAN KIỂM PHIẾU', note: '(Ký, ghi rõ họ tên)' }]
+          : team.map((m) => ({ title: m.role.toUpperCase(), note: '(Ký, ghi rõ họ tên)', name: m.name }))),
+        ...Array.from({ length: profile.witnesses.value.count }, () => ({
+          title: 'NGƯỜI CHỨNG KIẾN',
+          note: '(Ký, ghi rõ họ tên)',
+        })),
       ],
     }),
   });

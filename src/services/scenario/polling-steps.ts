@@ -24,6 +24,7 @@ import type { CountView } from '../count';
 import { failures } from '../common';
 import { checkIn, getTurnout, voterCardCode } from '../polling';
 import { getBallots, recordBallots, sealUnusedBallots } from '../polling';
+import { postedRoll, recordCountWitnesses } from '../polling';
 import { recordMeetingVote } from '../meeting';
 import { recordMeetingHands } from '../meeting';
 import { issueMeetingMinutes } from '../meeting';
@@ -78,9 +79,21 @@ export const pollingStepSchemas = [
     do: z.literal('seal'),
     on: date,
     time,
-    witnesses: z.array(z.string()),
+    /** Typed names: printed on the sealing record only. */
+    witnesses: z.array(z.string()).optional(),
+    /** Roll numbers of the voters who witness the sealing and the count: recorded for the count. */
+    witnessRolls: numbers.optional(),
     /** The unused ballots counted by hand; default: what the records leave. */
     unused: z.number().int().nonnegative().optional(),
+    position,
+    expect: expectation,
+  }),
+  z.object({
+    /** The voters who witness the count, by roll number (when the unused ballots were not sealed here). */
+    do: z.literal('witnesses'),
+    on: date,
+    time,
+    rolls: numbers,
     position,
     expect: expectation,
   }),
@@ -340,12 +353,22 @@ export async function performPollingStep(
       const b = await getBallots(ctx, actor, electionId);
       if (!b.ok) return done(b);
       const unused = step.unused ?? b.value.positions.find((p) => p.position === pos)?.unused ?? 0;
+      const ids = step.witnessRolls ? await residentsByRoll(ctx, electionId, step.witnessRolls) : null;
+      if (ids && !ids.ok) return done(ids);
       return done(
         await sealUnusedBallots(ctx, actor, electionId, {
           position: pos,
-          witnesses: step.witnesses,
+          ...(step.witnesses ? { witnesses: step.witnesses } : {}),
+          ...(ids ? { witnessIds: ids.value } : {}),
           unusedCounted: unused,
         }),
+      );
+    }
+    case 'witnesses': {
+      const ids = await residentsByRoll(ctx, electionId, step.rolls);
+      if (!ids.ok) return done(ids);
+      return done(
+        await recordCountWitnesses(ctx, actor, electionId, { position: pos, witnessIds: ids.value }),
       );
     }
     case 'agenda':
@@ -376,6 +399,23 @@ export async function performPollingStep(
       return { result: r, documents: r.ok ? [r.value] : [] };
     }
   }
+}
+
+/** The residents of the posted roll under the given roll numbers ("5, 9"), as the team reads them. */
+async function residentsByRoll(
+  ctx: ServiceContext,
+  electionId: string,
+  rolls: string,
+): Promise<Result<string[]>> {
+  const roll = await postedRoll(ctx.store.db, electionId);
+  if (!roll) return err(failures.invalid('roll', 'Danh sách cử tri chưa được niêm yết.'));
+  const out: string[] = [];
+  for (const n of parseNumbers(rolls)) {
+    const e = roll.entries.find((x) => x.rollNumber === n);
+    if (!e) return err(failures.invalid('rolls', `Không có số thứ tự ${n} trong danh sách cử tri.`));
+    out.push(e.residentId);
+  }
+  return ok(out);
 }
 
 async function handsStep(

@@ -6,12 +6,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type * as contract from '../../contract/team';
 import type { Verdict } from '../../domain/election';
-import { checkElectionTeam, checkWitnesses } from '../../domain/election';
+import { checkElectionTeam, checkWitnesses, teamMemberRefusals } from '../../domain/election';
 import { foldForSearch } from '../../domain/people';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import { formatCitation } from '../../domain/rules';
-import { preparationCandidates as repo, users as usersRepo } from '../../store';
+import { ageOn } from '../../domain/calendar';
+import type { CivilDate } from '../../domain/calendar';
+import { preparationCandidates as repo, preparationPlan as planRepo, users as usersRepo } from '../../store';
+import { vnToday } from '../common';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
@@ -43,6 +46,8 @@ export interface TeamMemberView {
   readonly frontHead: boolean;
   readonly frontMember: boolean;
   readonly username: string | null;
+  readonly birthDate: string | null;
+  readonly age: number | null;
 }
 
 export interface TeamView {
@@ -51,7 +56,19 @@ export interface TeamView {
   readonly composition: Verdict;
   readonly witnesses: Verdict;
   readonly sizeRule: string;
+  readonly ageOn: string;
   readonly canManage: boolean;
+}
+
+/**
+ * The day the members are appointed, their ages taken on it: the day the election recorded its
+ * "teamFormed" step (the team decision), else today, the earliest the decision can be dated.
+ */
+async function appointmentDate(ctx: ServiceContext, electionId: string): Promise<CivilDate> {
+  const formed = (await planRepo.listStateChanges(ctx.store.db, electionId)).find(
+    (c) => c.to_state === 'teamFormed',
+  );
+  return formed?.on_date ?? vnToday(ctx);
 }
 
 async function candidateIds(ctx: ServiceContext, electionId: string): Promise<string[]> {
@@ -73,6 +90,16 @@ export async function getTeam(
   const users = new Map((await usersRepo.listUsers(db)).map((u) => [u.id, u.username]));
   const nominees = await candidateIds(ctx, electionId);
   const team = rows.filter((m) => m.role !== 'witness');
+  const on = await appointmentDate(ctx, electionId);
+  const people = new Map(
+    (
+      await repo.getPeople(
+        db,
+        rows.flatMap((m) => (m.resident_id ? [m.resident_id] : [])),
+      )
+    ).map((p) => [p.id, p]),
+  );
+  const hamletId = loaded.value.election.hamletId;
   const t = profile.electionTeam.value;
   const size =
     t.minSize !== null && t.maxSize !== null
@@ -91,16 +118,26 @@ export async function getTeam(
       frontHead: m.front_head === 1,
       frontMember: m.front_member === 1,
       username: m.user_id ? (users.get(m.user_id) ?? null) : null,
+      birthDate: (m.resident_id && people.get(m.resident_id)?.birthDate) || null,
+      age:
+        m.resident_id && people.get(m.resident_id) ? ageOn(people.get(m.resident_id)!.birthDate, on) : null,
     })),
     composition: checkElectionTeam(
       profile,
-      team.map((m) => ({
-        personId: m.resident_id ?? m.id,
-        role: m.role as 'leader' | 'secretary' | 'member',
-        isFrontCommitteeHead: m.front_head === 1,
-        isFrontCommitteeMember: m.front_member === 1,
-      })),
+      team.map((m) => {
+        const person = m.resident_id ? people.get(m.resident_id) : undefined;
+        return {
+          personId: m.resident_id ?? m.id,
+          name: m.full_name,
+          role: m.role as 'leader' | 'secretary' | 'member',
+          isFrontCommitteeHead: m.front_head === 1,
+          isFrontCommitteeMember: m.front_member === 1,
+          birthDate: person?.birthDate ?? null,
+          residentOfHamlet: person ? person.hamletId === hamletId : null,
+        };
+      }),
       nominees,
+      on,
     ),
     witnesses: checkWitnesses(
       profile,
@@ -108,6 +145,7 @@ export async function getTeam(
       nominees,
     ),
     sizeRule: `${size} (${formatCitation(profile.electionTeam.citation)})`,
+    ageOn: on,
     canManage: loaded.value.canManage,
   });
 }
@@ -140,6 +178,22 @@ export async function addTeamMember(
     const existing = await repo.listTeam(db, electionId);
     if (existing.some((m) => m.resident_id === person.id))
       return err(failures.conflict('residentId', `${person.fullName} đã có tên trong Tổ bầu cử.`));
+    if (input.role !== 'witness') {
+      // The member is checked as the team will be: adult on the appointment day, resident here.
+      const refused = teamMemberRefusals(
+        profile,
+        {
+          personId: person.id,
+          name: person.fullName,
+          role: input.role,
+          birthDate: person.birthDate,
+          residentOfHamlet: person.hamletId === election.hamletId,
+        },
+        await appointmentDate(ctx, electionId),
+      )[0];
+      if (refused)
+        return err(ruleFailure(refused.code, refused.rule, refused.citation, refused.message, 'residentId'));
+    }
     const nominees = await candidateIds(ctx, electionId);
     if (nominees.includes(person.id)) {
       const rule = input.role === 'witness' ? profile.witnesses : profile.electionTeam;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { PostgresAdapter, sql } from 'kysely';
 import { appendAudit } from '../audit-repo';
-import { SEALED_TABLES, createSealTables, createSealTriggers, dropSealTriggers } from '../record-seals';
+import { SEALED_BY_0021, createSealTables, createSealTriggers, dropSealTriggers } from '../record-seals';
 import type { SealedTable } from '../record-seals';
 
 /**
@@ -13,11 +13,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const kind = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
   await db.schema.alterTable('audit_events').addColumn('seals', 'text').execute();
   await createSealTables(db);
-  const tables = Object.keys(SEALED_TABLES) as SealedTable[];
+  // The tables as they were when this migration was written; later tables seal themselves.
+  const tables = Object.keys(SEALED_BY_0021) as SealedTable[];
   await createSealTriggers(db, kind, tables);
   let existing = 0;
   for (const table of tables) {
-    const key = SEALED_TABLES[table];
+    const key = SEALED_BY_0021[table as keyof typeof SEALED_BY_0021];
     const added = await sql`insert into record_changes (tbl, row_key)
       select ${table}, cast(${sql.ref(key)} as text) from ${sql.table(table)}`.execute(db);
     existing += Number(added.numAffectedRows ?? 0);
@@ -36,7 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   const kind = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
-  await dropSealTriggers(db, kind, Object.keys(SEALED_TABLES) as SealedTable[]);
+  await dropSealTriggers(db, kind, Object.keys(SEALED_BY_0021) as SealedTable[]);
   for (const t of ['record_seals', 'record_changes']) await db.schema.dropTable(t).execute();
   await db.schema.alterTable('audit_events').dropColumn('seals').execute();
 }

@@ -21,6 +21,7 @@ import { vnNumber } from '../../shared/format';
 import { useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { MismatchAlert } from '../../shared/MismatchAlert';
+import { CountWitnesses } from './CountWitnesses';
 import { tc } from './strings';
 
 export function paperText(p: CountedPaperView | null, v: CountView): string {
@@ -351,6 +352,14 @@ export function CountPage() {
             ))}
           </List>
         </Alert>
+      )}
+      {v.method === 'papers' && (
+        <CountWitnesses
+          electionId={v.electionId}
+          position={v.position}
+          canWrite={v.canWrite}
+          closed={v.closed}
+        />
       )}
       {v.canWrite && (
         <Group>

@@ -43,6 +43,12 @@ export const tc = {
   closeQuestion:
     'Kết thúc kiểm phiếu? Kết quả được tính từ các phiếu đã nhập để lập biên bản kiểm phiếu; sau đó không nhập thêm phiếu.',
   cannotClose: 'Chưa kết thúc được kiểm phiếu',
+  witnesses: 'Người chứng kiến việc kiểm phiếu',
+  witnessesRule:
+    'Chọn trong danh sách cử tri 02 người không phải người ứng cử, có mặt chứng kiến việc kiểm phiếu. Biên bản ghi tên và để chỗ cho họ ký.',
+  witnessSearch: 'Tìm cử tri (số thứ tự hoặc họ tên)',
+  witnessChosen: (n: number, need: number) => `Đã chọn ${n}/${need} người`,
+  recordWitnesses: 'Ghi người chứng kiến',
   result: 'Kết quả',
   outcomes: { elected: 'Trúng cử', rerun: 'Phải bầu lại', interim: 'Cử người tạm thời' } as Record<
     string,

@@ -17,6 +17,7 @@ import type { FormEvent } from 'react';
 import * as contract from '../../../contract/team';
 import type { IssuedAccount } from '../../../contract/team';
 import { errorText as errText } from '../../shared/client';
+import { ageOn } from '../../../domain/calendar';
 import { vnDate } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
@@ -46,18 +47,21 @@ export function TeamTab(props: { electionId: string }) {
   return (
     <Stack>
       <Text size="sm">{team.sizeRule}</Text>
-      <Table withTableBorder data-testid="team">
-        <Table.Tbody>
-          {team.members.map((m) => (
-            <Table.Tr key={m.id}>
-              <Table.Td>{m.fullName}</Table.Td>
-              <Table.Td>{m.roleLabel}</Table.Td>
-              <Table.Td>{m.represents}</Table.Td>
-              <Table.Td>{m.username ?? ''}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Table.ScrollContainer minWidth={560}>
+        <Table withTableBorder data-testid="team">
+          <Table.Tbody>
+            {team.members.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{m.fullName}</Table.Td>
+                <Table.Td>{m.age === null ? '' : tp.ageLabel(m.age)}</Table.Td>
+                <Table.Td>{m.roleLabel}</Table.Td>
+                <Table.Td>{m.represents}</Table.Td>
+                <Table.Td>{m.username ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       <Title order={4}>{tp.composition}</Title>
       {team.composition.eligible ? (
         <Badge color="green" tt="none">
@@ -70,7 +74,9 @@ export function TeamTab(props: { electionId: string }) {
           </Text>
         ))
       )}
-      {team.witnesses.eligible ? (
+      {!team.members.some((m) => m.role === 'witness') ? (
+        <Text size="sm">{tp.witnessesAtCount}</Text>
+      ) : team.witnesses.eligible ? (
         <Badge color="green" tt="none">
           {tp.witnessesOk}
         </Badge>
@@ -96,12 +102,12 @@ export function TeamTab(props: { electionId: string }) {
           ))}
         </Alert>
       )}
-      {team.canManage && <AddMember electionId={id} />}
+      {team.canManage && <AddMember electionId={id} ageOn={team.ageOn} />}
     </Stack>
   );
 }
 
-function AddMember(props: { electionId: string }) {
+function AddMember(props: { electionId: string; ageOn: string }) {
   const [query, setQuery] = useState('');
   const found = useResidentSearch(props.electionId, query);
   const [person, setPerson] = useState<string | null>(null);
@@ -135,6 +141,9 @@ function AddMember(props: { electionId: string }) {
               {message}
             </Alert>
           )}
+          <Text size="sm" c="dimmed">
+            {tp.ageRule(vnDate(props.ageOn))}
+          </Text>
           <Group grow align="end">
             <TextInput label={tp.search} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
             <Select
@@ -143,7 +152,7 @@ function AddMember(props: { electionId: string }) {
               onChange={setPerson}
               data={found.map((p) => ({
                 value: p.id,
-                label: `${p.fullName} (${vnDate(p.birthDate)}) — ${p.address}`,
+                label: `${p.fullName} (${tp.ageLabel(ageOn(p.birthDate, props.ageOn))}, ${vnDate(p.birthDate)}) — ${p.address}`,
               }))}
             />
           </Group>

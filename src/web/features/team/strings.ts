@@ -14,5 +14,10 @@ export const teamText = {
   compositionOk: 'Thành phần Tổ bầu cử đúng quy định.',
   witnessesOk: 'Người chứng kiến kiểm phiếu đúng quy định.',
   accounts: 'Cấp tài khoản cho thành viên Tổ bầu cử',
+  ageLabel: (age: number) => `${age} tuổi`,
+  ageRule: (on: string) =>
+    `Tuổi tính đến ngày ${on} (ngày thành lập Tổ bầu cử; chưa thành lập thì tính đến hôm nay). Thành viên phải là người thành niên, cư trú tại thôn, tổ dân phố và không phải người ứng cử.`,
+  witnessesAtCount:
+    'Hai người chứng kiến việc kiểm phiếu (không phải người ứng cử) được chọn trong danh sách cử tri khi niêm phong phiếu hoặc trên trang kiểm phiếu.',
   accountsNote: 'Mật khẩu chỉ hiện một lần; hãy giao tận tay từng người.',
 };
