@@ -16,13 +16,13 @@ import { useState } from 'react';
 import * as contract from '../../../contract/hamlet-facts';
 import type { HamletFacts } from '../../../contract/hamlet-facts';
 import { errorText } from '../../shared/client';
-import { vnDate, vnNumber } from '../../shared/format';
+import { vnDate, vnDecimal, vnNumber } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { tfacts as s } from './strings';
 
 const money = (n: number) => vnNumber(n);
-const coefficient = (milli: number) => (milli / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 3 });
+const coefficient = (milli: number) => vnDecimal(milli / 1000, 3);
 const decisionText = (f: {
   decisionNumber: string | null;
   decisionDate: string | null;

@@ -36,6 +36,7 @@ import { DocumentList, IssueButtons } from '../documents/ElectionDocuments';
 import { MeetingsTab } from '../candidates/MeetingsTab';
 import { TeamTab } from '../team/TeamTab';
 import { planText as tp } from './strings';
+import { ProfileName } from '../../shared/ProfileName';
 
 /** A date for reading: dd/mm/yyyy, or a dash when there is none. */
 const day = (d: string | null) => vnDate(d) || '—';
@@ -58,7 +59,8 @@ export function ElectionPage() {
       )}
       <Title order={2}>{tp.electionTitle(life.headTitle, life.hamletName, day(life.electionDate))}</Title>
       <Text>
-        {tp.state}: <b data-testid="election-state">{life.stateLabel}</b> · {tp.profile}: {life.profileId}
+        {tp.state}: <b data-testid="election-state">{life.stateLabel}</b> · {tp.profile}:{' '}
+        <ProfileName id={life.profileId} />
       </Text>
       <Anchor component={Link} to={`/bau-cu/${id}/nhat-ky`} data-testid="open-audit" w="fit-content">
         {ta.link}
@@ -315,9 +317,6 @@ function Documents(props: { electionId: string }) {
         </Group>
       ))}
       <DocumentList documents={docs.data} />
-      <Anchor size="xs" href="/api/docs">
-        API
-      </Anchor>
     </Stack>
   );
 }

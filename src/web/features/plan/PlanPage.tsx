@@ -28,6 +28,7 @@ import { vnDate } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { planText as tp } from './strings';
+import { ProfileName } from '../../shared/ProfileName';
 
 /** The commune's election plans, and the form to plan a new round. */
 export function PlanPage() {
@@ -69,7 +70,9 @@ export function PlanPage() {
             {rounds.data.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>{r.termLabel}</Table.Td>
-                <Table.Td>{r.profileId}</Table.Td>
+                <Table.Td>
+                  <ProfileName id={r.profileId} />
+                </Table.Td>
                 <Table.Td>{vnDate(r.planDate)}</Table.Td>
                 <Table.Td>{r.elections}</Table.Td>
                 <Table.Td>

@@ -30,6 +30,7 @@ import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { t } from '../../shared/strings';
 import { rollText as tr } from './strings';
+import { ProfileName } from '../../shared/ProfileName';
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -73,7 +74,7 @@ export function RollPage() {
           {tr.electionDay}: <b>{vnDate(v.electionDate)}</b>
         </Text>
         <Text>
-          {tr.profile}: <b>{v.profileId}</b>
+          {tr.profile}: <ProfileName id={v.profileId} />
         </Text>
         <Text>
           {t.election.state}: <b>{t.states[v.electionState] ?? v.electionState}</b>
