@@ -18,6 +18,7 @@ describe('the audit trail as officials read it', () => {
       { field: 'on', before: null, after: '2024-02-27' },
       { field: 'eligible', before: null, after: 'true' },
       { field: 'residence', before: 'permanent', after: 'temporary' },
+      { field: 'relation', before: null, after: 'head' },
       { field: 'positions', before: null, after: '["head","deputyHead"]' },
       { field: 'mystery', before: null, after: '{"a":1}' },
     ]);
@@ -27,6 +28,7 @@ describe('the audit trail as officials read it', () => {
       { label: 'Ngày', before: null, after: '27/02/2024' },
       { label: 'Đủ điều kiện', before: null, after: 'Có' },
       { label: 'Cư trú', before: 'Thường trú', after: 'Tạm trú' },
+      { label: 'Quan hệ với chủ hộ', before: null, after: 'Chủ hộ' },
       { label: 'Chức danh', before: null, after: 'Trưởng thôn/tổ dân phố, Phó trưởng thôn/tổ dân phố' },
       { label: 'Chi tiết', before: null, after: '(chi tiết trong bản tải về)' },
     ]);

@@ -17,8 +17,6 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** Coded values the services write, in the words the pages use elsewhere. */
 const CODES: Readonly<Record<string, string>> = {
-  ...t.states,
-  ...t.positions,
   true: 'Có',
   false: 'Không',
   male: 'Nam',
@@ -66,6 +64,17 @@ const CODES: Readonly<Record<string, string>> = {
   'kien-giang-2024': 'Kiên Giang (2024)',
 };
 
+/** Codes whose words depend on the field: 'head' is the head of household in a relation. */
+const FIELD_CODES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  relation: t.relations,
+  position: t.positions,
+  positions: t.positions,
+  state: t.states,
+  from: t.states,
+  to: t.states,
+  fact: { classification: 'Phân loại thôn, tổ dân phố', households: 'Số hộ gia đình' },
+};
+
 export function actionLabel(action: string): string {
   const known = ta.actions[action];
   if (known) return known;
@@ -80,9 +89,11 @@ function isTechnical(c: TrailChange): boolean {
   return UUID.test(v) || /^\["[0-9a-f]{8}-/.test(v);
 }
 
-/** One stored value in words. */
-export function valueText(value: string | null): string {
+/** One stored value in words (`field` picks the codes that depend on it). */
+export function valueText(value: string | null, field = ''): string {
   if (value === null || value === '' || value === 'null') return '—';
+  const own = FIELD_CODES[field]?.[value];
+  if (own) return own;
   if (CODES[value]) return CODES[value];
   if (ISO_DATE.test(value)) return vnDate(value);
   if (ISO_INSTANT.test(value)) return vnDate(value.slice(0, 10));
@@ -90,7 +101,7 @@ export function valueText(value: string | null): string {
     try {
       const items = JSON.parse(value) as unknown[];
       if (items.every((x) => typeof x === 'string' || typeof x === 'number'))
-        return items.length === 0 ? '—' : items.map((x) => valueText(String(x))).join(', ');
+        return items.length === 0 ? '—' : items.map((x) => valueText(String(x), field)).join(', ');
     } catch {
       // cut at the length limit: shown as stored
     }
@@ -108,7 +119,7 @@ export function readableChanges(
     .filter((c) => !isTechnical(c))
     .map((c) => ({
       label: ta.fields[c.field] ?? ta.otherField,
-      before: c.before === null ? null : valueText(c.before),
-      after: valueText(c.after),
+      before: c.before === null ? null : valueText(c.before, c.field),
+      after: valueText(c.after, c.field),
     }));
 }

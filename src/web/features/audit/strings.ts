@@ -211,5 +211,10 @@ export const auditText = {
     rollNumber: 'Số thứ tự',
     decisionReference: 'Quyết định',
     chairName: 'Chủ tịch',
+    fact: 'Thông tin',
+    effectiveFrom: 'Có hiệu lực từ',
+    decision: 'Quyết định',
+    position: 'Chức danh',
+    state: 'Trạng thái',
   } as Record<string, string>,
 };

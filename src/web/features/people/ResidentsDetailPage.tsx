@@ -26,6 +26,7 @@ import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { residentBody, ResidentFields, residentForm } from './ResidentsPage';
 import { s } from './strings';
+import { DateInput } from '../../shared/DateInput';
 
 /** One resident: details, corrections, move, death or move away, and the history of changes. */
 export function ResidentsDetailPage() {
@@ -258,13 +259,7 @@ function Departure(props: { residentId: string; version: number }) {
               ]}
               allowDeselect={false}
             />
-            <TextInput
-              label={s.effectiveOn}
-              type="date"
-              value={effectiveOn}
-              onChange={(e) => setEffectiveOn(e.currentTarget.value)}
-              required
-            />
+            <DateInput label={s.effectiveOn} value={effectiveOn} onChange={setEffectiveOn} required />
             <TextInput label={s.reason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
           </SimpleGrid>
           {view}

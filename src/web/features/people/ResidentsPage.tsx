@@ -26,6 +26,7 @@ import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { t } from '../../shared/strings';
 import { s } from './strings';
+import { DateInput } from '../../shared/DateInput';
 
 const PAGE = 50;
 
@@ -173,7 +174,7 @@ export function ResidentFields<F extends ResidentForm>(props: { form: UseFormRet
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
       <TextInput label={s.fullName} {...input('fullName')} required />
-      <TextInput label={s.birthDate} type="date" {...input('birthDate')} required />
+      <DateInput label={s.birthDate} {...input('birthDate')} required />
       <Select label={s.sex} data={options(s.sexes)} {...input('sex')} allowDeselect={false} />
       <TextInput label={s.personalId} {...input('personalId')} />
       <Select label={s.relation} data={options(s.relations)} {...input('relation')} allowDeselect={false} />

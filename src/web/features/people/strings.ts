@@ -1,4 +1,5 @@
 /** The people pages' text: residents, households and their representatives, the residents import. */
+import { t } from '../../shared/strings';
 export const s = {
   residents: 'Nhân khẩu',
   importTitle: 'Nhập danh sách nhân khẩu từ tệp',
@@ -52,15 +53,7 @@ export const s = {
   sex: 'Giới tính',
   sexes: { male: 'Nam', female: 'Nữ' } as Record<string, string>,
   relation: 'Quan hệ với chủ hộ',
-  relations: {
-    head: 'Chủ hộ',
-    spouse: 'Vợ/chồng',
-    child: 'Con',
-    parent: 'Cha/mẹ',
-    grandchild: 'Cháu',
-    sibling: 'Anh/chị/em',
-    other: 'Khác',
-  } as Record<string, string>,
+  relations: t.relations,
   residence: 'Cư trú',
   residences: { permanent: 'Thường trú', temporary: 'Tạm trú' } as Record<string, string>,
   capacity: 'Năng lực hành vi dân sự',

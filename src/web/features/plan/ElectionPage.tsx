@@ -37,6 +37,7 @@ import { MeetingsTab } from '../candidates/MeetingsTab';
 import { TeamTab } from '../team/TeamTab';
 import { planText as tp } from './strings';
 import { ProfileName } from '../../shared/ProfileName';
+import { DateInput } from '../../shared/DateInput';
 
 /** A date for reading: dd/mm/yyyy, or a dash when there is none. */
 const day = (d: string | null) => vnDate(d) || '—';
@@ -185,7 +186,7 @@ function Steps(props: { life: LifecycleView }) {
                   data={byHand.map((n) => ({ value: n.to, label: n.label }))}
                   allowDeselect={false}
                 />
-                <TextInput label={tp.on} type="date" {...form.getInputProps('on')} required />
+                <DateInput label={tp.on} {...form.getInputProps('on')} required />
               </Group>
               <Checkbox label={tp.override} {...form.getInputProps('override', { type: 'checkbox' })} />
               {form.values.override && (
@@ -261,12 +262,7 @@ function Complaints(props: { electionId: string }) {
                 data={Object.entries(tp.subjects).map(([value, label]) => ({ value, label }))}
               />
               <TextInput label={tp.complainant} value={who} onChange={(e) => setWho(e.currentTarget.value)} />
-              <TextInput
-                label={tp.receivedOn}
-                type="date"
-                value={on}
-                onChange={(e) => setOn(e.currentTarget.value)}
-              />
+              <DateInput label={tp.receivedOn} value={on} onChange={setOn} />
             </Group>
             <TextInput
               label={tp.content}

@@ -29,6 +29,7 @@ import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { planText as tp } from './strings';
 import { ProfileName } from '../../shared/ProfileName';
+import { DateInput } from '../../shared/DateInput';
 
 /** The commune's election plans, and the form to plan a new round. */
 export function PlanPage() {
@@ -180,7 +181,7 @@ function NewRound(props: { commune: CommuneView; profiles: readonly ProfileSumma
               }}
               allowDeselect={false}
             />
-            <TextInput label={tp.planDate} type="date" {...form.getInputProps('planDate')} required />
+            <DateInput label={tp.planDate} {...form.getInputProps('planDate')} required />
           </Group>
           <Group grow>
             <TextInput label={tp.chairName} {...form.getInputProps('chairName')} required />
@@ -199,11 +200,10 @@ function NewRound(props: { commune: CommuneView; profiles: readonly ProfileSumma
                     />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput
+                    <DateInput
                       aria-label={`${tp.electionDate} ${h.name}`}
-                      type="date"
                       value={rowOf(h.id).date}
-                      onChange={(e) => set(h.id, { date: e.currentTarget.value })}
+                      onChange={(v) => set(h.id, { date: v })}
                     />
                   </Table.Td>
                   <Table.Td>

@@ -31,6 +31,8 @@ import { QueryStatus } from '../../shared/Status';
 import { t } from '../../shared/strings';
 import { rollText as tr } from './strings';
 import { ProfileName } from '../../shared/ProfileName';
+import { DateInput } from '../../shared/DateInput';
+import { ConfirmButton } from '../../shared/ConfirmButton';
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -244,7 +246,7 @@ function PostForm({ electionId }: { electionId: string }) {
       <Stack gap="xs">
         <Title order={4}>{tr.post}</Title>
         <Group align="end">
-          <TextInput type="date" label={tr.postedOn} {...form.getInputProps('postedOn')} />
+          <DateInput label={tr.postedOn} {...form.getInputProps('postedOn')} />
         </Group>
         <Text size="sm" c="dimmed">
           {tr.lateHelp}
@@ -254,9 +256,9 @@ function PostForm({ electionId }: { electionId: string }) {
           <TextInput label={tr.overrideReason} {...form.getInputProps('override.reason')} w={420} />
         </Group>
         <Group>
-          <Button type="submit" color="green">
+          <ConfirmButton color="green" question={tr.postQuestion} onConfirm={() => submit()}>
             {tr.post}
-          </Button>
+          </ConfirmButton>
         </Group>
         <Feedback message={message} testId="post-message" />
       </Stack>
@@ -419,7 +421,7 @@ function AmendForm({ v }: { v: RollView }) {
         {kind === 'correct' && (
           <Group align="end">
             <TextInput label={tr.newName} {...form.getInputProps('correction.fullName')} />
-            <TextInput type="date" label={tr.newBirthDate} {...form.getInputProps('correction.birthDate')} />
+            <DateInput label={tr.newBirthDate} {...form.getInputProps('correction.birthDate')} />
             <TextInput label={tr.newAddress} {...form.getInputProps('correction.address')} w={320} />
           </Group>
         )}

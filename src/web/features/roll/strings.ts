@@ -22,6 +22,8 @@ export const rollText = {
   rebuild: 'Lập lại danh sách',
   built: 'Đã lập danh sách cử tri.',
   post: 'Niêm yết danh sách',
+  postQuestion:
+    'Niêm yết danh sách cử tri? Sau khi niêm yết, mỗi thay đổi phải là một lần sửa đổi có lý do và người duyệt.',
   postedOn: 'Ngày niêm yết',
   postedDone: 'Đã niêm yết danh sách cử tri.',
   lateHelp: 'Nếu đã quá hạn niêm yết, chỉ được niêm yết khi Chủ tịch UBND cấp xã cho phép:',
