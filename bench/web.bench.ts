@@ -1,144 +1,82 @@
 /**
- * Web figures (issue 11): the JavaScript shipped to the browser (gzip) and the time to first render
- * of the commune dashboard on localhost in Debian Chromium, next to references measured in the same
- * run: the gzip size of the JavaScript the first page actually loads (index.html's script and its
- * preloads) against all of it, and a blank page served by the same server against the dashboard.
+ * The commune page on a poor network (issue 20, part 4): how long until an officer can use it on
+ * emulated slow 3G (400 kbit/s down, 400 ms round trip, Chrome DevTools' "Slow 3G"), cold (empty
+ * browser cache) and warm (a revisit: hashed assets from the cache, index.html and the API asked
+ * again). "Usable" is the commune's heading on screen with the hamlets listed.
  *
- * Run: npx vite build --config vite.config.ts --outDir /tmp/web-bench --emptyOutDir
- *      npx tsx bench/web.bench.ts --web-root /tmp/web-bench [--rounds N]
- * On national-scale data (pages stay responsive, issue 9): load it into a SQLite folder first
- *   (BAUCOSO_DATA_DIR=DIR npx baucoso demo national; npx baucoso users add --username quantri ...),
- *   then add --data-dir DIR --user quantri --password P: the national page (/tinh), the province
- *   page (/tinh/68) and the first commune's dashboard are timed as that user.
+ * Needs the built web app (npx vite build --config vite.config.ts) and Chromium.
+ * Run: npx tsx bench/web.bench.ts [--port 4690]
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import { buildServer } from '../src/server/app';
 import { createContext, demo } from '../src/services';
 import { migrateToLatest, openStore } from '../src/store';
-import { figure, percentile } from './format';
+import { figure, since } from './format';
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
+const portArg = process.argv.indexOf('--port');
+const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 4690;
+const SLOW_3G = {
+  offline: false,
+  latency: 400,
+  downloadThroughput: (400 * 1000) / 8,
+  uploadThroughput: (400 * 1000) / 8,
 };
-const webRoot = arg('--web-root') ?? '/tmp/web-bench';
-const ROUNDS = Number(arg('--rounds') ?? 10);
-const dataDir = arg('--data-dir');
-const user = arg('--user') ?? 'ubnd.phuong2';
-const password = arg('--password') ?? 'baucoso2024';
 
-function gz(file: string): number {
-  return gzipSync(readFileSync(file), { level: 9 }).length;
-}
+const dir = mkdtempSync(join(tmpdir(), 'baucoso-web-bench-'));
+const store = openStore({ kind: 'sqlite', file: join(dir, 'bench.db') });
+await migrateToLatest(store);
+const ctx = createContext(store);
+await demo.loadDemo(ctx);
+const app = await buildServer(ctx, {});
+await app.listen({ port, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${port}`;
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
-  );
-}
-
-/** All JavaScript of the build, and what index.html loads before the first render. */
-function sizes(): { all: number; files: number; initial: number } {
-  const js = walk(webRoot).filter((f) => f.endsWith('.js'));
-  const html = readFileSync(join(webRoot, 'index.html'), 'utf8');
-  const loaded = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => join(webRoot, m[1]!));
-  return {
-    all: js.reduce((n, f) => n + gz(f), 0),
-    files: js.length,
-    initial: loaded.reduce((n, f) => n + gz(f), 0),
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+try {
+  const context = await browser.newContext({ locale: 'vi-VN' });
+  const page = await context.newPage();
+  // Log in on a fast network: the figure is the commune page, not the login form.
+  await page.goto(base);
+  await page.getByLabel('Tên đăng nhập').fill('ubnd.phuong2');
+  await page.getByLabel('Mật khẩu').fill('baucoso2024');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Phường 2 Bảo Lộc' }).waitFor();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const usable = async () => {
+    const start = process.hrtime.bigint();
+    await page.goto(`${base}/xa/24820`, { waitUntil: 'commit' });
+    await page.getByRole('heading', { name: 'Phường 2 Bảo Lộc' }).waitFor({ timeout: 120_000 });
+    await page.getByRole('link', { name: 'Khu phố 1', exact: true }).waitFor({ timeout: 120_000 });
+    return since(start);
   };
-}
-
-async function main(): Promise<void> {
-  const s = sizes();
+  await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
+  await cdp.send('Network.clearBrowserCache');
+  const cold = await usable();
+  const warm = await usable();
   figure({
-    name: `JavaScript shipped, all ${s.files} files (gzip)`,
-    value: s.all / 1024,
-    unit: 'KiB',
-    reference: { name: 'loaded by the first page', value: s.initial / 1024, unit: 'KiB' },
+    name: 'commune page usable, slow 3G, cold',
+    value: cold,
+    unit: 's',
+    digits: 1,
+    goals: [{ kind: 'max', value: 8 }],
   });
-
-  const dir = mkdtempSync(join(tmpdir(), 'baucoso-web-bench-'));
-  const store = openStore({
-    kind: 'sqlite',
-    file: join(dataDir ?? dir, dataDir ? 'baucoso.sqlite' : 'web.sqlite'),
+  figure({
+    name: 'commune page usable, slow 3G, warm',
+    value: warm,
+    unit: 's',
+    digits: 1,
+    goals: [{ kind: 'max', value: 2 }],
   });
-  await migrateToLatest(store);
-  const ctx = createContext(store);
-  if (!dataDir) await demo.loadDemo(ctx);
-  const commune = dataDir
-    ? (
-        await store.db
-          .selectFrom('hamlets')
-          .select('commune_id')
-          .orderBy('commune_id')
-          .limit(1)
-          .executeTakeFirstOrThrow()
-      ).commune_id
-    : '24820';
-  // The reference page: the same server, the same static files path, nothing to run.
-  writeFileSync(join(webRoot, 'blank.html'), '<!doctype html><html><body><p id="x">x</p></body></html>');
-  const app = await buildServer(ctx, { webRoot });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  try {
-    const context = await browser.newContext();
-    const login = await context.request.post(`${base}/api/auth/login`, {
-      data: { username: user, password },
-    });
-    if (!login.ok()) throw new Error(`login ${login.status()}`);
-    const page = await context.newPage();
-    const time = async (url: string, selector: string) => {
-      await page.goto('about:blank');
-      const t = performance.now();
-      await page.goto(url, { waitUntil: 'commit' });
-      await page.locator(selector).first().waitFor({ state: 'visible', timeout: 30_000 });
-      return performance.now() - t;
-    };
-    const pages: [string, string, string][] = [
-      ['commune dashboard', `/xa/${commune}/tien-do`, '[data-testid="commune-dashboard"] tbody tr'],
-      ...(dataDir
-        ? ([
-            ['national page (/tinh)', '/tinh', '[data-testid="national-rollup"] tbody tr'],
-            ['province page (/tinh/68)', '/tinh/68', '[data-testid="province-dashboard"] tbody tr'],
-          ] as [string, string, string][])
-        : []),
-    ];
-    const blank: number[] = [];
-    const runs = pages.map(() => [] as number[]);
-    for (const [, path, selector] of pages) await time(`${base}${path}`, selector); // warm-up
-    for (let i = 0; i < ROUNDS; i++) {
-      blank.push(await time(`${base}/blank.html`, '#x'));
-      for (const [k, [, path, selector]] of pages.entries())
-        runs[k]!.push(await time(`${base}${path}`, selector));
-    }
-    blank.sort((a, b) => a - b);
-    for (const [k, [name]] of pages.entries()) {
-      const sorted = runs[k]!.sort((a, b) => a - b);
-      for (const p of [50, 95] as const)
-        figure({
-          name: `first render of the ${name}${dataDir ? ' (national data)' : ''}, p${p}`,
-          value: percentile(sorted, p),
-          unit: 'ms',
-          reference: { name: `blank page p${p}`, value: percentile(blank, p), unit: 'ms' },
-        });
-    }
-  } finally {
-    await browser.close();
-    await app.close();
-    await store.close();
-    rmSync(join(webRoot, 'blank.html'), { force: true });
-    rmSync(dir, { recursive: true, force: true });
-  }
+} finally {
+  await browser.close();
+  await app.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
 }
-
-await main();

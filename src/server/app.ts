@@ -304,9 +304,30 @@ export function crossSiteRefusal(
   return null;
 }
 
+/**
+ * Hashed assets (/assets/index-B0nR17ur.js) never change under their name: a revisit on a poor network
+ * takes them from the browser's cache without asking. Everything else, index.html first, is asked
+ * for again each time, so a new version is seen at once.
+ */
+export function cacheControlFor(path: string): string {
+  return /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(\.(br|gz))?$/.test(path)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+}
+
 async function serveWebApp(app: FastifyInstance, root: string): Promise<void> {
   const built = existsSync(`${root}/index.html`);
-  if (built) await app.register(fastifyStatic, { root, wildcard: false });
+  if (built)
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      // The .br and .gz copies written at build time (scripts/precompress.ts), as the browser accepts.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        void res.setHeader('cache-control', cacheControlFor(path));
+      },
+    });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !built || request.method !== 'GET') {
       return reply.code(404).send({ error: { code: 'not-found', message: 'Không có địa chỉ này.' } });

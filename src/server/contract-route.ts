@@ -14,6 +14,7 @@ import type { Actor, Failure, Result, ServiceContext } from '../services';
 import { actorOf, requireActor } from './session';
 import type { AddressLimit } from './rate-limits';
 import { rateLimitConfig } from './rate-limits';
+import { downloadName } from './download-name';
 
 /** A file to send: its bytes, its name (Vietnamese allowed), its content type. */
 export interface FileReply {
@@ -51,18 +52,12 @@ export function sendFailure(reply: FastifyReply, failure: Failure) {
   return reply.code(statusOf(failure.code)).send({ error: failure });
 }
 
-/** Sends a file as an attachment; the name is ASCII-safe with the UTF-8 name alongside (RFC 6266). */
+/** Sends a file as an attachment, named by its Vietnamese title folded to ASCII (download-name.ts). */
 export function sendFile(reply: FastifyReply, file: FileReply) {
-  const ascii = file.fileName
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/["\\]/g, '_');
+  const name = downloadName(file.fileName);
   return reply
     .header('content-type', file.type)
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
+    .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${name}`)
     .send(file.bytes);
 }
 

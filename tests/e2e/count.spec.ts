@@ -152,6 +152,8 @@ test('two team members count 300 papers with double entry, resolve three differe
   ]);
   const pdf = readFileSync(await download.path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  // Named in Vietnamese, folded to ASCII, by the server's Content-Disposition.
+  expect(download.suggestedFilename()).toBe('bien-ban-kiem-phieu-khu-pho-1.pdf');
   await download.saveAs(testInfo.outputPath('count-record.pdf'));
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', testInfo.outputPath('count-record.pdf'), '-'])
     .toString('utf8')

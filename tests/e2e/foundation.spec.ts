@@ -51,9 +51,20 @@ test('any signed-in user can audit the rules: values with citation and confidenc
   await page.getByLabel('Mật khẩu').fill('baucoso2024');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('link', { name: 'Quy tắc' }).click();
-  await page.getByRole('link', { name: 'quang-tri-2016' }).click();
+  await page.getByRole('link', { name: 'Quảng Trị', exact: true }).click();
   await expect(page.getByRole('heading', { name: /Quảng Trị/ })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'Điều kiện trúng cử' }).first()).toBeVisible();
+  // Each value as a Vietnamese sentence with its article and confidence: no raw JSON, no codes.
+  const voter = page.getByTestId('rule-voter');
+  await expect(voter).toContainText('Điều kiện cử tri');
+  await expect(voter).toContainText('Từ đủ 18 tuổi vào ngày bầu cử; phải thường trú tại thôn, tổ dân phố');
+  await expect(voter).toContainText('Căn cứ: ');
+  await expect(page.getByTestId('rule-winner')).toContainText('Điều kiện trúng cử');
   await expect(page.getByText(/Điều 15/).first()).toBeVisible();
+  await expect(page.getByTestId('rule-params').first()).not.toContainText('{');
+  await expect(page.getByText(/seed \d|DOMAIN\.md/)).toHaveCount(0);
+  // Developer text is for the administrator: no API reference in a Front officer's header.
+  await expect(page.getByRole('link', { name: 'Tài liệu API' })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('rules.png'), fullPage: false });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath('rules-phone.png'), fullPage: false });
 });

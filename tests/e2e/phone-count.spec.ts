@@ -78,7 +78,8 @@ test('polling day and a double-entered count on a phone, by taps', async ({ brow
   await expect(first.getByTestId('poll-status')).toHaveText('Đã kết thúc');
   await head.getByLabel('Hai cử tri chứng kiến (mỗi dòng một người)').fill('Ngô Văn Bình\nĐỗ Thị Lan');
   await head.getByLabel('Số phiếu không sử dụng đếm được').fill(String(received - VOTERS - 1));
-  await head.getByRole('button', { name: 'Niêm phong phiếu không sử dụng' }).tap();
+  await head.getByRole('button', { name: 'Niêm phong phiếu không sử dụng', exact: true }).tap();
+  await head.getByRole('button', { name: 'Xác nhận: Niêm phong phiếu không sử dụng' }).tap();
   await expect(head.getByText(/Đã niêm phong lúc/)).toBeVisible();
   await fitsPhone(first, testInfo, '04-ballots-sealed');
 

@@ -103,10 +103,12 @@ test('polling day: check in by number and by name, double check-in refused, turn
   await expect(team.getByTestId('poll-status')).toHaveText('Đã kết thúc');
   await head.getByLabel('Hai cử tri chứng kiến (mỗi dòng một người)').fill('Ngô Văn Bình\nĐỗ Thị Lan');
   await head.getByLabel('Số phiếu không sử dụng đếm được').fill('416');
-  await head.getByRole('button', { name: 'Niêm phong phiếu không sử dụng' }).click();
+  await head.getByRole('button', { name: 'Niêm phong phiếu không sử dụng', exact: true }).click();
+  await head.getByRole('button', { name: 'Xác nhận: Niêm phong phiếu không sử dụng' }).click();
   await expect(head.getByRole('alert')).toContainText('đếm lại');
   await head.getByLabel('Số phiếu không sử dụng đếm được').fill('417');
-  await head.getByRole('button', { name: 'Niêm phong phiếu không sử dụng' }).click();
+  await head.getByRole('button', { name: 'Niêm phong phiếu không sử dụng', exact: true }).click();
+  await head.getByRole('button', { name: 'Xác nhận: Niêm phong phiếu không sử dụng' }).click();
   await expect(head.getByText(/Đã niêm phong lúc/)).toBeVisible();
   await team.screenshot({ path: testInfo.outputPath('ballots.png'), fullPage: true });
 

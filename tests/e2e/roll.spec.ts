@@ -50,15 +50,18 @@ test('an officer builds, posts and amends the roll of Khu phố 1, then download
   await expect(page.getByTestId('roll-listed').getByRole('cell', { name: /^Tổ 1 \(/ })).toBeVisible();
 
   // Posting before the team is formed is refused by the lifecycle's order.
-  await page.getByRole('button', { name: 'Niêm yết danh sách' }).click();
+  await page.getByRole('button', { name: 'Niêm yết danh sách', exact: true }).click();
+  await page.getByRole('button', { name: 'Xác nhận: Niêm yết danh sách' }).click();
   await expect(page.getByTestId('post-message')).toContainText('Không thể chuyển');
   formTeam(electionId);
   // The demo election was in 2024: the posting deadline has passed, so the chair's permission is needed.
-  await page.getByRole('button', { name: 'Niêm yết danh sách' }).click();
+  await page.getByRole('button', { name: 'Niêm yết danh sách', exact: true }).click();
+  await page.getByRole('button', { name: 'Xác nhận: Niêm yết danh sách' }).click();
   await expect(page.getByTestId('post-message')).toContainText('hạn chót');
   await page.getByLabel('Chủ tịch UBND cấp xã cho phép').fill('Lê Thanh Bình');
   await page.getByLabel('Lý do cho phép').fill('Nhập lại dữ liệu bầu cử năm 2024 để lưu trữ');
-  await page.getByRole('button', { name: 'Niêm yết danh sách' }).click();
+  await page.getByRole('button', { name: 'Niêm yết danh sách', exact: true }).click();
+  await page.getByRole('button', { name: 'Xác nhận: Niêm yết danh sách' }).click();
   await expect(page.getByTestId('roll-state')).toHaveText('Đã niêm yết');
   await expect(page.getByTestId('roll-snapshots')).toContainText(`Bản 1 (niêm yết`);
 

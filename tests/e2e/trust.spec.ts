@@ -95,6 +95,11 @@ test('HTML in a name renders as text; two officers editing the same resident get
   await expect(row).toContainText(HOSTILE);
   await expect(row).toContainText('Nguyễn Văn Thật');
   await expect(row).toContainText('Họ và tên');
+  // In Vietnamese: no action codes, no field keys, no internal ids.
+  const events = first.getByTestId('audit-events');
+  await expect(events).not.toContainText('resident.edit');
+  await expect(events).not.toContainText('fullName');
+  expect(await events.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
   await first.getByRole('button', { name: 'Kiểm tra tính toàn vẹn của nhật ký' }).click();
   await expect(first.getByTestId('audit-verify')).toContainText('Nhật ký toàn vẹn');
   await first.screenshot({ path: testInfo.outputPath('audit-trail.png'), fullPage: true });

@@ -3,8 +3,8 @@
  * official can audit what the software enforces. Pure: the CLI writes the file.
  */
 import { CONFIDENCE_VI, formatCitation } from './citation';
-import type { Param, RuleProfile, Threshold } from './schema';
-import { describeThreshold } from './threshold';
+import type { Param, RuleProfile } from './schema';
+import { valueText } from './value-text';
 
 export const PARAM_LABELS_VI: Readonly<Record<string, string>> = {
   effective: 'Hiệu lực',
@@ -52,25 +52,22 @@ export const PARAM_LABELS_VI: Readonly<Record<string, string>> = {
   newElection: 'Bầu Trưởng thôn mới',
 };
 
-const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
-
-function isThreshold(x: unknown): x is Threshold {
-  return typeof x === 'object' && x !== null && 'numerator' in x && 'denominator' in x && 'base' in x;
+/** A value as an official reads it: a Vietnamese sentence (value-text.ts), never raw JSON. */
+export function renderValue(key: string, value: unknown): string {
+  return valueText(key, value);
 }
 
-/** Thresholds read as Vietnamese; everything else as compact JSON, which an auditor can still follow. */
-export function renderValue(key: string, value: unknown): string {
-  if (value === null) return '—';
-  if (isThreshold(value)) return describeThreshold(value);
-  if (key === 'pollingDays' && Array.isArray(value))
-    return value.map((d) => WEEKDAYS[d as number] ?? String(d)).join(', ');
-  if (typeof value === 'object') {
-    const json = JSON.stringify(value, (_k, v: unknown) => (isThreshold(v) ? describeThreshold(v) : v));
-    return json;
-  }
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    ? String(value)
-    : '';
+/**
+ * A note as officials read it: the references to the project's own source files ("(seed 002)",
+ * "DOMAIN.md §4.12") are for the developers who keep the profiles, not for a commune officer.
+ */
+export function officialNote(text: string): string {
+  return text
+    .replace(/\s*\((?:seed \d{3}|DOMAIN\.md §[\d.]+)\)/g, '')
+    .replace(/\s+trong seed \d{3}/g, '')
+    .replace(/,?\s*DOMAIN\.md §[\d.]+/g, '')
+    .replace(/\bseed \d{3}\b/g, 'văn bản gốc')
+    .trim();
 }
 
 function cell(text: string): string {
@@ -131,7 +128,7 @@ function paramRow(key: string, p: Param<unknown>): ParamRow {
     confidence: p.confidence,
     confidenceLabel: CONFIDENCE_VI[p.confidence],
     overrides: p.overrides?.length ?? 0,
-    note: p.note ?? '',
+    note: officialNote(p.note ?? ''),
   };
 }
 
@@ -153,7 +150,7 @@ export function profileTables(p: RuleProfile): ProfileTables {
     status: p.status,
     effectiveFrom: p.effective.value.from,
     effectiveTo: p.effective.value.to,
-    sources: p.sources,
+    sources: p.sources.map((s) => (s.note === undefined ? s : { ...s, note: officialNote(s.note) })),
     params: paramRows(p, ['timeline', 'removal']),
     timeline: p.timeline.map((s) => ({
       id: s.value.id,
@@ -164,7 +161,7 @@ export function profileTables(p: RuleProfile): ProfileTables {
       citation: formatCitation(s.citation),
       confidence: s.confidence,
       confidenceLabel: CONFIDENCE_VI[s.confidence],
-      note: s.note ?? '',
+      note: officialNote(s.note ?? ''),
     })),
     removal: p.removal.map((r) => ({ kind: r.kind, title: r.title, params: paramRows(r) })),
   };

@@ -41,11 +41,12 @@ const documentsRoutes: FeatureRoutes = (app, ctx) => {
     const result = await documents.downloadDocument(ctx, actor, params.id, params.format);
     if (!result.ok) return result;
     const { info, bytes } = result.value;
-    const number = info.number ? `${String(info.number).padStart(2, '0')}-${info.symbol ?? ''}-` : '';
+    // "03-QĐ-UBND Quyết định công nhận ... v1", folded to ASCII when sent (download-name.ts).
+    const number = info.number ? `${String(info.number).padStart(2, '0')}-${info.symbol ?? ''} ` : '';
     void reply.header('x-content-sha256', params.format === 'pdf' ? info.pdf_sha256 : info.docx_sha256);
     return ok({
       bytes,
-      fileName: `${number}${info.form_id}-v${info.version}.${params.format}`,
+      fileName: `${number}${info.title}${info.version > 1 ? ` v${info.version}` : ''}.${params.format}`,
       type: MIME[params.format],
     });
   });

@@ -1,31 +1,10 @@
 /** A hamlet's people: routes of the `people` contract (residents, households, the residents import). */
-import type { FastifyReply } from 'fastify';
 import * as contract from '../../contract/people';
 import { MIME } from '../../contract/endpoint';
 import { ok } from '../../domain/result';
 import { people } from '../../services';
 import type { FeatureRoutes } from '../app';
 import { route } from '../contract-route';
-
-/**
- * Sends a file to download. Kept for the routes of other features that are not on the contract yet
- * (they import it from here); contract routes answer files through route().
- */
-export function sendFile(reply: FastifyReply, bytes: Buffer, fileName: string, type: string) {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9._-]+/g, '-');
-  return reply
-    .header('content-type', type)
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    )
-    .send(bytes);
-}
 
 const peopleRoutes: FeatureRoutes = (app, ctx) => {
   route(app, ctx, contract.listHouseholds, ({ params, query }, { actor }) =>
@@ -39,7 +18,12 @@ const peopleRoutes: FeatureRoutes = (app, ctx) => {
     }),
   );
   route(app, ctx, contract.importResidents, ({ params, query, body }, { actor }) => {
-    const options = { mapping: query.mapping, layout: query.layout, fileName: query.fileName ?? null };
+    const options = {
+      mapping: query.mapping,
+      layout: query.layout,
+      residenceDefault: query.residenceDefault,
+      fileName: query.fileName ?? null,
+    };
     const run = query.confirm ? people.confirmResidentImport : people.previewResidentImport;
     return run(ctx, actor, params.id, body, options);
   });

@@ -201,7 +201,8 @@ export async function printCountRecord(
   if (!form) return err(failures.notFound('mẫu biên bản kiểm phiếu'));
   return ok({
     pdf: renderPdf(form.build(data)),
-    fileName: `bien-ban-kiem-phieu-${c.value.lc.count.position}.pdf`,
+    // The server folds the title to ASCII: bien-ban-kiem-phieu-khu-pho-1.pdf.
+    fileName: `Biên bản kiểm phiếu ${c.value.lc.pe.election.hamletName}.pdf`,
   });
 }
 

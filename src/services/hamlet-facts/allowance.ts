@@ -18,7 +18,8 @@ import { writeWithAudit } from '../common';
 import { failures } from '../common';
 import { clean, loadHamlet, vnToday } from '../decisions';
 
-export const ALLOWANCE_BASIS = 'QĐ 01/2016/QĐ-UBND tỉnh Quảng Trị (seed 002), Điều 8, khoản 1';
+/** Read in seed 002; shown to officials as the decision's own citation. */
+export const ALLOWANCE_BASIS = 'QĐ 01/2016/QĐ-UBND tỉnh Quảng Trị, Điều 8, khoản 1';
 
 /** A decision on the allowance: the contract's body, with the province and, for one hamlet, the hamlet. */
 export type RateInput = contract.RateInput & {

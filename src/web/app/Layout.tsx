@@ -40,13 +40,16 @@ export function Layout(props: { me: Me; homePath: string; onLogout: () => void; 
               {t.nav.rules}
             </Anchor>
             {me.user.role === 'admin' && (
-              <Anchor component={Link} to="/quan-tri/nguoi-dung" size="sm">
-                {t.nav.users}
-              </Anchor>
+              <>
+                <Anchor component={Link} to="/quan-tri/nguoi-dung" size="sm">
+                  {t.nav.users}
+                </Anchor>
+                {/* The API reference is for whoever connects other systems: the administrator. */}
+                <Anchor href="/api/docs" size="sm" visibleFrom="md">
+                  {t.nav.apiDocs}
+                </Anchor>
+              </>
             )}
-            <Anchor href="/api/docs" size="sm" visibleFrom="md">
-              {t.nav.apiDocs}
-            </Anchor>
             <Anchor
               component={Link}
               to="/tai-khoan"

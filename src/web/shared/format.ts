@@ -27,6 +27,16 @@ export const vnToday = (): string => vietnamDate(new Date());
 /** A whole number with Vietnamese digit grouping (1.234.567). */
 export const vnNumber = (n: number): string => numberVi.format(n);
 
+/** A number with up to `digits` decimals and the Vietnamese decimal comma (1,125). */
+export const vnDecimal = (n: number, digits: number): string =>
+  n.toLocaleString('vi-VN', { maximumFractionDigits: digits });
+
+/**
+ * A percentage the server computed exactly, as a decimal string ("58.39", integer arithmetic), with
+ * the Vietnamese decimal comma: "58,39%". The digits are kept as computed, never rounded again.
+ */
+export const vnPercentText = (decimal: string): string => `${decimal.replace('.', ',')}%`;
+
 /** A share as a percentage with a decimal comma (58,4%); `part/whole`, or a ratio 0..1 with one argument. */
 export function vnPercent(part: number, whole?: number): string {
   const ratio = whole === undefined ? part : whole === 0 ? 0 : part / whole;

@@ -4,6 +4,8 @@ export const t = {
   appTagline: 'Bầu Trưởng thôn, Tổ trưởng tổ dân phố',
   logout: 'Đăng xuất',
   loading: 'Đang tải...',
+  datePlaceholder: 'ngày/tháng/năm, ví dụ 05/09/1980',
+  dateInvalid: 'Ngày không hợp lệ: hãy ghi ngày/tháng/năm, ví dụ 05/09/1980.',
   errorTitle: 'Có lỗi',
   retry: 'Thử lại',
   nav: {
@@ -42,6 +44,16 @@ export const t = {
     groupLeader: 'Tổ trưởng tổ tự quản',
     groupDeputy: 'Tổ phó tổ tự quản',
     groupSecretary: 'Thư ký tổ tự quản',
+  } as Record<string, string>,
+  /** A resident's relation to the head of household (people pages and the audit trail). */
+  relations: {
+    head: 'Chủ hộ',
+    spouse: 'Vợ/chồng',
+    child: 'Con',
+    parent: 'Cha/mẹ',
+    grandchild: 'Cháu',
+    sibling: 'Anh/chị/em',
+    other: 'Khác',
   } as Record<string, string>,
   states: {
     planned: 'Đã lên kế hoạch',

@@ -6,6 +6,7 @@ import type { TrailCheck, TrailChange, TrailEvent, TrailScopeKind } from '../../
 import { call, errorText, urlOf } from '../../shared/client';
 import { useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
+import { actionLabel, readableChanges } from './readable';
 import { auditText as ta } from './strings';
 
 const PAGE_SIZE = 50;
@@ -28,7 +29,7 @@ export function AuditTrailPage(props: { kind: TrailScopeKind }) {
     <Stack>
       <Title order={2}>{ta.title(trail.title)}</Title>
       <Text size="sm" c="dimmed">
-        {ta.intro}
+        {ta.intro} {ta.hiddenNote}
       </Text>
       <Group align="end">
         <Select
@@ -75,9 +76,9 @@ function Events(props: { events: readonly TrailEvent[] }) {
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.atVietnam}</Table.Td>
             <Table.Td>{e.user ?? ta.system}</Table.Td>
             <Table.Td>
-              <Text size="sm">{ta.actions[e.action] ?? e.action}</Text>
-              <Text size="xs" c="dimmed">
-                {e.action} · #{e.seq}
+              <Text size="sm">{actionLabel(e.action)}</Text>
+              <Text size="xs" c="dark.4">
+                #{e.seq}
               </Text>
             </Table.Td>
             <Table.Td>
@@ -93,9 +94,9 @@ function Events(props: { events: readonly TrailEvent[] }) {
 function Changes(props: { changes: readonly TrailChange[] }) {
   return (
     <Stack gap={2}>
-      {props.changes.map((c, i) => (
+      {readableChanges(props.changes).map((c, i) => (
         <Text key={i} size="sm">
-          <b>{ta.fields[c.field] ?? c.field}</b>:{' '}
+          <b>{c.label}</b>:{' '}
           {c.before !== null && (
             <>
               <Text span td="line-through" c="red.8">
@@ -105,7 +106,7 @@ function Changes(props: { changes: readonly TrailChange[] }) {
             </>
           )}
           <Text span c={c.before !== null ? 'green.9' : undefined}>
-            {c.after ?? ''}
+            {c.after}
           </Text>
         </Text>
       ))}

@@ -25,6 +25,7 @@ import { vnDate } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { candidatesText as tp } from './strings';
+import { DateInput } from '../../shared/DateInput';
 
 /** Residents of the election's hamlet whose name matches what is typed (two letters at least). */
 export function useResidentSearch(electionId: string, q: string) {
@@ -247,7 +248,7 @@ function Nominate(props: { electionId: string; onAdded: (name: string) => void }
               data={Object.entries(tp.sources).map(([value, label]) => ({ value, label }))}
               allowDeselect={false}
             />
-            <TextInput label={tp.nominatedOn} type="date" {...form.getInputProps('nominatedOn')} />
+            <DateInput label={tp.nominatedOn} {...form.getInputProps('nominatedOn')} />
           </Group>
           <Group grow>
             <TextInput label={tp.education} {...form.getInputProps('education')} />

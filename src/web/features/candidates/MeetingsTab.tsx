@@ -27,6 +27,7 @@ import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { planText } from '../plan/strings';
 import { candidatesText as tp } from './strings';
+import { DateInput } from '../../shared/DateInput';
 
 const lines = (text: string) =>
   text
@@ -190,7 +191,7 @@ function NewMeeting(props: { electionId: string; meetings: MeetingsView; candida
               data={props.meetings.kinds.map((k) => ({ value: k.kind, label: k.label }))}
               allowDeselect={false}
             />
-            <TextInput label={tp.heldOn} type="date" required {...form.getInputProps('heldOn')} />
+            <DateInput label={tp.heldOn} required {...form.getInputProps('heldOn')} />
             <TextInput label={planText.startTime} required {...form.getInputProps('startTime')} />
             <TextInput label={tp.endTime} {...form.getInputProps('endTime')} />
           </Group>

@@ -17,7 +17,7 @@ import { Link, useParams } from 'react-router';
 import * as contract from '../../../contract/count';
 import type { BatchSheetView, CountedPaperView, CountView, EntryContextView } from '../../../contract/count';
 import { call, errorText } from '../../shared/client';
-import { vnNumber } from '../../shared/format';
+import { vnNumber, vnPercentText } from '../../shared/format';
 import { useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { MismatchAlert } from '../../shared/MismatchAlert';
@@ -47,7 +47,7 @@ function Tally({ v }: { v: CountView }) {
           <Table.Tr key={c.id}>
             <Table.Td>{c.name}</Table.Td>
             <Table.Td>{vnNumber(c.votes)}</Table.Td>
-            <Table.Td>{c.percentOfRegistered}%</Table.Td>
+            <Table.Td>{vnPercentText(c.percentOfRegistered)}</Table.Td>
           </Table.Tr>
         ))}
         <Table.Tr>

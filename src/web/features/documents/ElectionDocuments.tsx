@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { DocumentInfo } from '../../../contract/documents';
 import { downloadPreparationDocument } from '../../../contract/plan';
 import { errorText, urlOf } from '../../shared/client';
 import { documentsText as s } from './strings';
+import { DateInput } from '../../shared/DateInput';
 
 /** Issue buttons for forms of the stage, with the date the documents bear. */
 export function IssueButtons<F extends string>(props: {
@@ -25,7 +26,7 @@ export function IssueButtons<F extends string>(props: {
         </Alert>
       )}
       <Group align="end">
-        <TextInput label={s.date} type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+        <DateInput label={s.date} value={date} onChange={setDate} />
         {props.forms.map((f) => (
           <Button key={f} variant="light" onClick={() => void issue(f)}>
             {s.issue(s.formTitles[f] ?? f)}

@@ -16,13 +16,14 @@ import { useState } from 'react';
 import * as contract from '../../../contract/hamlet-facts';
 import type { HamletFacts } from '../../../contract/hamlet-facts';
 import { errorText } from '../../shared/client';
-import { vnDate, vnNumber } from '../../shared/format';
+import { vnDate, vnDecimal, vnNumber } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { tfacts as s } from './strings';
+import { DateInput } from '../../shared/DateInput';
 
 const money = (n: number) => vnNumber(n);
-const coefficient = (milli: number) => (milli / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 3 });
+const coefficient = (milli: number) => vnDecimal(milli / 1000, 3);
 const decisionText = (f: {
   decisionNumber: string | null;
   decisionDate: string | null;
@@ -44,13 +45,7 @@ export function HamletFactsTab(props: { hamletId: string }) {
           <Title order={3} size="h4">
             {s.title}
           </Title>
-          <TextInput
-            type="date"
-            label={s.on}
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            w={200}
-          />
+          <DateInput label={s.on} value={on} onChange={setOn} w={200} />
         </Group>
         {!query.data ? <QueryStatus query={query} /> : <Facts f={query.data} />}
       </Stack>
@@ -304,11 +299,10 @@ function AddFact(props: { hamletId: string }) {
           ) : (
             <TextInput label={s.value} value={v.value} onChange={set('value')} w={120} inputMode="numeric" />
           )}
-          <TextInput
-            type="date"
+          <DateInput
             label={s.effectiveFrom}
             value={v.effectiveFrom}
-            onChange={set('effectiveFrom')}
+            onChange={(v) => set('effectiveFrom')({ currentTarget: { value: v } })}
             w={170}
           />
         </Group>
@@ -417,11 +411,10 @@ function AddRate(props: { f: HamletFacts }) {
           <TextInput label={s.rateAmount} value={v.amountVnd} onChange={set('amountVnd')} w={210} />
         </Group>
         <Group align="end" gap="xs">
-          <TextInput
-            type="date"
+          <DateInput
             label={s.effectiveFrom}
             value={v.effectiveFrom}
-            onChange={set('effectiveFrom')}
+            onChange={(v) => set('effectiveFrom')({ currentTarget: { value: v } })}
             w={170}
           />
           <DecisionInputs v={v} set={set} />
@@ -446,11 +439,10 @@ function DecisionInputs(props: {
   return (
     <>
       <TextInput label={s.decisionNumber} value={v.decisionNumber} onChange={set('decisionNumber')} w={180} />
-      <TextInput
-        type="date"
+      <DateInput
         label={s.decisionDate}
         value={v.decisionDate}
-        onChange={set('decisionDate')}
+        onChange={(v) => set('decisionDate')({ currentTarget: { value: v } })}
         w={170}
       />
       <TextInput label={s.decisionBody} value={v.decisionBody} onChange={set('decisionBody')} w={240} />

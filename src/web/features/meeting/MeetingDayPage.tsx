@@ -26,6 +26,7 @@ import { call, errorText as message } from '../../shared/client';
 import { useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { tmeet } from './strings';
+import { ProfileName } from '../../shared/ProfileName';
 
 type StepRule = NonNullable<MeetingView['rules'][Step]>;
 
@@ -295,7 +296,7 @@ export function MeetingDayPage() {
     <Stack p="md">
       <Title order={2}>{tmeet.title(v.hamletName)}</Title>
       <Text>
-        {tmeet.registered(v.registered)} · {tmeet.profile}: {v.profileId}
+        {tmeet.registered(v.registered)} · {tmeet.profile}: <ProfileName id={v.profileId} />
       </Text>
       {!v.isMeeting && <Alert color="yellow">{tmeet.notMeeting}</Alert>}
       <History votes={v.votes} />

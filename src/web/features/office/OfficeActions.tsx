@@ -1,10 +1,12 @@
-import { Alert, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import * as contract from '../../../contract/office';
 import type { TermView } from '../../../contract/office';
 import { errorText } from '../../shared/client';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { officeText as s } from './strings';
+import { DateInput } from '../../shared/DateInput';
+import { ConfirmButton } from '../../shared/ConfirmButton';
 
 /**
  * What the commune records by hand in a hamlet: an interim head when the post is vacant, the deputy
@@ -47,13 +49,7 @@ export function OfficeActions(props: {
             searchable
             w={320}
           />
-          <TextInput
-            label={s.actions.on}
-            type="date"
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            w={170}
-          />
+          <DateInput label={s.actions.on} value={on} onChange={setOn} w={170} />
         </Group>
         <Group gap="xs">
           <Button
@@ -90,12 +86,13 @@ export function OfficeActions(props: {
           <Group gap="xs">
             <Text size="sm">{s.actions.end}</Text>
             {props.current.map((term) => (
-              <Button
+              <ConfirmButton
                 key={term.id}
                 size="xs"
                 variant="subtle"
                 color="red"
-                onClick={() =>
+                question={s.actions.endQuestion(term.holderName)}
+                onConfirm={() =>
                   void run(
                     end.mutateAsync({ params: { id: term.id }, body: { on, reason: 'vacated' } }),
                     s.actions.endDone,
@@ -103,7 +100,7 @@ export function OfficeActions(props: {
                 }
               >
                 {term.positionTitle}: {term.holderName}
-              </Button>
+              </ConfirmButton>
             ))}
           </Group>
         )}

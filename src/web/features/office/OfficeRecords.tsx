@@ -22,6 +22,7 @@ import { errorText } from '../../shared/client';
 import { vnDate } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { tfacts } from '../hamlet-facts/strings';
+import { DateInput } from '../../shared/DateInput';
 
 const s = tfacts.records;
 
@@ -186,7 +187,12 @@ function AddRecord(props: { hamlets: OfficeRegister['hamlets']; today: string })
         />
       </Group>
       <Group align="end" gap="xs">
-        <TextInput type="date" label={s.decidedOn} value={v.decidedOn} onChange={set('decidedOn')} w={170} />
+        <DateInput
+          label={s.decidedOn}
+          value={v.decidedOn}
+          onChange={(v) => set('decidedOn')({ currentTarget: { value: v } })}
+          w={170}
+        />
         <TextInput label={s.number} value={v.decisionNumber} onChange={set('decisionNumber')} w={180} />
         <TextInput label={s.body} value={v.decisionBody} onChange={set('decisionBody')} w={260} />
       </Group>

@@ -25,6 +25,7 @@ import { MismatchAlert } from '../../shared/MismatchAlert';
 import { tMismatch } from '../../shared/strings';
 import { OfficeNav } from './OfficePage';
 import { officeText as s } from './strings';
+import { DateInput } from '../../shared/DateInput';
 
 const lines = (text: string) =>
   text
@@ -92,12 +93,7 @@ function DecisionForm(props: { item: RecognitionItem; today: string; onDone: () 
         ]}
       />
       <Group grow>
-        <TextInput
-          type="date"
-          label={s.decisionDate}
-          value={on}
-          onChange={(e) => setOn(e.currentTarget.value)}
-        />
+        <DateInput label={s.decisionDate} value={on} onChange={setOn} />
         <TextInput label={s.signer} value={signer} onChange={(e) => setSigner(e.currentTarget.value)} />
       </Group>
       {decision === 'recognise' &&
@@ -109,12 +105,11 @@ function DecisionForm(props: { item: RecognitionItem; today: string; onDone: () 
           <Alert color="yellow">{item.outcome ? s.noOneElected : s.noCount}</Alert>
         ))}
       {decision === 'rerun' && (
-        <TextInput
-          type="date"
+        <DateInput
           label={s.rerunDate}
           description={item.rerunBy ? s.rerunBy(vnDate(item.rerunBy)) : undefined}
           value={rerunDate}
-          onChange={(e) => setRerunDate(e.currentTarget.value)}
+          onChange={setRerunDate}
         />
       )}
       {decision !== 'recognise' && (

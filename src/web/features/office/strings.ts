@@ -10,6 +10,8 @@ export const officeText = {
     deputyDone: 'Đã công nhận Phó.',
     end: 'Thôi giữ chức:',
     endDone: 'Đã ghi nhận thôi giữ chức.',
+    endQuestion: (who: string) =>
+      `Ghi nhận ${who} thôi giữ chức từ ngày đã chọn? Nhiệm kỳ kết thúc và được lưu vào sổ theo dõi; không hoàn tác được.`,
   },
   registerTitle: (commune: string) => `Người giữ chức danh - ${commune}`,
   recognitionTitle: 'Công nhận kết quả bầu',

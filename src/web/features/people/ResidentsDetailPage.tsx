@@ -26,6 +26,7 @@ import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { residentBody, ResidentFields, residentForm } from './ResidentsPage';
 import { s } from './strings';
+import { DateInput } from '../../shared/DateInput';
 
 /** One resident: details, corrections, move, death or move away, and the history of changes. */
 export function ResidentsDetailPage() {
@@ -47,7 +48,8 @@ export function ResidentsDetailPage() {
       <Title order={2}>{r.fullName}</Title>
       <Text data-testid="resident-summary">
         {vnDate(r.birthDate)} · {s.sexes[r.sex]} · {s.relations[r.relation] ?? r.relation} ·{' '}
-        {s.residences[r.residence]} · {s.statuses[r.status]}
+        {s.residences[r.residence]}
+        {r.residenceAssumed ? ` (${s.residenceAssumed})` : ''} · {s.statuses[r.status]}
         {r.personalId ? ` · ${r.personalId}` : ''}
       </Text>
       {canManage && r.status === 'active' && (
@@ -257,13 +259,7 @@ function Departure(props: { residentId: string; version: number }) {
               ]}
               allowDeselect={false}
             />
-            <TextInput
-              label={s.effectiveOn}
-              type="date"
-              value={effectiveOn}
-              onChange={(e) => setEffectiveOn(e.currentTarget.value)}
-              required
-            />
+            <DateInput label={s.effectiveOn} value={effectiveOn} onChange={setEffectiveOn} required />
             <TextInput label={s.reason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
           </SimpleGrid>
           {view}

@@ -26,6 +26,7 @@ import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { t } from '../../shared/strings';
 import { s } from './strings';
+import { DateInput } from '../../shared/DateInput';
 
 const PAGE = 50;
 
@@ -95,6 +96,7 @@ export function ResidentsPage() {
                 <Table.Th>{s.sex}</Table.Th>
                 <Table.Th>{s.household}</Table.Th>
                 <Table.Th>{s.relation}</Table.Th>
+                <Table.Th>{s.residence}</Table.Th>
                 <Table.Th>{s.group}</Table.Th>
                 <Table.Th>{s.status}</Table.Th>
               </Table.Tr>
@@ -115,6 +117,10 @@ export function ResidentsPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{s.relations[r.relation] ?? r.relation}</Table.Td>
+                  <Table.Td title={r.residenceAssumed ? s.residenceAssumedHint : undefined}>
+                    {s.residences[r.residence]}
+                    {r.residenceAssumed ? ` (${s.residenceAssumed})` : ''}
+                  </Table.Td>
                   <Table.Td>{r.residentGroup ?? '—'}</Table.Td>
                   <Table.Td>{s.statuses[r.status]}</Table.Td>
                 </Table.Tr>
@@ -168,7 +174,7 @@ export function ResidentFields<F extends ResidentForm>(props: { form: UseFormRet
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
       <TextInput label={s.fullName} {...input('fullName')} required />
-      <TextInput label={s.birthDate} type="date" {...input('birthDate')} required />
+      <DateInput label={s.birthDate} {...input('birthDate')} required />
       <Select label={s.sex} data={options(s.sexes)} {...input('sex')} allowDeselect={false} />
       <TextInput label={s.personalId} {...input('personalId')} />
       <Select label={s.relation} data={options(s.relations)} {...input('relation')} allowDeselect={false} />

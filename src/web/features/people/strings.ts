@@ -1,4 +1,5 @@
 /** The people pages' text: residents, households and their representatives, the residents import. */
+import { t } from '../../shared/strings';
 export const s = {
   residents: 'Nhân khẩu',
   importTitle: 'Nhập danh sách nhân khẩu từ tệp',
@@ -18,6 +19,15 @@ export const s = {
     `Tệp được gõ bằng bảng mã ${enc === 'tcvn3' ? 'TCVN3 (ABC)' : enc === 'vni' ? 'VNI' : 'Windows-1258'}; đã tự động chuyển sang Unicode. Hãy kiểm tra lại tên người trong phần xem trước.`,
   summary: (rows: number, add: number, change: number, same: number, rejected: number) =>
     `${rows} dòng: thêm mới ${add}, thay đổi ${change}, không đổi ${same}, bị loại ${rejected}.`,
+  residenceTitle: 'Loại cư trú chưa ghi trong tệp',
+  residenceMissing: (n: number, value: string) =>
+    `Tệp không có cột 'Loại cư trú': ${n} người được ghi là ${value}, đánh dấu "giả định" trong danh sách nhân khẩu và danh sách cử tri để kiểm tra lại.`,
+  residenceBlank: (n: number, value: string) =>
+    `${n} người để trống ô 'Loại cư trú': được ghi là ${value}, đánh dấu "giả định" để kiểm tra lại.`,
+  residenceDefault: 'Loại cư trú mặc định cho cả tệp',
+  residenceValues: { permanent: 'Thường trú', temporary: 'Tạm trú' } as Record<string, string>,
+  residenceAssumed: 'giả định',
+  residenceAssumedHint: 'Loại cư trú được giả định khi nhập từ tệp (tệp không ghi); cần kiểm tra lại.',
   toAdd: 'Sẽ thêm mới',
   toChange: 'Sẽ thay đổi',
   rejectedTitle: 'Các dòng bị loại (không được ghi)',
@@ -43,15 +53,7 @@ export const s = {
   sex: 'Giới tính',
   sexes: { male: 'Nam', female: 'Nữ' } as Record<string, string>,
   relation: 'Quan hệ với chủ hộ',
-  relations: {
-    head: 'Chủ hộ',
-    spouse: 'Vợ/chồng',
-    child: 'Con',
-    parent: 'Cha/mẹ',
-    grandchild: 'Cháu',
-    sibling: 'Anh/chị/em',
-    other: 'Khác',
-  } as Record<string, string>,
+  relations: t.relations,
   residence: 'Cư trú',
   residences: { permanent: 'Thường trú', temporary: 'Tạm trú' } as Record<string, string>,
   capacity: 'Năng lực hành vi dân sự',

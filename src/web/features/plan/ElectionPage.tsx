@@ -36,6 +36,8 @@ import { DocumentList, IssueButtons } from '../documents/ElectionDocuments';
 import { MeetingsTab } from '../candidates/MeetingsTab';
 import { TeamTab } from '../team/TeamTab';
 import { planText as tp } from './strings';
+import { ProfileName } from '../../shared/ProfileName';
+import { DateInput } from '../../shared/DateInput';
 
 /** A date for reading: dd/mm/yyyy, or a dash when there is none. */
 const day = (d: string | null) => vnDate(d) || '—';
@@ -58,7 +60,8 @@ export function ElectionPage() {
       )}
       <Title order={2}>{tp.electionTitle(life.headTitle, life.hamletName, day(life.electionDate))}</Title>
       <Text>
-        {tp.state}: <b data-testid="election-state">{life.stateLabel}</b> · {tp.profile}: {life.profileId}
+        {tp.state}: <b data-testid="election-state">{life.stateLabel}</b> · {tp.profile}:{' '}
+        <ProfileName id={life.profileId} />
       </Text>
       <Anchor component={Link} to={`/bau-cu/${id}/nhat-ky`} data-testid="open-audit" w="fit-content">
         {ta.link}
@@ -183,7 +186,7 @@ function Steps(props: { life: LifecycleView }) {
                   data={byHand.map((n) => ({ value: n.to, label: n.label }))}
                   allowDeselect={false}
                 />
-                <TextInput label={tp.on} type="date" {...form.getInputProps('on')} required />
+                <DateInput label={tp.on} {...form.getInputProps('on')} required />
               </Group>
               <Checkbox label={tp.override} {...form.getInputProps('override', { type: 'checkbox' })} />
               {form.values.override && (
@@ -259,12 +262,7 @@ function Complaints(props: { electionId: string }) {
                 data={Object.entries(tp.subjects).map(([value, label]) => ({ value, label }))}
               />
               <TextInput label={tp.complainant} value={who} onChange={(e) => setWho(e.currentTarget.value)} />
-              <TextInput
-                label={tp.receivedOn}
-                type="date"
-                value={on}
-                onChange={(e) => setOn(e.currentTarget.value)}
-              />
+              <DateInput label={tp.receivedOn} value={on} onChange={setOn} />
             </Group>
             <TextInput
               label={tp.content}
@@ -315,9 +313,6 @@ function Documents(props: { electionId: string }) {
         </Group>
       ))}
       <DocumentList documents={docs.data} />
-      <Anchor size="xs" href="/api/docs">
-        API
-      </Anchor>
     </Stack>
   );
 }

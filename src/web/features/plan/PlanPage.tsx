@@ -28,6 +28,8 @@ import { vnDate } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { planText as tp } from './strings';
+import { ProfileName } from '../../shared/ProfileName';
+import { DateInput } from '../../shared/DateInput';
 
 /** The commune's election plans, and the form to plan a new round. */
 export function PlanPage() {
@@ -69,7 +71,9 @@ export function PlanPage() {
             {rounds.data.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>{r.termLabel}</Table.Td>
-                <Table.Td>{r.profileId}</Table.Td>
+                <Table.Td>
+                  <ProfileName id={r.profileId} />
+                </Table.Td>
                 <Table.Td>{vnDate(r.planDate)}</Table.Td>
                 <Table.Td>{r.elections}</Table.Td>
                 <Table.Td>
@@ -177,7 +181,7 @@ function NewRound(props: { commune: CommuneView; profiles: readonly ProfileSumma
               }}
               allowDeselect={false}
             />
-            <TextInput label={tp.planDate} type="date" {...form.getInputProps('planDate')} required />
+            <DateInput label={tp.planDate} {...form.getInputProps('planDate')} required />
           </Group>
           <Group grow>
             <TextInput label={tp.chairName} {...form.getInputProps('chairName')} required />
@@ -196,11 +200,10 @@ function NewRound(props: { commune: CommuneView; profiles: readonly ProfileSumma
                     />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput
+                    <DateInput
                       aria-label={`${tp.electionDate} ${h.name}`}
-                      type="date"
                       value={rowOf(h.id).date}
-                      onChange={(e) => set(h.id, { date: e.currentTarget.value })}
+                      onChange={(v) => set(h.id, { date: v })}
                     />
                   </Table.Td>
                   <Table.Td>

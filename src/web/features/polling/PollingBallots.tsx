@@ -18,6 +18,7 @@ import { errorText } from '../../shared/client';
 import { vnNumber, vnTime } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { pollingText as tx } from './strings';
+import { ConfirmButton } from '../../shared/ConfirmButton';
 
 /** What a write on the ballots changes. */
 export const ballotsChanged = [contract.getBallots, contract.getTurnout, contract.getPoll];
@@ -114,8 +115,9 @@ function PositionBallots(props: {
               w="100%"
               maw={220}
             />
-            <Button
-              onClick={() =>
+            <ConfirmButton
+              question={tx.sealQuestion}
+              onConfirm={() =>
                 void run(() =>
                   seal.mutateAsync({
                     params,
@@ -129,7 +131,7 @@ function PositionBallots(props: {
               }
             >
               {tx.seal}
-            </Button>
+            </ConfirmButton>
           </Group>
         )}
         {p.seal && !p.seal.documentId && props.canIssue && (

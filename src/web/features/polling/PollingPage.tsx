@@ -18,7 +18,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import * as contract from '../../../contract/polling';
 import type { PollingVoter, PollView, Turnout } from '../../../contract/polling';
 import { call, errorText } from '../../shared/client';
-import { vnNumber, vnTime } from '../../shared/format';
+import { vnNumber, vnPercentText, vnTime } from '../../shared/format';
 import { ConfirmButton } from '../../shared/ConfirmButton';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { ballotsChanged, PollingBallotsPanel } from './PollingBallots';
@@ -284,7 +284,7 @@ export function PollingPage() {
       )}
       <Text size="xl" fw={700} data-testid="turnout-inline">
         {tx.turnout}: {tx.votedOf(vnNumber(turnout.voted), vnNumber(turnout.registered))} (
-        {turnout.percent.replace('.', ',')}%)
+        {vnPercentText(turnout.percent)})
       </Text>
       {poll.status !== 'closed' && <CheckInPanel electionId={id} boxes={turnout.mobileBoxes} />}
       <PollPanel electionId={id} poll={poll} mobileBox={turnout.mobileBox} />

@@ -2,7 +2,7 @@ import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mant
 import { useParams } from 'react-router';
 import * as contract from '../../../contract/polling';
 import { errorText } from '../../shared/client';
-import { vnNumber, vnTime } from '../../shared/format';
+import { vnNumber, vnPercentText, vnTime } from '../../shared/format';
 import { useApiQuery } from '../../shared/query';
 import { pollingText as tx } from './strings';
 
@@ -28,7 +28,7 @@ export function TurnoutPage() {
         {tx.turnout} — {v.hamletName}
       </Title>
       <Text ta="center" fw={800} style={{ fontSize: '7rem', lineHeight: 1 }} data-testid="turnout-percent">
-        {v.percent.replace('.', ',')}%
+        {vnPercentText(v.percent)}
       </Text>
       <Text ta="center" fw={700} style={{ fontSize: '3rem' }} data-testid="turnout-count">
         {tx.votedOf(vnNumber(v.voted), vnNumber(v.registered))}
@@ -52,7 +52,7 @@ export function TurnoutPage() {
               {g.group ?? tx.noGroup}
             </Text>
             <Text fw={800} style={{ fontSize: '2.5rem' }}>
-              {g.percent.replace('.', ',')}%
+              {vnPercentText(g.percent)}
             </Text>
             <Text size="lg">{tx.votedOf(vnNumber(g.voted), vnNumber(g.registered))}</Text>
           </Card>

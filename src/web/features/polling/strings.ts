@@ -65,6 +65,8 @@ export const pollingText = {
   witnesses: 'Hai cử tri chứng kiến (mỗi dòng một người)',
   unusedCounted: 'Số phiếu không sử dụng đếm được',
   seal: 'Niêm phong phiếu không sử dụng',
+  sealQuestion:
+    'Niêm phong số phiếu không sử dụng này? Biên bản niêm phong ghi số phiếu và hai người chứng kiến; sau đó không sửa được.',
   sealed: (at: string) => `Đã niêm phong lúc ${at}`,
   issueSeal: 'Ban hành biên bản niêm phong',
   sealIssued: 'Đã ban hành biên bản niêm phong',

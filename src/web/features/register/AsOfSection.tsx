@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import * as contract from '../../../contract/register';
 import { vnDate } from '../../shared/format';
 import { useApiQuery } from '../../shared/query';
 import { treg as s } from './strings';
+import { DateInput } from '../../shared/DateInput';
 
 /** "Xem như ngày ...": the commune's hamlets, households and heads as they were on a chosen day. */
 export function AsOfSection(props: { communeId: string; today: string }) {
@@ -29,14 +30,7 @@ export function AsOfSection(props: { communeId: string; today: string }) {
           {s.asOf.title}
         </Title>
         <Group align="end">
-          <TextInput
-            label={s.asOf.on}
-            type="date"
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            data-testid="as-of-date"
-            w={180}
-          />
+          <DateInput label={s.asOf.on} value={on} onChange={setOn} data-testid="as-of-date" w={180} />
           <Button onClick={show} data-testid="as-of-show">
             {s.asOf.show}
           </Button>

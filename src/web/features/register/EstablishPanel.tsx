@@ -24,6 +24,7 @@ import { vnDate } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { KINDS, registerReads } from './common';
 import { treg as s } from './strings';
+import { DateInput } from '../../shared/DateInput';
 
 /** Establishing new hamlets: open a dossier, record each document of the checklist, then the interim head. */
 export function EstablishPanel(props: { communeId: string; today: string; onDone: (m: string) => void }) {
@@ -263,21 +264,19 @@ function ItemRow(props: {
             />
           </Table.Td>
           <Table.Td>
-            <TextInput
+            <DateInput
               size="xs"
-              type="date"
               value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
+              onChange={setDate}
               aria-label={`${s.establish.date} ${r.title}`}
               w={140}
             />
             {r.key === 'decision' && (
-              <TextInput
+              <DateInput
                 size="xs"
-                type="date"
                 label={s.establish.effective}
                 value={effectiveOn}
-                onChange={(e) => setEffectiveOn(e.currentTarget.value)}
+                onChange={setEffectiveOn}
                 w={140}
               />
             )}
@@ -324,13 +323,7 @@ function InterimForm(props: { hamletId: string; name: string; today: string; onD
           data-testid="interim-name"
           w={240}
         />
-        <TextInput
-          label={s.establish.interimOn}
-          type="date"
-          value={on}
-          onChange={(e) => setOn(e.currentTarget.value)}
-          w={160}
-        />
+        <DateInput label={s.establish.interimOn} value={on} onChange={setOn} w={160} />
         <Button onClick={() => void appoint()} data-testid="interim-appoint">
           {s.establish.interim}
         </Button>

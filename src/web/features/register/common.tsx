@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import * as contract from '../../../contract/register';
 import { z } from '../../../contract/zod';
 import { treg as s } from './strings';
+import { DateInput } from '../../shared/DateInput';
 
 export const KINDS = [
   ['khu-pho', 'Khu phố'],
@@ -52,10 +53,9 @@ export function DecisionFields<F extends DecisionForm>(props: {
         data-testid={`${props.prefix}-decision-number`}
         w={170}
       />
-      <TextInput label={s.decision.date} type="date" {...input('decisionDate')} w={160} />
-      <TextInput
+      <DateInput label={s.decision.date} {...input('decisionDate')} w={160} />
+      <DateInput
         label={s.decision.effective}
-        type="date"
         {...input('effectiveOn')}
         data-testid={`${props.prefix}-effective`}
         w={160}

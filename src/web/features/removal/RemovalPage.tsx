@@ -31,6 +31,7 @@ import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { OfficeNav } from '../office/OfficePage';
 import { officeText as s } from '../office/strings';
+import { DateInput } from '../../shared/DateInput';
 
 const lines = (text: string) =>
   text
@@ -131,7 +132,7 @@ function OpenCase(props: { communeId: string; today: string; onDone: () => void 
             {...form.getInputProps('trigger')}
             onChange={(v) => form.setFieldValue('trigger', v ?? '')}
           />
-          <TextInput type="date" label={s.receivedOn} {...form.getInputProps('on')} />
+          <DateInput label={s.receivedOn} {...form.getInputProps('on')} />
         </Group>
         <Textarea label={s.grounds} {...form.getInputProps('grounds')} autosize minRows={2} />
         {trigger !== 'householdPetition' && (
@@ -241,7 +242,7 @@ function MeetingForm(props: { c: RemovalCase; today: string; onDone: () => void 
       <Stack gap="xs">
         <Title order={5}>{s.meetingTitle}</Title>
         <Group grow>
-          <TextInput type="date" label={s.heldOn} {...form.getInputProps('heldOn')} />
+          <DateInput label={s.heldOn} {...form.getInputProps('heldOn')} />
           <TextInput label={s.time} {...form.getInputProps('time')} />
           <TextInput label={s.endTime} {...form.getInputProps('endTime')} />
           <TextInput label={s.venue} {...form.getInputProps('venue')} />
@@ -314,12 +315,7 @@ function DecideForm(props: { c: RemovalCase; today: string; onDone: () => void }
     <Stack gap="xs">
       <Title order={5}>{s.decideTitle}</Title>
       <Group grow>
-        <TextInput
-          type="date"
-          label={s.decisionDate}
-          value={on}
-          onChange={(e) => setOn(e.currentTarget.value)}
-        />
+        <DateInput label={s.decisionDate} value={on} onChange={setOn} />
         <TextInput label={s.signer} value={signer} onChange={(e) => setSigner(e.currentTarget.value)} />
         <Select
           label={s.interim}

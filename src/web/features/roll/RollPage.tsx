@@ -30,6 +30,9 @@ import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { t } from '../../shared/strings';
 import { rollText as tr } from './strings';
+import { ProfileName } from '../../shared/ProfileName';
+import { DateInput } from '../../shared/DateInput';
+import { ConfirmButton } from '../../shared/ConfirmButton';
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -73,7 +76,7 @@ export function RollPage() {
           {tr.electionDay}: <b>{vnDate(v.electionDate)}</b>
         </Text>
         <Text>
-          {tr.profile}: <b>{v.profileId}</b>
+          {tr.profile}: <ProfileName id={v.profileId} />
         </Text>
         <Text>
           {t.election.state}: <b>{t.states[v.electionState] ?? v.electionState}</b>
@@ -127,6 +130,16 @@ function Summary({ v }: { v: RollView }) {
             </Card>
           ))}
         </SimpleGrid>
+        {v.residence.assumed > 0 && (
+          <Alert color="yellow" data-testid="roll-residence-assumed">
+            {tr.residenceNotice(
+              v.residence.assumed,
+              v.residence.required,
+              v.residence.citation,
+              v.residence.confidence,
+            )}
+          </Alert>
+        )}
         {v.snapshots.length > 0 && (
           <Text size="sm" c="dimmed" data-testid="roll-snapshots">
             {v.snapshots
@@ -233,7 +246,7 @@ function PostForm({ electionId }: { electionId: string }) {
       <Stack gap="xs">
         <Title order={4}>{tr.post}</Title>
         <Group align="end">
-          <TextInput type="date" label={tr.postedOn} {...form.getInputProps('postedOn')} />
+          <DateInput label={tr.postedOn} {...form.getInputProps('postedOn')} />
         </Group>
         <Text size="sm" c="dimmed">
           {tr.lateHelp}
@@ -243,9 +256,9 @@ function PostForm({ electionId }: { electionId: string }) {
           <TextInput label={tr.overrideReason} {...form.getInputProps('override.reason')} w={420} />
         </Group>
         <Group>
-          <Button type="submit" color="green">
+          <ConfirmButton color="green" question={tr.postQuestion} onConfirm={() => submit()}>
             {tr.post}
-          </Button>
+          </ConfirmButton>
         </Group>
         <Feedback message={message} testId="post-message" />
       </Stack>
@@ -408,7 +421,7 @@ function AmendForm({ v }: { v: RollView }) {
         {kind === 'correct' && (
           <Group align="end">
             <TextInput label={tr.newName} {...form.getInputProps('correction.fullName')} />
-            <TextInput type="date" label={tr.newBirthDate} {...form.getInputProps('correction.birthDate')} />
+            <DateInput label={tr.newBirthDate} {...form.getInputProps('correction.birthDate')} />
             <TextInput label={tr.newAddress} {...form.getInputProps('correction.address')} w={320} />
           </Group>
         )}
@@ -433,8 +446,10 @@ function AmendForm({ v }: { v: RollView }) {
 
 function noteOf(e: RollEntry, v: RollView): string {
   const a = v.amendments.find((x) => x.seq === e.amendmentSeq);
-  if (!a) return '';
-  return a.kind === 'add' ? tr.added(a.seq) : tr.corrected(a.seq);
+  const amended = !a ? '' : a.kind === 'add' ? tr.added(a.seq) : tr.corrected(a.seq);
+  // Where the profile makes residence a condition, a residence the import assumed needs checking.
+  const assumed = e.residenceAssumed && v.residence.required ? tr.residenceAssumed : '';
+  return [amended, assumed].filter((x) => x !== '').join('; ');
 }
 
 function PeopleTable(props: { head: ReactNode; rows: ReactNode; testId: string }) {
@@ -518,6 +533,11 @@ function RollTabs({ v }: { v: RollView }) {
                     {r.message}
                   </Text>
                 ))}
+                {e.residenceAssumed && v.residence.required && (
+                  <Text size="sm" c="dimmed">
+                    {tr.residenceAssumedExcluded}
+                  </Text>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

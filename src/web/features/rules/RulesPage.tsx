@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import * as rules from '../../../contract/rules';
 import type { ProfileTables } from '../../../contract/rules';
@@ -26,32 +26,40 @@ function Confidence(props: { row: { confidence: string; confidenceLabel: string 
   );
 }
 
-function ParamTable(props: { rows: ProfileTables['params'] }) {
+/**
+ * Each value as a sentence with its article and confidence beside it: a list rather than a five-column
+ * table, so it reads the same on a 390 px phone as on a desktop.
+ */
+function ParamList(props: { rows: ProfileTables['params'] }) {
   return (
-    <Table withTableBorder striped verticalSpacing="xs" fz="sm">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w="18%">{rulesText.param}</Table.Th>
-          <Table.Th w="32%">{rulesText.value}</Table.Th>
-          <Table.Th w="22%">{rulesText.citation}</Table.Th>
-          <Table.Th>{rulesText.confidence}</Table.Th>
-          <Table.Th w="20%">{rulesText.note}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {props.rows.map((r) => (
-          <Table.Tr key={r.key}>
-            <Table.Td fw={500}>{r.label}</Table.Td>
-            <Table.Td style={{ wordBreak: 'break-word' }}>{r.value}</Table.Td>
-            <Table.Td>{r.citation}</Table.Td>
-            <Table.Td>
-              <Confidence row={r} />
-            </Table.Td>
-            <Table.Td>{r.note}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <Stack gap={0} data-testid="rule-params">
+      {props.rows.map((r) => (
+        <Box
+          key={r.key}
+          py="xs"
+          style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+          data-testid={`rule-${r.key}`}
+        >
+          <Text fw={600} size="sm">
+            {r.label}
+          </Text>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {r.value}
+          </Text>
+          <Group gap="xs" mt={2}>
+            <Text size="xs">
+              {rulesText.basis}: {r.citation}
+            </Text>
+            <Confidence row={r} />
+          </Group>
+          {r.note && (
+            <Text size="xs" c="dark.4" mt={2}>
+              {rulesText.note}: {r.note}
+            </Text>
+          )}
+        </Box>
+      ))}
+    </Stack>
   );
 }
 
@@ -69,8 +77,14 @@ export function RulesPage() {
       {list.data && (
         <Group>
           {list.data.map((p) => (
-            <Anchor key={p.id} component={Link} to={`/quy-tac/${p.id}`} fw={p.id === id ? 700 : 400}>
-              {p.id}
+            <Anchor
+              key={p.id}
+              component={Link}
+              to={`/quy-tac/${p.id}`}
+              fw={p.id === id ? 700 : 400}
+              aria-current={p.id === id ? 'page' : undefined}
+            >
+              {p.title.split(':')[0]}
             </Anchor>
           ))}
         </Group>
@@ -102,7 +116,7 @@ function ProfileView({ profile }: { profile: ProfileTables }) {
       </List>
       {unverified > 0 && <Alert color="orange">{rulesText.unverifiedWarning(unverified)}</Alert>}
       <Title order={4}>{rulesText.params}</Title>
-      <ParamTable rows={profile.params} />
+      <ParamList rows={profile.params} />
       <Title order={4}>{rulesText.timeline}</Title>
       <Table withTableBorder striped fz="sm">
         <Table.Thead>
@@ -133,7 +147,7 @@ function ProfileView({ profile }: { profile: ProfileTables }) {
       {profile.removal.map((r) => (
         <Stack key={r.kind} gap="xs">
           <Title order={4}>{r.title}</Title>
-          <ParamTable rows={r.params} />
+          <ParamList rows={r.params} />
         </Stack>
       ))}
     </Stack>

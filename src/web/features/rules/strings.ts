@@ -13,6 +13,7 @@ export const rulesText = {
   param: 'Tham số',
   value: 'Giá trị',
   citation: 'Trích dẫn',
+  basis: 'Căn cứ',
   confidence: 'Độ tin cậy',
   note: 'Ghi chú',
   timeline: 'Mốc thời gian (D = ngày bầu cử)',

@@ -1,4 +1,5 @@
 /** The public verification page: words a resident reads, plain and short. */
+import { vnNumber } from '../../shared/format';
 export const verifyText = {
   title: 'Kiểm tra văn bản',
   intro:
@@ -22,7 +23,7 @@ export const verifyText = {
   place: 'Nơi ban hành',
   hash: 'Mã băm (SHA-256)',
   chain: 'Vị trí trong nhật ký',
-  chainSeq: (n: number) => `Sự kiện số ${new Intl.NumberFormat('vi-VN').format(n)}`,
+  chainSeq: (n: number) => `Sự kiện số ${vnNumber(n)}`,
   checks: {
     bytes: 'Tệp văn bản lưu trữ',
     record: 'Thông tin văn bản trong hồ sơ',
