@@ -36,6 +36,8 @@ export const residentItem = z.object({
   personalId: z.string().nullable(),
   relation: z.string(),
   residence,
+  /** The residence is an import's default (the list did not say), to be verified. */
+  residenceAssumed: z.boolean(),
   legalCapacity,
   status: residentStatus,
   residentGroup: z.string().nullable(),
@@ -180,6 +182,8 @@ export const importQuery = z.object({
   confirm: z.stringbool().optional(),
   mapping: mapping.optional(),
   layout: z.enum(['residents', 'households']).optional(),
+  /** The residence of everyone the file does not say (no column, or a blank cell). */
+  residenceDefault: residence.optional(),
   fileName: text(255).optional(),
 });
 
@@ -229,6 +233,15 @@ export const residentImportPreview = z.object({
   notInFile: count,
   newHouseholds: count,
   newGroups: z.array(z.string()),
+  /**
+   * The residence given to people the file does not say: whether the file has the column at all, the
+   * default in force (the officer may change it for the whole file) and how many accepted rows got it.
+   */
+  residenceDefault: z.object({
+    columnPresent: z.boolean(),
+    value: residence,
+    assumed: count,
+  }),
   /** After a confirmed import: what was written. */
   batchId: z.string().nullable().optional(),
   added: count.optional(),

@@ -31,6 +31,8 @@ export const rollEntry = z.object({
   status: z.enum(['listed', 'excluded', 'removed']),
   reasons: z.array(rollReason),
   amendmentSeq: z.number().int().nullable(),
+  /** The person's residence type was assumed by an import (the list did not say). */
+  residenceAssumed: z.boolean(),
 });
 export type RollEntry = z.infer<typeof rollEntry>;
 
@@ -100,6 +102,16 @@ export const rollView = z.object({
     }),
   ),
   amendments: z.array(rollAmendment),
+  /**
+   * Whether the profile makes permanent residence a condition of voting (with its article), and how
+   * many people on the roll have a residence an import assumed: the team verifies those.
+   */
+  residence: z.object({
+    required: z.boolean(),
+    citation: z.string(),
+    confidence: z.string(),
+    assumed: count,
+  }),
   cutoff: z.object({
     stepId: z.string(),
     title: z.string(),

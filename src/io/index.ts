@@ -16,6 +16,7 @@ export type { ResidentColumn, ResidentField } from './resident-columns';
 export { relationText, residentCells, writeResidentsCsv, writeResidentsXlsx } from './residents-export';
 export type { ResidentsExportOptions } from './residents-export';
 export {
+  DEFAULT_RESIDENCE,
   cleanPersonalId,
   diffResidents,
   importResidentsFile,

@@ -97,10 +97,12 @@ export const RESIDENT_COLUMNS: readonly ResidentColumn[] = [
   {
     field: 'residence',
     header: 'Loại cư trú',
-    required: true,
+    // Most household lists exported by commune offices have no such column: the import fills it with
+    // the default the officer chooses (permanent unless changed) and marks each such person as assumed.
+    required: false,
     synonyms: ['cư trú', 'tình trạng cư trú', 'hình thức cư trú', 'thường trú/tạm trú', 'thường trú tạm trú'],
     example: 'Thường trú',
-    help: 'Ghi "Thường trú" hoặc "Tạm trú".',
+    help: 'Ghi "Thường trú" hoặc "Tạm trú". Ô trống, hoặc tệp không có cột này: ghi theo loại mặc định chọn khi nhập (Thường trú), đánh dấu là giả định để kiểm tra lại.',
     width: 13,
   },
   {

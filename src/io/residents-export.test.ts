@@ -70,7 +70,8 @@ const residents = fc
   )
   .map((households) => households.flat());
 
-const strip = (rows: ResidentRow[]): ResidentFields[] => rows.map(({ line: _line, ...fields }) => fields);
+const strip = (rows: ResidentRow[]): ResidentFields[] =>
+  rows.map(({ line: _line, residenceAssumed: _assumed, ...fields }) => fields);
 
 async function reimport(bytes: Uint8Array) {
   const r = await importResidentsFile(bytes);

@@ -61,6 +61,12 @@ export function residentCells(r: ResidentFields): Record<ResidentField, string> 
 export interface ResidentsExportOptions {
   /** Write the text as a .VnTime (TCVN3) or VNI-Times user would have typed it. */
   readonly legacy?: 'tcvn3' | 'vni';
+  /** Columns to leave out, as lists kept by commune offices often do (no residence type, say). */
+  readonly omit?: readonly ResidentField[];
+}
+
+function columnsOf(options: ResidentsExportOptions) {
+  return RESIDENT_COLUMNS.filter((c) => !options.omit?.includes(c.field));
 }
 
 function encoder(legacy: ResidentsExportOptions['legacy']): (s: string) => string {
@@ -77,10 +83,10 @@ export async function writeResidentsXlsx(
   return writeXlsx([
     {
       name: TEMPLATE_SHEET,
-      columns: RESIDENT_COLUMNS.map((c) => ({ header: encode(c.header), key: c.field, width: c.width })),
+      columns: columnsOf(options).map((c) => ({ header: encode(c.header), key: c.field, width: c.width })),
       rows: residents.map((r) => {
         const cells = residentCells(r);
-        return Object.fromEntries(RESIDENT_COLUMNS.map((c) => [c.field, encode(cells[c.field])]));
+        return Object.fromEntries(columnsOf(options).map((c) => [c.field, encode(cells[c.field])]));
       }),
     },
   ]);
@@ -99,10 +105,11 @@ export function writeResidentsCsv(
   residents: readonly ResidentFields[],
   options: ResidentsExportOptions = {},
 ): Buffer {
-  const lines = [RESIDENT_COLUMNS.map((c) => csvField(c.header)).join(',')];
+  const columns = columnsOf(options);
+  const lines = [columns.map((c) => csvField(c.header)).join(',')];
   for (const r of residents) {
     const cells = residentCells(r);
-    lines.push(RESIDENT_COLUMNS.map((c) => csvField(cells[c.field])).join(','));
+    lines.push(columns.map((c) => csvField(cells[c.field])).join(','));
   }
   const text = `${lines.join('\r\n')}\r\n`;
   if (options.legacy) return Buffer.from(encoder(options.legacy)(text), 'latin1');

@@ -22,6 +22,19 @@ const GOOD = [
   'KP1-0002,Lê Thanh Bình,01/01/1970,Nam,,Chủ hộ,Tạm trú,Tổ 2,',
 ];
 
+/** The old spreadsheets saved as CSV, with the encoding each was typed in. */
+const LEGACY_FIXTURES = [
+  ['residents-tcvn3.csv', 'tcvn3'],
+  ['residents-vni.csv', 'vni'],
+] as const;
+const FIXTURE_NAMES = [
+  'Nguyễn Văn Thắng',
+  'Trần Thị Hồng',
+  'Nguyễn Quốc Việt',
+  'Phạm Thị Thủy',
+  'Lê Đức Huỳnh',
+];
+
 const csv = (...lines: string[]) => new TextEncoder().encode(lines.join('\r\n') + '\r\n');
 
 async function run(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
@@ -54,6 +67,7 @@ describe('importResidentsFile: a clean file', () => {
       personalId: '068080001234',
       relation: 'head',
       residence: 'permanent',
+      residenceAssumed: false,
       legalCapacity: 'full',
       residentGroup: 'Tổ 1',
       address: 'Số 12, đường Trần Phú',
@@ -112,7 +126,6 @@ describe('importResidentsFile: every rejection reason', () => {
     [2, 'birthDate', "cột 'Ngày sinh': chưa nhập ngày sinh."],
     [3, 'sex', "cột 'Giới tính': chưa nhập giới tính."],
     [5, 'relation', "cột 'Quan hệ với chủ hộ': chưa nhập quan hệ với chủ hộ."],
-    [6, 'residence', "cột 'Loại cư trú': chưa nhập loại cư trú."],
   ])('a required field left empty (column %i, %s)', async (column, fieldName, message) => {
     const r = await withCell(3, column, '');
     expect(r.rejected).toContainEqual({ row: 5, field: fieldName, message: `Dòng 5, ${message}` });
@@ -233,7 +246,8 @@ describe('importResidentsFile: every rejection reason', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('import.missingColumns');
-      expect(r.error.message).toContain("'Mã hộ', 'Giới tính', 'Quan hệ với chủ hộ', 'Loại cư trú'");
+      expect(r.error.message).toContain("'Mã hộ', 'Giới tính', 'Quan hệ với chủ hộ'.");
+      expect(r.error.message).not.toContain('Loại cư trú');
     }
   });
 
@@ -382,7 +396,7 @@ describe('diffResidents', () => {
     const other = { ...s[0]!, id: 'x', personalId: '068080009999' };
     const d = diffResidents([], s);
     expect(d.notInFile).toHaveLength(4);
-    const row = { ...s[0]!, line: 2 };
+    const row = { ...s[0]!, line: 2, residenceAssumed: false };
     const d2 = diffResidents([row], [other]);
     expect(d2.toAdd).toHaveLength(1);
     expect(d2.notInFile).toEqual([other]);
@@ -424,6 +438,7 @@ describe('residents template', () => {
         personalId: '068080001234',
         relation: 'head',
         residence: 'permanent',
+        residenceAssumed: false,
         legalCapacity: 'full',
         residentGroup: 'Tổ 1',
         address: 'Số 12, đường Trần Phú',
@@ -433,25 +448,108 @@ describe('residents template', () => {
 });
 
 describe('fixtures: old spreadsheets saved as CSV', () => {
-  it.each([
-    ['residents-tcvn3.csv', 'tcvn3'],
-    ['residents-vni.csv', 'vni'],
-  ])('%s imports with every row accepted and reports %s', async (file, encoding) => {
+  it.each(LEGACY_FIXTURES)('%s imports with every row accepted and reports %s', async (file, encoding) => {
     const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url))));
     const r = await run(bytes, { referenceDate: '2024-11-17' });
     expect(r.converted).toBe(encoding);
     expect(r.rejected).toEqual([]);
-    expect(r.accepted.map((a) => a.fullName)).toEqual([
-      'Nguyễn Văn Thắng',
-      'Trần Thị Hồng',
-      'Nguyễn Quốc Việt',
-      'Phạm Thị Thủy',
-      'Lê Đức Huỳnh',
-    ]);
+    expect(r.accepted.map((a) => a.fullName)).toEqual(FIXTURE_NAMES);
     expect(r.accepted[4]).toMatchObject({
       relation: 'grandchild',
       residence: 'temporary',
       address: 'Số 15, đường Hai Bà Trưng',
     });
   });
+});
+
+/**
+ * Drops one column from every line of a CSV, byte for byte, so a legacy-encoded fixture stays in its
+ * encoding. The columns before the dropped one hold no quotes or commas in these fixtures.
+ */
+function withoutColumn(bytes: Uint8Array, column: number): Uint8Array {
+  const out: number[] = [];
+  let field = 0;
+  let quoted = false;
+  for (const b of bytes) {
+    if (b === 0x22) quoted = !quoted;
+    const atComma = b === 0x2c && !quoted;
+    if (b === 0x0a) {
+      field = 0;
+      out.push(b);
+      continue;
+    }
+    if (field === column && (!atComma || column > 0)) {
+      if (atComma) field++;
+      continue;
+    }
+    out.push(b);
+    if (atComma) field++;
+  }
+  return new Uint8Array(out);
+}
+
+describe('a household list without the residence-type column', () => {
+  const noResidence = (line: string) => {
+    const cells = line.split(',');
+    cells.splice(6, 1);
+    return cells.join(',');
+  };
+
+  it('imports every row as permanent, each marked as assumed, and says how many', async () => {
+    const r = await run(csv(noResidence(HEADER), ...GOOD.map(noResidence)), { referenceDate: '2024-11-17' });
+    expect(r.rejected).toEqual([]);
+    expect(r.accepted).toHaveLength(4);
+    expect(r.columns).not.toContain('residence');
+    expect(r.accepted.every((a) => a.residence === 'permanent' && a.residenceAssumed)).toBe(true);
+    expect(r.residenceDefault).toBe('permanent');
+    expect(r.residenceAssumed).toBe(4);
+  });
+
+  it('takes the default the officer chooses for the whole file', async () => {
+    const r = await run(csv(noResidence(HEADER), ...GOOD.map(noResidence)), {
+      residenceDefault: 'temporary',
+    });
+    expect(r.accepted.map((a) => a.residence)).toEqual(['temporary', 'temporary', 'temporary', 'temporary']);
+    expect(r.residenceAssumed).toBe(4);
+  });
+
+  it('fills only the blank cells when the column is there, and still refuses a value it does not know', async () => {
+    const blank = await withCell(3, 6, '');
+    expect(blank.rejected).toEqual([]);
+    expect(blank.accepted[3]).toMatchObject({ residence: 'permanent', residenceAssumed: true });
+    expect(blank.accepted[0]).toMatchObject({ residence: 'permanent', residenceAssumed: false });
+    expect(blank.residenceAssumed).toBe(1);
+    const wrong = await withCell(3, 6, 'Lưu trú');
+    expect(wrong.rejected[0]).toMatchObject({ row: 5, field: 'residence' });
+    expect(wrong.accepted).toHaveLength(3);
+  });
+
+  it('still requires the columns that cannot be guessed', async () => {
+    const r = await importResidentsFile(
+      csv('Họ và tên,Ngày sinh,Giới tính,Quan hệ với chủ hộ', 'An,05/09/1980,Nam,Chủ hộ'),
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain("Không tìm thấy cột 'Mã hộ'.");
+  });
+
+  it.each(LEGACY_FIXTURES)(
+    '%s without the column imports in %s with every row assumed permanent',
+    async (file, encoding) => {
+      const full = new Uint8Array(
+        readFileSync(fileURLToPath(new URL(`./fixtures/${file}`, import.meta.url))),
+      );
+      const r = await run(withoutColumn(full, 6), { referenceDate: '2024-11-17' });
+      expect(r.converted).toBe(encoding);
+      expect(r.headers).not.toContain('Loại cư trú');
+      expect(r.headers).toContain('Quan hệ với chủ hộ');
+      expect(r.rejected).toEqual([]);
+      expect(r.accepted.map((a) => a.fullName)).toEqual(FIXTURE_NAMES);
+      expect(r.accepted[4]).toMatchObject({
+        relation: 'grandchild',
+        residence: 'permanent',
+        residenceAssumed: true,
+        address: 'Số 15, đường Hai Bà Trưng',
+      });
+    },
+  );
 });

@@ -43,12 +43,15 @@ export interface ResidentFields {
   readonly personalId: string | null;
   readonly relation: Relation;
   readonly residence: Residence;
+  /** The residence is the file's default (no column, or a blank cell), not what the list says. */
+  readonly residenceAssumed?: boolean;
   readonly legalCapacity: LegalCapacity;
   readonly residentGroup: string | null;
   readonly address: string | null;
 }
 
 export interface ResidentRow extends ResidentFields {
+  readonly residenceAssumed: boolean;
   /** 1-based spreadsheet line (the header is line 1 in a template file). */
   readonly line: number;
 }
@@ -77,7 +80,12 @@ export interface ImportOptions {
   readonly requirePersonalId?: boolean;
   /** 'YYYY-MM-DD': birth dates after it are rejected. */
   readonly referenceDate?: string;
+  /** The residence of a person the file does not say (no column, or a blank cell); permanent unless set. */
+  readonly residenceDefault?: Residence;
 }
+
+/** The residence a household list means when it does not say: most people on it live there permanently. */
+export const DEFAULT_RESIDENCE: Residence = 'permanent';
 
 export interface ImportResult {
   /** Data rows read (not counting the header, empty lines or household header rows). */
@@ -89,6 +97,9 @@ export interface ImportResult {
   /** Field of each column, after automatic recognition and the officer's mapping. */
   readonly columns: (ResidentField | null)[];
   readonly layout: ImportLayout;
+  /** The residence given to people the file does not say, and how many accepted rows got it. */
+  readonly residenceDefault: Residence;
+  readonly residenceAssumed: number;
 }
 
 // ---------------------------------------------------------------- header mapping
@@ -288,7 +299,7 @@ function validateRow(ctx: RowContext, raw: RawRow, options: ImportOptions): Resi
   const birthText = required(ctx, raw, 'birthDate');
   const sexText = required(ctx, raw, 'sex');
   const relationText = required(ctx, raw, 'relation');
-  const residenceText = required(ctx, raw, 'residence');
+  const residenceText = raw.residence ?? '';
   const birthDate =
     birthText === undefined
       ? undefined
@@ -309,14 +320,14 @@ function validateRow(ctx: RowContext, raw: RawRow, options: ImportOptions): Resi
             'Hãy ghi Chủ hộ, Vợ, Chồng, Con, Cha, Mẹ, Cháu, Anh, Chị, Em hoặc Khác.',
           ),
         );
-  const residence =
-    residenceText === undefined
-      ? undefined
-      : field(
-          ctx,
-          'residence',
-          lookup(RESIDENCE_VALUES, residenceText, 'Hãy ghi "Thường trú" hoặc "Tạm trú".'),
-        );
+  const residenceAssumed = residenceText === '';
+  const residence = residenceAssumed
+    ? (options.residenceDefault ?? DEFAULT_RESIDENCE)
+    : field(
+        ctx,
+        'residence',
+        lookup(RESIDENCE_VALUES, residenceText, 'Hãy ghi "Thường trú" hoặc "Tạm trú".'),
+      );
   const legalCapacity = field(
     ctx,
     'legalCapacity',
@@ -333,6 +344,7 @@ function validateRow(ctx: RowContext, raw: RawRow, options: ImportOptions): Resi
     personalId,
     relation: relation as Relation,
     residence: residence as Residence,
+    residenceAssumed,
     legalCapacity: legalCapacity as LegalCapacity,
     residentGroup: nonEmpty(raw.residentGroup),
     address: nonEmpty(raw.address),
@@ -409,6 +421,8 @@ export function validateResidentTable(table: Table, options: ImportOptions = {})
     headers: table.headers,
     columns: mapping.columns,
     layout,
+    residenceDefault: options.residenceDefault ?? DEFAULT_RESIDENCE,
+    residenceAssumed: accepted.filter((r) => r.residenceAssumed).length,
   });
 }
 
@@ -585,6 +599,11 @@ function changedFields(before: ResidentFields, after: ResidentFields): ResidentF
   return COMPARED_FIELDS.filter((f) => {
     const next = after[f];
     if (next === null && KEEP_WHEN_BLANK.has(f)) return false;
+    // An assumed residence never replaces a stored one; a stated one confirms an assumed one.
+    if (f === 'residence') {
+      if (after.residenceAssumed) return false;
+      if (before.residenceAssumed) return true;
+    }
     return before[f] !== next;
   });
 }

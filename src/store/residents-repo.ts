@@ -22,6 +22,8 @@ export interface ResidentRecord {
   readonly personalId: string | null;
   readonly relation: string;
   readonly residence: 'permanent' | 'temporary';
+  /** The residence type is the import's default, not read from the list (0031). */
+  readonly residenceAssumed: boolean;
   readonly legalCapacity: 'full' | 'restricted' | 'none';
   readonly status: 'active' | 'deceased' | 'moved';
   readonly residentGroup: string | null;
@@ -43,6 +45,7 @@ function residentQuery(db: Db) {
       'r.personal_id as personalId',
       'r.relation',
       'r.residence',
+      'r.residence_assumed as residenceAssumed',
       'r.legal_capacity as legalCapacity',
       'r.status',
       'g.name as residentGroup',
@@ -50,7 +53,20 @@ function residentQuery(db: Db) {
     ]);
 }
 
-const asRecord = (r: Record<string, unknown>): ResidentRecord => r as unknown as ResidentRecord;
+const asRecord = (r: Record<string, unknown>): ResidentRecord =>
+  ({ ...r, residenceAssumed: Number(r['residenceAssumed']) === 1 }) as unknown as ResidentRecord;
+
+/** Residents of a hamlet whose residence type an import assumed (0031): the roll shows them. */
+export async function residenceAssumedIn(db: Db, hamletId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('residents as r')
+    .innerJoin('households as h', 'h.id', 'r.household_id')
+    .select('r.id')
+    .where('h.hamlet_id', '=', hamletId)
+    .where('r.residence_assumed', '=', 1)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
 
 /** Every resident of a hamlet, whatever their status (the import matches deceased people too). */
 export async function listHamletResidents(db: Db, hamletId: string): Promise<ResidentRecord[]> {
@@ -230,6 +246,8 @@ export interface ResidentInsert {
   readonly personalId: string | null;
   readonly relation: string;
   readonly residence: string;
+  /** True when the residence type is the import's default (the list did not say). */
+  readonly residenceAssumed?: boolean;
   readonly legalCapacity: string;
 }
 
@@ -248,6 +266,7 @@ export async function insertResidentRows(db: Db, rows: readonly ResidentInsert[]
           personal_id: r.personalId,
           relation: r.relation,
           residence: r.residence,
+          residence_assumed: r.residenceAssumed ? 1 : 0,
           legal_capacity: r.legalCapacity,
           status: 'active',
           created_at: at,
@@ -266,6 +285,8 @@ export interface ResidentPatch {
   readonly personalId?: string | null;
   readonly relation?: string;
   readonly residence?: string;
+  /** 0 once an officer or a list states the residence type; 1 when an import assumed it. */
+  readonly residenceAssumed?: number;
   readonly legalCapacity?: string;
   readonly status?: string;
 }
@@ -279,6 +300,7 @@ const PATCH_COLUMNS: Readonly<Record<keyof ResidentPatch, string>> = {
   personalId: 'personal_id',
   relation: 'relation',
   residence: 'residence',
+  residenceAssumed: 'residence_assumed',
   legalCapacity: 'legal_capacity',
   status: 'status',
 };

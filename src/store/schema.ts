@@ -75,6 +75,8 @@ export interface ResidentTable {
   created_at: string;
   /** Added by 0016-edit-versions: optimistic concurrency of edits (store/optimistic.ts). */
   version: ColumnType<number, number | undefined, number>;
+  /** Added by 0031: 1 when the residence type is the import's default, not read from the list. */
+  residence_assumed: ColumnType<number, number | undefined, number>;
 }
 
 export interface ElectionTable {

@@ -88,3 +88,34 @@ test('the officer imports a broken file, a TCVN3 file and one with other headers
   await expect(page.getByTestId('representative')).toContainText('Nguyễn Văn Thắng');
   await page.screenshot({ path: testInfo.outputPath('household.png'), fullPage: true });
 });
+
+test('a household list without the residence-type column imports as permanent, said so in the preview, with the default changeable for the whole file', async ({
+  page,
+}, testInfo) => {
+  await login(page);
+  await openImport(page, 'Khu phố 2');
+  const list = [
+    'Mã hộ,Họ và tên,Ngày sinh,Giới tính,Quan hệ với chủ hộ,Tổ,Địa chỉ',
+    'KCT-01,Hà Văn Khải,02/02/1965,Nam,Chủ hộ,Tổ 1,Số 7 Lê Lợi',
+    'KCT-01,Lý Thị Thu,03/03/1968,Nữ,Vợ,Tổ 1,Số 7 Lê Lợi',
+  ].join('\r\n');
+  await upload(page, 'danh-sach-ho.csv', utf8(list));
+  const notice = page.getByTestId('residence-default');
+  await expect(notice).toContainText("Tệp không có cột 'Loại cư trú': 2 người được ghi là Thường trú");
+  await expect(page.getByTestId('import-summary')).toContainText('thêm mới 2');
+  await page.getByTestId('residence-default-choice').getByText('Tạm trú').click();
+  await expect(notice).toContainText('2 người được ghi là Tạm trú');
+  await page.getByTestId('residence-default-choice').getByText('Thường trú').click();
+  await expect(notice).toContainText('2 người được ghi là Thường trú');
+  await page.screenshot({ path: testInfo.outputPath('import-no-residence.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath('import-no-residence-phone.png'), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByTestId('confirm-import').click();
+  await expect(page.getByTestId('import-message')).toContainText('thêm 2 người');
+
+  await page.getByRole('link', { name: 'Danh sách nhân khẩu' }).click();
+  await page.getByTestId('resident-search').fill('ha van khai');
+  await page.getByRole('link', { name: 'Hà Văn Khải' }).first().click();
+  await expect(page.getByTestId('resident-summary')).toContainText('Thường trú (giả định)');
+});

@@ -56,7 +56,8 @@ it('baucoso import residents --json prints rows, accepted, rejected and the lega
   out = '';
   expect(await main(['import', 'residents', file, '--hamlet', hamlet, '--dry-run', '--json'])).toBe(0);
   const dry = JSON.parse(out) as Record<string, unknown>;
-  expect(Object.keys(dry)).toEqual(['rows', 'accepted', 'rejected', 'converted']);
+  expect(Object.keys(dry)).toEqual(['rows', 'accepted', 'rejected', 'converted', 'residenceDefault']);
+  expect(dry['residenceDefault']).toEqual({ columnPresent: true, value: 'permanent', assumed: 0 });
   expect(dry).toMatchObject({ rows: 2, accepted: 1, converted: 'tcvn3' });
   expect(dry['rejected']).toEqual([
     { row: 3, field: 'birthDate', message: expect.stringContaining('Dòng 3') as string },
@@ -65,6 +66,34 @@ it('baucoso import residents --json prints rows, accepted, rejected and the lega
   out = '';
   expect(await main(['import', 'residents', file, '--hamlet', hamlet, '--json'])).toBe(0);
   expect(JSON.parse(out)).toMatchObject({ rows: 2, accepted: 1 });
+
+  // A list without the residence column: everyone gets the default the command is given.
+  const bare = join(dir, 'khong-cu-tru.csv');
+  writeFileSync(bare, writeResidentsCsv([{ ...head, householdCode: 'MOI-02' }], { omit: ['residence'] }));
+  out = '';
+  expect(
+    await main([
+      'import',
+      'residents',
+      bare,
+      '--hamlet',
+      hamlet,
+      '--dry-run',
+      '--residence-default',
+      'temporary',
+      '--json',
+    ]),
+  ).toBe(0);
+  expect(JSON.parse(out)).toMatchObject({
+    accepted: 1,
+    residenceDefault: { columnPresent: false, value: 'temporary', assumed: 1 },
+  });
+  out = '';
+  err = '';
+  expect(
+    await main(['import', 'residents', bare, '--hamlet', hamlet, '--residence-default', 'tam-tru', '--json']),
+  ).not.toBe(0);
+  expect(err).toContain('--residence-default');
 
   out = '';
   expect(await main(['import', 'residents', join(dir, 'none.csv'), '--hamlet', hamlet, '--json'])).not.toBe(

@@ -123,8 +123,8 @@ describeEachDatabase('importing residents', (t) => {
     expect(preview.value.toChange.find((c) => c.fullName === people[1]!.fullName)?.changes).toContainEqual({
       field: 'residence',
       label: 'Loại cư trú',
-      before: 'permanent',
-      after: 'temporary',
+      before: 'Thường trú',
+      after: 'Tạm trú',
     });
     const done = await residentsImport.confirmResidentImport(t.ctx(), officer, hamletId, file);
     expect(done.ok && done.value.added).toBe(1);
@@ -234,6 +234,104 @@ describeEachDatabase('importing residents', (t) => {
       0,
       lastHousehold.length,
     ]);
+  });
+
+  it('a list without the residence-type column imports with the default shown in the preview, the officer may change it, and the people are marked assumed', async () => {
+    const made = await territory.createHamlet(t.ctx(), officer, COMMUNE, {
+      name: 'Thôn Không Cột',
+      kind: 'thon',
+    });
+    if (!made.ok) throw new Error(made.error.message);
+    const hamlet2 = made.value.id;
+    const list = people
+      .slice(0, 6)
+      .map((p) => ({ ...p, householdCode: `X-${p.householdCode}`, personalId: null }));
+    const households = new Set(list.map((p) => p.householdCode));
+    const heads = list.filter((p) => p.relation === 'head').map((p) => p.householdCode);
+    const complete = list.filter((p) => heads.includes(p.householdCode));
+    expect(households.size).toBeGreaterThan(0);
+    for (const legacy of [undefined, 'tcvn3', 'vni'] as const) {
+      const file = writeResidentsCsv(complete, { omit: ['residence'], ...(legacy ? { legacy } : {}) });
+      const preview = await residentsImport.previewResidentImport(t.ctx(), officer, hamlet2, file);
+      if (!preview.ok) throw new Error(preview.error.message);
+      expect(preview.value.converted).toBe(legacy ?? null);
+      expect(preview.value.missing).toEqual([]);
+      expect(preview.value.rejected).toEqual([]);
+      expect(preview.value.residenceDefault).toEqual({
+        columnPresent: false,
+        value: 'permanent',
+        assumed: complete.length,
+      });
+    }
+    const file = new Uint8Array(await writeResidentsXlsx(complete, { omit: ['residence'] }));
+    const temporary = await residentsImport.previewResidentImport(t.ctx(), officer, hamlet2, file, {
+      residenceDefault: 'temporary',
+    });
+    expect(temporary.ok && temporary.value.residenceDefault.value).toBe('temporary');
+    expect(await residentsRepo.listHamletResidents(t.store().db, hamlet2)).toEqual([]);
+
+    const done = await residentsImport.confirmResidentImport(t.ctx(), officer, hamlet2, file);
+    if (!done.ok) throw new Error(done.error.message);
+    expect(done.value.added).toBe(complete.length);
+    const stored = await residentsRepo.listHamletResidents(t.store().db, hamlet2);
+    expect(stored.every((r) => r.residence === 'permanent' && r.residenceAssumed)).toBe(true);
+    // An officer who saves a person's details states the residence: it is no longer an assumption.
+    const others = stored.filter((p) => p.fullName !== complete[0]!.fullName);
+    const one = await residentsImport.getResident(t.ctx(), officer, others[0]!.id);
+    if (!one.ok) throw new Error(one.error.message);
+    expect(one.value.resident.residenceAssumed).toBe(true);
+    const r = one.value.resident;
+    const edited = await residentsImport.editResident(t.ctx(), officer, r.id, {
+      fullName: r.fullName,
+      birthDate: r.birthDate,
+      sex: r.sex,
+      personalId: r.personalId,
+      relation: r.relation,
+      residence: r.residence,
+      legalCapacity: r.legalCapacity,
+      reason: 'Đã xác minh thường trú',
+      version: r.version,
+    });
+    expect(edited.ok && edited.value.changed).toEqual(['residence']);
+    const checked = await residentsImport.getResident(t.ctx(), officer, r.id);
+    expect(checked.ok && checked.value.resident.residenceAssumed).toBe(false);
+    // Without a reason nothing is written and the assumption stays.
+    const second = others[1]!;
+    const unreasoned = await residentsImport.editResident(t.ctx(), officer, second.id, {
+      fullName: second.fullName,
+      birthDate: second.birthDate,
+      sex: second.sex,
+      relation: second.relation,
+      residence: second.residence,
+    });
+    expect(!unreasoned.ok && unreasoned.error.code).toBe('invalid-input');
+    const still = await residentsImport.getResident(t.ctx(), officer, second.id);
+    expect(still.ok && still.value.resident.residenceAssumed).toBe(true);
+
+    // Importing the same list again does not turn an assumption into a change.
+    const again = await residentsImport.previewResidentImport(t.ctx(), officer, hamlet2, file);
+    expect(again.ok && [again.value.toChangeCount, again.value.unchanged]).toEqual([0, complete.length]);
+    // A list that states the residence confirms it, and says what changed in words.
+    const stated = complete.map((p, i) => ({
+      ...p,
+      residence: i === 0 ? ('temporary' as const) : ('permanent' as const),
+    }));
+    const withColumn = writeResidentsCsv(stated);
+    const confirmed = await residentsImport.previewResidentImport(t.ctx(), officer, hamlet2, withColumn);
+    if (!confirmed.ok) throw new Error(confirmed.error.message);
+    expect(confirmed.value.residenceDefault).toEqual({ columnPresent: true, value: 'permanent', assumed: 0 });
+    // Everyone but the person whose residence the officer already confirmed by hand.
+    expect(confirmed.value.toChangeCount).toBe(complete.length - 1);
+    expect(confirmed.value.toChange.find((c) => c.fullName === stated[0]!.fullName)?.changes).toEqual([
+      { field: 'residence', label: 'Loại cư trú', before: 'Thường trú (giả định)', after: 'Tạm trú' },
+    ]);
+    await residentsImport.confirmResidentImport(t.ctx(), officer, hamlet2, withColumn);
+    const after = await residentsRepo.listHamletResidents(t.store().db, hamlet2);
+    expect(after.filter((r) => r.residenceAssumed)).toEqual([]);
+    expect(after.find((r) => r.fullName === stated[0]!.fullName)?.residence).toBe('temporary');
+    // And a later list without the column never overwrites what an earlier one stated.
+    const later = await residentsImport.previewResidentImport(t.ctx(), officer, hamlet2, file);
+    expect(later.ok && later.value.toChangeCount).toBe(0);
   });
 
   it('refuses a province viewer and an officer of another commune', async () => {

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { demo, documents, people, roll, territory } from '../../src/services';
 import type { Actor } from '../../src/services';
 import { postedRoll } from '../../src/services/polling/roll-entries';
+import { writeResidentsCsv } from '../../src/io';
 import { elections as electionsRepo, territory as territoryRepo } from '../../src/store';
 import { describeEachDatabase } from '../support/databases';
 import { sealFixture } from '../support/sealed-fixture';
@@ -55,6 +56,23 @@ describeEachDatabase('voter roll', (t) => {
     return made.value;
   }
   const id = (name: string) => ids.get(name)!.id;
+
+  /** A planned election of the head under the Quảng Trị 2016 profile, written as the plan would. */
+  async function quangTriElection(hamlet: string): Promise<string> {
+    const election = randomUUID();
+    await electionsRepo.insertElection(t.store().db, {
+      id: election,
+      hamletId: hamlet,
+      position: 'head',
+      termLabel: '2024-2027',
+      profileId: 'quang-tri-2016',
+      electionDate: ELECTION_DAY,
+      state: 'planned',
+      round: 1,
+      createdAt: '2024-10-01T00:00:00.000Z',
+    });
+    return election;
+  }
 
   it('sets up a hamlet with residents\u2019 groups and a Quảng Trị 2016 election', async () => {
     await demo.loadDemo(t.ctx());
@@ -114,18 +132,7 @@ describeEachDatabase('voter roll', (t) => {
       relation: 'child',
       household: 'Lê Văn Tám',
     });
-    electionId = randomUUID();
-    await electionsRepo.insertElection(t.store().db, {
-      id: electionId,
-      hamletId,
-      position: 'head',
-      termLabel: '2024-2027',
-      profileId: 'quang-tri-2016',
-      electionDate: ELECTION_DAY,
-      state: 'planned',
-      round: 1,
-      createdAt: '2024-10-01T00:00:00.000Z',
-    });
+    electionId = await quangTriElection(hamletId);
   });
 
   it('QĐ 01/2016 Quảng Trị Điều 14 k2: the chair decides the electorate; without a decision the build is refused', async () => {
@@ -514,6 +521,47 @@ describeEachDatabase('voter roll', (t) => {
     const other: Actor = aTeamMember(randomUUID());
     const read = await roll.getRoll(t.ctx(), other, electionId);
     expect(!read.ok && read.error.code).toBe('forbidden');
+  });
+
+  it('QĐ 01/2016 Quảng Trị Điều 14: where the profile asks for permanent residence, the roll shows who an import assumed permanent', async () => {
+    const h = await territory.createHamlet(t.ctx(), officer, '24820', {
+      name: 'Thôn Danh Sách Hộ',
+      kind: 'thon',
+    });
+    if (!h.ok) throw new Error(h.error.message);
+    const member = {
+      birthDate: '1970-03-03',
+      personalId: null,
+      legalCapacity: 'full',
+      residence: 'permanent',
+    } as const;
+    const list = [
+      { ...member, householdCode: 'H-1', fullName: 'Phan Văn Lộc', sex: 'male', relation: 'head' },
+      { ...member, householdCode: 'H-1', fullName: 'Phan Thị Lan', sex: 'female', relation: 'spouse' },
+    ] as const;
+    const file = writeResidentsCsv(
+      list.map((p) => ({ ...p, residentGroup: null, address: 'Số 1 đường Lê Lợi' })),
+      { omit: ['residence'] },
+    );
+    const imported = await people.confirmResidentImport(t.ctx(), officer, h.value.id, file);
+    if (!imported.ok) throw new Error(imported.error.message);
+    const assumedElection = await quangTriElection(h.value.id);
+    await sealFixture(t.ctx(), 'fixture', assumedElection);
+    const built = await roll.buildRoll(t.ctx(), officer, assumedElection, {
+      electorate: 'allVoters',
+      decisionReference: 'QĐ 13/QĐ-UBND ngày 01/10/2024',
+    });
+    if (!built.ok) throw new Error(built.error.message);
+    expect(built.value.residence).toMatchObject({ required: true, assumed: 2 });
+    expect(built.value.residence.citation).toContain('Điều 14');
+    const listed = built.value.groups.flatMap((g) => g.entries);
+    expect(listed.map((e) => [e.fullName, e.residenceAssumed])).toEqual([
+      ['Phan Thị Lan', true],
+      ['Phan Văn Lộc', true],
+    ]);
+    // The first roll of this block has people an officer entered: none of them is assumed.
+    const first = await roll.getRoll(t.ctx(), officer, electionId);
+    expect(first.ok && first.value.residence.assumed).toBe(0);
   });
 
   it('finds an edit, a delete and an insert made outside the application in voter_roll_amendments, household_representatives and deadline_overrides', async () => {

@@ -39,7 +39,12 @@ const peopleRoutes: FeatureRoutes = (app, ctx) => {
     }),
   );
   route(app, ctx, contract.importResidents, ({ params, query, body }, { actor }) => {
-    const options = { mapping: query.mapping, layout: query.layout, fileName: query.fileName ?? null };
+    const options = {
+      mapping: query.mapping,
+      layout: query.layout,
+      residenceDefault: query.residenceDefault,
+      fileName: query.fileName ?? null,
+    };
     const run = query.confirm ? people.confirmResidentImport : people.previewResidentImport;
     return run(ctx, actor, params.id, body, options);
   });

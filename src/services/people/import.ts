@@ -9,18 +9,21 @@ import { foldForSearch, normalizeText } from '../../domain/people';
 import { ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import {
+  DEFAULT_RESIDENCE,
   RESIDENT_COLUMNS,
   buildResidentsTemplate,
   cleanPersonalId,
   diffResidents,
   mapHeaders,
   readTabular,
+  relationText,
   validateResidentTable,
 } from '../../io';
 import type {
   ColumnMapping,
   ImportLayout,
   RejectedRow,
+  Residence,
   ResidentDiff,
   ResidentField,
   ResidentRow,
@@ -37,6 +40,8 @@ import { hamletForWrite, historyId } from './access';
 export interface ImportRequest {
   readonly mapping?: ColumnMapping;
   readonly layout?: ImportLayout;
+  /** The residence of everyone the file does not say; permanent unless the officer changes it. */
+  readonly residenceDefault?: Residence;
   readonly fileName?: string | null;
 }
 
@@ -81,6 +86,7 @@ export interface ResidentImportPreview {
   readonly notInFile: number;
   readonly newHouseholds: number;
   readonly newGroups: string[];
+  readonly residenceDefault: { columnPresent: boolean; value: Residence; assumed: number };
 }
 
 export interface ResidentImportDone extends ResidentImportPreview {
@@ -111,6 +117,7 @@ function storedOf(r: repo.ResidentRecord): StoredResident {
     personalId: r.personalId,
     relation: r.relation as StoredResident['relation'],
     residence: r.residence,
+    residenceAssumed: r.residenceAssumed,
     legalCapacity: r.legalCapacity,
     residentGroup: r.residentGroup,
     address: r.address === '' ? null : r.address,
@@ -133,6 +140,26 @@ const row = (r: ResidentRow): PreviewRow => ({
 });
 
 const text = (v: string | null | undefined): string | null => (v === null || v === undefined ? null : v);
+
+const RESIDENCE_TEXT: Readonly<Record<Residence, string>> = { permanent: 'Thường trú', temporary: 'Tạm trú' };
+const SEX_TEXT = { male: 'Nam', female: 'Nữ' } as const;
+const CAPACITY_TEXT = { full: 'Đầy đủ', restricted: 'Hạn chế', none: 'Mất' } as const;
+
+/** A field as the officer reads it in the preview: coded values in words, an assumed residence said so. */
+function shown(r: StoredResident | ResidentRow, f: ResidentField): string | null {
+  switch (f) {
+    case 'residence':
+      return `${RESIDENCE_TEXT[r.residence]}${r.residenceAssumed ? ' (giả định)' : ''}`;
+    case 'sex':
+      return SEX_TEXT[r.sex];
+    case 'relation':
+      return relationText(r.relation, r.sex);
+    case 'legalCapacity':
+      return CAPACITY_TEXT[r.legalCapacity];
+    default:
+      return text(r[f]);
+  }
+}
 
 /** Every personal ID the file may hold (a superset: cells as the validator cleans them). */
 function personalIdsIn(table: Table, mapping: { columns: readonly (ResidentField | null)[] }): string[] {
@@ -158,6 +185,8 @@ async function analyse(
   const bytes = file.bytes;
   const layout = request.layout ?? 'residents';
   const mapping = mapHeaders(table.value.headers, request.mapping);
+  const residenceDefault = request.residenceDefault ?? DEFAULT_RESIDENCE;
+  const columnPresent = mapping.columns.includes('residence');
   const base = {
     fileSha256: sha256(bytes),
     layout,
@@ -179,6 +208,7 @@ async function analyse(
     notInFile: 0,
     newHouseholds: 0,
     newGroups: [],
+    residenceDefault: { columnPresent, value: residenceDefault, assumed: 0 },
   };
   if (mapping.missing.length > 0) {
     return ok({
@@ -195,6 +225,7 @@ async function analyse(
     mapping: request.mapping,
     existingIds,
     referenceDate: today,
+    residenceDefault,
   });
   if (!validated.ok) return validated;
   const v = validated.value;
@@ -215,8 +246,8 @@ async function analyse(
     changes: c.fields.map((f) => ({
       field: f,
       label: FIELD_LABEL.get(f) ?? f,
-      before: text(c.before[f]),
-      after: text(c.after[f]),
+      before: shown(c.before, f),
+      after: shown(c.after, f),
     })),
   }));
   const preview: ResidentImportPreview = {
@@ -233,6 +264,7 @@ async function analyse(
     notInFile: diff.notInFile.length,
     newHouseholds: newCodes.size,
     newGroups,
+    residenceDefault: { columnPresent, value: residenceDefault, assumed: v.residenceAssumed },
   };
   return ok({ preview, accepted: v.accepted, diff, households, groups });
 }
@@ -352,6 +384,8 @@ async function writeImport(
         added,
         changed,
         rejected: preview.rejected.length,
+        residenceDefault: preview.residenceDefault.value,
+        residenceAssumed: preview.residenceDefault.assumed,
       },
     },
   };
@@ -384,6 +418,7 @@ async function writeDiff(db: Db, hamletId: string, a: Analysis, meta: WriteMeta)
       personalId: r.personalId,
       relation: r.relation,
       residence: r.residence,
+      residenceAssumed: r.residenceAssumed,
       legalCapacity: r.legalCapacity,
     })),
     meta.at,
@@ -399,7 +434,8 @@ async function writeDiff(db: Db, hamletId: string, a: Analysis, meta: WriteMeta)
       birthDate: next.birthDate,
       personalId: next.personalId ?? c.before.personalId,
       relation: next.relation,
-      residence: next.residence,
+      // An assumed residence keeps what is stored (changedFields never lists it as a change).
+      ...(next.residenceAssumed ? {} : { residence: next.residence, residenceAssumed: 0 }),
       legalCapacity: next.legalCapacity,
     });
     events.push({

@@ -259,14 +259,20 @@ export async function editResident(
     'residence',
     'legalCapacity',
   ] as const;
-  const changed = keys.filter((k) => before[k] !== clean.value[k]);
+  // Saving the form states the residence: one the import assumed is confirmed even if unchanged.
+  const changed = keys.filter(
+    (k) => before[k] !== clean.value[k] || (k === 'residence' && before.residenceAssumed),
+  );
   if (changed.length === 0) return ok({ changed: [] });
   const at = ctx.now().toISOString();
-  const data = { changes: changed.map((k) => ({ field: k, before: before[k], after: clean.value[k] })) };
+  const data = {
+    changes: changed.map((k) => ({ field: k, before: before[k], after: clean.value[k] })),
+    ...(before.residenceAssumed ? { residenceConfirmed: true } : {}),
+  };
   const saved = await guardEdit(ctx, 'resident', id, () =>
     writeWithAudit(ctx, actor, async (db) => {
       await claimEdit(db, 'residents', id, version.value);
-      await repo.updateResident(db, id, clean.value);
+      await repo.updateResident(db, id, { ...clean.value, residenceAssumed: 0 });
       await repo.insertEvents(db, [
         {
           id: historyId(at),

@@ -14,7 +14,7 @@ import type { Refusal, TimelineEntry } from '../../domain/election';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { RuleProfile, VoterExclusion } from '../../domain/rules';
-import { formatCitation } from '../../domain/rules';
+import { CONFIDENCE_VI, formatCitation } from '../../domain/rules';
 import { legalCapacityOn, normalizeText } from '../../domain/people';
 import { preparationPlan as planRepo, residents as residentsRepo, rolls as repo } from '../../store';
 import type { Db } from '../../store';
@@ -375,6 +375,12 @@ export interface RollView {
   readonly excluded: RollEntryView[];
   readonly removed: RollEntryView[];
   readonly counts: RollCounts;
+  readonly residence: {
+    readonly required: boolean;
+    readonly citation: string;
+    readonly confidence: string;
+    readonly assumed: number;
+  };
   readonly snapshots: {
     readonly number: number;
     readonly kind: string;
@@ -459,6 +465,12 @@ export async function rollViewOf(ctx: ServiceContext, ec: ElectionContext): Prom
     cutoff: cutoffOf(ec, vnToday(ctx)),
     canManage: ec.canManage,
   };
+  const residence = {
+    required: ec.profile.voter.value.permanentResidence,
+    citation: formatCitation(ec.profile.voter.citation),
+    confidence: CONFIDENCE_VI[ec.profile.voter.confidence],
+    assumed: 0,
+  };
   if (!row) {
     return {
       ...base,
@@ -469,11 +481,13 @@ export async function rollViewOf(ctx: ServiceContext, ec: ElectionContext): Prom
       counts: { registered: 0, byGroup: [] },
       snapshots: [],
       amendments: [],
+      residence,
     };
   }
   const amendments = await repo.listAmendments(db, row.id);
   const seqs = new Map(amendments.map((a) => [a.id, a.seq]));
-  const entries = (await repo.listEntries(db, row.id)).map((e) => entryView(e, seqs));
+  const assumed = await residentsRepo.residenceAssumedIn(db, ec.election.hamletId);
+  const entries = (await repo.listEntries(db, row.id)).map((e) => entryView(e, seqs, assumed));
   const byPerson = (a: RollEntryView, b: RollEntryView) => compareRollPeople(a, b);
   const listed = entries.filter((e) => e.status === 'listed').sort(byPerson);
   const groups: RollView['groups'] = [];
@@ -498,6 +512,7 @@ export async function rollViewOf(ctx: ServiceContext, ec: ElectionContext): Prom
     excluded: entries.filter((e) => e.status === 'excluded').sort(byPerson),
     removed: entries.filter((e) => e.status === 'removed').sort(byPerson),
     counts: await countsOf(db, row.id),
+    residence: { ...residence, assumed: entries.filter((e) => e.residenceAssumed).length },
     snapshots: (await repo.listSnapshots(db, row.id)).map((s) => ({
       number: s.number,
       kind: s.kind,

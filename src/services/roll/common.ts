@@ -55,6 +55,8 @@ export interface RollEntryView {
   readonly reasons: RollReason[];
   /** The amendment that last changed the entry after posting. */
   readonly amendmentSeq: number | null;
+  /** The person's residence type was assumed by an import (the list did not say). */
+  readonly residenceAssumed: boolean;
 }
 
 /** One entry as frozen in a snapshot; the polling adapter reads these keys. */
@@ -94,7 +96,11 @@ export function compareRollPeople(
   );
 }
 
-export function entryView(row: repo.EntryRow, seqOfAmendment: ReadonlyMap<string, number>): RollEntryView {
+export function entryView(
+  row: repo.EntryRow,
+  seqOfAmendment: ReadonlyMap<string, number>,
+  residenceAssumed: ReadonlySet<string> = new Set(),
+): RollEntryView {
   return {
     id: row.id,
     rollNumber: row.roll_number,
@@ -108,6 +114,7 @@ export function entryView(row: repo.EntryRow, seqOfAmendment: ReadonlyMap<string
     status: row.status as EntryStatus,
     reasons: parseJson<RollReason[]>(row.reasons, []),
     amendmentSeq: row.amendment_id ? (seqOfAmendment.get(row.amendment_id) ?? null) : null,
+    residenceAssumed: residenceAssumed.has(row.resident_id),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   FileInput,
   Group,
   List,
+  Radio,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -24,6 +25,7 @@ import { t } from '../../shared/strings';
 import { s } from './strings';
 
 type Layout = 'residents' | 'households';
+type Residence = 'permanent' | 'temporary';
 const SHOWN = 200;
 
 /** Import a hamlet's residents: template, upload, column mapping, preview, then confirmation. */
@@ -32,29 +34,37 @@ export function ImportResidentsPage() {
   const [file, setFile] = useState<File | null>(null);
   const [layout, setLayout] = useState<Layout>('residents');
   const [mapping, setMapping] = useState<Record<number, string | null>>({});
+  const [residence, setResidence] = useState<Residence>('permanent');
   const [preview, setPreview] = useState<ResidentImportPreview | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const fail = (e: unknown) => setMessage({ ok: false, text: errorText(e) });
 
   // The bytes go as they are (application/octet-stream): the server recognises XLSX or CSV itself.
-  const send = async (confirm: boolean, m: Record<number, string | null>, l: Layout, f: File) =>
+  const send = async (
+    confirm: boolean,
+    m: Record<number, string | null>,
+    l: Layout,
+    f: File,
+    r: Residence = residence,
+  ) =>
     call(contract.importResidents, {
       params: { id },
       query: {
         layout: l,
+        residenceDefault: r,
         fileName: f.name,
         ...(Object.keys(m).length > 0 ? { mapping: JSON.stringify(m) } : {}),
         ...(confirm ? { confirm: 'true' } : {}),
       },
       body: await f.arrayBuffer(),
     });
-  const check = (f: File | null, m: Record<number, string | null>, l: Layout) => {
+  const check = (f: File | null, m: Record<number, string | null>, l: Layout, r: Residence = residence) => {
     setPreview(null);
     setMessage(null);
     if (!f) return;
     setBusy(true);
-    send(false, m, l, f)
+    send(false, m, l, f, r)
       .then(setPreview, fail)
       .finally(() => setBusy(false));
   };
@@ -91,18 +101,20 @@ export function ImportResidentsPage() {
           {s.openResidents}
         </Anchor>
       </Group>
-      <SegmentedControl
+      {/* Radios wrap on a 390 px phone, where two long segment labels side by side would not. */}
+      <Radio.Group
+        label={s.layout}
         value={layout}
         onChange={(v) => {
           setLayout(v as Layout);
           check(file, mapping, v as Layout);
         }}
-        data={[
-          { value: 'residents', label: s.layoutResidents },
-          { value: 'households', label: s.layoutHouseholds },
-        ]}
-        w="fit-content"
-      />
+      >
+        <Group mt={4}>
+          <Radio value="residents" label={s.layoutResidents} />
+          <Radio value="households" label={s.layoutHouseholds} />
+        </Group>
+      </Radio.Group>
       <FileInput
         label={s.file}
         accept=".xlsx,.csv"
@@ -110,7 +122,8 @@ export function ImportResidentsPage() {
         onChange={(f) => {
           setFile(f);
           setMapping({});
-          check(f, {}, layout);
+          setResidence('permanent');
+          check(f, {}, layout, 'permanent');
         }}
         clearable
         maw={480}
@@ -130,6 +143,10 @@ export function ImportResidentsPage() {
             setMapping(m);
           }}
           onApply={() => check(file, mapping, layout)}
+          onResidence={(r) => {
+            setResidence(r);
+            check(file, mapping, layout, r);
+          }}
           onConfirm={confirm}
           busy={busy}
         />
@@ -143,6 +160,7 @@ function PreviewView(props: {
   mapping: Record<number, string | null>;
   onMap: (m: Record<number, string | null>) => void;
   onApply: () => void;
+  onResidence: (r: Residence) => void;
   onConfirm: () => void;
   busy: boolean;
 }) {
@@ -162,6 +180,9 @@ function PreviewView(props: {
         </Alert>
       )}
       <Mapping preview={p} mapping={props.mapping} onMap={props.onMap} onApply={props.onApply} />
+      {p.missing.length === 0 && (!p.residenceDefault.columnPresent || p.residenceDefault.assumed > 0) && (
+        <ResidenceDefault preview={p} onChange={props.onResidence} />
+      )}
       {p.missing.length === 0 && (
         <>
           <Text fw={600} data-testid="import-summary">
@@ -242,6 +263,35 @@ function PreviewView(props: {
         </>
       )}
     </Stack>
+  );
+}
+
+/** What the file does not say about residence, the default it got, and the choice to change it. */
+function ResidenceDefault(props: { preview: ResidentImportPreview; onChange: (r: Residence) => void }) {
+  const d = props.preview.residenceDefault;
+  const value = s.residenceValues[d.value] ?? d.value;
+  return (
+    <Alert color="yellow" title={s.residenceTitle} data-testid="residence-default">
+      <Stack gap="xs">
+        <Text size="sm">
+          {d.columnPresent ? s.residenceBlank(d.assumed, value) : s.residenceMissing(d.assumed, value)}
+        </Text>
+        <Text size="sm" fw={600} id="residence-default-label">
+          {s.residenceDefault}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="residence-default-label"
+          value={d.value}
+          onChange={(v) => props.onChange(v as Residence)}
+          data={[
+            { value: 'permanent', label: s.residenceValues['permanent'] as string },
+            { value: 'temporary', label: s.residenceValues['temporary'] as string },
+          ]}
+          w="fit-content"
+          data-testid="residence-default-choice"
+        />
+      </Stack>
+    </Alert>
   );
 }
 

@@ -47,7 +47,8 @@ export function ResidentsDetailPage() {
       <Title order={2}>{r.fullName}</Title>
       <Text data-testid="resident-summary">
         {vnDate(r.birthDate)} · {s.sexes[r.sex]} · {s.relations[r.relation] ?? r.relation} ·{' '}
-        {s.residences[r.residence]} · {s.statuses[r.status]}
+        {s.residences[r.residence]}
+        {r.residenceAssumed ? ` (${s.residenceAssumed})` : ''} · {s.statuses[r.status]}
         {r.personalId ? ` · ${r.personalId}` : ''}
       </Text>
       {canManage && r.status === 'active' && (

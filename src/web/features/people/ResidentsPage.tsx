@@ -95,6 +95,7 @@ export function ResidentsPage() {
                 <Table.Th>{s.sex}</Table.Th>
                 <Table.Th>{s.household}</Table.Th>
                 <Table.Th>{s.relation}</Table.Th>
+                <Table.Th>{s.residence}</Table.Th>
                 <Table.Th>{s.group}</Table.Th>
                 <Table.Th>{s.status}</Table.Th>
               </Table.Tr>
@@ -115,6 +116,10 @@ export function ResidentsPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{s.relations[r.relation] ?? r.relation}</Table.Td>
+                  <Table.Td title={r.residenceAssumed ? s.residenceAssumedHint : undefined}>
+                    {s.residences[r.residence]}
+                    {r.residenceAssumed ? ` (${s.residenceAssumed})` : ''}
+                  </Table.Td>
                   <Table.Td>{r.residentGroup ?? '—'}</Table.Td>
                   <Table.Td>{s.statuses[r.status]}</Table.Td>
                 </Table.Tr>

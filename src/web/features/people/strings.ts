@@ -18,6 +18,15 @@ export const s = {
     `Tệp được gõ bằng bảng mã ${enc === 'tcvn3' ? 'TCVN3 (ABC)' : enc === 'vni' ? 'VNI' : 'Windows-1258'}; đã tự động chuyển sang Unicode. Hãy kiểm tra lại tên người trong phần xem trước.`,
   summary: (rows: number, add: number, change: number, same: number, rejected: number) =>
     `${rows} dòng: thêm mới ${add}, thay đổi ${change}, không đổi ${same}, bị loại ${rejected}.`,
+  residenceTitle: 'Loại cư trú chưa ghi trong tệp',
+  residenceMissing: (n: number, value: string) =>
+    `Tệp không có cột 'Loại cư trú': ${n} người được ghi là ${value}, đánh dấu "giả định" trong danh sách nhân khẩu và danh sách cử tri để kiểm tra lại.`,
+  residenceBlank: (n: number, value: string) =>
+    `${n} người để trống ô 'Loại cư trú': được ghi là ${value}, đánh dấu "giả định" để kiểm tra lại.`,
+  residenceDefault: 'Loại cư trú mặc định cho cả tệp',
+  residenceValues: { permanent: 'Thường trú', temporary: 'Tạm trú' } as Record<string, string>,
+  residenceAssumed: 'giả định',
+  residenceAssumedHint: 'Loại cư trú được giả định khi nhập từ tệp (tệp không ghi); cần kiểm tra lại.',
   toAdd: 'Sẽ thêm mới',
   toChange: 'Sẽ thay đổi',
   rejectedTitle: 'Các dòng bị loại (không được ghi)',

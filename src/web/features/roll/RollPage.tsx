@@ -127,6 +127,16 @@ function Summary({ v }: { v: RollView }) {
             </Card>
           ))}
         </SimpleGrid>
+        {v.residence.assumed > 0 && (
+          <Alert color="yellow" data-testid="roll-residence-assumed">
+            {tr.residenceNotice(
+              v.residence.assumed,
+              v.residence.required,
+              v.residence.citation,
+              v.residence.confidence,
+            )}
+          </Alert>
+        )}
         {v.snapshots.length > 0 && (
           <Text size="sm" c="dimmed" data-testid="roll-snapshots">
             {v.snapshots
@@ -433,8 +443,10 @@ function AmendForm({ v }: { v: RollView }) {
 
 function noteOf(e: RollEntry, v: RollView): string {
   const a = v.amendments.find((x) => x.seq === e.amendmentSeq);
-  if (!a) return '';
-  return a.kind === 'add' ? tr.added(a.seq) : tr.corrected(a.seq);
+  const amended = !a ? '' : a.kind === 'add' ? tr.added(a.seq) : tr.corrected(a.seq);
+  // Where the profile makes residence a condition, a residence the import assumed needs checking.
+  const assumed = e.residenceAssumed && v.residence.required ? tr.residenceAssumed : '';
+  return [amended, assumed].filter((x) => x !== '').join('; ');
 }
 
 function PeopleTable(props: { head: ReactNode; rows: ReactNode; testId: string }) {
@@ -518,6 +530,11 @@ function RollTabs({ v }: { v: RollView }) {
                     {r.message}
                   </Text>
                 ))}
+                {e.residenceAssumed && v.residence.required && (
+                  <Text size="sm" c="dimmed">
+                    {tr.residenceAssumedExcluded}
+                  </Text>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -44,6 +44,12 @@ export const rollText = {
   group: 'Tổ',
   reasons: 'Lý do, căn cứ',
   note: 'Ghi chú',
+  residenceAssumed: 'Thường trú: giả định khi nhập, cần kiểm tra',
+  residenceAssumedExcluded: 'Loại cư trú được giả định khi nhập, cần kiểm tra',
+  residenceNotice: (n: number, required: boolean, citation: string, confidence: string) =>
+    required
+      ? `${n} người có loại cư trú được giả định khi nhập danh sách nhân khẩu (tệp không ghi). Quy định bầu cử áp dụng yêu cầu cử tri thường trú tại thôn, tổ dân phố (${citation}; ${confidence}): hãy kiểm tra lại những người này trước khi niêm yết.`
+      : `${n} người có loại cư trú được giả định khi nhập danh sách nhân khẩu (tệp không ghi). Quy định bầu cử áp dụng không đặt điều kiện thường trú cho cử tri (${citation}; ${confidence}), nên việc này không làm thay đổi danh sách.`,
   added: (seq: number) => `Bổ sung (SĐ ${seq})`,
   corrected: (seq: number) => `Đã sửa (SĐ ${seq})`,
   snapshot: (n: number, kind: string, on: string, registered: number) =>

@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
+import { appendAudit } from './audit-repo';
+import type { SealedTable } from './record-seals';
+import { SEALED_TABLES } from './record-seals';
+
+/**
+ * For a migration that adds a column to a sealed table: the column changes every existing row's
+ * digest, so each row is noted as changed and one event seals them all again, as the migration that
+ * added sealing did. Without it the record check would report every row as edited.
+ */
+export async function resealExistingRows(
+  db: Kysely<unknown>,
+  table: SealedTable,
+  reason: string,
+): Promise<void> {
+  const kind = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+  const key = SEALED_TABLES[table];
+  const added = await sql`insert into record_changes (tbl, row_key)
+    select ${table}, cast(${sql.ref(key)} as text) from ${sql.table(table)} where true
+    on conflict do nothing`.execute(db);
+  const rows = Number(added.numAffectedRows ?? 0);
+  if (rows === 0) return;
+  await appendAudit(db, kind, {
+    userId: null,
+    action: 'record.sealed-existing',
+    entity: 'record',
+    entityId: null,
+    data: { rows, reason },
+    at: new Date().toISOString(),
+  });
+}
