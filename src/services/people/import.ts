@@ -31,7 +31,7 @@ import type {
   StoredResident,
   Table,
 } from '../../io';
-import { residents as repo } from '../../store';
+import { orderedUuid, residents as repo } from '../../store';
 import type { Db } from '../../store';
 import type { Actor } from '../common';
 import { failures } from '../common';
@@ -559,8 +559,9 @@ async function writeDiff(db: Db, hamletId: string, a: Analysis, meta: WriteMeta)
   const householdIds = await writeHouseholds(db, hamletId, a, groups, meta.at);
   await repo.insertResidentRows(
     db,
+    // Time-ordered ids: a hamlet's thousands of new rows append to the key index instead of scattering.
     diff.toAdd.map((r) => ({
-      id: randomUUID(),
+      id: orderedUuid(),
       householdId: householdIds.get(r.householdCode) as string,
       fullName: r.fullName,
       searchName: foldForSearch(r.fullName),
@@ -633,7 +634,7 @@ async function writeHouseholds(
     const groupId = h.group === null ? null : (groups.get(h.group) ?? null);
     const stored = byCode.get(code);
     if (!stored) {
-      const id = randomUUID();
+      const id = orderedUuid();
       ids.set(code, id);
       inserts.push({ id, hamletId, code, address: h.address ?? '', residentGroupId: groupId });
       continue;
