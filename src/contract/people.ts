@@ -185,6 +185,8 @@ export const importQuery = z.object({
   /** The residence of everyone the file does not say (no column, or a blank cell). */
   residenceDefault: residence.optional(),
   fileName: text(255).optional(),
+  /** The preview being confirmed (its previewId): the rows it validated are written as they are. */
+  previewId: id.optional(),
 });
 
 const previewRow = z.object({
@@ -196,6 +198,8 @@ const previewRow = z.object({
 
 export const residentImportPreview = z.object({
   fileSha256: z.string(),
+  /** Send it back with confirm=true to write what this preview showed (null: nothing to confirm). */
+  previewId: z.string().nullable(),
   layout: z.enum(['residents', 'households']),
   headers: z.array(z.string()),
   /** The field each column feeds (null: ignored), after automatic recognition and the officer's mapping. */

@@ -64,6 +64,10 @@ function openSqlite(file: string): Store {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
+  // The default cache (2 MB) is smaller than the residents' indexes of one district: a bulk import
+  // then reads and writes index pages back for almost every row. 64 MB per connection keeps them.
+  database.pragma('cache_size = -65536');
+  database.pragma('temp_store = MEMORY');
   const db = new Kysely<DatabaseSchema>({ dialect: new FastSqliteDialect(database) });
   const checkpoints = file === ':memory:' ? undefined : new CheckpointWriter(checkpointFileIn(dirname(file)));
   return { db, kind: 'sqlite', ...(checkpoints ? { checkpoints } : {}), close: closer(db, checkpoints) };

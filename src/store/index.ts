@@ -28,3 +28,4 @@ export * as checkpoints from './checkpoint';
 export * from './trail-check';
 export { checkIssuedDocument } from './document-check';
 export type { DocumentCheck } from './document-check';
+export { orderedUuid } from './ordered-ids';

@@ -1,33 +1,16 @@
 import { expect, it } from 'vitest';
 import { generateHouseholds } from '../../src/demo';
-import type { DemoHousehold } from '../../src/demo';
 import { writeResidentsCsv, writeResidentsXlsx } from '../../src/io';
 import type { ResidentFields } from '../../src/io';
 import { createContext, people as residentsImport, territory } from '../../src/services';
 import { residents as residentsRepo } from '../../src/store';
 import { describeEachDatabase, fixedNow } from '../support/databases';
+import { fieldsOf } from '../support/resident-fields';
 import { aCommuneOfficer, aProvinceViewer } from '../support/actors';
 
 // Xã Lộc An, Lâm Đồng: a real commune with no hamlets until the test makes one.
 const COMMUNE = '24823';
 const officer = aCommuneOfficer(COMMUNE);
-
-function fieldsOf(households: readonly DemoHousehold[]): ResidentFields[] {
-  return households.flatMap((h) =>
-    h.members.map((m) => ({
-      householdCode: h.code,
-      fullName: m.fullName,
-      birthDate: m.birthDate,
-      sex: m.sex,
-      personalId: m.personalId,
-      relation: m.relation,
-      residence: m.residence,
-      legalCapacity: m.legalCapacity,
-      residentGroup: h.residentGroup,
-      address: h.address,
-    })),
-  );
-}
 
 const people = fieldsOf(
   generateHouseholds({

@@ -23,6 +23,7 @@ const peopleRoutes: FeatureRoutes = (app, ctx) => {
       layout: query.layout,
       residenceDefault: query.residenceDefault,
       fileName: query.fileName ?? null,
+      ...(query.previewId ? { previewId: query.previewId } : {}),
     };
     const run = query.confirm ? people.confirmResidentImport : people.previewResidentImport;
     return run(ctx, actor, params.id, body, options);

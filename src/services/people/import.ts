@@ -6,7 +6,7 @@ import { vietnamDate } from '../../domain/calendar';
 import { vnToday } from '../common';
 import { createHash, randomUUID } from 'node:crypto';
 import { foldForSearch, normalizeText } from '../../domain/people';
-import { ok } from '../../domain/result';
+import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import {
   DEFAULT_RESIDENCE,
@@ -21,6 +21,7 @@ import {
 } from '../../io';
 import type {
   ColumnMapping,
+  ImportResult,
   ImportLayout,
   RejectedRow,
   Residence,
@@ -30,9 +31,11 @@ import type {
   StoredResident,
   Table,
 } from '../../io';
-import { residents as repo } from '../../store';
+import { orderedUuid, residents as repo } from '../../store';
 import type { Db } from '../../store';
 import type { Actor } from '../common';
+import { failures } from '../common';
+import { previewKeeperOf } from './import-previews';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
 import { hamletForWrite, historyId } from './access';
@@ -43,6 +46,8 @@ export interface ImportRequest {
   /** The residence of everyone the file does not say; permanent unless the officer changes it. */
   readonly residenceDefault?: Residence;
   readonly fileName?: string | null;
+  /** The preview being confirmed: its validated rows are written without reading the file again. */
+  readonly previewId?: string;
 }
 
 export interface FieldChange {
@@ -66,6 +71,8 @@ export interface PreviewChange extends PreviewRow {
 
 export interface ResidentImportPreview {
   readonly fileSha256: string;
+  /** What to send back to confirm exactly this preview (null: nothing to confirm, or not kept). */
+  readonly previewId: string | null;
   readonly layout: ImportLayout;
   readonly headers: string[];
   /** The field each column feeds (null: ignored), after automatic recognition and the officer's mapping. */
@@ -173,54 +180,75 @@ function personalIdsIn(table: Table, mapping: { columns: readonly (ResidentField
   return ids;
 }
 
-/** Reads, validates and diffs the file against what the hamlet holds, reading through `db`. */
-async function analyse(
+/**
+ * What reading and validating the file gave, before it is compared with the hamlet: the part a preview
+ * keeps for its confirmation. Validation reads the database for one thing only, which personal IDs of
+ * the file other hamlets hold; a confirmation asks that again.
+ */
+interface Checked {
+  readonly base: Omit<ResidentImportPreview, PreviewCounts>;
+  readonly rows: number;
+  readonly residenceDefault: ResidentImportPreview['residenceDefault'];
+  /** Null when required columns are missing (nothing validated). */
+  readonly validated: ImportResult | null;
+  readonly fileIds: string[];
+  /** The file's personal IDs other hamlets held, sorted, with the hamlet holding each. */
+  readonly outside: string;
+}
+
+type PreviewCounts =
+  | 'rows'
+  | 'accepted'
+  | 'rejected'
+  | 'toAdd'
+  | 'toAddCount'
+  | 'toChange'
+  | 'toChangeCount'
+  | 'unchanged'
+  | 'notInFile'
+  | 'newHouseholds'
+  | 'newGroups'
+  | 'residenceDefault'
+  | 'previewId';
+
+const outsideKey = (m: ReadonlyMap<string, string>) =>
+  JSON.stringify([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
+
+/** Reads the file's cells and validates every row, reading through `db`. */
+async function check(
   db: Db,
   hamletId: string,
   file: { bytes: Uint8Array; table: Table },
   today: string,
   request: ImportRequest,
-): Promise<Result<Analysis>> {
-  const table = { value: file.table };
-  const bytes = file.bytes;
+): Promise<Result<Checked>> {
+  const table = file.table;
   const layout = request.layout ?? 'residents';
-  const mapping = mapHeaders(table.value.headers, request.mapping);
+  const mapping = mapHeaders(table.headers, request.mapping);
   const residenceDefault = request.residenceDefault ?? DEFAULT_RESIDENCE;
   const columnPresent = mapping.columns.includes('residence');
   const base = {
-    fileSha256: sha256(bytes),
+    fileSha256: sha256(file.bytes),
     layout,
-    headers: table.value.headers,
+    headers: table.headers,
     columns: mapping.columns,
     fields: FIELDS,
     missing: mapping.missing,
-    converted: table.value.converted,
+    converted: table.converted,
   };
-  const empty = {
-    rows: table.value.rows.length,
-    accepted: 0,
-    rejected: [],
-    toAdd: [],
-    toAddCount: 0,
-    toChange: [],
-    toChangeCount: 0,
-    unchanged: 0,
-    notInFile: 0,
-    newHouseholds: 0,
-    newGroups: [],
-    residenceDefault: { columnPresent, value: residenceDefault, assumed: 0 },
-  };
-  if (mapping.missing.length > 0) {
+  const defaults = { columnPresent, value: residenceDefault, assumed: 0 };
+  if (mapping.missing.length > 0)
     return ok({
-      preview: { ...base, ...empty },
-      accepted: [],
-      diff: null,
-      households: [],
-      groups: new Map(),
+      base,
+      rows: table.rows.length,
+      residenceDefault: defaults,
+      validated: null,
+      fileIds: [],
+      outside: '[]',
     });
-  }
-  const existingIds = await repo.personalIdsAmongOutside(db, hamletId, personalIdsIn(table.value, mapping));
-  const validated = validateResidentTable(table.value, {
+  const fileIds = personalIdsIn(table, mapping);
+  const existingIds = await repo.personalIdsAmongOutside(db, hamletId, fileIds);
+  const validated = validateResidentTable(table, {
     layout,
     mapping: request.mapping,
     existingIds,
@@ -229,6 +257,38 @@ async function analyse(
   });
   if (!validated.ok) return validated;
   const v = validated.value;
+  return ok({
+    base: { ...base, columns: v.columns },
+    rows: v.rows,
+    residenceDefault: { ...defaults, assumed: v.residenceAssumed },
+    validated: v,
+    fileIds,
+    outside: outsideKey(existingIds),
+  });
+}
+
+/** Compares what the file validated to with what the hamlet holds now, reading through `db`. */
+async function compare(db: Db, hamletId: string, c: Checked, previewId: string | null): Promise<Analysis> {
+  const v = c.validated;
+  if (!v) {
+    const preview: ResidentImportPreview = {
+      ...c.base,
+      previewId,
+      rows: c.rows,
+      accepted: 0,
+      rejected: [],
+      toAdd: [],
+      toAddCount: 0,
+      toChange: [],
+      toChangeCount: 0,
+      unchanged: 0,
+      notInFile: 0,
+      newHouseholds: 0,
+      newGroups: [],
+      residenceDefault: c.residenceDefault,
+    };
+    return { preview, accepted: [], diff: null, households: [], groups: new Map() };
+  }
   const stored = (await repo.listHamletResidents(db, hamletId)).map(storedOf);
   const diff = diffResidents(v.accepted, stored);
   const households = await repo.listHamletHouseholds(db, hamletId);
@@ -240,19 +300,19 @@ async function analyse(
       v.accepted.map((r) => r.residentGroup).filter((g): g is string => g !== null && !groups.has(g)),
     ),
   ];
-  const toChange = diff.toChange.map((c) => ({
-    ...row(c.after),
-    id: c.id,
-    changes: c.fields.map((f) => ({
+  const toChange = diff.toChange.map((ch) => ({
+    ...row(ch.after),
+    id: ch.id,
+    changes: ch.fields.map((f) => ({
       field: f,
       label: FIELD_LABEL.get(f) ?? f,
-      before: shown(c.before, f),
-      after: shown(c.after, f),
+      before: shown(ch.before, f),
+      after: shown(ch.after, f),
     })),
   }));
   const preview: ResidentImportPreview = {
-    ...base,
-    columns: v.columns,
+    ...c.base,
+    previewId,
     rows: v.rows,
     accepted: v.accepted.length,
     rejected: v.rejected,
@@ -264,12 +324,33 @@ async function analyse(
     notInFile: diff.notInFile.length,
     newHouseholds: newCodes.size,
     newGroups,
-    residenceDefault: { columnPresent, value: residenceDefault, assumed: v.residenceAssumed },
+    residenceDefault: c.residenceDefault,
   };
-  return ok({ preview, accepted: v.accepted, diff, households, groups });
+  return { preview, accepted: v.accepted, diff, households, groups };
 }
 
-/** What importing the file would do. Writes nothing. */
+/** The import options that change what a file validates to, in one comparable string. */
+const optionsKey = (r: ImportRequest) =>
+  JSON.stringify([r.layout ?? 'residents', r.residenceDefault ?? DEFAULT_RESIDENCE, r.mapping ?? null]);
+
+interface KeptCheck {
+  readonly checked: Checked;
+  readonly preview: ResidentImportPreview;
+}
+
+const keeper = (ctx: ServiceContext) => previewKeeperOf<KeptCheck>(ctx.store);
+
+const PREVIEW_GONE =
+  'Bản xem trước này không còn (đã quá 30 phút, đã được xác nhận, hoặc đã có bản xem trước mới hơn). Hãy tải tệp lên và xem trước lại trước khi xác nhận.';
+const PREVIEW_STALE =
+  'Dữ liệu đã thay đổi sau khi xem trước (danh sách nhân khẩu của thôn hoặc số định danh ở thôn khác, hoặc đã sang ngày mới). Hãy xem trước lại để thấy đúng những gì sẽ được ghi.';
+const PREVIEW_OTHER_FILE =
+  'Tệp gửi khi xác nhận khác với tệp đã xem trước, hoặc cách đọc cột đã được thay đổi. Hãy xem trước lại tệp này.';
+
+/**
+ * What importing the file would do. Writes nothing; keeps what it read and validated for the
+ * confirmation (previewId), for this actor and hamlet.
+ */
 export async function previewResidentImport(
   ctx: ServiceContext,
   actor: Actor,
@@ -286,14 +367,32 @@ export async function previewResidentImport(
   if (!place.ok) return place;
   const table = await readTabular(bytes);
   if (!table.ok) return table;
-  const a = await analyse(ctx.store.db, hamletId, { bytes, table: table.value }, vnToday(ctx), request);
-  return a.ok ? ok(a.value.preview) : a;
+  const today = vnToday(ctx);
+  const c = await check(ctx.store.db, hamletId, { bytes, table: table.value }, today, request);
+  if (!c.ok) return c;
+  const { preview } = await compare(ctx.store.db, hamletId, c.value, null);
+  // Nothing to confirm when required columns are missing: the officer maps them and previews again.
+  const previewId = c.value.validated
+    ? keeper(ctx).keep({
+        userId: actor.userId,
+        hamletId,
+        fileSha256: preview.fileSha256,
+        options: optionsKey(request),
+        today,
+        at: ctx.now().getTime(),
+        rows: c.value.rows,
+        value: { checked: c.value, preview },
+      })
+    : '';
+  return ok({ ...preview, previewId: previewId === '' ? null : previewId });
 }
 
 /**
  * Writes every accepted row: new residents' groups and households, new residents, changed fields (each
  * change kept in the resident's history), the import batch and one audit event, in one transaction.
- * The file is analysed inside the transaction, so what is written matches what is stored now.
+ * With a previewId the rows the preview validated are written without reading the file again, after
+ * checking inside the transaction that nothing they depend on changed since (else refused, nothing
+ * written); without one (the command line) the file is read and analysed inside the transaction.
  */
 export async function confirmResidentImport(
   ctx: ServiceContext,
@@ -309,27 +408,79 @@ export async function confirmResidentImport(
     'nhập danh sách nhân khẩu cho thôn/tổ dân phố này',
   );
   if (!place.ok) return place;
-  const table = await readTabular(bytes);
-  if (!table.ok) return table;
-  const file = { bytes, table: table.value };
   const now = ctx.now();
-  const today = vietnamDate(now);
-  const at = now.toISOString();
+  const meta = { today: vietnamDate(now), at: now.toISOString(), actor };
+  let source: Source;
+  if (request.previewId !== undefined) {
+    const kept = keeper(ctx).take(request.previewId, actor.userId, hamletId, now.getTime());
+    if (!kept) return err(failures.conflict('previewId', PREVIEW_GONE));
+    if (kept.today !== meta.today) {
+      keeper(ctx).drop(kept.id);
+      return err(failures.conflict('previewId', PREVIEW_STALE));
+    }
+    const sameFile = bytes.length === 0 || sha256(bytes) === kept.fileSha256;
+    if (!sameFile || optionsKey(request) !== kept.options)
+      return err(failures.conflict('previewId', PREVIEW_OTHER_FILE));
+    source = { kept: kept.value };
+  } else {
+    const table = await readTabular(bytes);
+    if (!table.ok) return table;
+    source = { file: { bytes, table: table.value } };
+  }
   try {
-    return await writeWithAudit(ctx, actor, (db) =>
-      writeImport(db, hamletId, file, request, { today, at, actor }),
-    );
+    const done = await writeWithAudit(ctx, actor, (db) => writeImport(db, hamletId, source, request, meta));
+    if (request.previewId !== undefined) keeper(ctx).drop(request.previewId);
+    return done;
   } catch (e) {
-    if (e instanceof Unwritten) return e.result;
+    if (e instanceof Unwritten) {
+      if (request.previewId !== undefined && !e.result.ok) keeper(ctx).drop(request.previewId);
+      return e.result;
+    }
     throw e;
   }
 }
+
+/** What a confirmation writes from: the preview's validated rows, or the file read again. */
+type Source = { readonly kept: KeptCheck } | { readonly file: { bytes: Uint8Array; table: Table } };
 
 /** A confirmation that writes nothing: the transaction rolls back and this is the answer. */
 class Unwritten extends Error {
   constructor(readonly result: Result<ResidentImportDone>) {
     super('nothing to write');
   }
+}
+
+/** What the officer saw: if the hamlet now gives anything else, the preview is stale. */
+const seen = (p: ResidentImportPreview) =>
+  JSON.stringify([
+    p.toAdd,
+    p.toChange,
+    p.toAddCount,
+    p.toChangeCount,
+    p.unchanged,
+    p.notInFile,
+    p.newHouseholds,
+    p.newGroups,
+  ]);
+
+/** The analysis a confirmation writes, read through the transaction's `db`. */
+async function analyseIn(
+  db: Db,
+  hamletId: string,
+  source: Source,
+  request: ImportRequest,
+  today: string,
+): Promise<Result<Analysis>> {
+  if ('file' in source) {
+    const c = await check(db, hamletId, source.file, today, request);
+    return c.ok ? ok(await compare(db, hamletId, c.value, null)) : c;
+  }
+  const { checked, preview } = source.kept;
+  // Validation refused the IDs other hamlets held then; another import since may hold more now.
+  const outside = await repo.personalIdsAmongOutside(db, hamletId, checked.fileIds);
+  if (outsideKey(outside) !== checked.outside) return err(failures.conflict('previewId', PREVIEW_STALE));
+  const a = await compare(db, hamletId, checked, null);
+  return seen(a.preview) === seen(preview) ? ok(a) : err(failures.conflict('previewId', PREVIEW_STALE));
 }
 
 /**
@@ -340,12 +491,12 @@ class Unwritten extends Error {
 async function writeImport(
   db: Db,
   hamletId: string,
-  file: { bytes: Uint8Array; table: Table },
+  source: Source,
   request: ImportRequest,
   meta: { today: string; at: string; actor: Actor },
 ) {
   const { at, actor } = meta;
-  const a = await analyse(db, hamletId, file, meta.today, request);
+  const a = await analyseIn(db, hamletId, source, request, meta.today);
   if (!a.ok) throw new Unwritten(a);
   const { preview, diff } = a.value;
   // Re-importing the same file (or one with only rejected rows) writes nothing at all.
@@ -408,8 +559,9 @@ async function writeDiff(db: Db, hamletId: string, a: Analysis, meta: WriteMeta)
   const householdIds = await writeHouseholds(db, hamletId, a, groups, meta.at);
   await repo.insertResidentRows(
     db,
+    // Time-ordered ids: a hamlet's thousands of new rows append to the key index instead of scattering.
     diff.toAdd.map((r) => ({
-      id: randomUUID(),
+      id: orderedUuid(),
       householdId: householdIds.get(r.householdCode) as string,
       fullName: r.fullName,
       searchName: foldForSearch(r.fullName),
@@ -482,7 +634,7 @@ async function writeHouseholds(
     const groupId = h.group === null ? null : (groups.get(h.group) ?? null);
     const stored = byCode.get(code);
     if (!stored) {
-      const id = randomUUID();
+      const id = orderedUuid();
       ids.set(code, id);
       inserts.push({ id, hamletId, code, address: h.address ?? '', residentGroupId: groupId });
       continue;

@@ -55,7 +55,10 @@ export function ImportResidentsPage() {
         residenceDefault: r,
         fileName: f.name,
         ...(Object.keys(m).length > 0 ? { mapping: JSON.stringify(m) } : {}),
-        ...(confirm ? { confirm: 'true' } : {}),
+        // Confirming the preview on screen: the server writes what it showed, or says it is stale.
+        ...(confirm
+          ? { confirm: 'true', ...(preview?.previewId ? { previewId: preview.previewId } : {}) }
+          : {}),
       },
       body: await f.arrayBuffer(),
     });
