@@ -518,7 +518,8 @@ async function performAfterTheVote(
   index: number,
 ): Promise<{ result: Result<unknown>; documents: string[] }> {
   const outcome = await officeScenario.performOfficeStep(ctx, run.actor, step as officeScenario.OfficeStep, {
-    electionId: run.election('head'),
+    // A recognition may name the deputy's election (Quảng Trị: refused while the head's awaits it).
+    electionId: run.election('position' in step && step.do === 'recognise' ? step.position : 'head'),
     hamletId: run.hamletId,
     person: (ref) => run.person(ref as z.infer<typeof personRef>),
     refs: run.refs,

@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, runScenario } from '../../src/cli/commands/scenario';
+import type { Scenario } from '../../src/cli/commands/scenario';
+
+const load = (file: string): Scenario => {
+  const parsed = parseScenario(readFileSync(new URL(`../../scenarios/${file}`, import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+};
+
+const pdfText = (file: string) =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'])
+    .toString('utf8')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ');
+
+describe('scenarios of the meeting and the polling law', () => {
+  it('Quảng Trị Điều 13, Điều 16: head and deputy elected together are recognised by one decision from the same report', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
+    const report = await runScenario(load('quang-tri-head-deputy-recognised.json'), out);
+    expect(report.steps.filter((s) => !s.asExpected)).toEqual([]);
+    expect(report.elections).toEqual({ head: 'recognised', deputyHead: 'recognised' });
+    const alone = report.steps.find((s) => s.expected === 'refused' && s.do === 'recognise');
+    expect(alone?.refusal?.code).toBe('deputy-elected');
+    expect(alone?.refusal?.message).toMatch(/Điều 16/);
+    const early = report.steps.find((s) => s.expected === 'refused' && s.do === 'closePoll');
+    expect(early?.refusal?.message).toMatch(/100% cử tri/);
+    const decisions = readdirSync(out).filter((f) => f.endsWith('recognition-decision.pdf'));
+    expect(decisions).toHaveLength(1);
+    const text = pdfText(join(out, decisions[0]!));
+    expect(text).toContain('công nhận người trúng cử Trưởng thôn và Phó trưởng thôn thôn Tân Hòa');
+    expect(text).toMatch(/Điều 1\. Công nhận .* trúng cử Trưởng thôn thôn Tân Hòa/);
+    expect(text).toMatch(/Điều 2\. Công nhận .* trúng cử Phó trưởng thôn thôn Tân Hòa/);
+    expect(text).toContain('- Như Điều 4;');
+  }, 120_000);
+});
