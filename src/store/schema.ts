@@ -92,6 +92,8 @@ export interface ElectionTable {
   form: string | null;
   start_time: string | null;
   venue: string | null;
+  /** Added by 0029: the sessions the commune fixed, JSON [{start, end}] (Tây Ninh Điều 16 k3f). */
+  polling_sessions: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserTable {

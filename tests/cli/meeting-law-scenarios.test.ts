@@ -37,4 +37,21 @@ describe('scenarios of the meeting and the polling law', () => {
     expect(text).toMatch(/Điều 2\. Công nhận .* trúng cử Phó trưởng thôn thôn Tân Hòa/);
     expect(text).toContain('- Như Điều 4;');
   }, 120_000);
+
+  it('Tây Ninh Điều 16 k3f: a separate ballot across the two sessions the commune fixed, closed at the end of the afternoon', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
+    const report = await runScenario(load('tay-ninh-two-sessions.json'), out);
+    expect(report.steps.filter((s) => !s.asExpected)).toEqual([]);
+    expect(report.elections).toEqual({ head: 'reported' });
+    const refused = report.steps.filter((s) => s.expected === 'refused');
+    expect(refused.map((s) => s.refusal?.code)).toEqual([
+      'outside-polling-hours',
+      'early-close',
+      'outside-polling-hours',
+    ]);
+    expect(refused[1]?.refusal?.message).toContain('buổi 07:30–11:30 và buổi 13:30–17:00');
+    expect(refused[1]?.refusal?.message).not.toContain('100%');
+    const record = readdirSync(out).find((f) => f.endsWith('count-record.pdf'))!;
+    expect(pdfText(join(out, record))).toContain('Số phiếu thu vào: 100');
+  }, 120_000);
 });

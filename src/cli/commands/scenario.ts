@@ -164,6 +164,8 @@ export const scenarioSchema = z.object({
     electionDate: date,
     startTime: z.string().optional(),
     venue: z.string().optional(),
+    /** The polling sessions the commune fixes (Tây Ninh Điều 16 k3f). */
+    pollingSessions: z.array(z.object({ start: z.string(), end: z.string() })).optional(),
     assignments: z
       .array(z.object({ officialName: z.string(), position: z.string(), duty: z.string() }))
       .optional(),
@@ -317,6 +319,7 @@ async function setUp(run: Run): Promise<Result<unknown>> {
         electionDate: p.electionDate,
         startTime: p.startTime ?? null,
         venue: p.venue ?? null,
+        ...(p.pollingSessions ? { pollingSessions: p.pollingSessions } : {}),
       },
     ],
     assignments: (p.assignments ?? []).map((a) => ({ ...a, hamletId: run.hamletId })),

@@ -297,7 +297,13 @@ export const quangTri2016: RuleProfile = {
   ),
   pollingDays: verified([0], cite(QT, 'Điều 14', 'khoản 1')),
   pollingHours: verified(
-    { sessionStarts: ['07:00'], end: '12:00', earliestStart: '05:00', latestEnd: '22:00' },
+    {
+      sessionStarts: ['07:00'],
+      end: '12:00',
+      earliestStart: '05:00',
+      latestEnd: '22:00',
+      earlyClose: 'allVoted',
+    },
     cite(QT, 'Điều 15', 'khoản 2 điểm a'),
     'Có thể kết thúc sớm khi 100% cử tri trong danh sách đã bỏ phiếu.',
   ),

@@ -244,6 +244,12 @@ export const ruleProfileSchema = z
           end: hhmm,
           earliestStart: hhmm.nullable(),
           latestEnd: hhmm.nullable(),
+          /**
+           * Closing before the end: `allVoted` once everyone on the roll has voted (Quảng Trị Điều 15
+           * k2a); `none` when the source gives no early close, the poll then runs to the end of the
+           * sessions the commune fixed (Tây Ninh Điều 16 k3f).
+           */
+          earlyClose: z.enum(['allVoted', 'none']),
         })
         .nullable(),
     ),

@@ -281,9 +281,15 @@ export const tayNinh2019: RuleProfile = {
   allStruckOut: verified('invalid', cite(TN, 'Điều 16', 'khoản 3 điểm d')),
   pollingDays: verified([6, 0], cite(TN, 'Điều 16', 'khoản 3 điểm f')),
   pollingHours: verified(
-    { sessionStarts: ['07:30', '13:30'], end: '19:00', earliestStart: null, latestEnd: '19:00' },
+    {
+      sessionStarts: ['07:30', '13:30'],
+      end: '19:00',
+      earliestStart: null,
+      latestEnd: '19:00',
+      earlyClose: 'none',
+    },
     cite(TN, 'Điều 16', 'khoản 3 điểm f'),
-    'Kết thúc trước 19 giờ cùng ngày.',
+    'UBND xã quy định cụ thể các buổi: sáng (từ 7 giờ 30), chiều (từ 13 giờ 30); kết thúc trước 19 giờ cùng ngày. Quy trình không quy định kết thúc sớm khi mọi cử tri đã bỏ phiếu: bỏ phiếu đến hết các buổi UBND xã đã quy định.',
   ),
   electionTeam: unverified(
     {
