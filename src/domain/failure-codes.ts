@@ -100,6 +100,7 @@ export const FAILURE_CODES = {
   'counting-team-size': 'refused',
   'deadline-passed': 'refused',
   'deputy-elected': 'refused',
+  'floor-nomination-closed': 'refused',
   'dossier-missing': 'refused',
   'early-close': 'refused',
   'election-team-candidate': 'refused',

@@ -285,6 +285,10 @@ export interface NominationTable {
   ballot_order: number | null;
   withdrawn: number;
   created_at: string;
+  /** Added by 0030: nominated at the meeting itself (1), by whom (null: self), with consent (1). */
+  at_meeting: ColumnType<number, number | undefined, number>;
+  nominated_by: ColumnType<string | null, string | null | undefined, string | null>;
+  consent: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface CandidateFileTable {

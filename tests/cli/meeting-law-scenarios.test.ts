@@ -54,4 +54,28 @@ describe('scenarios of the meeting and the polling law', () => {
     const record = readdirSync(out).find((f) => f.endsWith('count-record.pdf'))!;
     expect(pdfText(join(out, record))).toContain('Số phiếu thu vào: 100');
   }, 120_000);
+
+  it('ND59 Điều 3 k5, Mẫu 05: nominations from the floor of the meeting go on the list the meeting votes on and into the minutes', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
+    const report = await runScenario(load('phuong2-floor-nominations.json'), out);
+    expect(report.steps.filter((s) => !s.asExpected)).toEqual([]);
+    expect(report.elections).toEqual({ head: 'counted' });
+    const refused = report.steps.filter((s) => s.expected === 'refused');
+    expect(refused.map((s) => [s.do, s.refusal?.code])).toEqual([
+      ['nominate', 'conflict'],
+      ['floorNomination', 'invalid-input'],
+      ['floorNomination', 'floor-nomination-closed'],
+    ]);
+    expect(refused[2]?.refusal?.rule).toBe('floorNominations');
+    expect(refused[2]?.refusal?.message).toMatch(/Điều 3, khoản 5/);
+    const minutes = readdirSync(out).find((f) => f.endsWith('community-meeting.pdf'))!;
+    const text = pdfText(join(out, minutes));
+    expect(text).toMatch(
+      /Giới thiệu người ứng cử tại cuộc họp: .* \(tự ứng cử; người được giới thiệu đồng ý ứng cử\)/,
+    );
+    expect(text).toContain('do Trần Văn Hải giới thiệu; người được giới thiệu đồng ý ứng cử');
+    // The floor nominees are on the list the meeting voted on: four candidates, in nomination order.
+    expect(text).toMatch(/4 Bùi Thị Nga 10 /);
+    expect(text.indexOf('tại cuộc họp: ')).toBeLessThan(text.indexOf('Biểu quyết hình thức bầu'));
+  }, 120_000);
 });

@@ -357,6 +357,7 @@ async function perform(
   if (pollingScenario.POLLING_STEPS.includes(step.do)) {
     const o = await pollingScenario.performPollingStep(ctx, a, step as pollingScenario.PollingStep, {
       electionId: (position) => run.election(position),
+      person: (ref) => run.person(ref as z.infer<typeof personRef>),
     });
     const documents: string[] = [];
     for (const d of o.documents) documents.push(...(await run.save(step.on, index, d)));

@@ -267,6 +267,11 @@ export const quangTri2016: RuleProfile = {
   electionForms: verified(['separateBallot', 'meeting'], cite(QT, 'Điều 13')),
   defaultPaperForm: verified('separateBallot', cite(QT, 'Điều 14', 'khoản 1')),
   ballotMethod: verified({ options: ['secret'] }, k1('i')),
+  floorNominations: unverified(
+    { allowed: false, until: 'votingForm' },
+    cite(QT, 'Điều 13'),
+    'Quy chế lập danh sách chính thức trước ngày bầu (Điều 15 k1 d) và không nói đến việc giới thiệu tại hội nghị; bầu tại hội nghị thôn theo Điều 8 NQLT 09/2008 (chưa có văn bản): chưa xác minh.',
+  ),
   ballotForm: unverified('strikeOut', k1('i'), 'Quy chế không quy định cách đánh dấu phiếu.'),
   meetingQuorum: secondary(
     overHalf('registered'),

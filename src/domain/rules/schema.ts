@@ -229,6 +229,12 @@ export const ruleProfileSchema = z
     /** The ways the vote may be taken; with more than one, the meeting chooses (ND59 Điều 3 k5 g). */
     ballotMethod: param(z.object({ options: z.array(ballotMethodSchema).min(1) })),
     ballotForm: param(z.enum(['strikeOut', 'agreeColumns', 'strikeOutOrAgreeColumns'])),
+    /**
+     * Nominations at the meeting itself (ND59 Điều 3 k5; Tây Ninh Điều 7 k2 d–đ): whether those
+     * present may nominate themselves or others there, after the Front committee's list is
+     * introduced and until the voting form is chosen.
+     */
+    floorNominations: param(z.object({ allowed: z.boolean(), until: z.enum(['votingForm']) })),
     meetingQuorum: param(thresholdSchema.nullable()),
     proceduralVote: param(thresholdSchema.nullable()),
     winner: param(perForm(winnerRuleSchema)),

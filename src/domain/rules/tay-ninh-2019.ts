@@ -248,6 +248,11 @@ export const tayNinh2019: RuleProfile = {
     cite(TN, 'Điều 7', 'khoản 2 điểm e'),
     'Bầu riêng thì bỏ phiếu kín (Điều 16 k2).',
   ),
+  floorNominations: verified(
+    { allowed: true, until: 'votingForm' },
+    cite(TN, 'Điều 7', 'khoản 2 điểm d, đ'),
+    'Tại hội nghị ấp, cử tri có thể tự ứng cử hoặc giới thiệu người ứng cử; Tổ bầu cử ấn định danh sách để hội nghị biểu quyết, trước khi bầu.',
+  ),
   ballotForm: verified(
     'strikeOut',
     cite(TN, 'Điều 16', 'khoản 3 điểm b'),

@@ -29,6 +29,11 @@ import { loadPollingElection } from '../polling';
 import { postedRoll } from '../polling';
 import { ruleFailure } from '../common';
 import type { MeetingVoteInput } from '../../contract/meeting';
+import type { FloorNominationInput } from './floor-nominations';
+import { floorOf, recordFloorNomination } from './floor-nominations';
+import type { MeetingView as MeetingContractView } from '../../contract/meeting';
+
+type FloorView = MeetingContractView['floor'];
 
 export type MeetingStep = 'opening' | 'secretary' | 'votingForm' | 'countingTeam';
 export const MEETING_STEPS: readonly MeetingStep[] = ['opening', 'secretary', 'votingForm', 'countingTeam'];
@@ -105,6 +110,7 @@ export interface MeetingView {
   readonly method: BallotMethod | null;
   readonly next: MeetingStep | 'hands' | 'ballot' | null;
   readonly positions: MeetingPosition[];
+  readonly floor: FloorView;
   readonly canWrite: boolean;
 }
 
@@ -280,8 +286,27 @@ async function viewOf(ctx: ServiceContext, l: Loaded): Promise<MeetingView> {
     method: adopted.votingForm?.subject.method ?? null,
     next: nextStep(adopted, rules),
     positions,
+    floor: await floorOf(
+      ctx.store.db,
+      pe,
+      !!adopted.opening && !adopted.votingForm && formOf(pe) === 'meeting',
+    ),
     canWrite: pe.canWrite,
   };
+}
+
+/** A nomination from the floor of the meeting (floor-nominations.ts), answered with the meeting. */
+export async function nominateAtMeeting(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  input: FloorNominationInput,
+): Promise<Result<MeetingView>> {
+  const l = await loadMeeting(ctx, actor, electionId, 'write');
+  if (!l.ok) return l;
+  const done = await recordFloorNomination(ctx, actor, l.value.pe, await viewOf(ctx, l.value), input);
+  if (!done.ok) return done;
+  return getMeeting(ctx, actor, electionId);
 }
 
 export async function getMeeting(

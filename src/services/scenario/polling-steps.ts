@@ -26,6 +26,7 @@ import { checkIn, getTurnout, voterCardCode } from '../polling';
 import { getBallots, recordBallots, sealUnusedBallots } from '../polling';
 import { recordMeetingVote } from '../meeting';
 import { recordMeetingHands } from '../meeting';
+import { nominateAtMeeting } from '../meeting';
 import { issueMeetingMinutes } from '../meeting';
 import { closePolling, recordInterruption, resumePolling } from '../polling';
 import { buildRoll } from '../roll';
@@ -96,6 +97,18 @@ export const pollingStepSchemas = [
     for: z.number().int().nonnegative().optional(),
     against: z.number().int().nonnegative().optional(),
     abstained: z.number().int().nonnegative().optional(),
+    position,
+    expect: expectation,
+  }),
+  z.object({
+    // A nomination from the floor of the meeting (ND59 Điều 3 k5; Tây Ninh Điều 7 k2 d–đ).
+    do: z.literal('floorNomination'),
+    on: date,
+    time,
+    person: z.record(z.string(), z.union([z.string(), z.number()])),
+    /** Who nominates; absent when the person stands themselves. */
+    nominatedBy: z.string().optional(),
+    consent: z.boolean(),
     position,
     expect: expectation,
   }),
@@ -178,7 +191,11 @@ export function parseKeys(text: string): string[] {
   return keys;
 }
 
-type Env = { readonly electionId: (position: string | undefined) => string };
+type Env = {
+  readonly electionId: (position: string | undefined) => string;
+  /** Resolves a person as the runner names them ({ adult: n }, { young: n }, { name }). */
+  readonly person?: (ref: Record<string, string | number>) => string;
+};
 
 const ctxAt = (ctx: ServiceContext, on: string, hhmm: string): ServiceContext =>
   createContext(ctx.store, () => vietnamInstant(on, hhmm));
@@ -361,6 +378,17 @@ export async function performPollingStep(
           abstained: step.abstained ?? 0,
         }),
       );
+    case 'floorNomination': {
+      if (!env.person) return done(err(failures.invalid('person', 'Kịch bản không xác định được người.')));
+      return done(
+        await nominateAtMeeting(ctx, actor, electionId, {
+          residentId: env.person(step.person),
+          ...(step.position ? { position: step.position } : {}),
+          nominatedBy: step.nominatedBy ?? null,
+          consent: step.consent,
+        }),
+      );
+    }
     case 'hands':
       return done(await handsStep(ctx, actor, electionId, pos, step.votes));
     case 'count':
