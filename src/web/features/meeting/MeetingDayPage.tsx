@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   NumberInput,
   SegmentedControl,
@@ -16,6 +17,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import * as contract from '../../../contract/meeting';
+import { searchResidents } from '../../../contract/candidates';
 import type {
   MeetingPosition,
   MeetingStep as Step,
@@ -284,6 +286,99 @@ function MinutesButton(props: { electionId: string; p: MeetingPosition }) {
 }
 
 /** The community meeting (hội nghị) on its day: agenda votes, then the show of hands or the ballot. */
+/** Nominations from the floor (ND59 Điều 3 k5): who, by whom, with consent; open until the voting form. */
+function FloorNominations(props: { v: MeetingView; onDone: () => void }) {
+  const { v } = props;
+  const f = v.floor;
+  const [q, setQ] = useState('');
+  const [pick, setPick] = useState<{ id: string; name: string } | null>(null);
+  const [by, setBy] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const found = useApiQuery(
+    searchResidents,
+    { params: { id: v.electionId }, query: { q } },
+    { enabled: f.open && v.canWrite && q.trim().length >= 2 && !pick },
+  );
+  const submit = async () => {
+    if (!pick) return;
+    setError(null);
+    try {
+      await call(contract.nominateAtMeeting, {
+        params: { id: v.electionId },
+        body: { residentId: pick.id, nominatedBy: by.trim() || null, consent },
+      });
+      setPick(null);
+      setQ('');
+      setBy('');
+      setConsent(false);
+      props.onDone();
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+  return (
+    <Card withBorder data-testid="floor-nominations">
+      <Stack gap="xs">
+        <Title order={4}>{tmeet.floor.title}</Title>
+        <Text size="sm">
+          {f.allowed
+            ? tmeet.floor.rule(f.citation, f.confidenceLabel)
+            : tmeet.floor.notAllowed(f.citation, f.confidenceLabel)}
+        </Text>
+        {f.nominations.map((n) => (
+          <Text key={n.id} size="sm">
+            {n.name} · {n.nominatedBy ? tmeet.floor.byName(n.nominatedBy) : tmeet.floor.self}
+          </Text>
+        ))}
+        {f.allowed && !f.open && (
+          <Text size="sm">{v.adopted.votingForm ? tmeet.floor.closed : tmeet.floor.notYet}</Text>
+        )}
+        {f.open && v.canWrite && (
+          <>
+            {pick ? (
+              <Group>
+                <Badge size="lg">{pick.name}</Badge>
+                <Button variant="subtle" onClick={() => setPick(null)}>
+                  ✕
+                </Button>
+              </Group>
+            ) : (
+              <TextInput label={tmeet.floor.search} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+            )}
+            {!pick &&
+              (found.data ?? []).slice(0, 6).map((p) => (
+                <Button
+                  key={p.id}
+                  variant="light"
+                  justify="start"
+                  onClick={() => setPick({ id: p.id, name: p.fullName })}
+                >
+                  {p.fullName} · {p.ageOnElectionDay} tuổi · {p.address}
+                </Button>
+              ))}
+            <TextInput label={tmeet.floor.by} value={by} onChange={(e) => setBy(e.currentTarget.value)} />
+            <Checkbox
+              label={tmeet.floor.consent}
+              checked={consent}
+              onChange={(e) => setConsent(e.currentTarget.checked)}
+              size="md"
+            />
+            <Button onClick={() => void submit()} disabled={!pick} w="fit-content">
+              {tmeet.floor.add}
+            </Button>
+          </>
+        )}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
 export function MeetingDayPage() {
   const { id = '' } = useParams();
   const query = useApiQuery(contract.getMeeting, { params: { id } }, { refetchOnMount: 'always' });
@@ -299,6 +394,7 @@ export function MeetingDayPage() {
       </Text>
       {!v.isMeeting && <Alert color="yellow">{tmeet.notMeeting}</Alert>}
       <History votes={v.votes} />
+      {v.isMeeting && <FloorNominations v={v} onDone={reload} />}
       {v.isMeeting && v.canWrite && step && step !== 'hands' && step !== 'ballot' && (
         <StepForm key={`${step}-${v.votes.length}`} v={v} step={step} onDone={reload} />
       )}

@@ -25,7 +25,7 @@ export const planText = {
   startTime: 'Giờ',
   venue: 'Địa điểm',
   sessions: 'Các buổi bỏ phiếu',
-  sessionsHint: 'Buổi do UBND xã quy định, vd. 07:30-11:30, 13:30-17:00',
+  sessionsHint: 'Buổi: 07:30-11:30, 13:30-17:00',
   create: 'Lập kế hoạch',
   open: 'Mở',
   elections: 'Các cuộc bầu cử',
