@@ -184,6 +184,17 @@ export const recordMeetingVote = endpoint({
   errors: voteFailures,
 });
 
+export const switchToHouseholdBallots = endpoint({
+  method: 'POST',
+  path: '/api/elections/:id/meeting/household-ballots',
+  summary: 'The meeting had no quorum: hold the same election by household opinion ballots (Mẫu 04)',
+  tags,
+  access: 'write',
+  params: idParams,
+  response: meetingView,
+  errors: ['conflict', 'election-form'],
+});
+
 export const nominateAtMeeting = endpoint({
   method: 'POST',
   path: '/api/elections/:id/meeting/nominations',

@@ -103,6 +103,7 @@ export const FAILURE_CODES = {
   'floor-nomination-closed': 'refused',
   'dossier-missing': 'refused',
   'early-close': 'refused',
+  'election-form': 'refused',
   'election-team-candidate': 'refused',
   'election-team-leader': 'refused',
   'electorate-fixed': 'refused',

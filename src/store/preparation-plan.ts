@@ -123,6 +123,11 @@ export async function setElectionDetails(
     .execute();
 }
 
+/** The form the election is held in (a meeting without a quorum turns to household ballots). */
+export async function setElectionForm(db: Db, id: string, form: string): Promise<void> {
+  await db.updateTable('elections').set({ form }).where('id', '=', id).execute();
+}
+
 export async function setElectionState(db: Db, id: string, state: string): Promise<void> {
   await db.updateTable('elections').set({ state }).where('id', '=', id).execute();
 }

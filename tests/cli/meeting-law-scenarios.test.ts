@@ -78,4 +78,19 @@ describe('scenarios of the meeting and the polling law', () => {
     expect(text).toMatch(/4 Bùi Thị Nga 10 /);
     expect(text.indexOf('tại cuộc họp: ')).toBeLessThan(text.indexOf('Biểu quyết hình thức bầu'));
   }, 120_000);
+
+  it('DOMAIN.md row 7, ND59 Điều 3 k1b: a meeting without a quorum turns to household opinion ballots on the same election', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
+    const report = await runScenario(load('phuong2-no-quorum-household-ballots.json'), out);
+    expect(report.steps.filter((s) => !s.asExpected)).toEqual([]);
+    expect(report.elections).toEqual({ head: 'reported' });
+    const refused = report.steps.filter((s) => s.expected === 'refused');
+    expect(refused.map((s) => s.do)).toEqual(['householdBallots', 'agenda']);
+    expect(refused[1]?.refusal?.message).toMatch(/Mẫu 04/);
+    const record = readdirSync(out).find((f) => f.endsWith('count-record.pdf'))!;
+    const text = pdfText(join(out, record));
+    // Counted by the same engine against the households on the roll.
+    expect(text).toContain('Tổng số đại diện hộ gia đình trong danh sách: 365');
+    expect(text).toContain('Số phiếu thu vào: 240');
+  }, 120_000);
 });

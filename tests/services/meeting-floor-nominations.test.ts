@@ -130,3 +130,43 @@ describeEachDatabase('Quảng Trị Điều 13, Điều 15 k1d: no nominations f
     expect(!r.ok && r.error.message).toMatch(/quang-tri-2016.*chưa xác minh/);
   });
 });
+
+describeEachDatabase(
+  'DOMAIN.md row 7: a meeting without a quorum turns to household opinion ballots',
+  (t) => {
+    const ctx = () => t.ctx(meetingDay);
+    let electionId = '';
+    const team = () => aTeamMember(electionId);
+
+    it('refuses before the opening and after a quorate one; switches after a failed one, once', async () => {
+      electionId = await preparedElection(ctx());
+      const early = await meeting.switchToHouseholdBallots(ctx(), team(), electionId);
+      expect(!early.ok && early.error.code).toBe('conflict');
+      must(await meeting.recordMeetingVote(ctx(), team(), electionId, { step: 'opening', present: 150 }));
+      const viewer = await meeting.switchToHouseholdBallots(ctx(), aProvinceViewer('68'), electionId);
+      expect(viewer.ok).toBe(false);
+      const v = must(await meeting.switchToHouseholdBallots(ctx(), team(), electionId));
+      expect(v.isMeeting).toBe(false);
+      const row = await ctx()
+        .store.db.selectFrom('elections')
+        .select(['form'])
+        .where('id', '=', electionId)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ form: 'householdBallots' });
+      const again = await meeting.switchToHouseholdBallots(ctx(), team(), electionId);
+      expect(!again.ok && again.error.code).toBe('conflict');
+    });
+
+    it('refuses where the profile has no household ballots (Quảng Trị Điều 13), naming the rule', async () => {
+      await ctx()
+        .store.db.updateTable('elections')
+        .set({ profile_id: 'quang-tri-2016', form: 'meeting' })
+        .where('id', '=', electionId)
+        .execute();
+      await sealFixture(ctx(), 'fixture', electionId);
+      const r = await meeting.switchToHouseholdBallots(ctx(), team(), electionId);
+      expect(!r.ok && r.error.code).toBe('election-form');
+      expect(!r.ok && r.error.message).toMatch(/Điều 13/);
+    });
+  },
+);

@@ -26,7 +26,7 @@ import { checkIn, getTurnout, voterCardCode } from '../polling';
 import { getBallots, recordBallots, sealUnusedBallots } from '../polling';
 import { recordMeetingVote } from '../meeting';
 import { recordMeetingHands } from '../meeting';
-import { nominateAtMeeting } from '../meeting';
+import { nominateAtMeeting, switchToHouseholdBallots } from '../meeting';
 import { issueMeetingMinutes } from '../meeting';
 import { closePolling, recordInterruption, resumePolling } from '../polling';
 import { buildRoll } from '../roll';
@@ -97,6 +97,14 @@ export const pollingStepSchemas = [
     for: z.number().int().nonnegative().optional(),
     against: z.number().int().nonnegative().optional(),
     abstained: z.number().int().nonnegative().optional(),
+    position,
+    expect: expectation,
+  }),
+  z.object({
+    // The meeting had no quorum: the same election turns to household opinion ballots (Mẫu 04).
+    do: z.literal('householdBallots'),
+    on: date,
+    time,
     position,
     expect: expectation,
   }),
@@ -378,6 +386,8 @@ export async function performPollingStep(
           abstained: step.abstained ?? 0,
         }),
       );
+    case 'householdBallots':
+      return done(await switchToHouseholdBallots(ctx, actor, electionId));
     case 'floorNomination': {
       if (!env.person) return done(err(failures.invalid('person', 'Kịch bản không xác định được người.')));
       return done(

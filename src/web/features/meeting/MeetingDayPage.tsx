@@ -28,6 +28,7 @@ import { call, errorText as message } from '../../shared/client';
 import { useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { tmeet } from './strings';
+import { ConfirmButton } from '../../shared/ConfirmButton';
 
 type StepRule = NonNullable<MeetingView['rules'][Step]>;
 
@@ -379,6 +380,34 @@ function FloorNominations(props: { v: MeetingView; onDone: () => void }) {
   );
 }
 
+/** The meeting had no quorum: the same election turns to household opinion ballots (Mẫu 04). */
+function HouseholdBallots(props: { electionId: string; onDone: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const confirm = async () => {
+    setError(null);
+    try {
+      await call(contract.switchToHouseholdBallots, { params: { id: props.electionId } });
+      props.onDone();
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+  return (
+    <Card withBorder data-testid="household-ballots">
+      <Stack gap="xs">
+        <ConfirmButton variant="light" question={tmeet.householdBallots.question} onConfirm={confirm}>
+          {tmeet.householdBallots.button}
+        </ConfirmButton>
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
 export function MeetingDayPage() {
   const { id = '' } = useParams();
   const query = useApiQuery(contract.getMeeting, { params: { id } }, { refetchOnMount: 'always' });
@@ -395,6 +424,9 @@ export function MeetingDayPage() {
       {!v.isMeeting && <Alert color="yellow">{tmeet.notMeeting}</Alert>}
       <History votes={v.votes} />
       {v.isMeeting && <FloorNominations v={v} onDone={reload} />}
+      {v.isMeeting && v.canWrite && step === 'opening' && v.votes.some((x) => x.step === 'opening') && (
+        <HouseholdBallots electionId={v.electionId} onDone={reload} />
+      )}
       {v.isMeeting && v.canWrite && step && step !== 'hands' && step !== 'ballot' && (
         <StepForm key={`${step}-${v.votes.length}`} v={v} step={step} onDone={reload} />
       )}

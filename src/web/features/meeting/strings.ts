@@ -1,6 +1,11 @@
 /** The community meeting's agenda and show-of-hands count (MeetingDayPage). */
 export const tmeet = {
   link: 'Cuộc họp cộng đồng dân cư',
+  householdBallots: {
+    button: 'Chuyển sang phát phiếu lấy ý kiến hộ gia đình (Mẫu 04)',
+    question:
+      'Cuộc họp không đủ số người: cùng cuộc bầu cử này sẽ phát phiếu lấy ý kiến đến các hộ trong danh sách, kiểm phiếu theo quy định. Không quay lại cuộc họp được.',
+  },
   floor: {
     title: 'Giới thiệu người ứng cử tại cuộc họp',
     rule: (citation: string, confidence: string) =>
