@@ -287,6 +287,21 @@ function MinutesButton(props: { electionId: string; p: MeetingPosition }) {
 }
 
 /** The community meeting (hội nghị) on its day: agenda votes, then the show of hands or the ballot. */
+/** Runs a write and keeps its refusal, in Vietnamese, for the card to show. */
+function useWrite(): [string | null, (work: () => Promise<unknown>, then: () => void) => Promise<void>] {
+  const [error, setError] = useState<string | null>(null);
+  const write = async (work: () => Promise<unknown>, then: () => void) => {
+    setError(null);
+    try {
+      await work();
+      then();
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+  return [error, write];
+}
+
 /** Nominations from the floor (ND59 Điều 3 k5): who, by whom, with consent; open until the voting form. */
 function FloorNominations(props: { v: MeetingView; onDone: () => void }) {
   const { v } = props;
@@ -295,7 +310,7 @@ function FloorNominations(props: { v: MeetingView; onDone: () => void }) {
   const [pick, setPick] = useState<{ id: string; name: string } | null>(null);
   const [by, setBy] = useState('');
   const [consent, setConsent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, write] = useWrite();
   const found = useApiQuery(
     searchResidents,
     { params: { id: v.electionId }, query: { q } },
@@ -303,20 +318,20 @@ function FloorNominations(props: { v: MeetingView; onDone: () => void }) {
   );
   const submit = async () => {
     if (!pick) return;
-    setError(null);
-    try {
-      await call(contract.nominateAtMeeting, {
-        params: { id: v.electionId },
-        body: { residentId: pick.id, nominatedBy: by.trim() || null, consent },
-      });
-      setPick(null);
-      setQ('');
-      setBy('');
-      setConsent(false);
-      props.onDone();
-    } catch (e) {
-      setError(message(e));
-    }
+    await write(
+      () =>
+        call(contract.nominateAtMeeting, {
+          params: { id: v.electionId },
+          body: { residentId: pick.id, nominatedBy: by.trim() || null, consent },
+        }),
+      () => {
+        setPick(null);
+        setQ('');
+        setBy('');
+        setConsent(false);
+        props.onDone();
+      },
+    );
   };
   return (
     <Card withBorder data-testid="floor-nominations">
@@ -382,16 +397,9 @@ function FloorNominations(props: { v: MeetingView; onDone: () => void }) {
 
 /** The meeting had no quorum: the same election turns to household opinion ballots (Mẫu 04). */
 function HouseholdBallots(props: { electionId: string; onDone: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    setError(null);
-    try {
-      await call(contract.switchToHouseholdBallots, { params: { id: props.electionId } });
-      props.onDone();
-    } catch (e) {
-      setError(message(e));
-    }
-  };
+  const [error, write] = useWrite();
+  const confirm = () =>
+    write(() => call(contract.switchToHouseholdBallots, { params: { id: props.electionId } }), props.onDone);
   return (
     <Card withBorder data-testid="household-ballots">
       <Stack gap="xs">
