@@ -87,9 +87,37 @@ export const meetingView = z.object({
   method: ballotMethodSchema.nullable(),
   next: z.enum(['opening', 'secretary', 'votingForm', 'countingTeam', 'hands', 'ballot']).nullable(),
   positions: z.array(meetingPosition),
+  /** Nominations made at the meeting (ND59 Điều 3 k5; Tây Ninh Điều 7 k2 d–đ) and the rule for them. */
+  floor: z.object({
+    allowed: z.boolean(),
+    /** Open now: after the opening, before the voting form is chosen. */
+    open: z.boolean(),
+    citation: z.string(),
+    confidenceLabel: z.string(),
+    nominations: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        position: z.string(),
+        /** Null: the person stood themselves. */
+        nominatedBy: z.string().nullable(),
+        consent: z.boolean(),
+      }),
+    ),
+  }),
   canWrite: z.boolean(),
 });
 export type MeetingView = z.infer<typeof meetingView>;
+
+export const floorNominationInput = z.object({
+  residentId: z.string().max(64),
+  position: text(30).optional(),
+  /** The household representative who nominates; null or absent when the person stands themselves. */
+  nominatedBy: text(200).nullish(),
+  /** The nominee agreed, at the meeting, to stand. */
+  consent: z.boolean(),
+});
+export type FloorNominationInput = z.infer<typeof floorNominationInput>;
 
 export const meetingVoteInput = z.object({
   step: meetingStep,
@@ -154,6 +182,40 @@ export const recordMeetingVote = endpoint({
   response: meetingView,
   status: 201,
   errors: voteFailures,
+});
+
+export const switchToHouseholdBallots = endpoint({
+  method: 'POST',
+  path: '/api/elections/:id/meeting/household-ballots',
+  summary: 'The meeting had no quorum: hold the same election by household opinion ballots (Mẫu 04)',
+  tags,
+  access: 'write',
+  params: idParams,
+  response: meetingView,
+  errors: ['conflict', 'election-form'],
+});
+
+export const nominateAtMeeting = endpoint({
+  method: 'POST',
+  path: '/api/elections/:id/meeting/nominations',
+  summary: 'Record a nomination made at the meeting, after the list is introduced and before the voting form',
+  tags,
+  access: 'write',
+  params: idParams,
+  body: floorNominationInput,
+  response: meetingView,
+  status: 201,
+  errors: [
+    'conflict',
+    'invalid-input',
+    'floor-nomination-closed',
+    'not-found',
+    'candidate-birth-date-missing',
+    'candidate-on-election-team',
+    'candidate-permanent-residence',
+    'candidate-regular-residence',
+    'candidate-too-young',
+  ],
 });
 
 export const recordMeetingHands = endpoint({

@@ -65,6 +65,8 @@ export const roundElection = z.object({
   electionDate: z.string().nullable(),
   startTime: z.string().nullable(),
   venue: z.string().nullable(),
+  /** The polling sessions the commune fixed, when it did (Tây Ninh Điều 16 k3f). */
+  pollingSessions: z.array(z.object({ start: z.string(), end: z.string() })),
   form: z.string().nullable(),
   state: z.string(),
   overdue: z.number().int(),
@@ -144,6 +146,11 @@ export const roundInput = z.object({
         electionDate: civilDate,
         startTime: timeOfDay.nullish(),
         venue: text(300).nullish(),
+        /** The sessions the commune fixes where its profile leaves them to it (Tây Ninh Điều 16 k3f). */
+        pollingSessions: z
+          .array(z.object({ start: timeOfDay, end: timeOfDay }))
+          .max(4)
+          .nullish(),
       }),
     )
     .max(500),
@@ -172,7 +179,7 @@ export const createRound = endpoint({
   body: roundInput,
   response: roundView,
   status: 201,
-  errors: [...profileFailures, 'conflict', 'weekday-not-allowed', 'due-passed'],
+  errors: [...profileFailures, 'conflict', 'weekday-not-allowed', 'due-passed', 'outside-polling-hours'],
 });
 
 export const getRound = endpoint({

@@ -51,7 +51,14 @@ export const pollView = z.object({
   electionId: z.string(),
   status: pollStatus,
   window: z
-    .object({ opens: z.string(), ends: z.string(), latest: z.string(), citation: z.string() })
+    .object({
+      opens: z.string(),
+      ends: z.string(),
+      latest: z.string(),
+      citation: z.string(),
+      /** The sessions the commune fixed (Tây Ninh Điều 16 k3f), empty when the profile's hours apply. */
+      chosen: z.array(z.object({ start: z.string(), end: z.string() })),
+    })
     .nullable(),
   electionDate: z.string().nullable(),
   events: z.array(

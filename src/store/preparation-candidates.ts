@@ -1,5 +1,5 @@
 /** Nominations and their dossier files, meetings and votes, complaints, and the election team. */
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from './database';
 import type {
   CandidateFileTable,
@@ -81,7 +81,7 @@ export async function searchPeople(
     .execute();
 }
 
-export async function insertNomination(db: Db, row: NominationRow): Promise<void> {
+export async function insertNomination(db: Db, row: Insertable<NominationTable>): Promise<void> {
   await db.insertInto('nominations').values(row).execute();
 }
 

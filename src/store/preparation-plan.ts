@@ -1,5 +1,5 @@
 /** Rounds (the commune's plan), their tasks and officials, and the step history of each election. */
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from './database';
 import { inChunks } from './chunks';
 import { nextVersion } from './optimistic';
@@ -34,6 +34,8 @@ export interface PlannedElectionRow {
   readonly form: string | null;
   readonly startTime: string | null;
   readonly venue: string | null;
+  /** The sessions the commune fixed, JSON [{start, end}], or null. */
+  readonly pollingSessions: string | null;
 }
 
 export async function insertRound(db: Db, row: RoundRow): Promise<void> {
@@ -41,7 +43,7 @@ export async function insertRound(db: Db, row: RoundRow): Promise<void> {
 }
 
 /** An election of a round, with its form, start time and venue. */
-export async function insertPlannedElection(db: Db, row: ElectionTable): Promise<void> {
+export async function insertPlannedElection(db: Db, row: Insertable<ElectionTable>): Promise<void> {
   await db.insertInto('elections').values(row).execute();
 }
 
@@ -74,6 +76,7 @@ const electionColumns = [
   'e.form',
   'e.start_time as startTime',
   'e.venue',
+  'e.polling_sessions as pollingSessions',
 ] as const;
 
 export async function getPlannedElection(db: Db, id: string): Promise<PlannedElectionRow | undefined> {
@@ -118,6 +121,11 @@ export async function setElectionDetails(
     .set({ round_id: d.roundId, form: d.form, start_time: d.startTime, venue: d.venue })
     .where('id', '=', id)
     .execute();
+}
+
+/** The form the election is held in (a meeting without a quorum turns to household ballots). */
+export async function setElectionForm(db: Db, id: string, form: string): Promise<void> {
+  await db.updateTable('elections').set({ form }).where('id', '=', id).execute();
 }
 
 export async function setElectionState(db: Db, id: string, state: string): Promise<void> {

@@ -94,6 +94,8 @@ export interface ElectionTable {
   form: string | null;
   start_time: string | null;
   venue: string | null;
+  /** Added by 0029: the sessions the commune fixed, JSON [{start, end}] (Tây Ninh Điều 16 k3f). */
+  polling_sessions: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserTable {
@@ -285,6 +287,10 @@ export interface NominationTable {
   ballot_order: number | null;
   withdrawn: number;
   created_at: string;
+  /** Added by 0030: nominated at the meeting itself (1), by whom (null: self), with consent (1). */
+  at_meeting: ColumnType<number, number | undefined, number>;
+  nominated_by: ColumnType<string | null, string | null | undefined, string | null>;
+  consent: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface CandidateFileTable {

@@ -165,6 +165,8 @@ export const scenarioSchema = z.object({
     electionDate: date,
     startTime: z.string().optional(),
     venue: z.string().optional(),
+    /** The polling sessions the commune fixes (Tây Ninh Điều 16 k3f). */
+    pollingSessions: z.array(z.object({ start: z.string(), end: z.string() })).optional(),
     assignments: z
       .array(z.object({ officialName: z.string(), position: z.string(), duty: z.string() }))
       .optional(),
@@ -320,6 +322,7 @@ async function setUp(run: Run): Promise<Result<unknown>> {
         electionDate: p.electionDate,
         startTime: p.startTime ?? null,
         venue: p.venue ?? null,
+        ...(p.pollingSessions ? { pollingSessions: p.pollingSessions } : {}),
       },
     ],
     assignments: (p.assignments ?? []).map((a) => ({ ...a, hamletId: run.hamletId })),
@@ -357,6 +360,7 @@ async function perform(
   if (pollingScenario.POLLING_STEPS.includes(step.do)) {
     const o = await pollingScenario.performPollingStep(ctx, a, step as pollingScenario.PollingStep, {
       electionId: (position) => run.election(position),
+      person: (ref) => run.person(ref as z.infer<typeof personRef>),
     });
     const documents: string[] = [];
     for (const d of o.documents) documents.push(...(await run.save(step.on, index, d)));
@@ -521,7 +525,8 @@ async function performAfterTheVote(
   index: number,
 ): Promise<{ result: Result<unknown>; documents: string[] }> {
   const outcome = await officeScenario.performOfficeStep(ctx, run.actor, step as officeScenario.OfficeStep, {
-    electionId: run.election('head'),
+    // A recognition may name the deputy's election (Quảng Trị: refused while the head's awaits it).
+    electionId: run.election('position' in step && step.do === 'recognise' ? step.position : 'head'),
     hamletId: run.hamletId,
     person: (ref) => run.person(ref as z.infer<typeof personRef>),
     refs: run.refs,

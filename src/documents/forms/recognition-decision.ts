@@ -6,6 +6,7 @@ import {
   electionPhrase,
   personText,
   ratio,
+  type Article,
   type DecisionParts,
   type ElectionRef,
   type Person,
@@ -18,22 +19,42 @@ export interface RecognitionData extends DecisionParts {
   readonly elected: Person & { readonly birthDate?: string; readonly residence?: string };
   /** Votes and the base they are measured against, printed when given. */
   readonly votes?: { readonly count: number; readonly of: number; readonly ofLabel: string };
+  /** Deputies elected with the head and recognised in the same decision (Quảng Trị Điều 13, 16). */
+  readonly alsoElected?: readonly {
+    readonly election: ElectionRef;
+    readonly elected: Person & { readonly birthDate?: string; readonly residence?: string };
+    readonly votes?: { readonly count: number; readonly of: number; readonly ofLabel: string };
+  }[];
   readonly duties: string;
   readonly executors: string;
 }
 
-export function buildRecognitionDecision(d: RecognitionData): DocumentModel {
-  const subject = `Về việc công nhận người trúng cử ${electionPhrase(d.election)}`;
+type Elected = RecognitionData['elected'];
+type Votes = RecognitionData['votes'];
+
+function recognitionArticle(election: ElectionRef, elected: Elected, votes: Votes): Article {
   const who = [
-    personText(d.elected),
-    d.elected.birthDate ? `, sinh ${dateInWords(d.elected.birthDate)}` : '',
-    d.elected.residence ? `, nơi cư trú: ${d.elected.residence}` : '',
+    personText(elected),
+    elected.birthDate ? `, sinh ${dateInWords(elected.birthDate)}` : '',
+    elected.residence ? `, nơi cư trú: ${elected.residence}` : '',
   ].join('');
-  const votes = d.votes
-    ? ` (đạt ${d.votes.count} phiếu, bằng ${ratio(d.votes.count, d.votes.of)} so với ${d.votes.ofLabel})`
+  const counted = votes
+    ? ` (đạt ${votes.count} phiếu, bằng ${ratio(votes.count, votes.of)} so với ${votes.ofLabel})`
     : '';
+  return { text: [`Công nhận `, b(who), `, trúng cử ${electionPhrase(election)}${counted}.`] };
+}
+
+export function buildRecognitionDecision(d: RecognitionData): DocumentModel {
+  const also = d.alsoElected ?? [];
+  const all = [d.election, ...also.map((x) => x.election)];
+  const same = all.every((e) => e.hamlet === d.election.hamlet && e.term === d.election.term);
+  const phrase = same
+    ? electionPhrase({ ...d.election, position: all.map((e) => e.position).join(' và ') })
+    : all.map(electionPhrase).join('; ');
+  const subject = `Về việc công nhận người trúng cử ${phrase}`;
   return decision(d, subject, [
-    { text: [`Công nhận `, b(who), `, trúng cử ${electionPhrase(d.election)}${votes}.`] },
+    recognitionArticle(d.election, d.elected, d.votes),
+    ...also.map((x) => recognitionArticle(x.election, x.elected, x.votes)),
     { text: d.duties },
     { text: d.executors },
   ]);

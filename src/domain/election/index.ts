@@ -2,3 +2,4 @@ export * from './timeline';
 export * from './deadlines';
 export * from './lifecycle';
 export * from './eligibility';
+export * from './polling-sessions';

@@ -236,6 +236,11 @@ export const nd59: RuleProfile = {
   ),
   defaultPaperForm: secondary('meeting', cite(S.ND59, 'Điều 7')),
   ballotMethod: secondary({ options: ['hands', 'secret'] }, cite(S.ND59, 'Điều 3', 'khoản 5 điểm g')),
+  floorNominations: secondary(
+    { allowed: true, until: 'votingForm' },
+    cite(S.ND59, 'Điều 3', 'khoản 5'),
+    'Sau khi Ban công tác Mặt trận giới thiệu danh sách, đại diện hộ gia đình có mặt có thể tự ứng cử hoặc giới thiệu người khác, trước khi biểu quyết hình thức bầu (Mẫu 05).',
+  ),
   ballotForm: unverified('strikeOutOrAgreeColumns', cite(S.ND59, 'Mẫu 02')),
   meetingQuorum: secondary(
     overHalf('registered'),

@@ -129,6 +129,7 @@ describe('quang-tri-2016', () => {
       end: '12:00',
       earliestStart: '05:00',
       latestEnd: '22:00',
+      earlyClose: 'allVoted',
     });
   });
   it('QĐ 01/2016 Điều 15 k1đ: election team of 5 to 7, led by the Front committee head', () => {

@@ -267,6 +267,11 @@ export const quangTri2016: RuleProfile = {
   electionForms: verified(['separateBallot', 'meeting'], cite(QT, 'Điều 13')),
   defaultPaperForm: verified('separateBallot', cite(QT, 'Điều 14', 'khoản 1')),
   ballotMethod: verified({ options: ['secret'] }, k1('i')),
+  floorNominations: unverified(
+    { allowed: false, until: 'votingForm' },
+    cite(QT, 'Điều 13'),
+    'Quy chế lập danh sách chính thức trước ngày bầu (Điều 15 k1 d) và không nói đến việc giới thiệu tại hội nghị; bầu tại hội nghị thôn theo Điều 8 NQLT 09/2008 (chưa có văn bản): chưa xác minh.',
+  ),
   ballotForm: unverified('strikeOut', k1('i'), 'Quy chế không quy định cách đánh dấu phiếu.'),
   meetingQuorum: secondary(
     overHalf('registered'),
@@ -297,7 +302,13 @@ export const quangTri2016: RuleProfile = {
   ),
   pollingDays: verified([0], cite(QT, 'Điều 14', 'khoản 1')),
   pollingHours: verified(
-    { sessionStarts: ['07:00'], end: '12:00', earliestStart: '05:00', latestEnd: '22:00' },
+    {
+      sessionStarts: ['07:00'],
+      end: '12:00',
+      earliestStart: '05:00',
+      latestEnd: '22:00',
+      earlyClose: 'allVoted',
+    },
     cite(QT, 'Điều 15', 'khoản 2 điểm a'),
     'Có thể kết thúc sớm khi 100% cử tri trong danh sách đã bỏ phiếu.',
   ),

@@ -229,6 +229,12 @@ export const ruleProfileSchema = z
     /** The ways the vote may be taken; with more than one, the meeting chooses (ND59 Điều 3 k5 g). */
     ballotMethod: param(z.object({ options: z.array(ballotMethodSchema).min(1) })),
     ballotForm: param(z.enum(['strikeOut', 'agreeColumns', 'strikeOutOrAgreeColumns'])),
+    /**
+     * Nominations at the meeting itself (ND59 Điều 3 k5; Tây Ninh Điều 7 k2 d–đ): whether those
+     * present may nominate themselves or others there, after the Front committee's list is
+     * introduced and until the voting form is chosen.
+     */
+    floorNominations: param(z.object({ allowed: z.boolean(), until: z.enum(['votingForm']) })),
     meetingQuorum: param(thresholdSchema.nullable()),
     proceduralVote: param(thresholdSchema.nullable()),
     winner: param(perForm(winnerRuleSchema)),
@@ -244,6 +250,12 @@ export const ruleProfileSchema = z
           end: hhmm,
           earliestStart: hhmm.nullable(),
           latestEnd: hhmm.nullable(),
+          /**
+           * Closing before the end: `allVoted` once everyone on the roll has voted (Quảng Trị Điều 15
+           * k2a); `none` when the source gives no early close, the poll then runs to the end of the
+           * sessions the commune fixed (Tây Ninh Điều 16 k3f).
+           */
+          earlyClose: z.enum(['allVoted', 'none']),
         })
         .nullable(),
     ),

@@ -248,6 +248,11 @@ export const tayNinh2019: RuleProfile = {
     cite(TN, 'Điều 7', 'khoản 2 điểm e'),
     'Bầu riêng thì bỏ phiếu kín (Điều 16 k2).',
   ),
+  floorNominations: verified(
+    { allowed: true, until: 'votingForm' },
+    cite(TN, 'Điều 7', 'khoản 2 điểm d, đ'),
+    'Tại hội nghị ấp, cử tri có thể tự ứng cử hoặc giới thiệu người ứng cử; Tổ bầu cử ấn định danh sách để hội nghị biểu quyết, trước khi bầu.',
+  ),
   ballotForm: verified(
     'strikeOut',
     cite(TN, 'Điều 16', 'khoản 3 điểm b'),
@@ -281,9 +286,15 @@ export const tayNinh2019: RuleProfile = {
   allStruckOut: verified('invalid', cite(TN, 'Điều 16', 'khoản 3 điểm d')),
   pollingDays: verified([6, 0], cite(TN, 'Điều 16', 'khoản 3 điểm f')),
   pollingHours: verified(
-    { sessionStarts: ['07:30', '13:30'], end: '19:00', earliestStart: null, latestEnd: '19:00' },
+    {
+      sessionStarts: ['07:30', '13:30'],
+      end: '19:00',
+      earliestStart: null,
+      latestEnd: '19:00',
+      earlyClose: 'none',
+    },
     cite(TN, 'Điều 16', 'khoản 3 điểm f'),
-    'Kết thúc trước 19 giờ cùng ngày.',
+    'UBND xã quy định cụ thể các buổi: sáng (từ 7 giờ 30), chiều (từ 13 giờ 30); kết thúc trước 19 giờ cùng ngày. Quy trình không quy định kết thúc sớm khi mọi cử tri đã bỏ phiếu: bỏ phiếu đến hết các buổi UBND xã đã quy định.',
   ),
   electionTeam: unverified(
     {

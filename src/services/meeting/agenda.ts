@@ -17,7 +17,7 @@ import {
   meetsThresholdOf,
 } from '../../domain/rules';
 import { foldForSearch } from '../../domain/people/names';
-import { meetingAgenda as repo, pollingCounts as countsRepo } from '../../store';
+import { meetingAgenda as repo, pollingCounts as countsRepo, preparationPlan as planRepo } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
@@ -29,6 +29,11 @@ import { loadPollingElection } from '../polling';
 import { postedRoll } from '../polling';
 import { ruleFailure } from '../common';
 import type { MeetingVoteInput } from '../../contract/meeting';
+import type { FloorNominationInput } from './floor-nominations';
+import { floorOf, recordFloorNomination } from './floor-nominations';
+import type { MeetingView as MeetingContractView } from '../../contract/meeting';
+
+type FloorView = MeetingContractView['floor'];
 
 export type MeetingStep = 'opening' | 'secretary' | 'votingForm' | 'countingTeam';
 export const MEETING_STEPS: readonly MeetingStep[] = ['opening', 'secretary', 'votingForm', 'countingTeam'];
@@ -105,6 +110,7 @@ export interface MeetingView {
   readonly method: BallotMethod | null;
   readonly next: MeetingStep | 'hands' | 'ballot' | null;
   readonly positions: MeetingPosition[];
+  readonly floor: FloorView;
   readonly canWrite: boolean;
 }
 
@@ -280,8 +286,91 @@ async function viewOf(ctx: ServiceContext, l: Loaded): Promise<MeetingView> {
     method: adopted.votingForm?.subject.method ?? null,
     next: nextStep(adopted, rules),
     positions,
+    floor: await floorOf(
+      ctx.store.db,
+      pe,
+      !!adopted.opening && !adopted.votingForm && formOf(pe) === 'meeting',
+    ),
     canWrite: pe.canWrite,
   };
+}
+
+/**
+ * The community meeting could not be held for want of a quorum (the last opening recorded failed):
+ * the same election turns to household opinion ballots (Mẫu 04), where the profile has that form
+ * (DOMAIN.md row 7; ND59 Điều 3 k1b, its trigger not retrieved, so the profile's confidence is shown).
+ * Nothing is replanned: the roll, the candidates and the team stay; the count counts the ballots
+ * under the form's own rule against the households on the roll.
+ */
+export async function switchToHouseholdBallots(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+): Promise<Result<MeetingView>> {
+  const l = await loadMeeting(ctx, actor, electionId, 'write');
+  if (!l.ok) return l;
+  const { pe } = l.value;
+  const v = await viewOf(ctx, l.value);
+  const forms = pe.profile.electionForms;
+  if (!forms.value.includes('householdBallots'))
+    return err(
+      ruleFailure(
+        'election-form',
+        'electionForms',
+        forms.citation,
+        `Bộ quy tắc ${pe.profile.id} không có hình thức phát phiếu lấy ý kiến hộ gia đình (${formatCitation(forms.citation)}).`,
+      ),
+    );
+  if (!v.isMeeting)
+    return err(failures.conflict('form', 'Cuộc bầu cử này không tổ chức tại cuộc họp cộng đồng dân cư.'));
+  const openings = v.votes.filter((x) => x.step === 'opening');
+  const last = openings.at(-1);
+  if (!last || last.passed)
+    return err(
+      failures.conflict(
+        'step',
+        'Chỉ chuyển sang phát phiếu lấy ý kiến hộ gia đình khi cuộc họp đã ghi số người có mặt và không đủ số theo quy định.',
+      ),
+    );
+  if (v.positions.some((p) => p.count !== null))
+    return err(
+      failures.conflict('count', 'Đã mở kiểm phiếu của cuộc họp: không chuyển hình thức bầu được nữa.'),
+    );
+  await writeWithAudit(ctx, actor, async (trx) => {
+    await planRepo.setElectionForm(trx, electionId, 'householdBallots');
+    return {
+      value: undefined,
+      audit: {
+        action: 'meeting.household-ballots',
+        entity: 'election',
+        entityId: electionId,
+        data: {
+          from: 'meeting',
+          to: 'householdBallots',
+          present: last.present,
+          registered: l.value.registered,
+          quorum: last.summary,
+          citation: formatCitation(forms.citation),
+          confidence: forms.confidence,
+        },
+      },
+    };
+  });
+  return getMeeting(ctx, actor, electionId);
+}
+
+/** A nomination from the floor of the meeting (floor-nominations.ts), answered with the meeting. */
+export async function nominateAtMeeting(
+  ctx: ServiceContext,
+  actor: Actor,
+  electionId: string,
+  input: FloorNominationInput,
+): Promise<Result<MeetingView>> {
+  const l = await loadMeeting(ctx, actor, electionId, 'write');
+  if (!l.ok) return l;
+  const done = await recordFloorNomination(ctx, actor, l.value.pe, await viewOf(ctx, l.value), input);
+  if (!done.ok) return done;
+  return getMeeting(ctx, actor, electionId);
 }
 
 export async function getMeeting(

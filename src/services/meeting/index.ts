@@ -2,3 +2,4 @@
 export * from './agenda';
 export * from './hands';
 export * from './minutes';
+export type { FloorNominationInput } from './floor-nominations';

@@ -49,6 +49,25 @@ function missingFailure(v: MeetingView, closed: boolean) {
   return null;
 }
 
+/**
+ * The agenda as the minutes tell it: each vote after the opening, with the nominations made at the
+ * meeting (ND59 Điều 3 k5) told where they happened, before the voting form was chosen.
+ */
+function agendaLines(v: MeetingView, position: string): string[] {
+  const votes = v.votes.filter((x) => x.step !== 'opening');
+  const line = (x: (typeof votes)[number]) =>
+    `${x.stepLabel}${x.subject.name ? ` (${x.subject.name})` : ''}: ${x.summary}`;
+  const floor = v.floor.nominations
+    .filter((n) => n.position === position)
+    .map(
+      (n) =>
+        `Giới thiệu người ứng cử tại cuộc họp: ${n.name} (${n.nominatedBy ? `do ${n.nominatedBy} giới thiệu` : 'tự ứng cử'}; người được giới thiệu đồng ý ứng cử), được ghi vào danh sách bầu (${v.floor.citation}).`,
+    );
+  const at = votes.findIndex((x) => x.step === 'votingForm');
+  const cut = at < 0 ? votes.length : at;
+  return [...votes.slice(0, cut).map(line), ...floor, ...votes.slice(cut).map(line)];
+}
+
 /** Issues Mẫu 03 for one position of a meeting-form election, once its count is closed. */
 export async function issueMeetingMinutes(
   ctx: ServiceContext,
@@ -100,9 +119,7 @@ export async function issueMeetingMinutes(
     ratioLabel: 'tổng số đại diện hộ gia đình trong danh sách',
     outcome: result.conclusion,
     endTime: vnInstant(new Date(closure.closed_at)).time,
-    agenda: v.votes
-      .filter((x) => x.step !== 'opening')
-      .map((x) => `${x.stepLabel}${x.subject.name ? ` (${x.subject.name})` : ''}: ${x.summary}`),
+    agenda: agendaLines(v, pos.position),
   };
   const form = findForm('community-meeting');
   if (!form) return err(failures.notFound('mẫu biên bản cuộc họp cộng đồng dân cư'));

@@ -13,6 +13,7 @@ import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { RuleProfile } from '../../domain/rules';
 import { decisionBeforeRule, formatCitation, getProfile } from '../../domain/rules';
+import { positionTitle } from '../../domain/count/labels';
 import { office as repo, pollingCounts as countsRepo, preparationPlan as planRepo } from '../../store';
 import type { Db } from '../../store';
 import type { DecisionInput, RecognitionDecision } from '../../contract/office';
@@ -90,10 +91,12 @@ export interface CountedElection {
   readonly hamletName: string;
   readonly hamletKind: string;
   readonly termLabel: string;
+  /** The position the election is held for; the count of that position is read (default head). */
+  readonly position?: string;
 }
 
 /**
- * The closed count of the election's head for its current round, if the count was kept here, with
+ * The closed count of the election's position for its current round, if the count was kept here, with
  * the result recomputed from its papers: the stored copy decides nothing, and when it differs the
  * outcome says so (`mismatch`) and recognition is refused.
  */
@@ -103,7 +106,8 @@ export async function countOutcome(
   profile: RuleProfile,
 ): Promise<CountOutcome | null> {
   const counts = await countsRepo.listCounts(db, election.id);
-  const c = counts.find((x) => x.position === 'head' && x.round === election.round);
+  const position = election.position ?? 'head';
+  const c = counts.find((x) => x.position === position && x.round === election.round);
   if (!c) return null;
   const check = await counting.checkCount(db, c, profile, election);
   if (!check) return null;
@@ -234,7 +238,11 @@ export async function decideRecognition(
     return err(
       failures.invalid('on', `Ngày quyết định trước ngày nhận báo cáo (${formatVietnamese(l.received)}).`),
     );
-  if (input.decision === 'recognise') return recognise(ctx, actor, l, input);
+  if (input.decision === 'recognise') {
+    const withHead = await headStillReported(ctx.store.db, l);
+    if (withHead) return err(withHead);
+    return recognise(ctx, actor, l, input);
+  }
   if (input.decision === 'rerun') return orderRerun(ctx, actor, l, input);
   if (input.decision === 'reply') return reply(ctx, actor, l, input);
   return err(failures.invalid('decision', 'Hãy chọn: công nhận, bầu cử lại hoặc trả lời bằng văn bản.'));
@@ -274,6 +282,57 @@ async function recordDecision(
   return id;
 }
 
+/**
+ * Quảng Trị Điều 13, 16: the head and the deputies are elected together and recognised from the same
+ * report, so a deputy's election is decided with the head's while the head's is still awaiting it.
+ */
+async function headStillReported(db: Db, l: Loaded) {
+  if (l.e.position !== 'deputyHead' || l.profile.deputies.value.mode !== 'electedWithHead' || !l.e.roundId)
+    return null;
+  const head = (await planRepo.listRoundElections(db, l.e.roundId)).find(
+    (x) => x.hamletId === l.e.hamletId && x.position === 'head' && x.state === 'reported',
+  );
+  if (!head) return null;
+  return ruleFailure(
+    'deputy-elected',
+    'deputies.mode',
+    l.profile.deputies.citation,
+    `${positionTitle('deputyHead', l.e.hamletKind)} được bầu cùng ${headTitle(l.e.hamletKind)} và được công nhận trong cùng quyết định, từ cùng báo cáo của Tổ bầu cử (${formatCitation(l.profile.deputies.citation)}; ${formatCitation(l.profile.recognition.citation)}): hãy công nhận ở cuộc bầu ${headTitle(l.e.hamletKind)} ${l.e.hamletName}.`,
+    'decision',
+  );
+}
+
+interface ElectedWith {
+  readonly e: planRepo.PlannedElectionRow;
+  readonly outcome: CountOutcome;
+  readonly winner: CountOutcome['elected'][number];
+}
+
+/**
+ * The deputies elected with this head (profile `deputies.mode` electedWithHead): the hamlet's deputy
+ * elections of the same plan whose reported count elected someone. One whose count elected no one
+ * stays reported for its own decision (a re-election or a reply).
+ */
+async function deputiesElectedWith(db: Db, l: Loaded): Promise<Result<ElectedWith[]>> {
+  if (l.e.position !== 'head' || l.profile.deputies.value.mode !== 'electedWithHead' || !l.e.roundId)
+    return ok([]);
+  const siblings = (await planRepo.listRoundElections(db, l.e.roundId)).filter(
+    (x) => x.hamletId === l.e.hamletId && x.position === 'deputyHead' && x.state === 'reported',
+  );
+  const out: ElectedWith[] = [];
+  for (const e of siblings) {
+    const outcome = await countOutcome(db, e, l.profile);
+    if (!outcome) continue;
+    if (outcome.mismatch)
+      return err(
+        counting.mismatchFailure(outcome.mismatch, `công nhận ${positionTitle(e.position, e.hamletKind)}`),
+      );
+    const winner = outcome.elected[0];
+    if (outcome.kind === 'elected' && winner?.residentId) out.push({ e, outcome, winner });
+  }
+  return ok(out);
+}
+
 async function recognise(
   ctx: ServiceContext,
   actor: Actor,
@@ -308,28 +367,53 @@ async function recognise(
   }
   const person = await personFor(db, l.e.hamletId, winner.residentId, winner.name);
   if (!person.ok) return person;
+  const deputies = await deputiesElectedWith(db, l);
+  if (!deputies.ok) return deputies;
+  type Found = Extract<Awaited<ReturnType<typeof personFor>>, { ok: true }>['value'];
+  const deputyPeople: (ElectedWith & { person: Found })[] = [];
+  for (const d of deputies.value) {
+    const p = await personFor(db, d.e.hamletId, d.winner.residentId, d.winner.name);
+    if (!p.ok) return p;
+    deputyPeople.push({ ...d, person: p.value });
+  }
   const step = await advanceLifecycle(ctx, actor, l.e.id, {
     to: 'recognised',
     on: input.on,
     override: input.override ?? null,
   });
   if (!step.ok) return step;
+  for (const d of deputyPeople) {
+    const s = await advanceLifecycle(ctx, actor, d.e.id, {
+      to: 'recognised',
+      on: input.on,
+      override: input.override ?? null,
+    });
+    if (!s.ok) return s;
+  }
   const commune = await loadCommune(ctx, actor, l.e.communeId, 'decide');
   if (!commune.ok) return commune;
   const communeName = commune.value.communeName;
   const chair = await chairOf(db, l.e.id, input.signerName);
-  const title = headTitle(l.e.hamletKind);
+  const isHead = l.e.position !== 'deputyHead';
+  const title = isHead ? headTitle(l.e.hamletKind) : positionTitle(l.e.position, l.e.hamletKind);
   const byChair = l.profile.recognition.value.authority === 'chair';
+  // One article per person recognised, then duties, then who carries it out.
+  const executorArticle = 3 + deputyPeople.length;
+  const names = [person.value, ...deputyPeople.map((d) => d.person)]
+    .map((p) => `${p.doc.honorific.toLowerCase()} ${p.name}`)
+    .join(', ');
   const doc = await issueForm(ctx, actor, {
     formId: 'recognition-decision',
-    title: `Quyết định công nhận ${title} ${l.e.hamletName}`,
+    title: `Quyết định công nhận ${title}${deputyPeople.length > 0 ? ` và ${positionTitle('deputyHead', l.e.hamletKind)}` : ''} ${l.e.hamletName}`,
     communeId: l.e.communeId,
     hamletId: l.e.hamletId,
     electionId: l.e.id,
     date: input.on,
     symbol: 'QĐ-UBND',
     data: (n) => ({
-      issue: communeIssue(communeName, input.on, 'QĐ-UBND', n, chair, byChair, ['- Như Điều 3;']),
+      issue: communeIssue(communeName, input.on, 'QĐ-UBND', n, chair, byChair, [
+        `- Như Điều ${executorArticle};`,
+      ]),
       authority: authorityLine(communeName, byChair),
       legalBases: [...legalBasesOf(l.profile), reportRef(l)],
       election: { hamlet: inText(l.e.hamletName), position: title, term: l.e.termLabel },
@@ -339,30 +423,46 @@ async function recognise(
         of: outcome.registered,
         ofLabel: 'tổng số cử tri, đại diện hộ gia đình trong danh sách',
       },
-      duties: `${title} ${inText(l.e.hamletName)} có nhiệm vụ, quyền hạn theo quy định của pháp luật kể từ ngày Quyết định này có hiệu lực.`,
-      executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${communeName}, Ban công tác Mặt trận ${inText(l.e.hamletName)} và ${person.value.doc.honorific.toLowerCase()} ${person.value.name} chịu trách nhiệm thi hành Quyết định này./.`,
+      alsoElected: deputyPeople.map((d) => ({
+        election: {
+          hamlet: inText(l.e.hamletName),
+          position: positionTitle(d.e.position, d.e.hamletKind),
+          term: d.e.termLabel,
+        },
+        elected: d.person.doc,
+        votes: {
+          count: d.winner.votes,
+          of: d.outcome.registered,
+          ofLabel: 'tổng số cử tri, đại diện hộ gia đình trong danh sách',
+        },
+      })),
+      duties: `${title}${deputyPeople.length > 0 ? `, ${positionTitle('deputyHead', l.e.hamletKind)}` : ''} ${inText(l.e.hamletName)} có nhiệm vụ, quyền hạn theo quy định của pháp luật kể từ ngày Quyết định này có hiệu lực.`,
+      executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${communeName}, Ban công tác Mặt trận ${inText(l.e.hamletName)} và ${names} chịu trách nhiệm thi hành Quyết định này./.`,
     }),
   });
   if (!doc.ok) return doc;
   const at = ctx.now().toISOString();
-  const row = termRow(
-    {
-      hamletId: l.e.hamletId,
-      position: 'head',
-      holderName: person.value.name,
-      residentId: person.value.residentId,
-      basis: 'elected',
-      electionId: l.e.id,
-      documentId: doc.value.id,
-      decisionRef: docRef(doc.value),
-      profileId: l.profile.id,
-      termLabel: l.e.termLabel,
-      startOn: input.on,
-      plannedEnd: termEndOf(input.on, months.value),
-    },
-    actor,
-    at,
-  );
+  const term = (e: planRepo.PlannedElectionRow, p: { name: string; residentId: string | null }) =>
+    termRow(
+      {
+        hamletId: e.hamletId,
+        position: e.position === 'deputyHead' ? 'deputyHead' : 'head',
+        holderName: p.name,
+        residentId: p.residentId,
+        basis: 'elected',
+        electionId: e.id,
+        documentId: doc.value.id,
+        decisionRef: docRef(doc.value),
+        profileId: l.profile.id,
+        termLabel: e.termLabel,
+        startOn: input.on,
+        plannedEnd: termEndOf(input.on, months.value),
+      },
+      actor,
+      at,
+    );
+  const row = term(l.e, person.value);
+  const deputyRows = deputyPeople.map((d) => ({ d, row: term(d.e, d.person) }));
   const id = await recordDecision(
     ctx,
     actor,
@@ -370,13 +470,42 @@ async function recognise(
     'recognition',
     input.on,
     doc.value.id,
-    { termId: row.id, holder: row.holder_name, months: months.value },
+    {
+      termId: row.id,
+      holder: row.holder_name,
+      months: months.value,
+      deputies: deputyRows.map((x) => ({
+        electionId: x.d.e.id,
+        termId: x.row.id,
+        holder: x.row.holder_name,
+      })),
+    },
     async (trx) => {
-      // The previous head (or interim head) leaves on the day the new one takes office.
-      await endCurrent(trx, l.e.hamletId, ['head'], input.on, 'replaced', docRef(doc.value));
-      // TT04 Điều 12 k2: deputies serve the head's term; the new head chooses anew.
-      await endCurrent(trx, l.e.hamletId, ['deputyHead'], input.on, 'headLeft', docRef(doc.value));
+      if (isHead) {
+        // The previous head (or interim head) leaves on the day the new one takes office.
+        await endCurrent(trx, l.e.hamletId, ['head'], input.on, 'replaced', docRef(doc.value));
+        // TT04 Điều 12 k2: deputies serve the head's term; the new head chooses anew, unless the
+        // deputies were elected with the head (recognised in this decision).
+        await endCurrent(trx, l.e.hamletId, ['deputyHead'], input.on, 'headLeft', docRef(doc.value));
+      }
       await repo.insertTerm(trx, row);
+      for (const x of deputyRows) {
+        await repo.insertTerm(trx, x.row);
+        // The deputy's election carries the same decision: its record shows how it ended.
+        await repo.insertDecision(trx, {
+          id: randomUUID(),
+          hamlet_id: x.d.e.hamletId,
+          election_id: x.d.e.id,
+          kind: 'recognition',
+          decided_on: input.on,
+          due: l.due,
+          late: l.due !== null && input.on > l.due ? 1 : 0,
+          document_id: doc.value.id,
+          data: JSON.stringify({ termId: x.row.id, holder: x.row.holder_name, withHead: l.e.id }),
+          recorded_by: actor.userId,
+          recorded_at: at,
+        });
+      }
     },
   );
   return ok({

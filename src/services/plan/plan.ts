@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CivilDate } from '../../domain/calendar';
 import { addDays, formatVietnamese } from '../../domain/calendar';
-import { buildTimeline } from '../../domain/election';
+import { buildTimeline, communeChoosesSessions, parseSessions, sessionsProblem } from '../../domain/election';
 import { err, ok } from '../../domain/result';
-import type { Result } from '../../domain/result';
+import type { Failure, Result } from '../../domain/result';
 import type { Electorate, Position, RuleProfile } from '../../domain/rules';
 import { SOURCES, formatCitation, getProfile } from '../../domain/rules';
 import { hamletKinds, isHamletKind } from '../../domain/territory';
@@ -23,6 +23,7 @@ import { canManageCommune, canRead, placeOfCommune } from '../common';
 import { isCivil, isTime } from '../common';
 import { parseJson } from '../common';
 import { vnToday } from '../common';
+import { ruleFailure } from '../common';
 import { weekOf } from '../../domain/calendar';
 import type * as contract from '../../contract/plan';
 
@@ -61,6 +62,7 @@ export interface RoundElectionView {
   readonly electionDate: CivilDate | null;
   readonly startTime: string | null;
   readonly venue: string | null;
+  readonly pollingSessions: { start: string; end: string }[];
   readonly form: string | null;
   readonly state: string;
   readonly overdue: number;
@@ -171,12 +173,46 @@ function validateRound(input: CreateRoundInput, profile: RuleProfile): Result<{ 
   return ok({ electorate });
 }
 
+/**
+ * The sessions a commune fixes (Tây Ninh Điều 16 k3f), checked against its profile: only where the
+ * profile leaves them to the commune, each from a session start of the rule, ending in time.
+ */
+function sessionsFailure(profile: RuleProfile, h: PlanHamletInput): Failure | null {
+  const sessions = h.pollingSessions ?? [];
+  if (sessions.length === 0) return null;
+  if (sessions.some((x) => !isTime(x.start) || !isTime(x.end)))
+    return failures.invalid('pollingSessions', 'Giờ của buổi bỏ phiếu phải có dạng HH:MM, ví dụ 07:30.');
+  const rule = profile.pollingHours;
+  const c = rule.citation;
+  const hours = rule.value;
+  if (!communeChoosesSessions(rule.value))
+    return ruleFailure(
+      'outside-polling-hours',
+      'pollingHours',
+      c,
+      `Bộ quy tắc ${profile.id} không để UBND xã quy định các buổi bỏ phiếu: ${hours ? `bỏ phiếu từ ${hours.sessionStarts.join(', ')} đến ${hours.end}` : 'không quy định giờ bỏ phiếu'} (${formatCitation(c)}).`,
+      'pollingSessions',
+    );
+  const problem = sessionsProblem(rule.value, sessions);
+  return problem
+    ? ruleFailure(
+        'outside-polling-hours',
+        'pollingHours',
+        c,
+        `${problem} (${formatCitation(c)})`,
+        'pollingSessions',
+      )
+    : null;
+}
+
 function validateHamletDay(profile: RuleProfile, h: PlanHamletInput, planDate: CivilDate): Result<void> {
   if (!isCivil(h.electionDate)) return err(failures.invalid('electionDate', 'Ngày bầu cử không hợp lệ.'));
   if (h.startTime && !isTime(h.startTime))
     return err(failures.invalid('startTime', 'Giờ bắt đầu phải có dạng HH:MM, ví dụ 07:30.'));
   if (h.electionDate <= planDate)
     return err(failures.invalid('electionDate', 'Ngày bầu cử phải sau ngày lập kế hoạch.'));
+  const sessions = sessionsFailure(profile, h);
+  if (sessions) return err(sessions);
   const weekday = buildTimeline(profile, h.electionDate).warnings.find(
     (w) => w.code === 'weekday-not-allowed',
   );
@@ -367,8 +403,10 @@ export async function createRound(
           created_at: at,
           round_id: roundId,
           form: input.form,
-          start_time: h.startTime ?? null,
+          // The first session the commune fixed is the election's start.
+          start_time: h.pollingSessions?.[0]?.start ?? h.startTime ?? null,
           venue: h.venue?.trim() || null,
+          polling_sessions: h.pollingSessions?.length ? JSON.stringify(h.pollingSessions) : null,
         });
         await repo.insertStateChange(trx, {
           id: randomUUID(),
@@ -538,6 +576,7 @@ export async function getRound(
         electionDate: e.electionDate,
         startTime: e.startTime,
         venue: e.venue,
+        pollingSessions: parseSessions(e.pollingSessions),
         form: e.form,
         state: e.state,
         overdue: tasks.filter((t) => t.electionId === e.id && t.overdue).length,

@@ -4,6 +4,8 @@
  */
 import { vietnamDate, vietnamTime } from '../../domain/calendar';
 import type { RuleProfile } from '../../domain/rules';
+import type { PollingSession } from '../../domain/election';
+import { communeChoosesSessions, parseSessions } from '../../domain/election';
 
 export interface VnInstant {
   readonly date: string;
@@ -24,6 +26,8 @@ export interface PollingWindow {
   readonly latest: string;
   /** The profile's session starts (Tây Ninh Điều 16 k3f: morning from 07:30, afternoon from 13:30). */
   readonly sessions: readonly string[];
+  /** The sessions the commune fixed for this election, when its profile lets it (else empty). */
+  readonly chosen: readonly PollingSession[];
 }
 
 /**
@@ -31,13 +35,27 @@ export interface PollingWindow {
  * Without an earliest start the profile lists sessions the commune chooses from (Tây Ninh): the poll
  * opens at the election's announced start time, never before the first session.
  */
-export function pollingWindow(profile: RuleProfile, startTime: string | null = null): PollingWindow | null {
+export function pollingWindow(
+  profile: RuleProfile,
+  startTime: string | null = null,
+  sessionsJson: string | null = null,
+): PollingWindow | null {
   const h = profile.pollingHours.value;
   if (!h) return null;
   const sessions = [...h.sessionStarts].sort();
-  const first = sessions[0] ?? h.end;
-  const chosen = startTime !== null && startTime > first ? startTime : first;
-  return { opens: h.earliestStart ?? chosen, ends: h.end, latest: h.latestEnd ?? h.end, sessions };
+  const fixed = communeChoosesSessions(h) ? parseSessions(sessionsJson) : [];
+  const first = fixed[0] ?? null;
+  const last = fixed.at(-1) ?? null;
+  if (first && last) return { opens: first.start, ends: last.end, latest: last.end, sessions, chosen: fixed };
+  const firstStart = sessions[0] ?? h.end;
+  const chosen = startTime !== null && startTime > firstStart ? startTime : firstStart;
+  return {
+    opens: h.earliestStart ?? chosen,
+    ends: h.end,
+    latest: h.latestEnd ?? h.end,
+    sessions,
+    chosen: [],
+  };
 }
 
 /** "buổi sáng từ 07:30, buổi chiều từ 13:30" for two sessions; "từ 07:00" for one. */

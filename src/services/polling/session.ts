@@ -18,6 +18,7 @@ import { failures } from '../common';
 import type { PollingElection } from './access';
 import { loadPollingElection } from './access';
 import { describeSessions, pollingWindow, vnInstant } from './clock';
+import { describeChosenSessions, sessionAt } from '../../domain/election';
 import type { PostedRoll } from './roll-entries';
 import { postedRoll } from './roll-entries';
 import { ruleFailure } from '../common';
@@ -57,10 +58,19 @@ export function statusOf(events: readonly repo.EventRow[]): PollStatus {
 }
 
 function hoursFailure(lp: LoadedPoll, time: string): Failure | null {
-  const w = pollingWindow(lp.pe.profile, lp.pe.election.startTime);
+  const w = pollingWindow(lp.pe.profile, lp.pe.election.startTime, lp.pe.election.pollingSessions);
   if (!w) return null;
   const c = lp.pe.profile.pollingHours.citation;
   const h = lp.pe.profile.pollingHours.value;
+  if (h && w.chosen.length > 0 && !sessionAt(w.chosen, time)) {
+    // The sessions the commune fixed: between two of them the box is closed.
+    return ruleFailure(
+      'outside-polling-hours',
+      'pollingHours',
+      c,
+      `Ngoài giờ bỏ phiếu (bây giờ là ${time}, giờ Việt Nam): UBND xã quy định bỏ phiếu ${describeChosenSessions(w.chosen)}; quy định cho bỏ phiếu ${describeSessions(w)} và kết thúc trước ${h.end} (${formatCitation(c)}).`,
+    );
+  }
   if (h && h.earliestStart === null && h.sessionStarts.length > 1 && (time < w.opens || time > w.latest)) {
     // Tây Ninh: the commune picks the session; the message names the sessions of the rule.
     return ruleFailure(
@@ -239,11 +249,30 @@ export async function closePolling(
   const voted = (await repo.listAttendance(db, electionId, lp.value.round)).length;
   const registered = lp.value.roll.registered;
   const now = vnInstant(ctx.now());
-  const w = pollingWindow(lp.value.pe.profile, lp.value.pe.election.startTime);
+  const w = pollingWindow(
+    lp.value.pe.profile,
+    lp.value.pe.election.startTime,
+    lp.value.pe.election.pollingSessions,
+  );
   const onDay = lp.value.pe.election.electionDate === now.date;
+  const rule = lp.value.pe.profile.pollingHours;
+  const c = rule.citation;
+  if (rule.value?.earlyClose === 'none') {
+    // No early close in the source: the poll runs to the end of the sessions the commune fixed;
+    // without recorded sessions the commune's own time is not known, so only the day bounds it.
+    if (w && w.chosen.length > 0 && onDay && now.time < w.ends) {
+      return err(
+        ruleFailure(
+          'early-close',
+          'pollingHours',
+          c,
+          `Chưa hết giờ bỏ phiếu UBND xã đã quy định (${describeChosenSessions(w.chosen)}): kết thúc bỏ phiếu từ ${w.ends} (${formatCitation(c)}).`,
+        ),
+      );
+    }
+  }
   const early = w !== null && onDay && now.time < w.ends;
-  if (early && voted < registered) {
-    const c = lp.value.pe.profile.pollingHours.citation;
+  if (rule.value?.earlyClose === 'allVoted' && early && voted < registered) {
     return err(
       ruleFailure(
         'early-close',
@@ -272,7 +301,13 @@ export interface PollEventView {
 export interface PollView {
   readonly electionId: string;
   readonly status: PollStatus;
-  readonly window: { opens: string; ends: string; latest: string; citation: string } | null;
+  readonly window: {
+    opens: string;
+    ends: string;
+    latest: string;
+    citation: string;
+    chosen: readonly { start: string; end: string }[];
+  } | null;
   readonly electionDate: string | null;
   readonly events: PollEventView[];
 }
@@ -285,7 +320,11 @@ export async function getPoll(
   const lp = await loadPoll(ctx, actor, electionId, 'read');
   if (!lp.ok) return lp;
   const events = await repo.listEvents(ctx.store.db, electionId, lp.value.round);
-  const w = pollingWindow(lp.value.pe.profile, lp.value.pe.election.startTime);
+  const w = pollingWindow(
+    lp.value.pe.profile,
+    lp.value.pe.election.startTime,
+    lp.value.pe.election.pollingSessions,
+  );
   return ok({
     electionId,
     status: statusOf(events),

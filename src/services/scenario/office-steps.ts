@@ -27,6 +27,7 @@ export const officeStepSchemas = [
     // The person recognised is the one the scenario's count elected: a recognition names no one.
     do: z.literal('recognise'),
     on: date,
+    position: z.enum(['head', 'deputyHead']).optional(),
     termMonths: z.number().int().optional(),
     signer: z.string().optional(),
     override,

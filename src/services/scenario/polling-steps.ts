@@ -27,6 +27,7 @@ import { getBallots, recordBallots, sealUnusedBallots } from '../polling';
 import { postedRoll, recordCountWitnesses } from '../polling';
 import { recordMeetingVote } from '../meeting';
 import { recordMeetingHands } from '../meeting';
+import { nominateAtMeeting, switchToHouseholdBallots } from '../meeting';
 import { issueMeetingMinutes } from '../meeting';
 import { closePolling, recordInterruption, resumePolling } from '../polling';
 import { buildRoll } from '../roll';
@@ -113,6 +114,26 @@ export const pollingStepSchemas = [
     expect: expectation,
   }),
   z.object({
+    // The meeting had no quorum: the same election turns to household opinion ballots (Mẫu 04).
+    do: z.literal('householdBallots'),
+    on: date,
+    time,
+    position,
+    expect: expectation,
+  }),
+  z.object({
+    // A nomination from the floor of the meeting (ND59 Điều 3 k5; Tây Ninh Điều 7 k2 d–đ).
+    do: z.literal('floorNomination'),
+    on: date,
+    time,
+    person: z.record(z.string(), z.union([z.string(), z.number()])),
+    /** Who nominates; absent when the person stands themselves. */
+    nominatedBy: z.string().optional(),
+    consent: z.boolean(),
+    position,
+    expect: expectation,
+  }),
+  z.object({
     do: z.literal('hands'),
     on: date,
     time,
@@ -191,7 +212,11 @@ export function parseKeys(text: string): string[] {
   return keys;
 }
 
-type Env = { readonly electionId: (position: string | undefined) => string };
+type Env = {
+  readonly electionId: (position: string | undefined) => string;
+  /** Resolves a person as the runner names them ({ adult: n }, { young: n }, { name }). */
+  readonly person?: (ref: Record<string, string | number>) => string;
+};
 
 const ctxAt = (ctx: ServiceContext, on: string, hhmm: string): ServiceContext =>
   createContext(ctx.store, () => vietnamInstant(on, hhmm));
@@ -384,6 +409,19 @@ export async function performPollingStep(
           abstained: step.abstained ?? 0,
         }),
       );
+    case 'householdBallots':
+      return done(await switchToHouseholdBallots(ctx, actor, electionId));
+    case 'floorNomination': {
+      if (!env.person) return done(err(failures.invalid('person', 'Kịch bản không xác định được người.')));
+      return done(
+        await nominateAtMeeting(ctx, actor, electionId, {
+          residentId: env.person(step.person),
+          ...(step.position ? { position: step.position } : {}),
+          nominatedBy: step.nominatedBy ?? null,
+          consent: step.consent,
+        }),
+      );
+    }
     case 'hands':
       return done(await handsStep(ctx, actor, electionId, pos, step.votes));
     case 'count':

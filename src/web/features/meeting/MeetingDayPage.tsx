@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   NumberInput,
   SegmentedControl,
@@ -16,6 +17,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import * as contract from '../../../contract/meeting';
+import { searchResidents } from '../../../contract/candidates';
 import type {
   MeetingPosition,
   MeetingStep as Step,
@@ -27,6 +29,7 @@ import { useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { tmeet } from './strings';
 import { ProfileName } from '../../shared/ProfileName';
+import { ConfirmButton } from '../../shared/ConfirmButton';
 
 type StepRule = NonNullable<MeetingView['rules'][Step]>;
 
@@ -285,6 +288,135 @@ function MinutesButton(props: { electionId: string; p: MeetingPosition }) {
 }
 
 /** The community meeting (hội nghị) on its day: agenda votes, then the show of hands or the ballot. */
+/** Runs a write and keeps its refusal, in Vietnamese, for the card to show. */
+function useWrite(): [string | null, (work: () => Promise<unknown>, then: () => void) => Promise<void>] {
+  const [error, setError] = useState<string | null>(null);
+  const write = async (work: () => Promise<unknown>, then: () => void) => {
+    setError(null);
+    try {
+      await work();
+      then();
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+  return [error, write];
+}
+
+/** Nominations from the floor (ND59 Điều 3 k5): who, by whom, with consent; open until the voting form. */
+function FloorNominations(props: { v: MeetingView; onDone: () => void }) {
+  const { v } = props;
+  const f = v.floor;
+  const [q, setQ] = useState('');
+  const [pick, setPick] = useState<{ id: string; name: string } | null>(null);
+  const [by, setBy] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [error, write] = useWrite();
+  const found = useApiQuery(
+    searchResidents,
+    { params: { id: v.electionId }, query: { q } },
+    { enabled: f.open && v.canWrite && q.trim().length >= 2 && !pick },
+  );
+  const submit = async () => {
+    if (!pick) return;
+    await write(
+      () =>
+        call(contract.nominateAtMeeting, {
+          params: { id: v.electionId },
+          body: { residentId: pick.id, nominatedBy: by.trim() || null, consent },
+        }),
+      () => {
+        setPick(null);
+        setQ('');
+        setBy('');
+        setConsent(false);
+        props.onDone();
+      },
+    );
+  };
+  return (
+    <Card withBorder data-testid="floor-nominations">
+      <Stack gap="xs">
+        <Title order={4}>{tmeet.floor.title}</Title>
+        <Text size="sm">
+          {f.allowed
+            ? tmeet.floor.rule(f.citation, f.confidenceLabel)
+            : tmeet.floor.notAllowed(f.citation, f.confidenceLabel)}
+        </Text>
+        {f.nominations.map((n) => (
+          <Text key={n.id} size="sm">
+            {n.name} · {n.nominatedBy ? tmeet.floor.byName(n.nominatedBy) : tmeet.floor.self}
+          </Text>
+        ))}
+        {f.allowed && !f.open && (
+          <Text size="sm">{v.adopted.votingForm ? tmeet.floor.closed : tmeet.floor.notYet}</Text>
+        )}
+        {f.open && v.canWrite && (
+          <>
+            {pick ? (
+              <Group>
+                <Badge size="lg">{pick.name}</Badge>
+                <Button variant="subtle" onClick={() => setPick(null)}>
+                  ✕
+                </Button>
+              </Group>
+            ) : (
+              <TextInput label={tmeet.floor.search} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+            )}
+            {!pick &&
+              (found.data ?? []).slice(0, 6).map((p) => (
+                <Button
+                  key={p.id}
+                  variant="light"
+                  justify="start"
+                  onClick={() => setPick({ id: p.id, name: p.fullName })}
+                >
+                  {p.fullName} · {p.ageOnElectionDay} tuổi · {p.address}
+                </Button>
+              ))}
+            <TextInput label={tmeet.floor.by} value={by} onChange={(e) => setBy(e.currentTarget.value)} />
+            <Checkbox
+              label={tmeet.floor.consent}
+              checked={consent}
+              onChange={(e) => setConsent(e.currentTarget.checked)}
+              size="md"
+            />
+            <Button onClick={() => void submit()} disabled={!pick} w="fit-content">
+              {tmeet.floor.add}
+            </Button>
+          </>
+        )}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The meeting had no quorum: the same election turns to household opinion ballots (Mẫu 04). */
+function HouseholdBallots(props: { electionId: string; onDone: () => void }) {
+  const [error, write] = useWrite();
+  const confirm = () =>
+    write(() => call(contract.switchToHouseholdBallots, { params: { id: props.electionId } }), props.onDone);
+  return (
+    <Card withBorder data-testid="household-ballots">
+      <Stack gap="xs">
+        <ConfirmButton variant="light" question={tmeet.householdBallots.question} onConfirm={confirm}>
+          {tmeet.householdBallots.button}
+        </ConfirmButton>
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
 export function MeetingDayPage() {
   const { id = '' } = useParams();
   const query = useApiQuery(contract.getMeeting, { params: { id } }, { refetchOnMount: 'always' });
@@ -300,6 +432,10 @@ export function MeetingDayPage() {
       </Text>
       {!v.isMeeting && <Alert color="yellow">{tmeet.notMeeting}</Alert>}
       <History votes={v.votes} />
+      {v.isMeeting && <FloorNominations v={v} onDone={reload} />}
+      {v.isMeeting && v.canWrite && step === 'opening' && v.votes.some((x) => x.step === 'opening') && (
+        <HouseholdBallots electionId={v.electionId} onDone={reload} />
+      )}
       {v.isMeeting && v.canWrite && step && step !== 'hands' && step !== 'ballot' && (
         <StepForm key={`${step}-${v.votes.length}`} v={v} step={step} onDone={reload} />
       )}

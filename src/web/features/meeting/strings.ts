@@ -1,6 +1,26 @@
 /** The community meeting's agenda and show-of-hands count (MeetingDayPage). */
 export const tmeet = {
   link: 'Cuộc họp cộng đồng dân cư',
+  householdBallots: {
+    button: 'Chuyển sang phát phiếu lấy ý kiến hộ gia đình (Mẫu 04)',
+    question:
+      'Cuộc họp không đủ số người: cùng cuộc bầu cử này sẽ phát phiếu lấy ý kiến đến các hộ trong danh sách, kiểm phiếu theo quy định. Không quay lại cuộc họp được.',
+  },
+  floor: {
+    title: 'Giới thiệu người ứng cử tại cuộc họp',
+    rule: (citation: string, confidence: string) =>
+      `Sau khi giới thiệu danh sách, trước khi biểu quyết hình thức bầu, người dự họp có thể tự ứng cử hoặc giới thiệu người khác (${citation}; ${confidence}).`,
+    notAllowed: (citation: string, confidence: string) =>
+      `Bộ quy tắc không cho giới thiệu người ứng cử tại cuộc họp (${citation}; ${confidence}).`,
+    closed: 'Đã biểu quyết hình thức bầu: không giới thiệu thêm người ứng cử.',
+    notYet: 'Mở sau khi khai mạc, đủ số người có mặt.',
+    search: 'Tìm người được giới thiệu (họ tên)',
+    by: 'Người giới thiệu (để trống nếu tự ứng cử)',
+    consent: 'Người được giới thiệu đồng ý ứng cử',
+    add: 'Ghi vào danh sách bầu',
+    self: 'tự ứng cử',
+    byName: (name: string) => `do ${name} giới thiệu`,
+  },
   title: (hamlet: string) => `Cuộc họp cộng đồng dân cư: ${hamlet}`,
   notMeeting:
     'Cuộc bầu cử này không tổ chức tại cuộc họp cộng đồng dân cư: không có chương trình biểu quyết.',

@@ -92,7 +92,13 @@ export function PlanPage() {
 }
 
 /** The round as typed: the contract's fields, and one row per hamlet of the commune. */
-const row = z.object({ on: z.boolean(), date: z.string(), time: z.string(), venue: z.string() });
+const row = z.object({
+  on: z.boolean(),
+  date: z.string(),
+  time: z.string(),
+  venue: z.string(),
+  sessions: z.string(),
+});
 type Row = z.infer<typeof row>;
 const roundForm = contract.roundInput
   .pick({ profileId: true, form: true, electorate: true, planDate: true })
@@ -104,7 +110,24 @@ const roundForm = contract.roundInput
   });
 type RoundForm = z.infer<typeof roundForm>;
 
-const emptyRow: Row = { on: false, date: '', time: '07:30', venue: '' };
+const emptyRow: Row = { on: false, date: '', time: '07:30', venue: '', sessions: '' };
+
+/**
+ * "07:30-11:30, 13:30-17:00" as typed into the sessions the commune fixes (Tây Ninh Điều 16 k3f);
+ * what does not read as sessions is sent as typed for the server to refuse in words.
+ */
+function parseSessions(typed: string): { start: string; end: string }[] | null {
+  const parts = typed
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  if (parts.length === 0) return null;
+  return parts.map((p) => {
+    const [start = '', end = ''] = p.split(/\s*[-–]\s*/);
+    const hhmm = (t: string) => (/^\d:\d\d$/.test(t) ? `0${t}` : t);
+    return { start: hhmm(start.trim()), end: hhmm(end.trim()) };
+  });
+}
 
 function NewRound(props: { commune: CommuneView; profiles: readonly ProfileSummary[] }) {
   const navigate = useNavigate();
@@ -134,6 +157,7 @@ function NewRound(props: { commune: CommuneView; profiles: readonly ProfileSumma
         electionDate: rowOf(h.id).date,
         startTime: rowOf(h.id).time || null,
         venue: rowOf(h.id).venue || null,
+        pollingSessions: parseSessions(rowOf(h.id).sessions),
       }));
     create.mutateAsync({ params: { id: props.commune.commune.id }, body: { ...v, hamlets } }).then(
       (r) => void navigate(`/ke-hoach/${r.id}`),
@@ -220,6 +244,15 @@ function NewRound(props: { commune: CommuneView; profiles: readonly ProfileSumma
                       placeholder={tp.venue}
                       value={rowOf(h.id).venue}
                       onChange={(e) => set(h.id, { venue: e.currentTarget.value })}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={`${tp.sessions} ${h.name}`}
+                      placeholder={tp.sessionsHint}
+                      value={rowOf(h.id).sessions}
+                      onChange={(e) => set(h.id, { sessions: e.currentTarget.value })}
+                      miw={150}
                     />
                   </Table.Td>
                 </Table.Tr>

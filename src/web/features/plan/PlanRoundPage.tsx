@@ -105,7 +105,10 @@ export function PlanRoundPage() {
                 {e.position === 'head' ? e.headTitle : (t.positions[e.position] ?? e.position)}
               </Table.Td>
               <Table.Td>
-                {vnDate(e.electionDate) || '—'} {e.startTime ?? ''}
+                {vnDate(e.electionDate) || '—'}{' '}
+                {e.pollingSessions.length > 0
+                  ? e.pollingSessions.map((x) => `${x.start}–${x.end}`).join(', ')
+                  : (e.startTime ?? '')}
               </Table.Td>
               <Table.Td>{t.states[e.state] ?? e.state}</Table.Td>
               <Table.Td>

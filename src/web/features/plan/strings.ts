@@ -24,6 +24,8 @@ export const planText = {
   electionDate: 'Ngày bầu cử',
   startTime: 'Giờ',
   venue: 'Địa điểm',
+  sessions: 'Các buổi bỏ phiếu',
+  sessionsHint: 'Buổi: 07:30-11:30, 13:30-17:00',
   create: 'Lập kế hoạch',
   open: 'Mở',
   elections: 'Các cuộc bầu cử',

@@ -164,7 +164,9 @@ function PollPanel(props: { electionId: string; poll: PollView; mobileBox: Turno
         </Group>
         <Text size="sm">
           {poll.window
-            ? `${tx.hours(poll.window.opens, poll.window.ends, poll.window.latest)} (${poll.window.citation})`
+            ? poll.window.chosen.length > 0
+              ? `${tx.sessions(poll.window.chosen)} (${poll.window.citation})`
+              : `${tx.hours(poll.window.opens, poll.window.ends, poll.window.latest)} (${poll.window.citation})`
             : tx.noHours}
         </Text>
         {poll.events.map((e) => (

@@ -40,6 +40,8 @@ export const pollingText = {
   hours: (opens: string, ends: string, latest: string) =>
     `Giờ bỏ phiếu: ${opens}–${ends} (muộn nhất ${latest})`,
   noHours: 'Bộ quy tắc không quy định giờ bỏ phiếu.',
+  sessions: (list: readonly { start: string; end: string }[]) =>
+    `Các buổi bỏ phiếu UBND xã quy định: ${list.map((s) => `${s.start}–${s.end}`).join(', ')}`,
   interrupt: 'Ghi tạm dừng',
   reason: 'Lý do tạm dừng',
   boxSealed: 'Hòm phiếu đã được niêm phong',

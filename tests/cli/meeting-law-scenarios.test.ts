@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, runScenario } from '../../src/cli/commands/scenario';
+import type { Scenario } from '../../src/cli/commands/scenario';
+
+const load = (file: string): Scenario => {
+  const parsed = parseScenario(readFileSync(new URL(`../../scenarios/${file}`, import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+};
+
+const pdfText = (file: string) =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'])
+    .toString('utf8')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ');
+
+describe('scenarios of the meeting and the polling law', () => {
+  it('Quảng Trị Điều 13, Điều 16: head and deputy elected together are recognised by one decision from the same report', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
+    const report = await runScenario(load('quang-tri-head-deputy-recognised.json'), out);
+    expect(report.steps.filter((s) => !s.asExpected)).toEqual([]);
+    expect(report.elections).toEqual({ head: 'recognised', deputyHead: 'recognised' });
+    const alone = report.steps.find((s) => s.expected === 'refused' && s.do === 'recognise');
+    expect(alone?.refusal?.code).toBe('deputy-elected');
+    expect(alone?.refusal?.message).toMatch(/Điều 16/);
+    const early = report.steps.find((s) => s.expected === 'refused' && s.do === 'closePoll');
+    expect(early?.refusal?.message).toMatch(/100% cử tri/);
+    const decisions = readdirSync(out).filter((f) => f.endsWith('recognition-decision.pdf'));
+    expect(decisions).toHaveLength(1);
+    const text = pdfText(join(out, decisions[0]!));
+    expect(text).toContain('công nhận người trúng cử Trưởng thôn và Phó trưởng thôn thôn Tân Hòa');
+    expect(text).toMatch(/Điều 1\. Công nhận .* trúng cử Trưởng thôn thôn Tân Hòa/);
+    expect(text).toMatch(/Điều 2\. Công nhận .* trúng cử Phó trưởng thôn thôn Tân Hòa/);
+    expect(text).toContain('- Như Điều 4;');
+  }, 120_000);
+
+  it('Tây Ninh Điều 16 k3f: a separate ballot across the two sessions the commune fixed, closed at the end of the afternoon', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
+    const report = await runScenario(load('tay-ninh-two-sessions.json'), out);
+    expect(report.steps.filter((s) => !s.asExpected)).toEqual([]);
+    expect(report.elections).toEqual({ head: 'reported' });
+    const refused = report.steps.filter((s) => s.expected === 'refused');
+    expect(refused.map((s) => s.refusal?.code)).toEqual([
+      'outside-polling-hours',
+      'early-close',
+      'outside-polling-hours',
+    ]);
+    expect(refused[1]?.refusal?.message).toContain('buổi 07:30–11:30 và buổi 13:30–17:00');
+    expect(refused[1]?.refusal?.message).not.toContain('100%');
+    const record = readdirSync(out).find((f) => f.endsWith('count-record.pdf'))!;
+    expect(pdfText(join(out, record))).toContain('Số phiếu thu vào: 100');
+  }, 120_000);
+
+  it('ND59 Điều 3 k5, Mẫu 05: nominations from the floor of the meeting go on the list the meeting votes on and into the minutes', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
+    const report = await runScenario(load('phuong2-floor-nominations.json'), out);
+    expect(report.steps.filter((s) => !s.asExpected)).toEqual([]);
+    expect(report.elections).toEqual({ head: 'counted' });
+    const refused = report.steps.filter((s) => s.expected === 'refused');
+    expect(refused.map((s) => [s.do, s.refusal?.code])).toEqual([
+      ['nominate', 'conflict'],
+      ['floorNomination', 'invalid-input'],
+      ['floorNomination', 'floor-nomination-closed'],
+    ]);
+    expect(refused[2]?.refusal?.rule).toBe('floorNominations');
+    expect(refused[2]?.refusal?.message).toMatch(/Điều 3, khoản 5/);
+    const minutes = readdirSync(out).find((f) => f.endsWith('community-meeting.pdf'))!;
+    const text = pdfText(join(out, minutes));
+    expect(text).toMatch(
+      /Giới thiệu người ứng cử tại cuộc họp: .* \(tự ứng cử; người được giới thiệu đồng ý ứng cử\)/,
+    );
+    expect(text).toContain('do Trần Văn Hải giới thiệu; người được giới thiệu đồng ý ứng cử');
+    // The floor nominees are on the list the meeting voted on: four candidates, in nomination order.
+    expect(text).toMatch(/4 Bùi Thị Nga 10 /);
+    expect(text.indexOf('tại cuộc họp: ')).toBeLessThan(text.indexOf('Biểu quyết hình thức bầu'));
+  }, 120_000);
+
+  it('DOMAIN.md row 7, ND59 Điều 3 k1b: a meeting without a quorum turns to household opinion ballots on the same election', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
+    const report = await runScenario(load('phuong2-no-quorum-household-ballots.json'), out);
+    expect(report.steps.filter((s) => !s.asExpected)).toEqual([]);
+    expect(report.elections).toEqual({ head: 'reported' });
+    const refused = report.steps.filter((s) => s.expected === 'refused');
+    expect(refused.map((s) => s.do)).toEqual(['householdBallots', 'agenda']);
+    expect(refused[1]?.refusal?.message).toMatch(/Mẫu 04/);
+    const record = readdirSync(out).find((f) => f.endsWith('count-record.pdf'))!;
+    const text = pdfText(join(out, record));
+    // Counted by the same engine against the households on the roll.
+    expect(text).toContain('Tổng số đại diện hộ gia đình trong danh sách: 365');
+    expect(text).toContain('Số phiếu thu vào: 240');
+  }, 120_000);
+});
