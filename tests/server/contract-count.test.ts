@@ -178,7 +178,7 @@ describeEachDatabase('the count and the meeting through their contract', (t) => 
   });
 
   it('describes every route with its answer and its failure statuses in OpenAPI', () => {
-    expect(endpoints.length).toBe(22);
+    expect(endpoints.length).toBe(24);
     expectDescribed(app, endpoints, ['invalid-input']);
   });
 });
