@@ -7,7 +7,7 @@ test('the commune officer previews a form as PDF from the documents page', async
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('link', { name: 'Văn bản, biểu mẫu' }).click();
   await expect(page.getByRole('heading', { name: 'Biểu mẫu' })).toBeVisible();
-  const row = page.getByRole('row', { name: /Biên bản kiểm phiếu \(Mẫu số 02\)/ }).first();
+  const row = page.getByRole('row', { name: /^Biên bản kiểm phiếu \(nhãn mẫu theo bộ quy tắc/ }).first();
   await expect(row).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('documents.png'), fullPage: false });
   const [download] = await Promise.all([

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import { qrOfPdfPage } from '../../src/documents/test-support';
+import { approveCountingTeam, chooseWitnesses } from './count-witnesses';
 
 const PASSWORD = 'baucoso2024';
 const PAPERS = 10;
@@ -48,8 +49,11 @@ test('a resident scans the QR of an issued count record and sees whether it matc
   await officer.getByRole('button', { name: 'Mở tập mới' }).click();
   await expect(officer.getByText(`Tập 1: ${PAPERS} phiếu`)).toBeVisible();
   const view = (await (await officer.request.get(`/api/counts/${countId}`)).json()) as {
+    electionId: string;
     batches: { id: string }[];
+    candidates: { name: string }[];
   };
+  await approveCountingTeam(officer.request, view.electionId);
   const batchId = view.batches[0]!.id;
   const first = await login(browser, 'tobaucu.kp1');
   const second = await login(browser, 'tobaucu2.kp1');
@@ -57,6 +61,11 @@ test('a resident scans the QR of an issued count record and sees whether it matc
   await first.goto(`/kiem-phieu/${countId}`);
   await first.getByRole('button', { name: 'Khóa tập 1', exact: true }).click();
   await expect(first.getByRole('button', { name: 'Khóa tập 1', exact: true })).toHaveCount(0);
+  await chooseWitnesses(
+    first,
+    view.electionId,
+    view.candidates.map((c) => c.name),
+  );
   await first.getByRole('button', { name: 'Kết thúc kiểm phiếu' }).click();
   await first.getByRole('button', { name: 'Xác nhận: Kết thúc kiểm phiếu' }).click();
   await expect(first.getByRole('heading', { name: /^Kết quả: / })).toBeVisible();
