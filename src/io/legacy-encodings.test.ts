@@ -58,6 +58,9 @@ describe('TCVN3 (ABC)', () => {
   it('restores capitals typed with the .VnTimeH fonts', () => {
     expect(tcvn3ToUnicode('NGUYÔN V¡N B×NH')).toBe('NGUYỄN VĂN BÌNH');
     expect(tcvn3ToUnicode('Lª, NGUYÔN')).toBe('Lê, NGUYỄN');
+    // Capitals that only begin words are how names are written, not a field typed in capitals.
+    expect(tcvn3ToUnicode('Lª Lª')).toBe('Lê Lê');
+    expect(tcvn3ToUnicode('LINH Lª')).toBe('LINH LÊ');
   });
 
   it('detects a TCVN3 CSV file from its bytes', () => {

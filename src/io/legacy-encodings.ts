@@ -179,11 +179,13 @@ function mapChars(text: string, map: ReadonlyMap<string, string>): string {
 
 /**
  * The .VnTimeH fonts show every letter as a capital, so a field whose ASCII letters are all capitals
- * was typed in capitals: its converted Vietnamese letters must be capitals too.
+ * was typed in capitals: its converted Vietnamese letters must be capitals too. Capitals that only
+ * begin words ('Lª Lª', a name written as names are) say nothing: a capital inside a word must show it.
  */
 function restoreCapitals(original: string, converted: string): string {
   const letters = original.match(/[A-Za-z]/g);
   if (!letters || letters.length < 2 || letters.some((c) => c >= 'a')) return converted;
+  if (!/[A-Za-z\u00a1-\u00ff][A-Z]/.test(original)) return converted;
   return converted.toUpperCase();
 }
 

@@ -130,14 +130,14 @@ function StepForm(props: { v: MeetingView; step: Step; onDone: () => void }) {
         </Title>
         <RuleLine rule={v.rules[step]} />
         {step === 'opening' && (
-          <NumberInput label={tmeet.present} value={present} onChange={setPresent} min={0} w={280} />
+          <NumberInput label={tmeet.present} value={present} onChange={setPresent} min={0} maw={280} />
         )}
         {step === 'secretary' && (
           <TextInput
             label={tmeet.secretary}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
-            w={360}
+            maw={360}
           />
         )}
         {step === 'votingForm' && (
@@ -147,7 +147,7 @@ function StepForm(props: { v: MeetingView; step: Step; onDone: () => void }) {
               value={method}
               onChange={setMethod}
               data={v.methods.map((m) => ({ value: m, label: tmeet.methods[m] ?? m }))}
-              w={360}
+              maw={360}
             />
           </Stack>
         )}
@@ -162,7 +162,7 @@ function StepForm(props: { v: MeetingView; step: Step; onDone: () => void }) {
               onChange={(e) => setMembers(e.currentTarget.value)}
               autosize
               minRows={3}
-              w={360}
+              maw={360}
             />
           </>
         )}
@@ -239,7 +239,7 @@ function HandsForm(props: { v: MeetingView; p: MeetingPosition; onDone: () => vo
               value={votes[c.id] ?? ''}
               onChange={(x) => setVotes({ ...votes, [c.id]: x })}
               min={0}
-              w={300}
+              maw={300}
             />
           ))}
         </Group>
