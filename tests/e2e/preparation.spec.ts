@@ -138,6 +138,9 @@ test('an officer plans the ward, prepares one khu phố end to end and downloads
     if (n === 0) await page.getByLabel('Là Trưởng ban công tác Mặt trận').check();
     await page.getByRole('button', { name: 'Thêm vào Tổ bầu cử' }).click();
     await expect(page.getByTestId('team').getByText(person.fullName)).toBeVisible();
+    // Saved: the form is empty again, so the Front head's tick does not pass to the next member.
+    await expect(page.getByLabel('Là Trưởng ban công tác Mặt trận')).not.toBeChecked();
+    await expect(page.getByLabel('Đại diện cho')).toHaveValue('');
   }
   await expect(page.getByText('Thành phần Tổ bầu cử đúng quy định.')).toBeVisible();
   await page.getByRole('button', { name: 'Cấp tài khoản cho thành viên Tổ bầu cử' }).click();

@@ -125,8 +125,13 @@ function AddMember(props: { electionId: string; ageOn: string }) {
       })
       .then(
         () => {
+          // The next member starts from an empty form: a kept tick or role would pass to them.
           setMessage(null);
           setPerson(null);
+          setQuery('');
+          setRole('member');
+          setRepresents('');
+          setFrontHead(false);
         },
         (e: unknown) => setMessage(errText(e)),
       );
