@@ -3,34 +3,25 @@ import { count, demo, plan, polling } from '../../src/services';
 import type { Actor, ServiceContext } from '../../src/services';
 import { aCommuneOfficer, aTeamMember } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { demoElection, must } from '../support/demo-election';
 import { sealFixture } from '../support/sealed-fixture';
 
 const COMMUNE = '24820';
 const officer = aCommuneOfficer(COMMUNE);
 const vn = (hhmm: string) => () => new Date(`2024-11-17T${hhmm}:00+07:00`);
 
-function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
 /** The demo ward's election, ready for polling day, as a Tây Ninh separate ballot starting at `start`. */
 async function tayNinhDemoElection(ctx: ServiceContext, start: string): Promise<string> {
   await demo.loadDemo(ctx);
-  const row = await ctx.store.db
-    .selectFrom('elections as e')
-    .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
-    .select('e.id')
-    .where('h.commune_id', '=', COMMUNE)
-    .executeTakeFirstOrThrow();
-  must(await count.prepareDemoPolling(ctx, officer, row.id));
+  const id = await demoElection(ctx);
+  must(await count.prepareDemoPolling(ctx, officer, id));
   await ctx.store.db
     .updateTable('elections')
     .set({ profile_id: 'tay-ninh-2019', form: 'separateBallot', start_time: start })
-    .where('id', '=', row.id)
+    .where('id', '=', id)
     .execute();
-  await sealFixture(ctx, 'fixture', row.id);
-  return row.id;
+  await sealFixture(ctx, 'fixture', id);
+  return id;
 }
 
 describeEachDatabase('Tây Ninh Điều 16 k3f: polling in the session the commune chose', (t) => {
