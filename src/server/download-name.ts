@@ -1,3 +1,5 @@
+import { asciiSlug } from '../domain/people';
+
 /**
  * The name a downloaded file is saved under: the Vietnamese title folded to ASCII, lowercase, words
  * joined by '-' ("Biên bản kiểm phiếu Khu phố 1.pdf" → "bien-ban-kiem-phieu-khu-pho-1.pdf"), so it
@@ -6,14 +8,7 @@
 export function downloadName(name: string): string {
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 && dot >= name.length - 5 ? name.slice(dot + 1).toLowerCase() : '';
-  const stem = (ext ? name.slice(0, dot) : name)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+  const stem = asciiSlug(ext ? name.slice(0, dot) : name)
     .slice(0, 120)
     .replace(/-+$/, '');
   const safeExt = ext.replace(/[^a-z0-9]/g, '');

@@ -1,4 +1,5 @@
 export {
+  asciiSlug,
   compareByVietnameseName,
   foldForSearch,
   matchesSearch,

@@ -67,6 +67,16 @@ export function foldForSearch(s: string): string {
 }
 
 /**
+ * Words folded to lowercase ASCII and joined by '-' ('Khu phố 1' -> 'khu-pho-1'): file names and
+ * addresses that read the same on every system.
+ */
+export function asciiSlug(s: string): string {
+  return foldForSearch(s)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
  * True when the folded query occurs in the folded name, or when every query word starts some word
  * of the name in any order ('an nguyen' finds 'Nguyễn Thị An').
  */

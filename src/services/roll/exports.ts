@@ -5,6 +5,7 @@
  * reprint is a new version replacing the previous one.
  */
 import { hamletInText } from '../../domain/territory';
+import { asciiSlug } from '../../domain/people';
 import { findForm } from '../../documents/forms';
 import type { VoterCardsData } from '../../documents/forms/voter-cards';
 import type { RollEntry, VoterRollData } from '../../documents/forms/voter-roll';
@@ -69,17 +70,6 @@ function noteOf(entry: { amendmentSeq: number | null }, amendments: readonly Ame
   const a = amendments.find((x) => x.seq === entry.amendmentSeq);
   if (!a) return '';
   return a.kind === 'add' ? `Bổ sung (SĐ ${a.seq})` : `Đã sửa (SĐ ${a.seq})`;
-}
-
-function slug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 export async function loadRoll(
@@ -184,7 +174,7 @@ export async function rollXlsx(
       rule: [...new Set(e.reasons.map((r) => r.rule))].join(', '),
     })),
   });
-  return ok({ fileName: `danh-sach-cu-tri-${slug(v.hamletName)}.xlsx`, bytes: await writeXlsx(sheets) });
+  return ok({ fileName: `danh-sach-cu-tri-${asciiSlug(v.hamletName)}.xlsx`, bytes: await writeXlsx(sheets) });
 }
 
 interface Printing {
