@@ -103,7 +103,10 @@ test('the commune recognises a reported count in time; a head is relieved after 
   await expect(item.getByRole('combobox')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('inbox.png'), fullPage: true });
   await item.getByLabel('Người ký (Chủ tịch UBND)').fill('Lê Thanh Bình');
-  await item.getByRole('button', { name: 'Công nhận người trúng cử' }).last().click();
+  await item.getByRole('button', { name: 'Công nhận người trúng cử', exact: true }).click();
+  // A decision cannot be undone: the button asks first, in words.
+  await expect(item.getByRole('alertdialog')).toContainText('cấp số và ghi vào sổ');
+  await item.getByRole('button', { name: 'Xác nhận: Công nhận người trúng cử' }).click();
   await expect(page.getByText(/Đã ban hành: Quyết định công nhận Khu phố trưởng Khu phố 2/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('recognised.png'), fullPage: true });
 
@@ -152,7 +155,8 @@ test('the commune recognises a reported count in time; a head is relieved after 
   await kase.getByLabel('Người ký (Chủ tịch UBND)').fill('Lê Thanh Bình');
   await kase.getByRole('textbox', { name: 'Cử người tạm thời đảm nhiệm' }).click();
   await page.getByRole('option').filter({ hasNotText: winner }).nth(3).click();
-  await kase.getByRole('button', { name: 'Công nhận kết quả' }).click();
+  await kase.getByRole('button', { name: 'Công nhận kết quả', exact: true }).click();
+  await kase.getByRole('button', { name: 'Xác nhận: Công nhận kết quả' }).click();
   await expect(kase).toContainText('Đã công nhận');
   await expect(kase.getByTestId('removal-new-election')).toContainText(
     'Quyết định tổ chức bầu mới chậm nhất',

@@ -73,6 +73,7 @@ test('merge two khu phố with a preview, view the ward as it was, establish a n
   await expect(preview).toContainText('Phạm Văn Hùng');
   await snap(page, 'register-merge-preview');
   await wizard.getByTestId('merge-confirm').click();
+  await wizard.getByRole('button', { name: 'Xác nhận: Sáp nhập' }).click();
   await expect(page.getByTestId('register-message')).toContainText('Đã sáp nhập vào Khu phố Trung Tâm');
   await expect(page.getByTestId('change-row').first()).toContainText(
     'Khu phố 1, Khu phố 2 sáp nhập vào Khu phố Trung Tâm',

@@ -3,7 +3,6 @@ import {
   Anchor,
   Badge,
   Breadcrumbs,
-  Button,
   Card,
   Group,
   SegmentedControl,
@@ -18,6 +17,7 @@ import { Link, useParams } from 'react-router';
 import * as contract from '../../../contract/office';
 import type { DocumentInfo, RecognitionItem } from '../../../contract/office';
 import { errorText } from '../../shared/client';
+import { ConfirmButton } from '../../shared/ConfirmButton';
 import { vnDate } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
@@ -136,9 +136,14 @@ function DecisionForm(props: { item: RecognitionItem; today: string; onDone: () 
         </Group>
       )}
       {error && <Alert color="red">{error}</Alert>}
-      <Button onClick={submit} w="fit-content" disabled={decision === 'recognise' && !winner}>
+      <ConfirmButton
+        onConfirm={submit}
+        w="fit-content"
+        disabled={decision === 'recognise' && !winner}
+        question={s.decisionQuestion[decision]}
+      >
         {decision === 'recognise' ? s.recognise : decision === 'rerun' ? s.rerun : s.reply}
-      </Button>
+      </ConfirmButton>
     </Stack>
   );
 }

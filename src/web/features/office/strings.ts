@@ -62,6 +62,12 @@ export const officeText = {
   recognise: 'Công nhận người trúng cử',
   rerun: 'Quyết định bầu cử lại',
   reply: 'Trả lời bằng văn bản',
+  decisionQuestion: {
+    recognise:
+      'Quyết định công nhận được cấp số và ghi vào sổ; người trúng cử nhận nhiệm vụ từ ngày quyết định.',
+    rerun: 'Quyết định bầu cử lại được cấp số và ghi vào sổ; kết quả cuộc bầu này không được công nhận.',
+    reply: 'Văn bản trả lời được cấp số và ghi vào sổ.',
+  },
   rerunDate: 'Ngày bầu cử lại',
   rerunBy: (d: string) => `Chậm nhất ngày ${d}`,
   reasons: 'Lý do (mỗi dòng một lý do)',
@@ -126,6 +132,8 @@ export const officeText = {
   decideTitle: 'Quyết định của UBND cấp xã',
   interim: 'Cử người tạm thời đảm nhiệm',
   recogniseRemoval: 'Công nhận kết quả',
+  recogniseRemovalQuestion:
+    'Người giữ chức vụ thôi làm nhiệm vụ từ ngày quyết định; quyết định được cấp số, ghi vào sổ và không xóa được.',
   newElection: (d: string, decided: boolean) =>
     decided ? `Quyết định tổ chức bầu mới chậm nhất ${d}` : `Bầu mới chậm nhất ${d}`,
   documents: 'Văn bản',

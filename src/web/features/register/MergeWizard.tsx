@@ -19,6 +19,7 @@ import * as contract from '../../../contract/register';
 import type { HamletOption, MergeInput, MergePreview } from '../../../contract/register';
 import { z } from '../../../contract/zod';
 import { errorText } from '../../shared/client';
+import { ConfirmButton } from '../../shared/ConfirmButton';
 import { vnDate } from '../../shared/format';
 import { useApiMutation } from '../../shared/query';
 import { DecisionFields, KINDS, decisionForm, decisionValues, registerReads } from './common';
@@ -136,15 +137,16 @@ export function MergeWizard(props: {
         >
           {s.merge.preview}
         </Button>
-        <Button
+        <ConfirmButton
           color="orange"
           disabled={!preview || preview.problems.length > 0}
           loading={applyMerge.isPending}
-          onClick={() => void confirm()}
+          question={s.merge.confirmQuestion}
+          onConfirm={confirm}
           data-testid="merge-confirm"
         >
           {s.merge.confirm}
-        </Button>
+        </ConfirmButton>
       </Group>
       {error && <Alert color="red">{error}</Alert>}
       {preview && <PreviewCard preview={preview} keep={keep} onToggle={toggleKeep} />}

@@ -9,6 +9,7 @@ import * as contract from '../../../contract/register';
 import type { HamletOption } from '../../../contract/register';
 import { z } from '../../../contract/zod';
 import { errorText } from '../../shared/client';
+import { ConfirmButton } from '../../shared/ConfirmButton';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { DecisionFields, KINDS, chosen, decisionForm, decisionValues, registerReads } from './common';
 import { treg as s } from './strings';
@@ -211,9 +212,15 @@ export function DissolveForm(props: FormProps) {
       />
       <DecisionFields form={form} prefix="dissolve" />
       {error && <Alert color="red">{error}</Alert>}
-      <Button w={220} color="red" loading={dissolve.isPending} onClick={() => form.onSubmit(submit)()}>
+      <ConfirmButton
+        w={220}
+        color="red"
+        loading={dissolve.isPending}
+        question={s.dissolve.question}
+        onConfirm={() => form.onSubmit(submit)()}
+      >
         {s.dissolve.submit}
-      </Button>
+      </ConfirmButton>
     </Stack>
   );
 }

@@ -58,7 +58,9 @@ export const treg = {
     newName: 'Tên mới',
     newKind: 'Loại',
     preview: 'Xem trước',
-    confirm: 'Xác nhận sáp nhập',
+    confirm: 'Sáp nhập',
+    confirmQuestion:
+      'Các hộ gia đình, nhân khẩu và tổ tự quản sẽ chuyển như bản xem trước; thôn, tổ dân phố bị sáp nhập chấm dứt từ ngày quyết định. Việc này được ghi vào sổ và không xóa được.',
     previewTitle: 'Sẽ thực hiện',
     households: (n: number, after: number) => `${n} hộ gia đình chuyển đến (sau sáp nhập: ${after} hộ).`,
     residents: (n: number) => `${n} nhân khẩu.`,
@@ -95,6 +97,8 @@ export const treg = {
   dissolve: {
     hamlet: 'Thôn, tổ dân phố',
     submit: 'Ghi giải thể',
+    question:
+      'Thôn, tổ dân phố này chấm dứt từ ngày quyết định; việc giải thể được ghi vào sổ và không xóa được.',
     hint: 'Chỉ giải thể được nơi không còn hộ gia đình.',
   },
   establish: {

@@ -26,6 +26,7 @@ import * as contract from '../../../contract/removal';
 import type { RemovalCase } from '../../../contract/removal';
 import { z } from '../../../contract/zod';
 import { errorText } from '../../shared/client';
+import { ConfirmButton } from '../../shared/ConfirmButton';
 import { vnDate, vnToday } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
@@ -330,9 +331,9 @@ function DecideForm(props: { c: RemovalCase; today: string; onDone: () => void }
         />
       </Group>
       {error && <Alert color="red">{error}</Alert>}
-      <Button onClick={submit} w="fit-content">
+      <ConfirmButton onConfirm={submit} w="fit-content" question={s.recogniseRemovalQuestion}>
         {s.recogniseRemoval}
-      </Button>
+      </ConfirmButton>
     </Stack>
   );
 }
