@@ -45,7 +45,14 @@ function Picture(props: { src: string; alt: string }) {
       src={url}
       alt={props.alt}
       loading="lazy"
-      style={{ maxWidth: '100%', height: 'auto', border: '1px solid var(--mantine-color-gray-3)' }}
+      // At its own size (a phone's picture stays phone-wide), never wider than the page: the column's
+      // flex layout would otherwise stretch it.
+      style={{
+        alignSelf: 'flex-start',
+        maxWidth: '100%',
+        height: 'auto',
+        border: '1px solid var(--mantine-color-gray-3)',
+      }}
     />
   );
 }
