@@ -271,10 +271,20 @@ test('the user guide pictures: every stage of the demo ward', async ({ browser }
   await officer.getByRole('link', { name: 'Hướng dẫn', exact: true }).click();
   await expect(officer.getByTestId('guide').getByRole('heading').first()).toBeVisible();
   await officer.screenshot({ path: testInfo.outputPath('huong-dan.png'), fullPage: true });
+  await officer.getByRole('link', { name: /^Ngày bầu cử trên điện thoại/ }).click();
+  await expect(officer).toHaveURL(/\/huong-dan\/06-ngay-bau-cu$/);
+  await expect(officer.getByRole('img', { name: /Trang bỏ phiếu trên điện thoại/ })).toBeVisible();
+  await officer.screenshot({ path: testInfo.outputPath('huong-dan-chuong-6.png'), fullPage: true });
 
   // A resident checks the printed count record on a phone, without signing in.
   const resident = await (await browser.newContext(PHONE)).newPage();
   await resident.goto(`/kiem-tra/${record.verification_code}`);
   await expect(resident.getByText('Văn bản khớp với hồ sơ')).toBeVisible();
   await shot(resident, 'kiem-tra-van-ban');
+
+  // The guide on the same phone, without signing in: it fits the screen, tables scroll in their box.
+  await resident.goto('/huong-dan');
+  await expect(resident.getByTestId('guide').getByRole('heading').first()).toBeVisible();
+  expect(await resident.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await resident.screenshot({ path: testInfo.outputPath('huong-dan-dien-thoai.png'), fullPage: true });
 });
