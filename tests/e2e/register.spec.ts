@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { call } from './page-api';
 
 // The hamlet register over time, on its own server: merging demo khu phố would break other specs.
 const WARD = '24820';
@@ -11,23 +12,6 @@ async function login(page: Page) {
   await page.getByLabel('Mật khẩu').fill('baucoso2024');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
-}
-
-async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([m, p, b]) => {
-      const res = await fetch(p, {
-        method: m,
-        credentials: 'same-origin',
-        headers: b === undefined ? {} : { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      return { status: res.status, json: (await res.json()) as unknown };
-    },
-    [method, path, body] as const,
-  );
-  if (r.status >= 400) throw new Error(`${method} ${path}: ${JSON.stringify(r.json)}`);
-  return r.json as T;
 }
 
 async function snap(page: Page, name: string) {

@@ -39,6 +39,9 @@ export function Layout(props: { me: Me; homePath: string; onLogout: () => void; 
             <Anchor component={Link} to="/quy-tac" size="sm">
               {t.nav.rules}
             </Anchor>
+            <Anchor component={Link} to="/huong-dan" size="sm">
+              {t.nav.guide}
+            </Anchor>
             {me.user.role === 'admin' && (
               <>
                 <Anchor component={Link} to="/quan-tri/nguoi-dung" size="sm">

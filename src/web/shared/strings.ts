@@ -13,6 +13,7 @@ export const t = {
     users: 'Người dùng',
     rules: 'Quy tắc',
     search: 'Tìm kiếm',
+    guide: 'Hướng dẫn',
     apiDocs: 'Tài liệu API',
   },
   hamlet: {

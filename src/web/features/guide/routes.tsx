@@ -1,0 +1,10 @@
+import type { FeatureRoute, PublicRoute } from '../../shared/routing';
+import { GuidePage } from './GuidePage';
+
+export const routes: FeatureRoute[] = [];
+
+/** The user guide is read before signing in too: by whoever is given an account, on any device. */
+export const publicRoutes: PublicRoute[] = [
+  { path: '/huong-dan', element: () => <GuidePage /> },
+  { path: '/huong-dan/:chapter', element: () => <GuidePage /> },
+];
