@@ -235,7 +235,8 @@ test('the user guide pictures: every stage of the demo ward', async ({ browser }
   await expect(elected.getByTestId('recognition-elected')).toBeVisible();
   await elected.screenshot({ path: `${OUT}cong-nhan-trung-cu.png`, animations: 'disabled' });
   await elected.getByLabel('Người ký (Chủ tịch UBND)').fill('Lê Thanh Bình');
-  await elected.getByRole('button', { name: 'Công nhận người trúng cử' }).last().click();
+  await elected.getByRole('button', { name: 'Công nhận người trúng cử', exact: true }).click();
+  await elected.getByRole('button', { name: 'Xác nhận: Công nhận người trúng cử' }).click();
   await expect(officer.getByText(/Đã ban hành: Quyết định công nhận Khu phố trưởng Khu phố 2/)).toBeVisible();
   await officer.goto(`/xa/${WARD}/nguoi-giu-chuc`);
   await expect(officer.getByTestId('office-alerts')).toBeVisible();
