@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -450,17 +451,11 @@ function HouseholdBallotsDone(props: { v: MeetingView }) {
         <Alert color="blue">{tmeet.householdBallots.switched(h.reason)}</Alert>
         <Title order={4}>{tmeet.householdBallots.documents}</Title>
         {h.documents.length === 0 && <Text size="sm">{tmeet.householdBallots.noDocuments}</Text>}
+        {/* Links, not buttons: a document's title wraps on a phone. */}
         {h.documents.map((d) => (
-          <Button
-            key={d.id}
-            component="a"
-            href={`/api/documents/${d.id}/pdf`}
-            target="_blank"
-            variant="subtle"
-            justify="start"
-          >
+          <Anchor key={d.id} href={`/api/documents/${d.id}/pdf`} target="_blank" size="sm">
             {d.title} (PDF)
-          </Button>
+          </Anchor>
         ))}
         <Group>
           <Button component={Link} to={`/bau-cu/${id}/bo-phieu`} variant="light">

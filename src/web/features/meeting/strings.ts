@@ -3,7 +3,7 @@ export const tmeet = {
   link: 'Cuộc họp cộng đồng dân cư',
   householdBallots: {
     switched: (reason: string) =>
-      `Cuộc họp không đủ số đại diện hộ gia đình tham dự (${reason}): cuộc bầu cử này được tiến hành bằng phiếu lấy ý kiến hộ gia đình (Mẫu 04).`,
+      `Cuộc họp không đủ số đại diện hộ gia đình tham dự: cuộc bầu cử này được tiến hành bằng phiếu lấy ý kiến hộ gia đình (Mẫu 04). ${reason}`,
     documents: 'Văn bản đã lập',
     noDocuments: 'Chưa lập văn bản nào.',
     toPolling: 'Ghi phiếu phát ra và thu về',
