@@ -264,6 +264,7 @@ const closeFailures: FailureCode[] = [
   'count-not-reconciled',
   'witness-count',
   'counting-team-missing',
+  'candidate-list-vote-missing',
   'count-inconsistent',
   'invalid-paper',
   'invalid-count-input',

@@ -1,6 +1,7 @@
 /**
  * The community meeting (an election held at the hamlet's meeting): the agenda's votes by show of
- * hands (opening, secretary, voting form, counting team), the show of hands per candidate that
+ * hands (opening, secretary, the list of candidates where the profile has that vote, voting form,
+ * counting team), the show of hands per candidate that
  * closes the count, and the minutes or resolution (Mẫu 03).
  */
 import type { FailureCode } from '../domain/result';
@@ -12,7 +13,7 @@ import { count, idParams, text, z } from './zod';
 
 const tags = ['polling'];
 
-export const meetingStep = z.enum(['opening', 'secretary', 'votingForm', 'countingTeam']);
+export const meetingStep = z.enum(['opening', 'secretary', 'candidateList', 'votingForm', 'countingTeam']);
 export type MeetingStep = z.infer<typeof meetingStep>;
 
 export const stepRule = z.object({
@@ -31,6 +32,8 @@ export const meetingVote = z.object({
     name: z.string().optional(),
     method: ballotMethodSchema.optional(),
     members: z.array(z.string()).optional(),
+    /** The list of candidates the meeting voted on, in ballot order (Tây Ninh Điều 7 k2đ). */
+    candidates: z.array(z.string()).optional(),
   }),
   present: z.number().int(),
   votesFor: z.number().int(),
@@ -85,13 +88,17 @@ export const meetingView = z.object({
   adopted: z.partialRecord(meetingStep, meetingVote),
   present: z.number().int().nullable(),
   method: ballotMethodSchema.nullable(),
-  next: z.enum(['opening', 'secretary', 'votingForm', 'countingTeam', 'hands', 'ballot']).nullable(),
+  next: z
+    .enum(['opening', 'secretary', 'candidateList', 'votingForm', 'countingTeam', 'hands', 'ballot'])
+    .nullable(),
   positions: z.array(meetingPosition),
   /** Nominations made at the meeting (ND59 Điều 3 k5; Tây Ninh Điều 7 k2 d–đ) and the rule for them. */
   floor: z.object({
     allowed: z.boolean(),
-    /** Open now: after the opening, before the voting form is chosen. */
+    /** Open now: after the opening, before the step the profile names (voting form or list vote). */
     open: z.boolean(),
+    /** The step that closes the floor: the voting form, or the list vote (Tây Ninh Điều 7 k2đ). */
+    until: z.enum(['votingForm', 'candidateList']),
     citation: z.string(),
     confidenceLabel: z.string(),
     nominations: z.array(
@@ -105,6 +112,13 @@ export const meetingView = z.object({
       }),
     ),
   }),
+  /** Set once the meeting, not quorate, turned the election to household opinion ballots (Mẫu 04). */
+  householdBallots: z
+    .object({
+      reason: z.string(),
+      documents: z.array(z.object({ id: z.string(), title: z.string(), formId: z.string() })),
+    })
+    .nullable(),
   canWrite: z.boolean(),
 });
 export type MeetingView = z.infer<typeof meetingView>;
@@ -135,6 +149,12 @@ export const meetingVoteInput = z.object({
 });
 export type MeetingVoteInput = z.infer<typeof meetingVoteInput>;
 
+export const householdBallotsInput = z.object({
+  /** When the households return the ballots, as printed on each ("17 giờ ngày 17/11/2024"). */
+  returnBy: text(100).optional(),
+});
+export type HouseholdBallotsInput = z.infer<typeof householdBallotsInput>;
+
 export const meetingHandsInput = z.object({
   position: text(30),
   /** Hands raised per candidate id. */
@@ -158,6 +178,7 @@ const voteFailures: FailureCode[] = [
   'counting-team-size',
   'no-such-step',
   'counting-team-candidate',
+  'candidates-too-few',
 ];
 
 export const getMeeting = endpoint({
@@ -187,12 +208,15 @@ export const recordMeetingVote = endpoint({
 export const switchToHouseholdBallots = endpoint({
   method: 'POST',
   path: '/api/elections/:id/meeting/household-ballots',
-  summary: 'The meeting had no quorum: hold the same election by household opinion ballots (Mẫu 04)',
+  summary:
+    'The meeting had no quorum: hold the same election by household opinion ballots (Mẫu 04) and issue the ballots',
   tags,
   access: 'write',
   params: idParams,
+  body: householdBallotsInput.nullish(),
   response: meetingView,
-  errors: ['conflict', 'election-form'],
+  status: 201,
+  errors: ['conflict', 'election-form', 'invalid-input', 'not-found', 'forbidden', 'invalid-date'],
 });
 
 export const nominateAtMeeting = endpoint({
@@ -240,6 +264,7 @@ export const recordMeetingHands = endpoint({
     'count-not-reconciled',
     'count-inconsistent',
     'invalid-count-input',
+    'candidate-list-vote-missing',
   ],
 });
 

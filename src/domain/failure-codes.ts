@@ -136,6 +136,7 @@ export const FAILURE_CODES = {
   'witness-not-on-roll': 'refused',
   'witness-on-team': 'refused',
   'counting-team-missing': 'refused',
+  'candidate-list-vote-missing': 'refused',
   'wrong-meeting': 'refused',
   'electionTeam.size-too-small': 'refused',
   'electionTeam.size-too-large': 'refused',

@@ -55,6 +55,55 @@ describe('scenarios of the meeting and the polling law', () => {
     expect(pdfText(join(out, record))).toContain('Số phiếu thu vào: 100');
   }, 120_000);
 
+  it('Tây Ninh Điều 7 k2 d–đ: at the hội nghị ấp the floor nominates, the meeting votes the number and list of candidates before the vote, and the election runs to recognition', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
+    const report = await runScenario(load('tay-ninh-ap.json'), out);
+    expect(report.steps.filter((s) => !s.asExpected)).toEqual([]);
+    expect(report.elections).toEqual({ head: 'recognised' });
+    const refused = report.steps.filter((s) => s.expected === 'refused' && s.on === '2024-11-17');
+    expect(refused.map((s) => [s.do, s.refusal?.code])).toEqual([
+      ['agenda', 'conflict'],
+      ['floorNomination', 'floor-nomination-closed'],
+      ['agenda', 'no-such-step'],
+    ]);
+    // The voting form waits for the list vote; no nomination once the list is voted.
+    expect(refused[0]?.refusal?.message).toContain('Biểu quyết số lượng và danh sách người ứng cử');
+    expect(refused[1]?.refusal?.message).toMatch(/Điều 7, khoản 2 điểm d, đ/);
+    // The election team counts (Điều 7 k2e): there is no counting team to elect.
+    expect(refused[2]?.refusal?.message).toContain('Tổ bầu cử kiểm phiếu');
+    const minutes = pdfText(
+      join(
+        out,
+        readdirSync(out).find((f) => f.endsWith('community-meeting.pdf'))!,
+      ),
+    );
+    expect(minutes).toContain(
+      'Biểu quyết số lượng và danh sách người ứng cử: Không được thông qua danh sách 3 người ứng cử',
+    );
+    // A page's footer may fall inside the sentence.
+    expect(minutes).toMatch(/Được thông qua danh .*sách 3 người ứng cử \(.*\): 76\/84 người giơ tay đồng ý/);
+    expect(minutes).toMatch(/Điều 7, khoản 2 điểm đ; đã xác minh/);
+    // Told in the order it happened: the floor nomination, the list vote, then the voting form.
+    const floor = minutes.indexOf('Giới thiệu người ứng cử tại cuộc họp');
+    const list = minutes.indexOf('Biểu quyết số lượng và danh sách');
+    expect(floor).toBeGreaterThan(0);
+    expect(floor).toBeLessThan(list);
+    expect(list).toBeLessThan(minutes.indexOf('Biểu quyết hình thức bầu'));
+    const record = pdfText(
+      join(
+        out,
+        readdirSync(out).find((f) => f.endsWith('count-record.pdf'))!,
+      ),
+    );
+    // Witnesses from the roll, not team members; the election team counts.
+    expect(record).toContain('Tổ bầu cử gồm:');
+    expect(record).not.toContain('Người chứng kiến -');
+    expect(record.match(/NGƯỜI CHỨNG KIẾN/g)).toHaveLength(2);
+    // The conclusion names the profile's denominator: household representatives, not "cử tri".
+    expect(record).toContain('so với tổng số đại diện hộ gia đình trong danh sách) trúng cử Trưởng ấp');
+    expect(readdirSync(out).some((f) => f.endsWith('recognition-decision.pdf'))).toBe(true);
+  }, 120_000);
+
   it('ND59 Điều 3 k5, Mẫu 05: nominations from the floor of the meeting go on the list the meeting votes on and into the minutes', async () => {
     const out = mkdtempSync(join(tmpdir(), 'baucoso-scenario-'));
     const report = await runScenario(load('phuong2-floor-nominations.json'), out);
@@ -87,10 +136,31 @@ describe('scenarios of the meeting and the polling law', () => {
     const refused = report.steps.filter((s) => s.expected === 'refused');
     expect(refused.map((s) => s.do)).toEqual(['householdBallots', 'agenda']);
     expect(refused[1]?.refusal?.message).toMatch(/Mẫu 04/);
-    const record = readdirSync(out).find((f) => f.endsWith('count-record.pdf'))!;
+    // The switch issued the opinion ballots, one per household on the roll, each saying why.
+    const switched = report.steps.find((s) => s.do === 'householdBallots' && s.ok);
+    expect(switched?.documents).toHaveLength(2);
+    const ballots = readdirSync(out).find((f) => f.endsWith('household-ballot.pdf'))!;
+    const paper = pdfText(join(out, ballots));
+    expect(paper.match(/PHIẾU LẤY Ý KIẾN HỘ GIA ĐÌNH/g)).toHaveLength(365);
+    expect(paper).toContain(
+      'Do cuộc họp cộng đồng dân cư ngày 17/11/2024 không đủ số đại diện hộ gia đình tham dự theo quy định (có mặt 150/365;',
+    );
+    // The count record is Mẫu 04's, and says the election was decided by household ballots because
+    // the meeting was not quorate.
+    expect(readdirSync(out).some((f) => f.endsWith('-count-record.pdf'))).toBe(false);
+    const record = readdirSync(out).find((f) => f.endsWith('household-count.pdf'))!;
     const text = pdfText(join(out, record));
+    expect(text).toContain('Mẫu số 04');
+    expect(text).toContain('BIÊN BẢN KIỂM PHIẾU LẤY Ý KIẾN HỘ GIA ĐÌNH');
+    expect(text).toMatch(
+      /Cuộc họp cộng đồng dân cư ngày 17\/11\/2024 không đủ số đại diện hộ gia đình tham dự theo quy định \(có mặt 150\/365, không đạt ngưỡng trên 50%/,
+    );
+    expect(text).toContain('nên việc bầu được tiến hành bằng phiếu lấy ý kiến hộ gia đình');
     // Counted by the same engine against the households on the roll.
-    expect(text).toContain('Tổng số đại diện hộ gia đình trong danh sách: 365');
-    expect(text).toContain('Số phiếu thu vào: 240');
+    expect(text).toMatch(/Tổng số hộ gia đình trong khu phố 2: 365/i);
+    expect(text).toContain('Số phiếu thu về: 240');
+    expect(text).toContain('so với tổng số hộ gia đình trong danh sách');
+    const reportPdf = readdirSync(out).find((f) => f.endsWith('result-report.pdf'))!;
+    expect(pdfText(join(out, reportPdf))).toContain('bằng phiếu lấy ý kiến hộ gia đình');
   }, 120_000);
 });

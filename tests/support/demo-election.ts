@@ -1,5 +1,6 @@
 import type { Actor, ServiceContext } from '../../src/services';
-import { meeting, polling } from '../../src/services';
+import { count, meeting, polling } from '../../src/services';
+import { aTeamMember } from './actors';
 
 /** The demo ward's commune code (Phường 2). */
 export const DEMO_COMMUNE = '24820';
@@ -87,4 +88,25 @@ export async function readyToClose(
 ): Promise<string[]> {
   await approveCountingTeam(ctx, actor, electionId);
   return recordWitnesses(ctx, actor, electionId, position);
+}
+
+/**
+ * The demo election prepared for polling day and its head count opened by the team for `papers`
+ * papers on one lane: the count and the first two candidates in ballot order.
+ */
+export async function openDemoHeadCount(ctx: ServiceContext, officer: Actor, papers = 300) {
+  const electionId = await demoElection(ctx);
+  must(await count.prepareDemoPolling(ctx, officer, electionId));
+  const team = aTeamMember(electionId);
+  const countId = must(
+    await count.openCount(ctx, team, electionId, {
+      position: 'head',
+      voted: papers,
+      issued: papers,
+      received: papers,
+      doubleEntry: false,
+    }),
+  ).id;
+  const view = must(await count.getCount(ctx, team, countId));
+  return { electionId, countId, team, a: view.candidates[0]!.id, b: view.candidates[1]!.id };
 }

@@ -15,7 +15,8 @@ export interface HouseholdBallotData {
   readonly date: string;
   /** One ballot per household; a null name leaves a line to write on. */
   readonly households: readonly { readonly representative: string | null; readonly address: string | null }[];
-  readonly returnBy: string;
+  /** When the ballot goes back to the team; null when the team announces it. */
+  readonly returnBy: string | null;
 }
 
 function ballot(d: HouseholdBallotData, h: HouseholdBallotData['households'][number]): Card {
@@ -63,7 +64,10 @@ function ballot(d: HouseholdBallotData, h: HouseholdBallotData['households'][num
       {
         kind: 'text',
         runs: [
-          { text: `Đánh dấu "X" vào ô lựa chọn. Phiếu gửi lại Tổ bầu cử trước ${d.returnBy}.`, italic: true },
+          {
+            text: `Đánh dấu "X" vào ô lựa chọn. Phiếu gửi lại Tổ bầu cử${d.returnBy ? ` trước ${d.returnBy}` : ' theo thời gian Tổ bầu cử thông báo'}.`,
+            italic: true,
+          },
         ],
         size: 11,
       },

@@ -16,6 +16,13 @@ export interface HouseholdCountData {
   readonly time: string;
   readonly date: string;
   readonly venue: string;
+  /**
+   * Why the election went to household ballots: the community meeting that missed its quorum
+   * (DOMAIN.md row 7); the record says so before the count.
+   */
+  readonly reason?: string;
+  /** "Tổ bầu cử gồm:" when the election team counts (no meeting elected a counting team). */
+  readonly teamLabel?: string;
   readonly team: readonly { readonly name: string; readonly role: string }[];
   readonly witnesses: readonly string[];
   readonly totalHouseholds: number;
@@ -24,6 +31,8 @@ export interface HouseholdCountData {
   readonly valid: number;
   readonly invalid: number;
   readonly candidates: readonly { readonly name: string; readonly votes: number }[];
+  /** How the ratio's base is named; the households on the roll unless said. */
+  readonly ratioLabel?: string;
   readonly conclusion: string;
   readonly endTime: string;
   readonly copies: string;
@@ -35,8 +44,8 @@ export function buildHouseholdCount(d: HouseholdCountData): DocumentModel {
     head: { ...d.head, formLabel: d.head.formLabel ?? 'Mẫu số 04' },
     title: 'BIÊN BẢN KIỂM PHIẾU LẤY Ý KIẾN HỘ GIA ĐÌNH',
     subject: d.subject,
-    opening: `Vào hồi ${timeInWords(d.time)}, ${dateInWords(d.date)}, tại ${d.venue}, Tổ bầu cử ${d.hamlet} tiến hành kiểm phiếu lấy ý kiến hộ gia đình.`,
-    teamLabel: 'Tổ kiểm phiếu gồm:',
+    opening: `${d.reason ? `${d.reason} ` : ''}Vào hồi ${timeInWords(d.time)}, ${dateInWords(d.date)}, tại ${d.venue}, Tổ bầu cử ${d.hamlet} tiến hành kiểm phiếu lấy ý kiến hộ gia đình.`,
+    teamLabel: d.teamLabel ?? 'Tổ kiểm phiếu gồm:',
     team: d.team,
     witnessLabel: 'Đại diện hộ gia đình chứng kiến việc kiểm phiếu:',
     witnesses: d.witnesses,
@@ -50,7 +59,7 @@ export function buildHouseholdCount(d: HouseholdCountData): DocumentModel {
     votesHeader: 'Số phiếu đồng ý',
     rows: d.candidates,
     ratioBase: d.totalHouseholds,
-    ratioLabel: 'tổng số hộ gia đình',
+    ratioLabel: d.ratioLabel ?? 'tổng số hộ gia đình',
     conclusion: d.conclusion,
     endTime: timeInWords(d.endTime),
     copies: d.copies,
@@ -68,6 +77,8 @@ export function sampleHouseholdCount(): HouseholdCountData {
     time: '08:00',
     date: '2024-11-21',
     venue: 'Nhà văn hóa khu phố 1',
+    reason:
+      'Cuộc họp cộng đồng dân cư ngày 17/11/2024 không đủ số đại diện hộ gia đình tham dự theo quy định (có mặt 150/312), nên việc bầu Khu phố trưởng khu phố 1 được tiến hành bằng phiếu lấy ý kiến hộ gia đình.',
     team,
     witnesses,
     totalHouseholds: 312,

@@ -57,3 +57,13 @@ export function countRecordLabels(profile: RuleProfile) {
     byMeeting,
   };
 }
+
+/**
+ * What a candidate's percentage is taken against, in the conclusion's words: the whole roll, named
+ * as the profile names who is on it (household representatives or voters), or the households the
+ * opinion ballots went to (Mẫu 04). The figure is the same; only whom it counts differs.
+ */
+export function ratioBaseText(profile: RuleProfile, form: string | null): string {
+  if (form === 'householdBallots') return 'tổng số hộ gia đình trong danh sách';
+  return `tổng số ${countRecordLabels(profile).electorateLabel} trong danh sách`;
+}

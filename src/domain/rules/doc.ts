@@ -24,6 +24,8 @@ export const PARAM_LABELS_VI: Readonly<Record<string, string>> = {
   defaultPaperForm: 'Hình thức mặc định khi kiểm phiếu',
   ballotMethod: 'Cách biểu quyết',
   ballotForm: 'Cách ghi phiếu',
+  floorNominations: 'Giới thiệu người ứng cử tại cuộc họp',
+  candidateListVote: 'Biểu quyết số lượng và danh sách người ứng cử tại cuộc họp',
   meetingQuorum: 'Điều kiện tiến hành cuộc họp',
   proceduralVote: 'Biểu quyết thủ tục tại cuộc họp',
   winner: 'Điều kiện trúng cử',

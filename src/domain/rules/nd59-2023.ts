@@ -242,6 +242,11 @@ export const nd59: RuleProfile = {
     'Sau khi Ban công tác Mặt trận giới thiệu danh sách, đại diện hộ gia đình có mặt có thể tự ứng cử hoặc giới thiệu người khác, trước khi biểu quyết hình thức bầu (Mẫu 05).',
   ),
   ballotForm: unverified('strikeOutOrAgreeColumns', cite(S.ND59, 'Mẫu 02')),
+  candidateListVote: unverified(
+    null,
+    cite(S.ND59, 'Điều 3', 'khoản 5'),
+    'Theo tóm tắt của Bộ Nội vụ, chủ trì đề xuất nội dung và hình thức biểu quyết sau khi giới thiệu danh sách và ý kiến tại cuộc họp; chưa tra được một bước biểu quyết riêng về số lượng và danh sách người ứng cử.',
+  ),
   meetingQuorum: secondary(
     overHalf('registered'),
     cite(S.ND59, 'Điều 3'),

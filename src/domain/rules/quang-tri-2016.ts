@@ -272,6 +272,11 @@ export const quangTri2016: RuleProfile = {
     cite(QT, 'Điều 13'),
     'Quy chế lập danh sách chính thức trước ngày bầu (Điều 15 k1 d) và không nói đến việc giới thiệu tại hội nghị; bầu tại hội nghị thôn theo Điều 8 NQLT 09/2008 (chưa có văn bản): chưa xác minh.',
   ),
+  candidateListVote: unverified(
+    null,
+    cite(QT, 'Điều 13'),
+    'Danh sách chính thức được lập trước ngày bầu (Điều 15 k1 d); bầu tại hội nghị thôn theo Điều 8 NQLT 09/2008 (chưa có văn bản): chưa xác minh có bước biểu quyết danh sách tại hội nghị hay không.',
+  ),
   ballotForm: unverified('strikeOut', k1('i'), 'Quy chế không quy định cách đánh dấu phiếu.'),
   meetingQuorum: secondary(
     overHalf('registered'),

@@ -234,7 +234,15 @@ export const ruleProfileSchema = z
      * present may nominate themselves or others there, after the Front committee's list is
      * introduced and until the voting form is chosen.
      */
-    floorNominations: param(z.object({ allowed: z.boolean(), until: z.enum(['votingForm']) })),
+    /** Nominations from the floor, open until the agenda step named (the list vote closes the list). */
+    floorNominations: param(
+      z.object({ allowed: z.boolean(), until: z.enum(['votingForm', 'candidateList']) }),
+    ),
+    /**
+     * The meeting's own show of hands on the number and the list of candidates the team fixed, an
+     * agenda step that must pass before the vote (Tây Ninh Điều 7 k2đ); null: no such step.
+     */
+    candidateListVote: param(thresholdSchema.nullable()),
     meetingQuorum: param(thresholdSchema.nullable()),
     proceduralVote: param(thresholdSchema.nullable()),
     winner: param(perForm(winnerRuleSchema)),

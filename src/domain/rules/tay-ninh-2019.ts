@@ -249,9 +249,14 @@ export const tayNinh2019: RuleProfile = {
     'Bầu riêng thì bỏ phiếu kín (Điều 16 k2).',
   ),
   floorNominations: verified(
-    { allowed: true, until: 'votingForm' },
+    { allowed: true, until: 'candidateList' },
     cite(TN, 'Điều 7', 'khoản 2 điểm d, đ'),
-    'Tại hội nghị ấp, cử tri có thể tự ứng cử hoặc giới thiệu người ứng cử; Tổ bầu cử ấn định danh sách để hội nghị biểu quyết, trước khi bầu.',
+    'Tại hội nghị ấp, cử tri có thể tự ứng cử hoặc giới thiệu người ứng cử (điểm d); sau khi thảo luận, Tổ bầu cử ấn định danh sách để hội nghị biểu quyết (điểm đ): danh sách đã biểu quyết thì không giới thiệu thêm.',
+  ),
+  candidateListVote: verified(
+    overHalf('present'),
+    cite(TN, 'Điều 7', 'khoản 2 điểm đ'),
+    '"Việc biểu quyết số lượng và danh sách những người ứng cử được thực hiện bằng hình thức giơ tay và có giá trị khi có trên 50% số cử tri tham dự hội nghị tán thành", trước khi tiến hành bầu (điểm e).',
   ),
   ballotForm: verified(
     'strikeOut',

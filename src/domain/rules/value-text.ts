@@ -250,6 +250,10 @@ const OBJECT_TEXT: Readonly<Record<string, (v: Rec) => string>> = {
       `quyết định: ${str(v['decidedBy'])}`,
     ]);
   },
+  floorNominations: (v) =>
+    v['allowed'] === true
+      ? `Người có mặt được tự ứng cử hoặc giới thiệu người ứng cử, đến trước bước ${v['until'] === 'candidateList' ? 'biểu quyết danh sách người ứng cử' : 'biểu quyết hình thức bầu'}.`
+      : 'Không giới thiệu người ứng cử tại cuộc họp: danh sách chính thức được lập trước ngày bầu.',
   newElection: (v) =>
     v['mode'] === 'held'
       ? `Bầu Trưởng thôn mới trong ${str(v['withinDays'])} ngày.`

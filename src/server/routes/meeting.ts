@@ -9,8 +9,8 @@ const meetingRoutes: FeatureRoutes = (app, ctx) => {
   route(app, ctx, contract.recordMeetingVote, ({ params, body }, { actor }) =>
     meeting.recordMeetingVote(ctx, actor, params.id, body),
   );
-  route(app, ctx, contract.switchToHouseholdBallots, ({ params }, { actor }) =>
-    meeting.switchToHouseholdBallots(ctx, actor, params.id),
+  route(app, ctx, contract.switchToHouseholdBallots, ({ params, body }, { actor }) =>
+    meeting.switchToHouseholdBallots(ctx, actor, params.id, body ?? {}),
   );
   route(app, ctx, contract.nominateAtMeeting, ({ params, body }, { actor }) =>
     meeting.nominateAtMeeting(ctx, actor, params.id, body),

@@ -20,7 +20,12 @@ import type { Result } from '../../domain/result';
 import { numberToWords } from '../../documents/words';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
-import { INVALID_REASON_VI, countRecordLabels, positionTitle } from '../../domain/count/labels';
+import {
+  INVALID_REASON_VI,
+  countRecordLabels,
+  positionTitle,
+  ratioBaseText,
+} from '../../domain/count/labels';
 import { countWitnesses } from '../polling';
 import { meetingCountingTeam } from './counting-team';
 import { loadCount } from './entry';
@@ -36,6 +41,9 @@ import { minDate } from './open';
 import { vnToday } from '../common';
 import { pollingCounts as repo } from '../../store';
 import { pollInterruptions } from './interruptions';
+import { householdCountData, quorumMissedText } from './household-record';
+
+const HOUSEHOLD_BALLOTS_LINE = 'Việc bầu được tiến hành bằng phiếu lấy ý kiến hộ gia đình.';
 
 const ROLE_VI: Readonly<Record<string, string>> = {
   leader: 'Tổ trưởng',
@@ -165,7 +173,7 @@ export async function countRecordData(
       votes: result.candidates.find((x) => x.id === c.id)?.votes ?? 0,
     })),
     ratioBase: result.registered,
-    ratioLabel: `tổng số ${label} trong danh sách`,
+    ratioLabel: ratioBaseText(lc.pe.profile, lc.count.form),
     ...(interruptions ? { interruptions } : {}),
     conclusion: `${result.conclusion}${correctionNote}`,
     endTime: closure ? vietnamTime(closure.closed_at) : null,
@@ -188,6 +196,21 @@ async function closedCount(ctx: ServiceContext, actor: Actor, countId: string) {
   return ok({ lc: lc.value, result: r.value.result, corrections });
 }
 
+/**
+ * The record's form and data: the general record (Mẫu 02 under ND59), or, for an election the
+ * meeting turned to household opinion ballots, the Mẫu 04 record that says why.
+ */
+async function recordForm(ctx: ServiceContext, lc: LoadedCount, data: CountRecordData, registered: number) {
+  if (lc.count.form !== 'householdBallots')
+    return { form: findForm('count-record'), data: data as unknown, title: 'Biên bản kiểm phiếu' };
+  const reason = await quorumMissedText(ctx, lc, registered);
+  return {
+    form: findForm('household-count'),
+    data: householdCountData(data, reason) as unknown,
+    title: 'Biên bản kiểm phiếu lấy ý kiến hộ gia đình',
+  };
+}
+
 /** The record as a PDF to print and sign on the spot (not numbered, not stored): for the team. */
 export async function printCountRecord(
   ctx: ServiceContext,
@@ -196,13 +219,13 @@ export async function printCountRecord(
 ): Promise<Result<{ pdf: Buffer; fileName: string }>> {
   const c = await closedCount(ctx, actor, countId);
   if (!c.ok) return c;
-  const { data } = await countRecordData(ctx, c.value.lc, c.value.result, c.value.corrections);
-  const form = findForm('count-record');
+  const { data: general } = await countRecordData(ctx, c.value.lc, c.value.result, c.value.corrections);
+  const { form, data, title } = await recordForm(ctx, c.value.lc, general, c.value.result.registered);
   if (!form) return err(failures.notFound('mẫu biên bản kiểm phiếu'));
   return ok({
     pdf: renderPdf(form.build(data)),
     // The server folds the title to ASCII: bien-ban-kiem-phieu-khu-pho-1.pdf.
-    fileName: `Biên bản kiểm phiếu ${c.value.lc.pe.election.hamletName}.pdf`,
+    fileName: `${title} ${c.value.lc.pe.election.hamletName}.pdf`,
   });
 }
 
@@ -215,18 +238,18 @@ export async function issueCountRecord(
   const c = await closedCount(ctx, actor, countId);
   if (!c.ok) return c;
   const { lc } = c.value;
-  const { data } = await countRecordData(ctx, lc, c.value.result, c.value.corrections);
-  const form = findForm('count-record');
+  const { data: general } = await countRecordData(ctx, lc, c.value.result, c.value.corrections);
+  const { form, data, title } = await recordForm(ctx, lc, general, c.value.result.registered);
   if (!form) return err(failures.notFound('mẫu biên bản kiểm phiếu'));
   const communeId = lc.pe.place.communeId;
   // The renderer is made before the registry's transaction: the commune's template is read from the database.
   const fill = await formRenderer(ctx, communeId, form);
   return issueDocument(ctx, actor, {
     formId: form.id,
-    title: `Biên bản kiểm phiếu bầu ${data.election.position} ${lc.pe.election.hamletName}`,
+    title: `${title} bầu ${general.election.position} ${lc.pe.election.hamletName}`,
     issuerKey: `election:${lc.count.election_id}:team`,
     symbol: null,
-    date: data.countDate ?? vnToday(ctx),
+    date: general.countDate ?? vnToday(ctx),
     communeId,
     hamletId: lc.pe.election.hamletId,
     electionId: lc.count.election_id,
@@ -270,6 +293,9 @@ export async function issueResultReport(
     electionDate: lc.pe.election.electionDate ?? date,
     preparation: [
       'Tổ bầu cử đã lập, niêm yết danh sách cử tri và danh sách người ứng cử; tổ chức bỏ phiếu và kiểm phiếu theo quy định.',
+      ...(lc.count.form === 'householdBallots'
+        ? [(await quorumMissedText(ctx, lc, result.registered)) ?? HOUSEHOLD_BALLOTS_LINE]
+        : []),
     ],
     electorateLabel: record.electorateLabel,
     totalOnRoll: result.registered,
@@ -282,7 +308,12 @@ export async function issueResultReport(
       result.outcome === 'elected'
         ? `${result.conclusion} Đề nghị Ủy ban nhân dân xem xét, ra quyết định công nhận.`
         : result.conclusion,
-    attachments: ['Biên bản kiểm phiếu', 'Biên bản niêm phong phiếu không sử dụng'],
+    attachments: [
+      lc.count.form === 'householdBallots'
+        ? 'Biên bản kiểm phiếu lấy ý kiến hộ gia đình (Mẫu số 04)'
+        : 'Biên bản kiểm phiếu',
+      'Biên bản niêm phong phiếu không sử dụng',
+    ],
     ...(record.interruptions?.length ? { interruptions: record.interruptions } : {}),
   };
   const communeId = lc.pe.place.communeId;

@@ -15,7 +15,7 @@ import type { CountedPaper, ResultDifference, TallyResult } from '../../domain/c
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { RuleProfile } from '../../domain/rules';
-import { OUTCOME_REASON_VI, positionTitle } from '../../domain/count/labels';
+import { OUTCOME_REASON_VI, positionTitle, ratioBaseText } from '../../domain/count/labels';
 import { pollingCounts as repo } from '../../store';
 import type { Db } from '../../store';
 import type { Actor, ServiceContext } from '../common';
@@ -120,18 +120,25 @@ export function tallyOf(src: CountSources): Result<TallyResult> {
   return tally(profile, { ...base, papers: papers.map((p) => tallyPaperOf(p, ids)) });
 }
 
+/**
+ * The conclusion's words, made from the result and the profile whenever it is shown: closing stores
+ * a copy, which recomputation never compares (compare.ts reads figures only), so a count closed under
+ * an earlier wording still verifies and prints today's.
+ */
 export function conclusionOf(
   count: repo.CountRow,
   place: ConclusionPlace,
   candidates: readonly CandidateRecord[],
   r: TallyResult,
+  profile: RuleProfile,
 ): string {
+  const base = ratioBaseText(profile, count.form);
   const title = `${positionTitle(count.position, place.hamletKind)} ${hamletInText(place.hamletName)}, nhiệm kỳ ${place.termLabel}`;
   const byId = new Map(candidates.map((c) => [c.id, c]));
   if (r.outcome === 'elected') {
     const names = r.elected.map((id) => {
       const c = r.candidates.find((x) => x.id === id);
-      return `${byId.get(id)?.name ?? id} (${c?.votes ?? 0} phiếu, đạt ${(c?.percentOfRegistered ?? '0.00').replace('.', ',')}% so với tổng số cử tri trong danh sách)`;
+      return `${byId.get(id)?.name ?? id} (${c?.votes ?? 0} phiếu, đạt ${(c?.percentOfRegistered ?? '0.00').replace('.', ',')}% so với ${base})`;
     });
     const tie = r.reasons.includes('tie-broken-by-age')
       ? ` Có người ứng cử bằng phiếu nhau: ${OUTCOME_REASON_VI['tie-broken-by-age']}.`
@@ -149,10 +156,11 @@ export function withConclusion(
   place: ConclusionPlace,
   candidates: readonly CandidateRecord[],
   r: TallyResult,
+  profile: RuleProfile,
 ): CountResult {
   return {
     ...r,
-    conclusion: conclusionOf(count, place, candidates, r),
+    conclusion: conclusionOf(count, place, candidates, r, profile),
     reasonLabels: r.reasons.map((x) => OUTCOME_REASON_VI[x]),
   };
 }
@@ -230,7 +238,7 @@ export async function checkCount(
   const sources = src ?? (await sourcesOf(db, count, candidates, profile));
   const { tally: t, corrections, mismatch } = checkStored(sources, closure);
   return {
-    result: t ? withConclusion(count, place, sources.candidates, t) : null,
+    result: t ? withConclusion(count, place, sources.candidates, t, profile) : null,
     corrections,
     mismatch,
   };

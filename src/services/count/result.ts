@@ -9,7 +9,7 @@ import type { CountedPaper, PaperDefect } from '../../domain/count';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { InvalidReason } from '../../domain/rules';
-import { formatCitation, formatPercent } from '../../domain/rules';
+import { describeThreshold, formatCitation, formatPercent } from '../../domain/rules';
 import { pollingCounts as repo } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
@@ -25,7 +25,7 @@ import { checkLoadedCount, resultProblems, sourcesOf, tallyOf, withConclusion } 
 import { loadPollingElection, missingWitnessesFailure } from '../polling';
 import { advanceLifecycle } from '../plan';
 import { failures, ruleFailure, vnToday } from '../common';
-import { meetingCountingTeam } from './counting-team';
+import { meetingCandidateList, meetingCountingTeam } from './counting-team';
 
 export interface Tallied {
   readonly papers: number;
@@ -251,7 +251,13 @@ export async function closeCount(
     hands: view.hands,
   });
   if (!t.ok) return t;
-  const result = withConclusion(lc.value.count, lc.value.pe.election, lc.value.candidates, t.value);
+  const result = withConclusion(
+    lc.value.count,
+    lc.value.pe.election,
+    lc.value.candidates,
+    t.value,
+    lc.value.pe.profile,
+  );
   await writeWithAudit(ctx, actor, async (db) => {
     const row = {
       count_id: countId,
@@ -287,22 +293,43 @@ async function recordFailure(ctx: ServiceContext, lc: LoadedCount, registered: n
       'venue',
       'Chưa kết thúc được kiểm phiếu: kế hoạch chưa ghi địa điểm bầu cử, biên bản kiểm phiếu không được để trống địa điểm. Hãy ghi địa điểm trong kế hoạch.',
     );
-  if (lc.count.method === 'hands') return null;
-  const team = lc.pe.profile.countingTeam;
   const atMeeting = (lc.pe.election.form ?? lc.pe.profile.defaultPaperForm.value) === 'meeting';
-  if (
-    team.value.counter === 'countingTeam' &&
-    atMeeting &&
-    !(await meetingCountingTeam(ctx, lc.pe.election.id, lc.count.round, registered))
-  )
-    return ruleFailure(
-      'counting-team-missing',
-      'countingTeam',
-      team.citation,
-      `Chưa kết thúc được kiểm phiếu: cuộc họp chưa biểu quyết thông qua Tổ kiểm phiếu (từ ${team.value.minSize ?? 1} đến ${team.value.maxSize ?? '…'} người) để kiểm phiếu kín (${formatCitation(team.citation)}).`,
-      'countingTeam',
-    );
+  const agenda = atMeeting ? await missingMeetingVote(ctx, lc, registered) : null;
+  if (agenda) return agenda;
+  if (lc.count.method === 'hands') return null;
   return missingWitnessesFailure(ctx.store.db, { pe: lc.pe, round: lc.count.round }, lc.count.position);
+}
+
+/**
+ * The agenda votes a count held at the meeting needs before it closes: the list of candidates where
+ * the profile has that vote (Tây Ninh Điều 7 k2đ), and for a paper count the counting team where the
+ * meeting elects one (ND59 Điều 3 k5 i); each refusal names its rule.
+ */
+async function missingMeetingVote(ctx: ServiceContext, lc: LoadedCount, registered: number) {
+  const { election: e, profile } = lc.pe;
+  const list = profile.candidateListVote;
+  const team = profile.countingTeam;
+  const needs = [
+    list.value && {
+      found: () => meetingCandidateList(ctx, e.id, lc.count.round, registered),
+      code: 'candidate-list-vote-missing' as const,
+      rule: 'candidateListVote',
+      citation: list.citation,
+      text: `hội nghị chưa biểu quyết thông qua số lượng và danh sách người ứng cử (${describeThreshold(list.value)}; ${formatCitation(list.citation)}). Hãy ghi biểu quyết đó ở trang Cuộc họp.`,
+    },
+    lc.count.method !== 'hands' &&
+      team.value.counter === 'countingTeam' && {
+        found: () => meetingCountingTeam(ctx, e.id, lc.count.round, registered),
+        code: 'counting-team-missing' as const,
+        rule: 'countingTeam',
+        citation: team.citation,
+        text: `cuộc họp chưa biểu quyết thông qua Tổ kiểm phiếu (từ ${team.value.minSize ?? 1} đến ${team.value.maxSize ?? '…'} người) để kiểm phiếu kín (${formatCitation(team.citation)}).`,
+      },
+  ];
+  for (const n of needs)
+    if (n && !(await n.found()))
+      return ruleFailure(n.code, n.rule, n.citation, `Chưa kết thúc được kiểm phiếu: ${n.text}`, n.rule);
+  return null;
 }
 
 /** Every position with an official list closed this round: the election is "counted". */

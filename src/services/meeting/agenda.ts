@@ -17,7 +17,7 @@ import {
   meetsThresholdOf,
 } from '../../domain/rules';
 import { foldForSearch } from '../../domain/people/names';
-import { meetingAgenda as repo, pollingCounts as countsRepo, preparationPlan as planRepo } from '../../store';
+import { meetingAgenda as repo, pollingCounts as countsRepo } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
@@ -32,15 +32,24 @@ import type { MeetingVoteInput } from '../../contract/meeting';
 import type { FloorNominationInput } from './floor-nominations';
 import { floorOf, recordFloorNomination } from './floor-nominations';
 import type { MeetingView as MeetingContractView } from '../../contract/meeting';
+import type { HouseholdBallotsView } from './switch-view';
+import { householdBallotsOf } from './switch-view';
 
 type FloorView = MeetingContractView['floor'];
 
-export type MeetingStep = 'opening' | 'secretary' | 'votingForm' | 'countingTeam';
-export const MEETING_STEPS: readonly MeetingStep[] = ['opening', 'secretary', 'votingForm', 'countingTeam'];
+export type MeetingStep = 'opening' | 'secretary' | 'candidateList' | 'votingForm' | 'countingTeam';
+export const MEETING_STEPS: readonly MeetingStep[] = [
+  'opening',
+  'secretary',
+  'candidateList',
+  'votingForm',
+  'countingTeam',
+];
 
 export const STEP_VI: Readonly<Record<MeetingStep, string>> = {
   opening: 'Khai mạc, kiểm tra số người tham dự',
   secretary: 'Biểu quyết thư ký cuộc họp',
+  candidateList: 'Biểu quyết số lượng và danh sách người ứng cử',
   votingForm: 'Biểu quyết hình thức bầu',
   countingTeam: 'Biểu quyết Tổ kiểm phiếu',
 };
@@ -62,7 +71,7 @@ export interface MeetingVoteView {
   readonly seq: number;
   readonly step: MeetingStep;
   readonly stepLabel: string;
-  readonly subject: { name?: string; method?: BallotMethod; members?: string[] };
+  readonly subject: { name?: string; method?: BallotMethod; members?: string[]; candidates?: string[] };
   readonly present: number;
   readonly votesFor: number;
   readonly against: number;
@@ -111,6 +120,8 @@ export interface MeetingView {
   readonly next: MeetingStep | 'hands' | 'ballot' | null;
   readonly positions: MeetingPosition[];
   readonly floor: FloorView;
+  /** Set once the meeting, not quorate, turned the election to household opinion ballots. */
+  readonly householdBallots: HouseholdBallotsView | null;
   readonly canWrite: boolean;
 }
 
@@ -134,6 +145,8 @@ export function rulesOf(profile: RuleProfile): Partial<Record<MeetingStep, StepR
     out.secretary = stepRule(p.value, p.citation, p.confidence);
     out.votingForm = stepRule(p.value, p.citation, p.confidence);
   }
+  const list = profile.candidateListVote;
+  if (list.value) out.candidateList = stepRule(list.value, list.citation, list.confidence);
   const team = profile.countingTeam;
   if (team.value.counter === 'countingTeam') {
     if (team.value.approval) out.countingTeam = stepRule(team.value.approval, team.citation, team.confidence);
@@ -192,7 +205,9 @@ function summaryOf(v: Omit<MeetingVoteView, 'summary' | 'mismatch'>, registered:
   const base = v.rule.threshold.base === 'registered' ? registered : v.present;
   const pct = formatPercent(v.votesFor, base).replace('.', ',');
   const what = v.passed ? 'Được thông qua' : 'Không được thông qua';
-  return `${what}: ${v.votesFor}/${base} người giơ tay đồng ý (${pct}%), ${v.against} không đồng ý, ${v.abstained} không biểu quyết; ${rule}.`;
+  const list = v.subject.candidates;
+  const listed = list ? ` danh sách ${list.length} người ứng cử (${list.join(', ')})` : '';
+  return `${what}${listed}: ${v.votesFor}/${base} người giơ tay đồng ý (${pct}%), ${v.against} không đồng ý, ${v.abstained} không biểu quyết; ${rule}.`;
 }
 
 /** The next agenda step once the earlier ones have passed. */
@@ -202,6 +217,7 @@ function nextStep(
 ): MeetingView['next'] {
   if (!adopted.opening) return 'opening';
   if (!adopted.secretary) return 'secretary';
+  if (rules.candidateList && !adopted.candidateList) return 'candidateList';
   if (!adopted.votingForm) return 'votingForm';
   if (adopted.votingForm.subject.method === 'hands') return 'hands';
   if (rules.countingTeam && !adopted.countingTeam) return 'countingTeam';
@@ -262,6 +278,17 @@ async function positionsOf(ctx: ServiceContext, pe: PollingElection): Promise<Me
   return out;
 }
 
+/**
+ * The floor is open from the opening until the step the profile names: the voting form (ND59), or
+ * the meeting's vote on the list the team fixed (Tây Ninh Điều 7 k2 d–đ), after which the list
+ * stands as voted.
+ */
+function floorOpen(pe: PollingElection, adopted: Partial<Record<MeetingStep, MeetingVoteView>>): boolean {
+  const until = pe.profile.floorNominations.value.until;
+  const closedBy = until === 'candidateList' && rulesOf(pe.profile).candidateList ? until : 'votingForm';
+  return !!adopted.opening && !adopted[closedBy] && !adopted.votingForm && formOf(pe) === 'meeting';
+}
+
 async function viewOf(ctx: ServiceContext, l: Loaded): Promise<MeetingView> {
   const { pe, registered } = l;
   const rules = rulesOf(pe.profile);
@@ -286,77 +313,15 @@ async function viewOf(ctx: ServiceContext, l: Loaded): Promise<MeetingView> {
     method: adopted.votingForm?.subject.method ?? null,
     next: nextStep(adopted, rules),
     positions,
-    floor: await floorOf(
+    floor: await floorOf(ctx.store.db, pe, floorOpen(pe, adopted)),
+    householdBallots: await householdBallotsOf(
       ctx.store.db,
-      pe,
-      !!adopted.opening && !adopted.votingForm && formOf(pe) === 'meeting',
+      pe.election.id,
+      formOf(pe),
+      votes.filter((x) => x.step === 'opening').at(-1),
     ),
     canWrite: pe.canWrite,
   };
-}
-
-/**
- * The community meeting could not be held for want of a quorum (the last opening recorded failed):
- * the same election turns to household opinion ballots (Mẫu 04), where the profile has that form
- * (DOMAIN.md row 7; ND59 Điều 3 k1b, its trigger not retrieved, so the profile's confidence is shown).
- * Nothing is replanned: the roll, the candidates and the team stay; the count counts the ballots
- * under the form's own rule against the households on the roll.
- */
-export async function switchToHouseholdBallots(
-  ctx: ServiceContext,
-  actor: Actor,
-  electionId: string,
-): Promise<Result<MeetingView>> {
-  const l = await loadMeeting(ctx, actor, electionId, 'write');
-  if (!l.ok) return l;
-  const { pe } = l.value;
-  const v = await viewOf(ctx, l.value);
-  const forms = pe.profile.electionForms;
-  if (!forms.value.includes('householdBallots'))
-    return err(
-      ruleFailure(
-        'election-form',
-        'electionForms',
-        forms.citation,
-        `Bộ quy tắc ${pe.profile.id} không có hình thức phát phiếu lấy ý kiến hộ gia đình (${formatCitation(forms.citation)}).`,
-      ),
-    );
-  if (!v.isMeeting)
-    return err(failures.conflict('form', 'Cuộc bầu cử này không tổ chức tại cuộc họp cộng đồng dân cư.'));
-  const openings = v.votes.filter((x) => x.step === 'opening');
-  const last = openings.at(-1);
-  if (!last || last.passed)
-    return err(
-      failures.conflict(
-        'step',
-        'Chỉ chuyển sang phát phiếu lấy ý kiến hộ gia đình khi cuộc họp đã ghi số người có mặt và không đủ số theo quy định.',
-      ),
-    );
-  if (v.positions.some((p) => p.count !== null))
-    return err(
-      failures.conflict('count', 'Đã mở kiểm phiếu của cuộc họp: không chuyển hình thức bầu được nữa.'),
-    );
-  await writeWithAudit(ctx, actor, async (trx) => {
-    await planRepo.setElectionForm(trx, electionId, 'householdBallots');
-    return {
-      value: undefined,
-      audit: {
-        action: 'meeting.household-ballots',
-        entity: 'election',
-        entityId: electionId,
-        data: {
-          from: 'meeting',
-          to: 'householdBallots',
-          present: last.present,
-          registered: l.value.registered,
-          quorum: last.summary,
-          citation: formatCitation(forms.citation),
-          confidence: forms.confidence,
-        },
-      },
-    };
-  });
-  return getMeeting(ctx, actor, electionId);
 }
 
 /** A nomination from the floor of the meeting (floor-nominations.ts), answered with the meeting. */
@@ -399,7 +364,8 @@ function orderFailure(view: MeetingView, step: MeetingStep): Failure | null {
   const need: Record<MeetingStep, MeetingStep | null> = {
     opening: null,
     secretary: 'opening',
-    votingForm: 'secretary',
+    candidateList: 'secretary',
+    votingForm: view.rules.candidateList ? 'candidateList' : 'secretary',
     countingTeam: 'votingForm',
   };
   const before = need[step];
@@ -414,6 +380,11 @@ function orderFailure(view: MeetingView, step: MeetingStep): Failure | null {
     return failures.conflict(
       'step',
       `Bước "${STEP_VI[before]}" chưa được thông qua: hãy biểu quyết bước đó trước.`,
+    );
+  if (step === 'candidateList' && view.adopted.candidateList)
+    return failures.conflict(
+      'step',
+      'Hội nghị đã biểu quyết thông qua danh sách người ứng cử: hãy biểu quyết hình thức bầu.',
     );
   if (step === 'countingTeam' && view.method !== 'secret')
     return failures.conflict('step', 'Chỉ bầu Tổ kiểm phiếu khi cuộc họp chọn bỏ phiếu kín.');
@@ -432,6 +403,24 @@ function subjectOf(
     const name = (input.name ?? '').normalize('NFC').trim();
     if (name.length < 3) return err(failures.invalid('name', 'Hãy ghi họ tên người được đề cử làm thư ký.'));
     return ok({ name });
+  }
+  if (input.step === 'candidateList') {
+    // The list the team fixed is the official list as it stands, floor nominations included.
+    const candidates = view.positions.flatMap((p) => p.candidates.map((c) => c.name));
+    const least = pe.profile.candidateCount.value.officialMin;
+    if (candidates.length < least) {
+      const c = pe.profile.candidateCount.citation;
+      return err(
+        ruleFailure(
+          'candidates-too-few',
+          'candidateCount',
+          c,
+          `Danh sách người ứng cử có ${candidates.length} người, ít hơn ${least} người theo quy định (${formatCitation(c)}): chưa biểu quyết danh sách được.`,
+          'step',
+        ),
+      );
+    }
+    return ok({ candidates });
   }
   if (input.step === 'votingForm') {
     const method = input.method as BallotMethod;
@@ -513,6 +502,18 @@ export async function recordMeetingVote(
   if (order) return err(order);
   const rule = view.rules[input.step];
   if (!rule) {
+    if (input.step === 'candidateList') {
+      const c = pe.profile.candidateListVote.citation;
+      return err(
+        ruleFailure(
+          'no-such-step',
+          'candidateListVote',
+          c,
+          `Bộ quy tắc ${pe.profile.id} không có bước biểu quyết danh sách người ứng cử tại cuộc họp (${formatCitation(c)}; ${CONFIDENCE_VI[pe.profile.candidateListVote.confidence]}): hãy biểu quyết hình thức bầu.`,
+          'step',
+        ),
+      );
+    }
     const c = pe.profile.countingTeam.citation;
     return err(
       ruleFailure(

@@ -38,6 +38,7 @@ export async function floorOf(db: Db, pe: PollingElection, open: boolean): Promi
   return {
     allowed: rule.value.allowed,
     open: rule.value.allowed && open,
+    until: rule.value.until,
     citation: formatCitation(rule.citation),
     confidenceLabel: CONFIDENCE_VI[rule.confidence],
     nominations: rows.map((n) => ({
@@ -81,7 +82,16 @@ export async function recordFloorNomination(
         'Hãy khai mạc, ghi số người có mặt đủ theo quy định và giới thiệu danh sách người ứng cử trước.',
       ),
     );
-  if (rule.value.until === 'votingForm' && view.adopted.votingForm)
+  if (rule.value.until === 'candidateList' && (view.adopted.candidateList || view.adopted.votingForm))
+    return err(
+      ruleFailure(
+        'floor-nomination-closed',
+        'floorNominations',
+        rule.citation,
+        `Hội nghị đã biểu quyết thông qua số lượng và danh sách người ứng cử do Tổ bầu cử ấn định: không giới thiệu thêm người ứng cử (${cited}).`,
+      ),
+    );
+  if (view.adopted.votingForm)
     return err(
       ruleFailure(
         'floor-nomination-closed',

@@ -2,4 +2,5 @@
 export * from './agenda';
 export * from './hands';
 export * from './minutes';
+export * from './household-ballots';
 export type { FloorNominationInput } from './floor-nominations';

@@ -51,7 +51,8 @@ function missingFailure(v: MeetingView, closed: boolean) {
 
 /**
  * The agenda as the minutes tell it: each vote after the opening, with the nominations made at the
- * meeting (ND59 Điều 3 k5) told where they happened, before the voting form was chosen.
+ * meeting (ND59 Điều 3 k5; Tây Ninh Điều 7 k2 d–đ) told where they happened, before the list vote or
+ * the voting form.
  */
 function agendaLines(v: MeetingView, position: string): string[] {
   const votes = v.votes.filter((x) => x.step !== 'opening');
@@ -63,7 +64,8 @@ function agendaLines(v: MeetingView, position: string): string[] {
       (n) =>
         `Giới thiệu người ứng cử tại cuộc họp: ${n.name} (${n.nominatedBy ? `do ${n.nominatedBy} giới thiệu` : 'tự ứng cử'}; người được giới thiệu đồng ý ứng cử), được ghi vào danh sách bầu (${v.floor.citation}).`,
     );
-  const at = votes.findIndex((x) => x.step === 'votingForm');
+  // Told before the vote that closed the floor: the list vote (Tây Ninh Điều 7 k2đ) or the voting form.
+  const at = votes.findIndex((x) => x.step === 'candidateList' || x.step === 'votingForm');
   const cut = at < 0 ? votes.length : at;
   return [...votes.slice(0, cut).map(line), ...floor, ...votes.slice(cut).map(line)];
 }

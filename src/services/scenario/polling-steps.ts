@@ -31,6 +31,7 @@ import { nominateAtMeeting, switchToHouseholdBallots } from '../meeting';
 import { issueMeetingMinutes } from '../meeting';
 import { closePolling, recordInterruption, resumePolling } from '../polling';
 import { buildRoll } from '../roll';
+import { documents as docsRepo } from '../../store';
 import { postRoll } from '../roll';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -102,7 +103,7 @@ export const pollingStepSchemas = [
     do: z.literal('agenda'),
     on: date,
     time,
-    step: z.enum(['opening', 'secretary', 'votingForm', 'countingTeam']),
+    step: z.enum(['opening', 'secretary', 'candidateList', 'votingForm', 'countingTeam']),
     present: z.number().int().nonnegative().optional(),
     name: z.string().optional(),
     method: z.string().optional(),
@@ -118,6 +119,8 @@ export const pollingStepSchemas = [
     do: z.literal('householdBallots'),
     on: date,
     time,
+    /** When the households return the ballots, as printed on each. */
+    returnBy: z.string().optional(),
     position,
     expect: expectation,
   }),
@@ -409,8 +412,18 @@ export async function performPollingStep(
           abstained: step.abstained ?? 0,
         }),
       );
-    case 'householdBallots':
-      return done(await switchToHouseholdBallots(ctx, actor, electionId));
+    case 'householdBallots': {
+      const r = await switchToHouseholdBallots(
+        ctx,
+        actor,
+        electionId,
+        step.returnBy ? { returnBy: step.returnBy } : {},
+      );
+      // The ballots the switch issued are this step's documents.
+      const ids = r.ok ? (r.value.householdBallots?.documents ?? []).map((d) => d.id) : [];
+      const infos = await Promise.all(ids.map((id) => docsRepo.getDocumentInfo(ctx.store.db, id)));
+      return { result: r, documents: infos.flatMap((d) => (d ? [d] : [])) };
+    }
     case 'floorNomination': {
       if (!env.person) return done(err(failures.invalid('person', 'Kịch bản không xác định được người.')));
       return done(

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -49,6 +50,7 @@ function subjectText(v: MeetingVote): string {
   if (v.subject.name) return v.subject.name;
   if (v.subject.method) return tmeet.methods[v.subject.method] ?? v.subject.method;
   if (v.subject.members) return v.subject.members.join(', ');
+  if (v.subject.candidates) return v.subject.candidates.join(', ');
   return '';
 }
 
@@ -149,6 +151,18 @@ function StepForm(props: { v: MeetingView; step: Step; onDone: () => void }) {
               data={v.methods.map((m) => ({ value: m, label: tmeet.methods[m] ?? m }))}
               maw={360}
             />
+          </Stack>
+        )}
+        {step === 'candidateList' && (
+          <Stack gap={2} data-testid="candidate-list">
+            <Text size="sm">{tmeet.list(v.positions.reduce((n, p) => n + p.candidates.length, 0))}</Text>
+            {v.positions.flatMap((p) =>
+              p.candidates.map((c, n) => (
+                <Text key={c.id} size="sm">
+                  {n + 1}. {c.name}
+                </Text>
+              )),
+            )}
           </Stack>
         )}
         {step === 'countingTeam' && (
@@ -340,7 +354,7 @@ function FloorNominations(props: { v: MeetingView; onDone: () => void }) {
         <Title order={4}>{tmeet.floor.title}</Title>
         <Text size="sm">
           {f.allowed
-            ? tmeet.floor.rule(f.citation, f.confidenceLabel)
+            ? tmeet.floor.rule(f.citation, f.confidenceLabel, f.until === 'candidateList')
             : tmeet.floor.notAllowed(f.citation, f.confidenceLabel)}
         </Text>
         {f.nominations.map((n) => (
@@ -349,7 +363,13 @@ function FloorNominations(props: { v: MeetingView; onDone: () => void }) {
           </Text>
         ))}
         {f.allowed && !f.open && (
-          <Text size="sm">{v.adopted.votingForm ? tmeet.floor.closed : tmeet.floor.notYet}</Text>
+          <Text size="sm">
+            {v.adopted.candidateList && f.until === 'candidateList'
+              ? tmeet.floor.listClosed
+              : v.adopted.votingForm
+                ? tmeet.floor.closed
+                : tmeet.floor.notYet}
+          </Text>
         )}
         {f.open && v.canWrite && (
           <>
@@ -400,7 +420,10 @@ function FloorNominations(props: { v: MeetingView; onDone: () => void }) {
 function HouseholdBallots(props: { electionId: string; onDone: () => void }) {
   const [error, write] = useWrite();
   const confirm = () =>
-    write(() => call(contract.switchToHouseholdBallots, { params: { id: props.electionId } }), props.onDone);
+    write(
+      () => call(contract.switchToHouseholdBallots, { params: { id: props.electionId }, body: {} }),
+      props.onDone,
+    );
   return (
     <Card withBorder data-testid="household-ballots">
       <Stack gap="xs">
@@ -412,6 +435,36 @@ function HouseholdBallots(props: { electionId: string; onDone: () => void }) {
             {error}
           </Alert>
         )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** After the switch: why, the documents of Mẫu 04 issued, and where the ballots are recorded and counted. */
+function HouseholdBallotsDone(props: { v: MeetingView }) {
+  const h = props.v.householdBallots;
+  if (!h) return null;
+  const id = props.v.electionId;
+  return (
+    <Card withBorder data-testid="household-ballots-done">
+      <Stack gap="xs">
+        <Alert color="blue">{tmeet.householdBallots.switched(h.reason)}</Alert>
+        <Title order={4}>{tmeet.householdBallots.documents}</Title>
+        {h.documents.length === 0 && <Text size="sm">{tmeet.householdBallots.noDocuments}</Text>}
+        {/* Links, not buttons: a document's title wraps on a phone. */}
+        {h.documents.map((d) => (
+          <Anchor key={d.id} href={`/api/documents/${d.id}/pdf`} target="_blank" size="sm">
+            {d.title} (PDF)
+          </Anchor>
+        ))}
+        <Group>
+          <Button component={Link} to={`/bau-cu/${id}/bo-phieu`} variant="light">
+            {tmeet.householdBallots.toPolling}
+          </Button>
+          <Button component={Link} to={`/bau-cu/${id}/kiem-phieu`} variant="light">
+            {tmeet.householdBallots.toCount}
+          </Button>
+        </Group>
       </Stack>
     </Card>
   );
@@ -430,7 +483,8 @@ export function MeetingDayPage() {
       <Text>
         {tmeet.registered(v.registered)} · {tmeet.profile}: <ProfileName id={v.profileId} />
       </Text>
-      {!v.isMeeting && <Alert color="yellow">{tmeet.notMeeting}</Alert>}
+      {!v.isMeeting && !v.householdBallots && <Alert color="yellow">{tmeet.notMeeting}</Alert>}
+      <HouseholdBallotsDone v={v} />
       <History votes={v.votes} />
       {v.isMeeting && <FloorNominations v={v} onDone={reload} />}
       {v.isMeeting && v.canWrite && step === 'opening' && v.votes.some((x) => x.step === 'opening') && (
