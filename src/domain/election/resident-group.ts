@@ -70,3 +70,13 @@ export function titleBeforePlace(
 ): string {
   return (groupName && OFFICER_VI[position]) || title;
 }
+
+/**
+ * The issuing body's lines at the top left of a record ("TỔ BẦU CỬ KHU PHỐ 1"): a group's election
+ * gives the group and its hamlet a line each, as the heading column is narrow.
+ */
+export function bodyLines(prefix: string | null, hamletName: string, groupName: string | null): string[] {
+  const hamlet = hamletName.toUpperCase();
+  if (!groupName) return [prefix ? `${prefix} ${hamlet}` : hamlet];
+  return [...(prefix ? [prefix] : []), groupInText(groupName).toUpperCase(), hamlet];
+}

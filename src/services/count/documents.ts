@@ -8,7 +8,7 @@
  * record. The record can also be printed unnumbered, to sign on the spot.
  */
 import { hamletInText } from '../../domain/territory';
-import { electionPlace, groupInText, titleBeforePlace } from '../../domain/election';
+import { bodyLines, electionPlace, titleBeforePlace } from '../../domain/election';
 import { vietnamTime } from '../../domain/calendar';
 import type { SignatureBlock } from '../../documents/model';
 import type { CountRecordData } from '../../documents/forms/count-record';
@@ -106,13 +106,6 @@ function signaturesOf(lc: LoadedCount, team: Team): SignatureBlock[] {
 /** Whose election: the hamlet, or the residents' self-managed group with its hamlet. */
 const placeOf = (lc: LoadedCount) => electionPlace(lc.pe.election.hamletName, lc.pe.election.groupName);
 
-/** The record's issuing line: the hamlet, or the group above its hamlet. */
-function placeLines(e: LoadedCount['pe']['election']): string[] {
-  return e.groupName
-    ? [groupInText(e.groupName).toUpperCase(), e.hamletName.toUpperCase()]
-    : [e.hamletName.toUpperCase()];
-}
-
 function copiesText(lc: LoadedCount): string {
   const r = lc.pe.profile.countRecord.value;
   const n = String(r.originals).padStart(2, '0');
@@ -142,7 +135,7 @@ export async function countRecordData(
     lc.count.method === 'hands' ? undefined : await pollInterruptions(ctx.store.db, e.id, lc.count.round);
   const data: CountRecordData = {
     head: {
-      body: { parent: [`UBND ${commune.toUpperCase()}`], lines: placeLines(e) },
+      body: { parent: [`UBND ${commune.toUpperCase()}`], lines: bodyLines(null, e.hamletName, e.groupName) },
       place: commune,
       date,
       ...(labels.formLabel ? { formLabel: labels.formLabel } : {}),
@@ -271,7 +264,7 @@ export async function issueResultReport(
     issue: {
       body: {
         parent: [`UBND ${commune.toUpperCase()}`],
-        lines: [`TỔ BẦU CỬ ${placeOf(lc).toUpperCase()}`],
+        lines: bodyLines('TỔ BẦU CỬ', lc.pe.election.hamletName, lc.pe.election.groupName),
       },
       number: null,
       symbol: 'BC-TBC',

@@ -5,7 +5,7 @@
  * builders as the separate documents, so roll numbers, cards and ballots agree.
  */
 import { hamletInText } from '../../domain/territory';
-import { electionPlace, titleBeforePlace } from '../../domain/election';
+import { bodyLines, electionPlace, titleBeforePlace } from '../../domain/election';
 import { renderCommunePack, renderPollingDayPack } from '../../documents/batch';
 import type { PollingDayPack } from '../../documents/batch';
 import { blankCountRecord } from '../../documents/forms/count-record';
@@ -89,7 +89,7 @@ export async function electionPack(
   const election = `Bầu ${position} ${hamletInText(place)}, nhiệm kỳ ${e.termLabel}`;
   const body = {
     parent: [`UBND ${pr.communeName.toUpperCase()}`],
-    lines: [`TỔ BẦU CỬ ${place.toUpperCase()}`],
+    lines: bodyLines('TỔ BẦU CỬ', e.hamletName, e.groupName),
   };
   const columns = profile.ballotForm.value === 'agreeColumns';
   const labels = countRecordLabels(profile);
