@@ -161,7 +161,7 @@ export const roundInput = z.object({
         /**
          * The residents' self-managed groups of the hamlet that elect their officers in this round
          * (seed 001 mục II.1.6), when the plan has the groups' positions; without it, every group of
-         * the hamlet.
+         * the hamlet; an empty list, none.
          */
         groupIds: z.array(id).max(100).nullish(),
       }),
@@ -279,6 +279,7 @@ export const lifecycleView = z.object({
   electionId: z.string(),
   hamletName: z.string(),
   headTitle: z.string(),
+  position: z.string(),
   /** The position this election chooses, as officials name it. */
   positionTitle: z.string(),
   /** The residents' self-managed group it is of, as documents name it; null for the hamlet's own. */

@@ -8,7 +8,13 @@ import { randomUUID } from 'node:crypto';
 import type { CivilDate } from '../../domain/calendar';
 import { formatVietnamese, isCivilDate, vietnamDate, workingDaysLeft } from '../../domain/calendar';
 import type { OutcomeKind } from '../../domain/count';
-import { electionPlace, recognitionDue, rerunDeadline, titleBeforePlace } from '../../domain/election';
+import {
+  electionPlace,
+  groupInText,
+  recognitionDue,
+  rerunDeadline,
+  titleBeforePlace,
+} from '../../domain/election';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { RuleProfile } from '../../domain/rules';
@@ -159,8 +165,11 @@ export async function recognitionInbox(
       electionId: e.id,
       hamletId: e.hamletId,
       hamletName: e.hamletName,
-      positionTitle: positionTitle(e.position, e.hamletKind),
-      groupName: e.groupName,
+      positionTitle:
+        e.position === 'head'
+          ? headTitle(e.hamletKind)
+          : titleBeforePlace(e.position, positionTitle(e.position, e.hamletKind), e.groupName),
+      groupName: e.groupName ? groupInText(e.groupName) : null,
       termLabel: e.termLabel,
       round: e.round,
       electionDate: e.electionDate,

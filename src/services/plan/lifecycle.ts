@@ -116,6 +116,7 @@ export interface LifecycleView {
   readonly electionId: string;
   readonly hamletName: string;
   readonly headTitle: string;
+  readonly position: string;
   readonly positionTitle: string;
   readonly groupName: string | null;
   readonly termLabel: string;
@@ -408,6 +409,7 @@ export async function getLifecycle(
     electionId,
     hamletName: ec.election.hamletName,
     headTitle: headTitleOf(ec.election.hamletKind),
+    position: ec.election.position,
     positionTitle:
       ec.election.position === 'head'
         ? headTitleOf(ec.election.hamletKind)

@@ -384,7 +384,8 @@ async function plannedElections(
       );
     if (ofGroup.length === 0) continue;
     const groups = await territoryRepo.listResidentGroups(db, h.hamletId);
-    const chosen = named && named.length > 0 ? named : groups.map((g) => g.id);
+    // A list (even empty) is the commune's choice; without one, every group of the hamlet elects.
+    const chosen = named ?? groups.map((g) => g.id);
     if (new Set(chosen).size !== chosen.length)
       return err(
         failures.invalid('groupIds', 'Một tổ nhân dân tự quản được chọn hai lần: hãy chọn mỗi tổ một lần.'),
