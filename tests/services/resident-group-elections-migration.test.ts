@@ -7,6 +7,7 @@ import { resealExistingRows } from '../../src/store/reseal';
 import * as migration from '../../src/store/migrations/0033-resident-group-elections';
 import { aCommuneOfficer } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { lastResealing } from '../support/sealed-fixture';
 
 const COMMUNE = '31069';
 const officer = aCommuneOfficer(COMMUNE);
@@ -47,16 +48,7 @@ describeEachDatabase(
       // ...and the migration, which seals them again, leaves the record whole.
       await migration.up(db);
       expect((await verifyRecord(t.store().db, t.store().kind)).problems).toEqual([]);
-      const events = await t
-        .store()
-        .db.selectFrom('audit_events')
-        .select('data')
-        .where('action', '=', 'record.sealed-existing')
-        .execute();
-      expect(events.map((e) => JSON.parse(e.data) as { reason: string }).at(-1)).toEqual({
-        rows: 1,
-        reason: 'elections.resident_group_id',
-      });
+      expect(await lastResealing(t.store())).toEqual({ rows: 1, reason: 'elections.resident_group_id' });
     });
   },
 );
