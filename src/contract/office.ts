@@ -289,6 +289,8 @@ export const inboxItem = z.object({
   hamletId: z.string(),
   hamletName: z.string(),
   positionTitle: z.string(),
+  /** The residents' self-managed group whose officer was elected; null for the hamlet's own. */
+  groupName: z.string().nullable(),
   termLabel: z.string(),
   round: z.number().int(),
   electionDate: z.string().nullable(),

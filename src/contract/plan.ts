@@ -62,6 +62,13 @@ export const roundElection = z.object({
   hamletName: z.string(),
   headTitle: z.string(),
   position: z.string(),
+  /** The position as the plan names it ("Trưởng ấp", "Tổ trưởng Tổ nhân dân tự quản"). */
+  positionTitle: z.string(),
+  /** The residents' self-managed group the election is of; null for the hamlet's own. */
+  residentGroupId: z.string().nullable(),
+  groupName: z.string().nullable(),
+  /** The term of this election: the groups' own (2024–2026 in Kiên Giang) differs from the heads'. */
+  termLabel: z.string(),
   electionDate: z.string().nullable(),
   startTime: z.string().nullable(),
   venue: z.string().nullable(),
@@ -151,6 +158,12 @@ export const roundInput = z.object({
           .array(z.object({ start: timeOfDay, end: timeOfDay }))
           .max(4)
           .nullish(),
+        /**
+         * The residents' self-managed groups of the hamlet that elect their officers in this round
+         * (seed 001 mục II.1.6), when the plan has the groups' positions; without it, every group of
+         * the hamlet; an empty list, none.
+         */
+        groupIds: z.array(id).max(100).nullish(),
       }),
     )
     .max(500),
@@ -266,6 +279,12 @@ export const lifecycleView = z.object({
   electionId: z.string(),
   hamletName: z.string(),
   headTitle: z.string(),
+  position: z.string(),
+  /** The position this election chooses, as officials name it. */
+  positionTitle: z.string(),
+  /** The residents' self-managed group it is of, as documents name it; null for the hamlet's own. */
+  groupName: z.string().nullable(),
+  termLabel: z.string(),
   electionDate: z.string().nullable(),
   roundId: z.string().nullable(),
   profileId: z.string(),

@@ -124,6 +124,7 @@ export async function electionsInState(db: Db, communeId: string, states: readon
   return db
     .selectFrom('elections as e')
     .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
+    .leftJoin('resident_groups as g', 'g.id', 'e.resident_group_id')
     .select([
       'e.id',
       'e.hamlet_id as hamletId',
@@ -135,6 +136,8 @@ export async function electionsInState(db: Db, communeId: string, states: readon
       'e.election_date as electionDate',
       'e.state',
       'e.round',
+      'e.resident_group_id as residentGroupId',
+      'g.name as groupName',
     ])
     .where('h.commune_id', '=', communeId)
     .where('e.state', 'in', [...states])

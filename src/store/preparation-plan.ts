@@ -36,6 +36,9 @@ export interface PlannedElectionRow {
   readonly venue: string | null;
   /** The sessions the commune fixed, JSON [{start, end}], or null. */
   readonly pollingSessions: string | null;
+  /** The residents' self-managed group the election is of (0033); null for the hamlet's own. */
+  readonly residentGroupId: string | null;
+  readonly groupName: string | null;
 }
 
 export async function insertRound(db: Db, row: RoundRow): Promise<void> {
@@ -77,12 +80,15 @@ const electionColumns = [
   'e.start_time as startTime',
   'e.venue',
   'e.polling_sessions as pollingSessions',
+  'e.resident_group_id as residentGroupId',
+  'g.name as groupName',
 ] as const;
 
 export async function getPlannedElection(db: Db, id: string): Promise<PlannedElectionRow | undefined> {
   return db
     .selectFrom('elections as e')
     .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
+    .leftJoin('resident_groups as g', 'g.id', 'e.resident_group_id')
     .select(electionColumns)
     .where('e.id', '=', id)
     .executeTakeFirst();
@@ -92,6 +98,7 @@ export async function listRoundElections(db: Db, roundId: string): Promise<Plann
   return db
     .selectFrom('elections as e')
     .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
+    .leftJoin('resident_groups as g', 'g.id', 'e.resident_group_id')
     .select(electionColumns)
     .where('e.round_id', '=', roundId)
     .execute();
@@ -100,14 +107,19 @@ export async function listRoundElections(db: Db, roundId: string): Promise<Plann
 export async function activeElectionsOf(
   db: Db,
   hamletIds: readonly string[],
-  termLabel: string,
-): Promise<{ hamletId: string; position: string }[]> {
-  if (hamletIds.length === 0) return [];
+  termLabels: readonly string[],
+): Promise<{ hamletId: string; position: string; residentGroupId: string | null; termLabel: string }[]> {
+  if (hamletIds.length === 0 || termLabels.length === 0) return [];
   return db
     .selectFrom('elections')
-    .select(['hamlet_id as hamletId', 'position'])
+    .select([
+      'hamlet_id as hamletId',
+      'position',
+      'resident_group_id as residentGroupId',
+      'term_label as termLabel',
+    ])
     .where('hamlet_id', 'in', [...hamletIds])
-    .where('term_label', '=', termLabel)
+    .where('term_label', 'in', [...termLabels])
     .execute();
 }
 

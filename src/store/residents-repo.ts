@@ -27,6 +27,8 @@ export interface ResidentRecord {
   readonly legalCapacity: 'full' | 'restricted' | 'none';
   readonly status: 'active' | 'deceased' | 'moved';
   readonly residentGroup: string | null;
+  /** The household's residents' self-managed group: a group's election rolls only its households. */
+  readonly residentGroupId: string | null;
   readonly address: string;
 }
 
@@ -49,6 +51,7 @@ function residentQuery(db: Db) {
       'r.legal_capacity as legalCapacity',
       'r.status',
       'g.name as residentGroup',
+      'h.resident_group_id as residentGroupId',
       'h.address',
     ]);
 }

@@ -96,6 +96,8 @@ export interface ElectionTable {
   venue: string | null;
   /** Added by 0029: the sessions the commune fixed, JSON [{start, end}] (Tây Ninh Điều 16 k3f). */
   polling_sessions: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Added by 0033: the residents' self-managed group the election is of; null for a hamlet's. */
+  resident_group_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserTable {

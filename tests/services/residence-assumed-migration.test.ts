@@ -8,6 +8,7 @@ import { resealExistingRows } from '../../src/store/reseal';
 import * as migration from '../../src/store/migrations/0031-residence-assumed';
 import { aCommuneOfficer } from '../support/actors';
 import { describeEachDatabase } from '../support/databases';
+import { lastResealing } from '../support/sealed-fixture';
 
 const COMMUNE = '24823';
 const officer = aCommuneOfficer(COMMUNE);
@@ -53,15 +54,6 @@ describeEachDatabase('migration 0031: the residence-assumed column on a database
     await migration.up(db);
     const check = await verifyRecord(t.store().db, t.store().kind);
     expect(check.problems).toEqual([]);
-    const events = await t
-      .store()
-      .db.selectFrom('audit_events')
-      .select('data')
-      .where('action', '=', 'record.sealed-existing')
-      .execute();
-    expect(events.map((e) => JSON.parse(e.data) as { reason: string }).at(-1)).toEqual({
-      rows: 2,
-      reason: 'residents.residence_assumed',
-    });
+    expect(await lastResealing(t.store())).toEqual({ rows: 2, reason: 'residents.residence_assumed' });
   });
 });

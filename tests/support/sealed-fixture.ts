@@ -31,3 +31,14 @@ export function tamperingOnPurpose(store: () => Store): void {
     await store().db.deleteFrom('record_changes').execute();
   });
 }
+
+/** What the last "sealed again" event of a migration said: how many rows, and why. */
+export async function lastResealing(store: Store): Promise<{ rows: number; reason: string } | undefined> {
+  const events = await store.db
+    .selectFrom('audit_events')
+    .select('data')
+    .where('action', '=', 'record.sealed-existing')
+    .orderBy('seq')
+    .execute();
+  return events.map((e) => JSON.parse(e.data) as { rows: number; reason: string }).at(-1);
+}

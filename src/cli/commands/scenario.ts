@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { positionSchema } from '../../domain/rules';
 import { ageOn, isCivilDate } from '../../domain/calendar';
 import type { ElectionState } from '../../domain/election';
 import type { Failure, Result } from '../../domain/result';
@@ -43,7 +44,9 @@ const personRef = z.union([
   z.object({ young: z.number().int().nonnegative() }),
   z.object({ name: z.string().min(1) }),
 ]);
-const position = z.enum(['head', 'deputyHead']).optional();
+const position = positionSchema.optional();
+/** The residents' self-managed group (by name) whose election a step acts on; none: the hamlet's. */
+const group = z.string().min(1).optional();
 const expectation = z.object({ refused: z.string().min(1).optional() }).optional();
 const override = z.object({ authorisedBy: z.string(), reason: z.string() }).optional();
 
@@ -55,6 +58,7 @@ const stepSchema = z.discriminatedUnion('do', [
     person: personRef,
     source: z.enum(['frontCommittee', 'households', 'self']),
     position,
+    group,
     education: z.string().optional(),
     occupation: z.string().optional(),
     dossier: z.boolean().optional(),
@@ -66,6 +70,7 @@ const stepSchema = z.discriminatedUnion('do', [
     ref: z.string(),
     kind: z.enum(['frontCommittee', 'votersConference', 'jointConference']),
     position,
+    group,
     startTime: z.string(),
     endTime: z.string().optional(),
     venue: z.string(),
@@ -80,12 +85,28 @@ const stepSchema = z.discriminatedUnion('do', [
     votes: z.array(z.object({ ref: z.string(), agree: z.number().int().optional() })),
     expect: expectation,
   }),
-  z.object({ do: z.literal('officialList'), on: date, meeting: z.string(), position, expect: expectation }),
-  z.object({ do: z.literal('step'), on: date, to: z.string(), position, override, expect: expectation }),
+  z.object({
+    do: z.literal('officialList'),
+    on: date,
+    meeting: z.string(),
+    position,
+    group,
+    expect: expectation,
+  }),
+  z.object({
+    do: z.literal('step'),
+    on: date,
+    to: z.string(),
+    position,
+    group,
+    override,
+    expect: expectation,
+  }),
   z.object({
     do: z.literal('team'),
     on: date,
     position,
+    group,
     members: z.array(
       z.object({
         person: personRef,
@@ -96,7 +117,7 @@ const stepSchema = z.discriminatedUnion('do', [
     ),
     expect: expectation,
   }),
-  z.object({ do: z.literal('accounts'), on: date, position, expect: expectation }),
+  z.object({ do: z.literal('accounts'), on: date, position, group, expect: expectation }),
   z.object({
     do: z.literal('complaint'),
     on: date,
@@ -106,6 +127,7 @@ const stepSchema = z.discriminatedUnion('do', [
     complainant: z.string(),
     content: z.string(),
     position,
+    group,
     expect: expectation,
   }),
   z.object({
@@ -122,6 +144,7 @@ const stepSchema = z.discriminatedUnion('do', [
     form: z.string(),
     meeting: z.string().optional(),
     position,
+    group,
     invitee: z.string().optional(),
     expect: expectation,
   }),
@@ -159,7 +182,12 @@ export const scenarioSchema = z.object({
     form: z.enum(['meeting', 'separateBallot', 'householdBallots']),
     ballotMethod: z.enum(['hands', 'secret']).optional(),
     electorate: z.enum(['householdRepresentatives', 'allVoters']).optional(),
-    positions: z.array(z.enum(['head', 'deputyHead'])).optional(),
+    positions: z.array(positionSchema).optional(),
+    /**
+     * The residents' self-managed groups (by name) that elect their officers in the same plan
+     * (seed 001 mục II.1.6); without it, every group of the hamlet when the plan has their positions.
+     */
+    groups: z.array(z.string().min(1)).optional(),
     chairName: z.string(),
     frontChairName: z.string(),
     electionDate: date,
@@ -204,6 +232,9 @@ export interface ScenarioReport {
 
 const at = (day: string) => () => new Date(`${day}T03:00:00.000Z`);
 
+/** The report's name of an election: its position, after its group's name for a group's. */
+const electionKey = (position: string, group: string | null) => (group ? `${group}/${position}` : position);
+
 class Run {
   readonly refs = new Map<string, string>();
   readonly elections = new Map<string, string>();
@@ -223,10 +254,19 @@ class Run {
     return createContext(this.store, at(day));
   }
 
-  election(position: string | undefined): string {
-    const id = this.elections.get(position ?? 'head');
-    if (!id) throw new Error(`no election for position ${position ?? 'head'}`);
+  /** A step's election: the hamlet's of the position, or the named group's ("Tổ 1/groupLeader"). */
+  election(position: string | undefined, group?: string): string {
+    const key = electionKey(position ?? 'head', group ?? null);
+    const id = this.elections.get(key);
+    if (!id) throw new Error(`no election ${key}`);
     return id;
+  }
+
+  /** Every election of the hamlet (no group), or of one group: the targets of a step without a position. */
+  electionsOf(group: string | undefined): string[] {
+    return [...this.elections.entries()]
+      .filter(([key]) => (group ? key.startsWith(`${group}/`) : !key.includes('/')))
+      .map(([, id]) => id);
   }
 
   person(ref: z.infer<typeof personRef>): string {
@@ -305,6 +345,17 @@ async function setUp(run: Run): Promise<Result<unknown>> {
     .orderBy('r.birth_date')
     .execute();
   const p = s.plan;
+  const groups = await ctx.store.db
+    .selectFrom('resident_groups')
+    .select(['id', 'name'])
+    .where('hamlet_id', '=', run.hamletId)
+    .execute();
+  const groupIds: string[] = [];
+  for (const name of p.groups ?? []) {
+    const g = groups.find((x) => x.name === name);
+    if (!g) return { ok: false, error: { code: 'not-found', message: `Không có tổ ${name}` } };
+    groupIds.push(g.id);
+  }
   const round = await preparationPlan.createRound(ctx, run.actor, {
     communeId: s.communeId,
     termLabel: p.term,
@@ -323,13 +374,14 @@ async function setUp(run: Run): Promise<Result<unknown>> {
         startTime: p.startTime ?? null,
         venue: p.venue ?? null,
         ...(p.pollingSessions ? { pollingSessions: p.pollingSessions } : {}),
+        ...(groupIds.length > 0 ? { groupIds } : {}),
       },
     ],
     assignments: (p.assignments ?? []).map((a) => ({ ...a, hamletId: run.hamletId })),
   });
   if (!round.ok) return round;
   run.roundId = round.value.id;
-  for (const e of round.value.elections) run.elections.set(e.position, e.id);
+  for (const e of round.value.elections) run.elections.set(electionKey(e.position, e.groupName), e.id);
   return round;
 }
 
@@ -359,7 +411,7 @@ async function perform(
   }
   if (pollingScenario.POLLING_STEPS.includes(step.do)) {
     const o = await pollingScenario.performPollingStep(ctx, a, step as pollingScenario.PollingStep, {
-      electionId: (position) => run.election(position),
+      electionId: (position, group) => run.election(position, group),
       person: (ref) => run.person(ref as z.infer<typeof personRef>),
     });
     const documents: string[] = [];
@@ -368,7 +420,7 @@ async function perform(
   }
   switch (step.do) {
     case 'nominate': {
-      const r = await preparationCandidates.nominate(ctx, a, run.election(step.position), {
+      const r = await preparationCandidates.nominate(ctx, a, run.election(step.position, step.group), {
         residentId: run.person(step.person),
         source: step.source,
         nominatedOn: step.on,
@@ -396,7 +448,7 @@ async function perform(
       return { result: r, ...none };
     }
     case 'meeting': {
-      const r = await preparationMeetings.recordMeeting(ctx, a, run.election(step.position), {
+      const r = await preparationMeetings.recordMeeting(ctx, a, run.election(step.position, step.group), {
         kind: step.kind,
         heldOn: step.on,
         startTime: step.startTime,
@@ -420,7 +472,7 @@ async function perform(
       const doc = await preparationDocuments.issueElectionDocument(
         ctx,
         a,
-        run.election(step.position),
+        run.election(step.position, step.group),
         MINUTES[step.kind] as 'mau-05',
         { meetingId: r.value.id },
       );
@@ -429,13 +481,13 @@ async function perform(
     }
     case 'officialList':
       return {
-        result: await preparationMeetings.fixOfficialList(ctx, a, run.election(step.position), {
+        result: await preparationMeetings.fixOfficialList(ctx, a, run.election(step.position, step.group), {
           meetingId: run.ref(step.meeting),
         }),
         ...none,
       };
     case 'step': {
-      const targets = step.position ? [run.election(step.position)] : [...run.elections.values()];
+      const targets = step.position ? [run.election(step.position, step.group)] : run.electionsOf(step.group);
       let last: Result<unknown> = { ok: true, value: null };
       for (const id of targets) {
         last = await preparationLifecycle.recordStep(ctx, a, id, {
@@ -451,7 +503,7 @@ async function perform(
       let last: Result<unknown> = { ok: true, value: null };
       // Head and deputy elected together (Quảng Trị Điều 13) share one team: without a position the
       // members join every election of the hamlet.
-      const targets = step.position ? [run.election(step.position)] : [...run.elections.values()];
+      const targets = step.position ? [run.election(step.position, step.group)] : run.electionsOf(step.group);
       for (const [electionId, m] of targets.flatMap((e) => step.members.map((m) => [e, m] as const))) {
         if (!last.ok) break;
         last = await preparationTeam.addTeamMember(ctx, a, electionId, {
@@ -464,12 +516,12 @@ async function perform(
       return { result: last, ...none };
     }
     case 'accounts': {
-      const r = await preparationTeam.createTeamAccounts(ctx, a, run.election(step.position));
+      const r = await preparationTeam.createTeamAccounts(ctx, a, run.election(step.position, step.group));
       // Passwords are never printed in the report.
       return { result: r.ok ? { ok: true, value: r.value.map((x) => x.username) } : r, ...none };
     }
     case 'complaint': {
-      const r = await preparationComplaints.fileComplaint(ctx, a, run.election(step.position), {
+      const r = await preparationComplaints.fileComplaint(ctx, a, run.election(step.position, step.group), {
         subject: step.subject,
         nominationId: step.candidate ? run.ref(step.candidate) : null,
         complainant: step.complainant,
@@ -495,7 +547,7 @@ async function perform(
           : await preparationDocuments.issueElectionDocument(
               ctx,
               a,
-              run.election(step.position),
+              run.election(step.position, step.group),
               step.form as 'notice',
               {
                 date: step.on,
@@ -526,7 +578,7 @@ async function performAfterTheVote(
 ): Promise<{ result: Result<unknown>; documents: string[] }> {
   const outcome = await officeScenario.performOfficeStep(ctx, run.actor, step as officeScenario.OfficeStep, {
     // A recognition may name the deputy's election (Quảng Trị: refused while the head's awaits it).
-    electionId: run.election('position' in step && step.do === 'recognise' ? step.position : 'head'),
+    electionId: step.do === 'recognise' ? run.election(step.position, step.group) : run.election('head'),
     hamletId: run.hamletId,
     person: (ref) => run.person(ref as z.infer<typeof personRef>),
     refs: run.refs,

@@ -3,3 +3,4 @@ export * from './deadlines';
 export * from './lifecycle';
 export * from './eligibility';
 export * from './polling-sessions';
+export * from './resident-group';

@@ -35,7 +35,7 @@ export const kienGiang2024: RuleProfile = {
   residentGroup: unverified(
     { positions: ['groupLeader', 'groupDeputy', 'groupSecretary'], termMonths: 24 },
     cite(S.KG1564, 'Chương III'),
-    'Kế hoạch Vĩnh Thuận ghi nhiệm kỳ Tổ nhân dân tự quản 2024–2026; quy trình bầu theo QĐ 1564/2008 chưa có văn bản.',
+    'Kế hoạch Vĩnh Thuận (mục II.1.6) ghi nhiệm kỳ Tổ nhân dân tự quản 2024–2026 và giao việc bầu cho QĐ 1564/2008 Chương III, nhưng QĐ này chưa có văn bản: các chức danh, nhiệm kỳ 24 tháng và việc bầu theo cùng trình tự, ngưỡng trúng cử với Trưởng ấp (NĐ 59/2023) đều chưa xác minh.',
   ),
   electorate: verified(
     'householdRepresentatives',

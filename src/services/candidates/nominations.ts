@@ -9,7 +9,8 @@ import type * as contract from '../../contract/candidates';
 import type { CivilDate } from '../../domain/calendar';
 import { ageOn, formatVietnamese } from '../../domain/calendar';
 import type { Refusal, TimelineEntry, Verdict } from '../../domain/election';
-import { checkCandidate } from '../../domain/election';
+import { checkCandidate, electionPlace, isGroupPosition, titleBeforePlace } from '../../domain/election';
+import { positionTitle } from '../../domain/count/labels';
 import { foldForSearch } from '../../domain/people';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
@@ -25,6 +26,7 @@ import type { ElectionContext } from '../common';
 import { isCivil } from '../common';
 import { hamletInCommune, loadElection, stepOf } from '../common';
 import { parseJson } from '../common';
+import { ruleFailure } from '../common';
 
 export const NOMINATION_SOURCES = ['frontCommittee', 'households', 'self'] as const;
 export type NominationSource = (typeof NOMINATION_SOURCES)[number];
@@ -146,6 +148,26 @@ export async function searchResidents(
 
 export type NominateInput = contract.NominateInput;
 
+/**
+ * A group's election chooses one of its officers (seed 001 mục II.1.6: Tổ trưởng, Tổ phó, Thư ký,
+ * each counted and recognised on its own), and a hamlet's election none of them: a nominee for
+ * another position belongs to that position's election.
+ */
+function positionFailure(ec: ElectionContext, position: string) {
+  const group = ec.election.residentGroupId !== null;
+  if (group ? position === ec.election.position : !isGroupPosition(ec.profile, position)) return null;
+  const rule = ec.profile.residentGroup;
+  return ruleFailure(
+    'invalid-input',
+    'residentGroup.positions',
+    rule.citation,
+    group
+      ? `Cuộc bầu này là bầu ${titleBeforePlace(ec.election.position, positionTitle(ec.election.position, ec.election.hamletKind), ec.election.groupName)} ${electionPlace(ec.election.hamletName, ec.election.groupName)}: người ứng cử chức danh khác được giới thiệu ở cuộc bầu của chức danh đó (${formatCitation(rule.citation)}).`
+      : `Chức danh của Tổ nhân dân tự quản được bầu trong cuộc bầu của từng tổ, không trong cuộc bầu ${positionTitle(ec.election.position, ec.election.hamletKind)} (${formatCitation(rule.citation)}).`,
+    'position',
+  );
+}
+
 export async function nominate(
   ctx: ServiceContext,
   actor: Actor,
@@ -184,6 +206,8 @@ export async function nominate(
   if (!person || !(await hamletInCommune(db, person.hamletId, ec.place.communeId)))
     return err(failures.notFound('người này trong danh sách nhân khẩu'));
   const position = input.position ?? ec.election.position;
+  const wrongPosition = positionFailure(ec, position);
+  if (wrongPosition) return err(wrongPosition);
   const existing = await repo.listNominations(db, [electionId]);
   if (existing.some((n) => n.resident_id === person.id && n.position === position && n.withdrawn === 0))
     return err(failures.conflict('residentId', `${person.fullName} đã có trong danh sách giới thiệu.`));

@@ -8,6 +8,7 @@
  * record. The record can also be printed unnumbered, to sign on the spot.
  */
 import { hamletInText } from '../../domain/territory';
+import { bodyLines, electionPlace, titleBeforePlace } from '../../domain/election';
 import { vietnamTime } from '../../domain/calendar';
 import type { SignatureBlock } from '../../documents/model';
 import type { CountRecordData } from '../../documents/forms/count-record';
@@ -110,6 +111,9 @@ function signaturesOf(lc: LoadedCount, team: Team): SignatureBlock[] {
   ];
 }
 
+/** Whose election: the hamlet, or the residents' self-managed group with its hamlet. */
+const placeOf = (lc: LoadedCount) => electionPlace(lc.pe.election.hamletName, lc.pe.election.groupName);
+
 function copiesText(lc: LoadedCount): string {
   const r = lc.pe.profile.countRecord.value;
   const n = String(r.originals).padStart(2, '0');
@@ -139,14 +143,18 @@ export async function countRecordData(
     lc.count.method === 'hands' ? undefined : await pollInterruptions(ctx.store.db, e.id, lc.count.round);
   const data: CountRecordData = {
     head: {
-      body: { parent: [`UBND ${commune.toUpperCase()}`], lines: [e.hamletName.toUpperCase()] },
+      body: { parent: [`UBND ${commune.toUpperCase()}`], lines: bodyLines(null, e.hamletName, e.groupName) },
       place: commune,
       date,
       ...(labels.formLabel ? { formLabel: labels.formLabel } : {}),
     },
     election: {
-      hamlet: hamletInText(e.hamletName),
-      position: positionTitle(lc.count.position, e.hamletKind),
+      hamlet: hamletInText(electionPlace(e.hamletName, e.groupName)),
+      position: titleBeforePlace(
+        lc.count.position,
+        positionTitle(lc.count.position, e.hamletKind),
+        e.groupName,
+      ),
       term: e.termLabel,
     },
     venue: e.venue,
@@ -225,7 +233,7 @@ export async function printCountRecord(
   return ok({
     pdf: renderPdf(form.build(data)),
     // The server folds the title to ASCII: bien-ban-kiem-phieu-khu-pho-1.pdf.
-    fileName: `${title} ${c.value.lc.pe.election.hamletName}.pdf`,
+    fileName: `${title} ${placeOf(c.value.lc)}.pdf`,
   });
 }
 
@@ -246,7 +254,7 @@ export async function issueCountRecord(
   const fill = await formRenderer(ctx, communeId, form);
   return issueDocument(ctx, actor, {
     formId: form.id,
-    title: `${title} bầu ${general.election.position} ${lc.pe.election.hamletName}`,
+    title: `${title} bầu ${general.election.position} ${placeOf(lc)}`,
     issuerKey: `election:${lc.count.election_id}:team`,
     symbol: null,
     date: general.countDate ?? vnToday(ctx),
@@ -274,12 +282,12 @@ export async function issueResultReport(
   const leader = await repo.teamMembers(ctx.store.db, lc.count.election_id);
   const leaderName = leader.find((m) => m.role === 'leader')?.full_name;
   const date = record.countDate ?? vnToday(ctx);
-  const subject = `Kết quả bầu ${record.election.position} ${hamletInText(lc.pe.election.hamletName)}, nhiệm kỳ ${lc.pe.election.termLabel}`;
+  const subject = `Kết quả bầu ${record.election.position} ${record.election.hamlet}, nhiệm kỳ ${lc.pe.election.termLabel}`;
   const data: ResultReportData = {
     issue: {
       body: {
         parent: [`UBND ${commune.toUpperCase()}`],
-        lines: [`TỔ BẦU CỬ ${lc.pe.election.hamletName.toUpperCase()}`],
+        lines: bodyLines('TỔ BẦU CỬ', lc.pe.election.hamletName, lc.pe.election.groupName),
       },
       number: null,
       symbol: 'BC-TBC',

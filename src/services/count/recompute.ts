@@ -10,6 +10,7 @@
  * memo (services/oversight/cache.ts) is dropped whenever a change was made outside the application.
  */
 import { hamletInText } from '../../domain/territory';
+import { electionPlace, titleBeforePlace } from '../../domain/election';
 import { compareResults, parseStoredResult, tally, tallyPaperOf } from '../../domain/count';
 import type { CountedPaper, ResultDifference, TallyResult } from '../../domain/count';
 import { err, ok } from '../../domain/result';
@@ -35,6 +36,8 @@ export interface ConclusionPlace {
   readonly hamletKind: string;
   readonly hamletName: string;
   readonly termLabel: string;
+  /** A residents' self-managed group's election names the group with its hamlet. */
+  readonly groupName?: string | null;
 }
 
 /** The records a count's result is computed from. */
@@ -133,7 +136,7 @@ export function conclusionOf(
   profile: RuleProfile,
 ): string {
   const base = ratioBaseText(profile, count.form);
-  const title = `${positionTitle(count.position, place.hamletKind)} ${hamletInText(place.hamletName)}, nhiệm kỳ ${place.termLabel}`;
+  const title = `${titleBeforePlace(count.position, positionTitle(count.position, place.hamletKind), place.groupName)} ${hamletInText(electionPlace(place.hamletName, place.groupName))}, nhiệm kỳ ${place.termLabel}`;
   const byId = new Map(candidates.map((c) => [c.id, c]));
   if (r.outcome === 'elected') {
     const names = r.elected.map((id) => {

@@ -8,7 +8,13 @@ import { randomUUID } from 'node:crypto';
 import type { CivilDate } from '../../domain/calendar';
 import { formatVietnamese, isCivilDate, vietnamDate, workingDaysLeft } from '../../domain/calendar';
 import type { OutcomeKind } from '../../domain/count';
-import { recognitionDue, rerunDeadline } from '../../domain/election';
+import {
+  electionPlace,
+  groupInText,
+  recognitionDue,
+  rerunDeadline,
+  titleBeforePlace,
+} from '../../domain/election';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { RuleProfile } from '../../domain/rules';
@@ -31,6 +37,7 @@ import {
   communeIssue,
   headTitle,
   inText,
+  isPosition,
   issueForm,
   legalBasesOf,
   loadCommune,
@@ -61,6 +68,8 @@ export interface InboxItem {
   readonly hamletId: string;
   readonly hamletName: string;
   readonly positionTitle: string;
+  /** The residents' self-managed group whose officer the election chose; null for the hamlet's. */
+  readonly groupName: string | null;
   readonly termLabel: string;
   readonly round: number;
   readonly electionDate: CivilDate | null;
@@ -93,6 +102,8 @@ export interface CountedElection {
   readonly termLabel: string;
   /** The position the election is held for; the count of that position is read (default head). */
   readonly position?: string;
+  /** A residents' self-managed group's election: its conclusion names the group. */
+  readonly groupName?: string | null;
 }
 
 /**
@@ -154,7 +165,11 @@ export async function recognitionInbox(
       electionId: e.id,
       hamletId: e.hamletId,
       hamletName: e.hamletName,
-      positionTitle: headTitle(e.hamletKind),
+      positionTitle:
+        e.position === 'head'
+          ? headTitle(e.hamletKind)
+          : titleBeforePlace(e.position, positionTitle(e.position, e.hamletKind), e.groupName),
+      groupName: e.groupName ? groupInText(e.groupName) : null,
       termLabel: e.termLabel,
       round: e.round,
       electionDate: e.electionDate,
@@ -208,8 +223,17 @@ async function load(ctx: ServiceContext, actor: Actor, electionId: string): Prom
   return ok({ e: el.value.election, profile: el.value.profile, received, due });
 }
 
+/** The title of the position decided on: the head's by the hamlet's kind, a group officer's, a deputy's. */
+const titleOf = (e: planRepo.PlannedElectionRow) =>
+  e.position === 'head'
+    ? headTitle(e.hamletKind)
+    : titleBeforePlace(e.position, positionTitle(e.position, e.hamletKind), e.groupName);
+
+/** Whose election, in running text: "ấp Thạnh Hòa", "Tổ nhân dân tự quản số 3, ấp Thạnh Hòa". */
+const placeOf = (e: planRepo.PlannedElectionRow) => inText(electionPlace(e.hamletName, e.groupName));
+
 function reportRef(l: Loaded): string {
-  return `Xét Báo cáo kết quả bầu ${headTitle(l.e.hamletKind)} ${inText(l.e.hamletName)}, nhiệm kỳ ${l.e.termLabel} của Tổ bầu cử${l.received ? ` (nhận ngày ${formatVietnamese(l.received)})` : ''}.`;
+  return `Xét Báo cáo kết quả bầu ${titleOf(l.e)} ${placeOf(l.e)}, nhiệm kỳ ${l.e.termLabel} của Tổ bầu cử${l.received ? ` (nhận ngày ${formatVietnamese(l.received)})` : ''}.`;
 }
 
 const reasonsOf = (input: DecisionInput) =>
@@ -333,6 +357,27 @@ async function deputiesElectedWith(db: Db, l: Loaded): Promise<Result<ElectedWit
   return ok(out);
 }
 
+/**
+ * The term of the person recognised: the hamlet's (the province's choice among the profile's options),
+ * or a group's own, which the profile fixes (seed 001: Tổ nhân dân tự quản 2024–2026 beside the
+ * heads' 2024–2029); another length for a group is refused with the rule.
+ */
+function termMonthsOf(l: Loaded, months?: number | null): Result<number> {
+  const rule = l.profile.residentGroup;
+  if (l.e.residentGroupId === null || !rule.value) return chosenTermMonths(l.profile, months);
+  const fixed = rule.value.termMonths;
+  if (months === undefined || months === null || months === fixed) return ok(fixed);
+  return err(
+    ruleFailure(
+      'term-not-allowed',
+      'residentGroup.termMonths',
+      rule.citation,
+      `Nhiệm kỳ của Tổ nhân dân tự quản là ${fixed} tháng (${formatCitation(rule.citation)}), không phải ${months} tháng.`,
+      'termMonths',
+    ),
+  );
+}
+
 async function recognise(
   ctx: ServiceContext,
   actor: Actor,
@@ -340,7 +385,7 @@ async function recognise(
   input: DecisionInput,
 ): Promise<Result<DecisionOutcome>> {
   const db = ctx.store.db;
-  const months = chosenTermMonths(l.profile, input.termMonths);
+  const months = termMonthsOf(l, input.termMonths);
   if (!months.ok) return months;
   // The person recognised is the one the closed count of this round elected, never a typed name: a
   // count kept on paper elsewhere is entered as a count first.
@@ -394,8 +439,10 @@ async function recognise(
   if (!commune.ok) return commune;
   const communeName = commune.value.communeName;
   const chair = await chairOf(db, l.e.id, input.signerName);
-  const isHead = l.e.position !== 'deputyHead';
-  const title = isHead ? headTitle(l.e.hamletKind) : positionTitle(l.e.position, l.e.hamletKind);
+  const group = l.e.residentGroupId;
+  const isHead = l.e.position === 'head' && group === null;
+  const title = titleOf(l.e);
+  const place = placeOf(l.e);
   const byChair = l.profile.recognition.value.authority === 'chair';
   // One article per person recognised, then duties, then who carries it out.
   const executorArticle = 3 + deputyPeople.length;
@@ -404,7 +451,7 @@ async function recognise(
     .join(', ');
   const doc = await issueForm(ctx, actor, {
     formId: 'recognition-decision',
-    title: `Quyết định công nhận ${title}${deputyPeople.length > 0 ? ` và ${positionTitle('deputyHead', l.e.hamletKind)}` : ''} ${l.e.hamletName}`,
+    title: `Quyết định công nhận ${title}${deputyPeople.length > 0 ? ` và ${positionTitle('deputyHead', l.e.hamletKind)}` : ''} ${electionPlace(l.e.hamletName, l.e.groupName)}`,
     communeId: l.e.communeId,
     hamletId: l.e.hamletId,
     electionId: l.e.id,
@@ -416,7 +463,7 @@ async function recognise(
       ]),
       authority: authorityLine(communeName, byChair),
       legalBases: [...legalBasesOf(l.profile), reportRef(l)],
-      election: { hamlet: inText(l.e.hamletName), position: title, term: l.e.termLabel },
+      election: { hamlet: place, position: title, term: l.e.termLabel },
       elected: person.value.doc,
       votes: {
         count: winner.votes,
@@ -436,7 +483,7 @@ async function recognise(
           ofLabel: 'tổng số cử tri, đại diện hộ gia đình trong danh sách',
         },
       })),
-      duties: `${title}${deputyPeople.length > 0 ? `, ${positionTitle('deputyHead', l.e.hamletKind)}` : ''} ${inText(l.e.hamletName)} có nhiệm vụ, quyền hạn theo quy định của pháp luật kể từ ngày Quyết định này có hiệu lực.`,
+      duties: `${title}${deputyPeople.length > 0 ? `, ${positionTitle('deputyHead', l.e.hamletKind)}` : ''} ${place} có nhiệm vụ, quyền hạn theo quy định của pháp luật kể từ ngày Quyết định này có hiệu lực.`,
       executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${communeName}, Ban công tác Mặt trận ${inText(l.e.hamletName)} và ${names} chịu trách nhiệm thi hành Quyết định này./.`,
     }),
   });
@@ -446,7 +493,8 @@ async function recognise(
     termRow(
       {
         hamletId: e.hamletId,
-        position: e.position === 'deputyHead' ? 'deputyHead' : 'head',
+        position: isPosition(e.position) ? e.position : 'head',
+        residentGroupId: e.residentGroupId,
         holderName: p.name,
         residentId: p.residentId,
         basis: 'elected',
@@ -488,6 +536,9 @@ async function recognise(
         // deputies were elected with the head (recognised in this decision).
         await endCurrent(trx, l.e.hamletId, ['deputyHead'], input.on, 'headLeft', docRef(doc.value));
       }
+      // A group's officer replaces the one of the same group and position (seed 001 mục II.1.6).
+      if (group !== null)
+        await endCurrent(trx, l.e.hamletId, [l.e.position], input.on, 'replaced', docRef(doc.value), group);
       await repo.insertTerm(trx, row);
       for (const x of deputyRows) {
         await repo.insertTerm(trx, x.row);
@@ -572,11 +623,11 @@ async function orderRerun(
   const communeName = commune.value.communeName;
   const chair = await chairOf(db, l.e.id, input.signerName);
   const byChair = l.profile.rerun.value.decidedBy === 'chair';
-  const title = headTitle(l.e.hamletKind);
+  const title = titleOf(l.e);
   const venue = clean(input.rerunVenue) || l.e.venue || `Nhà văn hóa ${inText(l.e.hamletName)}`;
   const doc = await issueForm(ctx, actor, {
     formId: 'rerun-decision',
-    title: `Quyết định bầu cử lại ${title} ${l.e.hamletName}`,
+    title: `Quyết định bầu cử lại ${title} ${electionPlace(l.e.hamletName, l.e.groupName)}`,
     communeId: l.e.communeId,
     hamletId: l.e.hamletId,
     electionId: l.e.id,
@@ -586,15 +637,15 @@ async function orderRerun(
       issue: communeIssue(communeName, input.on, 'QĐ-UBND', n, chair, byChair, ['- Như Điều 4;']),
       authority: authorityLine(communeName, byChair),
       legalBases: [...legalBasesOf(l.profile), reportRef(l)],
-      election: { hamlet: inText(l.e.hamletName), position: title, term: l.e.termLabel },
+      election: { hamlet: placeOf(l.e), position: title, term: l.e.termLabel },
       firstDate: l.e.electionDate,
       reason: reasons.join('; ') + '.',
       rerunDate: date,
       time:
         input.rerunTime && /^\d\d:\d\d$/.test(input.rerunTime) ? input.rerunTime : (l.e.startTime ?? '07:30'),
       place: venue,
-      arrangements: `Tổ bầu cử ${inText(l.e.hamletName)} tiếp tục thực hiện nhiệm vụ, tổ chức bầu cử lại theo đúng quy trình; chậm nhất ngày ${formatVietnamese(by)} (${formatCitation(l.profile.rerun.citation)}).`,
-      executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${communeName}, Tổ bầu cử ${inText(l.e.hamletName)} và các cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.`,
+      arrangements: `Tổ bầu cử ${placeOf(l.e)} tiếp tục thực hiện nhiệm vụ, tổ chức bầu cử lại theo đúng quy trình; chậm nhất ngày ${formatVietnamese(by)} (${formatCitation(l.profile.rerun.citation)}).`,
+      executors: `Quyết định này có hiệu lực kể từ ngày ký. Văn phòng UBND ${communeName}, Tổ bầu cử ${placeOf(l.e)} và các cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.`,
     }),
   });
   if (!doc.ok) return doc;
@@ -634,12 +685,12 @@ async function reply(
   if (!commune.ok) return commune;
   const communeName = commune.value.communeName;
   const chair = await chairOf(db, l.e.id, input.signerName);
-  const title = headTitle(l.e.hamletKind);
+  const title = titleOf(l.e);
   // No article names who signs a reply, so the commune's usual signing authority does.
   const byCommuneChair = l.profile.signingAuthority.value === 'chair';
   const doc = await issueForm(ctx, actor, {
     formId: 'reply-letter',
-    title: `Văn bản trả lời kết quả bầu ${title} ${l.e.hamletName}`,
+    title: `Văn bản trả lời kết quả bầu ${title} ${electionPlace(l.e.hamletName, l.e.groupName)}`,
     communeId: l.e.communeId,
     hamletId: l.e.hamletId,
     electionId: l.e.id,
@@ -647,14 +698,11 @@ async function reply(
     symbol: 'UBND',
     data: (n) => ({
       issue: communeIssue(communeName, input.on, 'UBND', n, chair, byCommuneChair, ['- Như trên;']),
-      summary: `V/v trả lời kết quả bầu ${title} ${inText(l.e.hamletName)}`,
-      addressees: [
-        `Tổ bầu cử ${inText(l.e.hamletName)};`,
-        `Ban công tác Mặt trận ${inText(l.e.hamletName)}.`,
-      ],
-      reference: `Ủy ban nhân dân ${communeName} nhận được báo cáo của Tổ bầu cử ${inText(l.e.hamletName)} về kết quả bầu ${title}, nhiệm kỳ ${l.e.termLabel}${l.received ? ` ngày ${formatVietnamese(l.received)}` : ''}. Ủy ban nhân dân chưa công nhận kết quả và trả lời như sau:`,
+      summary: `V/v trả lời kết quả bầu ${title} ${placeOf(l.e)}`,
+      addressees: [`Tổ bầu cử ${placeOf(l.e)};`, `Ban công tác Mặt trận ${inText(l.e.hamletName)}.`],
+      reference: `Ủy ban nhân dân ${communeName} nhận được báo cáo của Tổ bầu cử ${placeOf(l.e)} về kết quả bầu ${title}, nhiệm kỳ ${l.e.termLabel}${l.received ? ` ngày ${formatVietnamese(l.received)}` : ''}. Ủy ban nhân dân chưa công nhận kết quả và trả lời như sau:`,
       reasons,
-      request: `Đề nghị Tổ bầu cử ${inText(l.e.hamletName)} hoàn thiện hồ sơ và báo cáo lại Ủy ban nhân dân ${communeName}./.`,
+      request: `Đề nghị Tổ bầu cử ${placeOf(l.e)} hoàn thiện hồ sơ và báo cáo lại Ủy ban nhân dân ${communeName}./.`,
     }),
   });
   if (!doc.ok) return doc;

@@ -383,11 +383,13 @@ export async function endCurrent(
   on: CivilDate,
   reason: string,
   ref: string | null,
+  /** The residents' self-managed group whose officers end; null: the hamlet's own positions. */
+  groupId: string | null = null,
 ): Promise<string[]> {
   const terms = await repo.listTermsOfHamlet(trx, hamletId);
   const ended: string[] = [];
   for (const t of terms) {
-    if (!positions.includes(t.position) || t.resident_group_id !== null || !isCurrent(t, on)) continue;
+    if (!positions.includes(t.position) || t.resident_group_id !== groupId || !isCurrent(t, on)) continue;
     await repo.endTerm(trx, t.id, { ended_on: on, end_reason: reason, end_ref: ref });
     ended.push(t.id);
   }

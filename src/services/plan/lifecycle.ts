@@ -39,6 +39,8 @@ import { loadElection, stepOf } from '../common';
 import { ruleFailure } from '../common';
 import { vnToday } from '../common';
 import { headTitleOf } from './plan';
+import { groupInText } from '../../domain/election';
+import { positionTitle } from '../../domain/count/labels';
 
 /** The timeline step whose deadline a state must be reached by, in order of preference. */
 const STEP_OF_STATE: Partial<Record<ElectionState, readonly string[]>> = {
@@ -114,6 +116,10 @@ export interface LifecycleView {
   readonly electionId: string;
   readonly hamletName: string;
   readonly headTitle: string;
+  readonly position: string;
+  readonly positionTitle: string;
+  readonly groupName: string | null;
+  readonly termLabel: string;
   readonly electionDate: CivilDate | null;
   readonly roundId: string | null;
   readonly profileId: string;
@@ -403,6 +409,13 @@ export async function getLifecycle(
     electionId,
     hamletName: ec.election.hamletName,
     headTitle: headTitleOf(ec.election.hamletKind),
+    position: ec.election.position,
+    positionTitle:
+      ec.election.position === 'head'
+        ? headTitleOf(ec.election.hamletKind)
+        : positionTitle(ec.election.position, ec.election.hamletKind),
+    groupName: ec.election.groupName ? groupInText(ec.election.groupName) : null,
+    termLabel: ec.election.termLabel,
     electionDate: ec.election.electionDate,
     roundId: ec.election.roundId,
     profileId: ec.profile.id,

@@ -6,7 +6,15 @@
 import { randomUUID } from 'node:crypto';
 import type { CivilDate } from '../../domain/calendar';
 import { addDays, formatVietnamese } from '../../domain/calendar';
-import { buildTimeline, communeChoosesSessions, parseSessions, sessionsProblem } from '../../domain/election';
+import {
+  buildTimeline,
+  communeChoosesSessions,
+  electionPlace,
+  groupTermLabel,
+  isGroupPosition,
+  parseSessions,
+  sessionsProblem,
+} from '../../domain/election';
 import { err, ok } from '../../domain/result';
 import type { Failure, Result } from '../../domain/result';
 import type { Electorate, Position, RuleProfile } from '../../domain/rules';
@@ -25,6 +33,10 @@ import { parseJson } from '../common';
 import { vnToday } from '../common';
 import { ruleFailure } from '../common';
 import { weekOf } from '../../domain/calendar';
+import { positionTitle } from '../../domain/count/labels';
+import { positionSchema } from '../../domain/rules';
+
+const POSITION_ORDER: readonly string[] = positionSchema.options;
 import type * as contract from '../../contract/plan';
 
 export type PlanHamletInput = contract.RoundInput['hamlets'][number];
@@ -59,6 +71,10 @@ export interface RoundElectionView {
   readonly hamletName: string;
   readonly headTitle: string;
   readonly position: string;
+  readonly positionTitle: string;
+  readonly residentGroupId: string | null;
+  readonly groupName: string | null;
+  readonly termLabel: string;
   readonly electionDate: CivilDate | null;
   readonly startTime: string | null;
   readonly venue: string | null;
@@ -318,6 +334,111 @@ async function communeName(db: Db, communeId: string): Promise<string> {
   return (await territoryRepo.getCommune(db, communeId))?.name ?? communeId;
 }
 
+/** One election the plan creates: a hamlet's position, or a group's (seed 001 mục II.1.6). */
+interface PlannedOne {
+  readonly id: string;
+  readonly hamletId: string;
+  readonly hamletName: string;
+  readonly groupId: string | null;
+  readonly groupName: string | null;
+  readonly position: Position;
+  readonly termLabel: string;
+}
+
+/**
+ * The elections of the round: each hamlet's positions once, and each group position once per
+ * residents' self-managed group chosen (every group of the hamlet unless the plan names some), with
+ * the groups' own term from the profile. A group of another hamlet, or groups named without a
+ * group position, are refused.
+ */
+async function plannedElections(
+  db: Db,
+  input: CreateRoundInput,
+  profile: RuleProfile,
+  positions: readonly Position[],
+  hamlets: ReadonlyMap<string, { name: string }>,
+): Promise<Result<PlannedOne[]>> {
+  const ofGroup = positions.filter((p) => isGroupPosition(profile, p));
+  const ofHamlet = positions.filter((p) => !isGroupPosition(profile, p));
+  const rule = profile.residentGroup;
+  const out: PlannedOne[] = [];
+  for (const h of input.hamlets) {
+    const hamletName = hamlets.get(h.hamletId)?.name ?? '';
+    for (const position of ofHamlet)
+      out.push({
+        id: randomUUID(),
+        hamletId: h.hamletId,
+        hamletName,
+        groupId: null,
+        groupName: null,
+        position,
+        termLabel: input.termLabel.trim(),
+      });
+    const named = h.groupIds ?? null;
+    if (named && named.length > 0 && ofGroup.length === 0)
+      return err(
+        failures.invalid(
+          'groupIds',
+          `Kế hoạch chưa chọn chức danh nào của Tổ nhân dân tự quản (Tổ trưởng, Tổ phó, Thư ký) nên không chọn tổ được: hãy chọn chức danh của tổ hoặc bỏ chọn tổ (${formatCitation(rule.citation)}).`,
+        ),
+      );
+    if (ofGroup.length === 0) continue;
+    const groups = await territoryRepo.listResidentGroups(db, h.hamletId);
+    // A list (even empty) is the commune's choice; without one, every group of the hamlet elects.
+    const chosen = named ?? groups.map((g) => g.id);
+    if (new Set(chosen).size !== chosen.length)
+      return err(
+        failures.invalid('groupIds', 'Một tổ nhân dân tự quản được chọn hai lần: hãy chọn mỗi tổ một lần.'),
+      );
+    for (const groupId of chosen) {
+      const group = groups.find((g) => g.id === groupId);
+      if (!group)
+        return err(
+          failures.invalid(
+            'groupIds',
+            `Tổ được chọn không thuộc ${hamletName}: mỗi tổ nhân dân tự quản bầu trong thôn, ấp, khu phố của mình (${formatCitation(rule.citation)}). Hãy chọn tổ của ${hamletName}.`,
+          ),
+        );
+      const termLabel = groupTermLabel(profile, h.electionDate) ?? input.termLabel.trim();
+      for (const position of ofGroup)
+        out.push({
+          id: randomUUID(),
+          hamletId: h.hamletId,
+          hamletName,
+          groupId,
+          groupName: group.name,
+          position,
+          termLabel,
+        });
+    }
+  }
+  return ok(out);
+}
+
+/** An election of the same hamlet (or group), position and term already planned. */
+async function clashOf(db: Db, planned: readonly PlannedOne[]): Promise<Failure | null> {
+  const taken = await repo.activeElectionsOf(
+    db,
+    [...new Set(planned.map((p) => p.hamletId))],
+    [...new Set(planned.map((p) => p.termLabel))],
+  );
+  const clash = planned.find((p) =>
+    taken.some(
+      (t) =>
+        t.hamletId === p.hamletId &&
+        t.position === p.position &&
+        t.termLabel === p.termLabel &&
+        (t.residentGroupId ?? null) === p.groupId,
+    ),
+  );
+  if (!clash) return null;
+  const who = clash.groupName ? electionPlace(clash.hamletName, clash.groupName) : clash.hamletName;
+  return failures.conflict(
+    'hamlets',
+    `${who} đã có cuộc bầu cử nhiệm kỳ ${clash.termLabel} cho chức danh này.`,
+  );
+}
+
 export async function createRound(
   ctx: ServiceContext,
   actor: Actor,
@@ -349,23 +470,14 @@ export async function createRound(
       return err(failures.notFound('thôn, tổ dân phố trong xã/phường này'));
   }
   const positions = [...(input.positions ?? profile.positions.value)];
-  const taken = await repo.activeElectionsOf(
-    db,
-    input.hamlets.map((h) => h.hamletId),
-    input.termLabel.trim(),
-  );
-  const clash = taken.find((t) => positions.includes(t.position as Position));
-  if (clash) {
-    return err(
-      failures.conflict(
-        'hamlets',
-        `${byId.get(clash.hamletId)?.name ?? ''} đã có cuộc bầu cử nhiệm kỳ ${input.termLabel} cho chức danh này.`,
-      ),
-    );
-  }
+  const planned = await plannedElections(db, input, profile, positions, byId);
+  if (!planned.ok) return planned;
+  const clash = await clashOf(db, planned.value);
+  if (clash) return err(clash);
   const name = await communeName(db, input.communeId);
   const at = ctx.now().toISOString();
   const roundId = randomUUID();
+  const plannedOf = planned.value;
   await writeWithAudit(ctx, actor, async (trx) => {
     await repo.insertRound(trx, {
       id: roundId,
@@ -388,14 +500,15 @@ export async function createRound(
     for (const h of input.hamlets) {
       const hamlet = byId.get(h.hamletId)!;
       let mainElection: string | null = null;
-      for (const position of positions) {
-        const id = randomUUID();
+      for (const planned of plannedOf.filter((p) => p.hamletId === h.hamletId)) {
+        const { id, position } = planned;
         mainElection ??= id;
         await repo.insertPlannedElection(trx, {
           id,
           hamlet_id: h.hamletId,
+          resident_group_id: planned.groupId,
           position,
-          term_label: input.termLabel.trim(),
+          term_label: planned.termLabel,
           profile_id: profile.id,
           election_date: h.electionDate,
           state: 'planned',
@@ -484,7 +597,13 @@ export async function createRound(
         action: 'round.create',
         entity: 'election_round',
         entityId: roundId,
-        data: { communeId: input.communeId, profile: profile.id, hamlets: input.hamlets.length, positions },
+        data: {
+          communeId: input.communeId,
+          profile: profile.id,
+          hamlets: input.hamlets.length,
+          positions,
+          groups: [...new Set(plannedOf.flatMap((p) => (p.groupId ? [p.groupId] : [])))].length,
+        },
       },
     };
   });
@@ -573,6 +692,10 @@ export async function getRound(
         hamletName: e.hamletName,
         headTitle: headTitleOf(e.hamletKind),
         position: e.position,
+        positionTitle: positionTitle(e.position, e.hamletKind),
+        residentGroupId: e.residentGroupId,
+        groupName: e.groupName,
+        termLabel: e.termLabel,
         electionDate: e.electionDate,
         startTime: e.startTime,
         venue: e.venue,
@@ -581,7 +704,12 @@ export async function getRound(
         state: e.state,
         overdue: tasks.filter((t) => t.electionId === e.id && t.overdue).length,
       }))
-      .sort((a, b) => a.hamletName.localeCompare(b.hamletName, 'vi', { numeric: true })),
+      .sort(
+        (a, b) =>
+          a.hamletName.localeCompare(b.hamletName, 'vi', { numeric: true }) ||
+          (a.groupName ?? '').localeCompare(b.groupName ?? '', 'vi', { numeric: true }) ||
+          POSITION_ORDER.indexOf(a.position) - POSITION_ORDER.indexOf(b.position),
+      ),
     tasks,
     assignments: await repo.listAssignments(db, roundId),
     warnings,

@@ -129,6 +129,19 @@ function representativeOf(
   return candidateOf(person, reasons);
 }
 
+/**
+ * The residents an election's roll is drawn from: the hamlet's, or for a residents' self-managed
+ * group only its households' (seed 001 mục II.1.7: citizens take part where they reside; the group
+ * elects its own Tổ trưởng, Tổ phó and Thư ký).
+ */
+export function ofElection<R extends { readonly residentGroupId: string | null }>(
+  ec: Pick<ElectionContext, 'election'>,
+  residents: readonly R[],
+): R[] {
+  const group = ec.election.residentGroupId;
+  return group === null ? [...residents] : residents.filter((r) => r.residentGroupId === group);
+}
+
 /** Pure: who is listed and who is excluded, in roll order, numbered. */
 export function computeRoll(
   profile: RuleProfile,
@@ -259,7 +272,7 @@ export async function buildRoll(
   if (!settled.ok) return settled;
   const { electorate, decision } = settled.value;
   const electionDate = ec.election.electionDate as CivilDate;
-  const residents = await residentsRepo.listHamletResidents(db, ec.election.hamletId);
+  const residents = ofElection(ec, await residentsRepo.listHamletResidents(db, ec.election.hamletId));
   const reps = await residentsRepo.getRepresentatives(db, [...new Set(residents.map((r) => r.householdId))]);
   const computed = computeRoll(ec.profile, electorate, residents, reps, electionDate);
   const rollId = existing?.id ?? randomUUID();

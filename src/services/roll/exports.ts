@@ -6,6 +6,8 @@
  */
 import { hamletInText } from '../../domain/territory';
 import { asciiSlug } from '../../domain/people';
+import { electionPlace, titleBeforePlace } from '../../domain/election';
+import { positionTitle } from '../../domain/count/labels';
 import { findForm } from '../../documents/forms';
 import type { VoterCardsData } from '../../documents/forms/voter-cards';
 import type { RollEntry, VoterRollData } from '../../documents/forms/voter-roll';
@@ -198,8 +200,14 @@ async function printing(ctx: ServiceContext, ec: ElectionContext): Promise<Print
 }
 
 function electionPhrase(ec: ElectionContext, pr: Printing): string {
-  const title = ec.election.position === 'deputyHead' ? `Phó ${pr.headTitle.toLowerCase()}` : pr.headTitle;
-  return `${title} ${hamletInText(ec.election.hamletName)}, nhiệm kỳ ${ec.election.termLabel}`;
+  const e = ec.election;
+  const title =
+    e.position === 'head'
+      ? pr.headTitle
+      : e.position === 'deputyHead'
+        ? `Phó ${pr.headTitle.toLowerCase()}`
+        : titleBeforePlace(e.position, positionTitle(e.position, e.hamletKind), e.groupName);
+  return `${title} ${hamletInText(electionPlace(e.hamletName, e.groupName))}, nhiệm kỳ ${e.termLabel}`;
 }
 
 async function previousVersion(

@@ -5,6 +5,7 @@
  * builders as the separate documents, so roll numbers, cards and ballots agree.
  */
 import { hamletInText } from '../../domain/territory';
+import { bodyLines, electionPlace, titleBeforePlace } from '../../domain/election';
 import { renderCommunePack, renderPollingDayPack } from '../../documents/batch';
 import type { PollingDayPack } from '../../documents/batch';
 import { blankCountRecord } from '../../documents/forms/count-record';
@@ -82,11 +83,13 @@ export async function electionPack(
     parseJson<SnapshotEntry[]>(snap?.entries ?? '[]', []),
   );
   const profile = ec.profile;
-  const position = positionTitle(e.position, e.hamletKind);
-  const election = `Bầu ${position} ${hamletInText(e.hamletName)}, nhiệm kỳ ${e.termLabel}`;
+  const position = titleBeforePlace(e.position, positionTitle(e.position, e.hamletKind), e.groupName);
+  // A group's election names the group with its hamlet on every paper of the day.
+  const place = electionPlace(e.hamletName, e.groupName);
+  const election = `Bầu ${position} ${hamletInText(place)}, nhiệm kỳ ${e.termLabel}`;
   const body = {
     parent: [`UBND ${pr.communeName.toUpperCase()}`],
-    lines: [`TỔ BẦU CỬ ${e.hamletName.toUpperCase()}`],
+    lines: bodyLines('TỔ BẦU CỬ', e.hamletName, e.groupName),
   };
   const columns = profile.ballotForm.value === 'agreeColumns';
   const labels = countRecordLabels(profile);
@@ -101,7 +104,7 @@ export async function electionPack(
     ballots: [
       {
         issuer: `UBND ${pr.communeName}`,
-        position: `${position} ${e.hamletName}`.toUpperCase(),
+        position: `${position} ${place}`.toUpperCase(),
         term: e.termLabel,
         date,
         candidates,
@@ -137,7 +140,7 @@ export async function electionPack(
         date,
         ...(labels.formLabel ? { formLabel: labels.formLabel } : {}),
       },
-      election: { hamlet: hamletInText(e.hamletName), position, term: e.termLabel },
+      election: { hamlet: hamletInText(place), position, term: e.termLabel },
       venue: e.venue,
       startTime: null,
       countDate: date,

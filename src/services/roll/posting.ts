@@ -6,6 +6,7 @@
  * count's denominator follows the amendments. Amendments after the profile's cut-off are refused
  * unless the commune chair's override (who, why) is recorded with them.
  */
+import { groupInText } from '../../domain/election';
 import type * as contract from '../../contract/roll';
 import { randomUUID } from 'node:crypto';
 import { formatVietnamese } from '../../domain/calendar';
@@ -181,6 +182,13 @@ async function planAdd(
       failures.invalid(
         'residentId',
         'Người được bổ sung không phải nhân khẩu đang cư trú tại thôn/tổ dân phố này.',
+      ),
+    );
+  if (ec.election.residentGroupId !== null && resident.residentGroupId !== ec.election.residentGroupId)
+    return err(
+      failures.invalid(
+        'residentId',
+        `${resident.fullName} thuộc hộ ${resident.residentGroup ? `của ${groupInText(resident.residentGroup)}` : 'chưa xếp vào tổ nào'}, không thuộc ${groupInText(ec.election.groupName ?? '')}: danh sách cử tri của tổ chỉ gồm các hộ của tổ. Hãy chuyển hộ vào tổ trong hồ sơ hộ trước, nếu hộ đã chuyển tổ.`,
       ),
     );
   const existing = entries.find((e) => e.resident_id === residentId);

@@ -5,6 +5,7 @@
  * these steps to `performOfficeStep`, which calls the same services as the web app.
  */
 import { z } from 'zod';
+import { positionSchema } from '../../domain/rules';
 import type { Result } from '../../domain/result';
 import { err } from '../../domain/result';
 import { residents as residentsRepo } from '../../store';
@@ -27,7 +28,9 @@ export const officeStepSchemas = [
     // The person recognised is the one the scenario's count elected: a recognition names no one.
     do: z.literal('recognise'),
     on: date,
-    position: z.enum(['head', 'deputyHead']).optional(),
+    position: positionSchema.optional(),
+    /** A residents' self-managed group's election (by the group's name). */
+    group: z.string().min(1).optional(),
     termMonths: z.number().int().optional(),
     signer: z.string().optional(),
     override,

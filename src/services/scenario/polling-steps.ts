@@ -10,6 +10,7 @@
 import { vietnamInstant } from '../../domain/calendar';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { positionSchema } from '../../domain/rules';
 import { paperOfKey } from '../../domain/count';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
@@ -37,7 +38,9 @@ import { postRoll } from '../roll';
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const expectation = z.object({ refused: z.string().min(1).optional() }).optional();
-const position = z.enum(['head', 'deputyHead']).optional();
+const position = positionSchema.optional();
+/** The residents' self-managed group (by name) whose election the step acts on; none: the hamlet's. */
+const group = z.string().min(1).optional();
 /** Roll numbers as ranges: "1-120, 125, 130-140". */
 const numbers = z.string().regex(/^\s*\d+(\s*-\s*\d+)?(\s*,\s*\d+(\s*-\s*\d+)?)*\s*$/);
 /** Paper keys as on the entry page, with repeats: "1*120 2*80 0 3 .2" (see docs/scenarios.md). */
@@ -45,7 +48,7 @@ const papers = z.string().min(1);
 const keyed = z.record(z.string().regex(/^\d+$/), z.string().min(1));
 
 export const pollingStepSchemas = [
-  z.object({ do: z.literal('roll'), on: date, position, expect: expectation }),
+  z.object({ do: z.literal('roll'), on: date, position, group, expect: expectation }),
   z.object({
     do: z.literal('attendance'),
     on: date,
@@ -55,6 +58,7 @@ export const pollingStepSchemas = [
     cards: numbers.optional(),
     names: z.array(z.string().min(1)).optional(),
     position,
+    group,
     expect: expectation,
   }),
   z.object({
@@ -64,10 +68,11 @@ export const pollingStepSchemas = [
     reason: z.string(),
     boxSealed: z.boolean(),
     position,
+    group,
     expect: expectation,
   }),
-  z.object({ do: z.literal('resume'), on: date, time, position, expect: expectation }),
-  z.object({ do: z.literal('closePoll'), on: date, time, position, expect: expectation }),
+  z.object({ do: z.literal('resume'), on: date, time, position, group, expect: expectation }),
+  z.object({ do: z.literal('closePoll'), on: date, time, position, group, expect: expectation }),
   z.object({
     do: z.literal('ballots'),
     on: date,
@@ -75,6 +80,7 @@ export const pollingStepSchemas = [
     received: z.number().int().nonnegative(),
     spoiled: z.number().int().nonnegative().optional(),
     position,
+    group,
     expect: expectation,
   }),
   z.object({
@@ -88,6 +94,7 @@ export const pollingStepSchemas = [
     /** The unused ballots counted by hand; default: what the records leave. */
     unused: z.number().int().nonnegative().optional(),
     position,
+    group,
     expect: expectation,
   }),
   z.object({
@@ -97,6 +104,7 @@ export const pollingStepSchemas = [
     time,
     rolls: numbers,
     position,
+    group,
     expect: expectation,
   }),
   z.object({
@@ -112,6 +120,7 @@ export const pollingStepSchemas = [
     against: z.number().int().nonnegative().optional(),
     abstained: z.number().int().nonnegative().optional(),
     position,
+    group,
     expect: expectation,
   }),
   z.object({
@@ -122,6 +131,7 @@ export const pollingStepSchemas = [
     /** When the households return the ballots, as printed on each. */
     returnBy: z.string().optional(),
     position,
+    group,
     expect: expectation,
   }),
   z.object({
@@ -134,6 +144,7 @@ export const pollingStepSchemas = [
     nominatedBy: z.string().optional(),
     consent: z.boolean(),
     position,
+    group,
     expect: expectation,
   }),
   z.object({
@@ -143,6 +154,7 @@ export const pollingStepSchemas = [
     /** Hands raised per candidate, in ballot order. */
     votes: z.array(z.number().int().nonnegative()),
     position,
+    group,
     expect: expectation,
   }),
   z.object({
@@ -165,15 +177,17 @@ export const pollingStepSchemas = [
     /** Close the count after the batches (default true). */
     close: z.boolean().optional(),
     position,
+    group,
     expect: expectation,
   }),
-  z.object({ do: z.literal('countRecord'), on: date, position, expect: expectation }),
+  z.object({ do: z.literal('countRecord'), on: date, position, group, expect: expectation }),
   z.object({
     do: z.literal('minutes'),
     on: date,
     kind: z.enum(['minutes', 'resolution']).optional(),
     guests: z.string().optional(),
     position,
+    group,
     expect: expectation,
   }),
 ] as const;
@@ -216,7 +230,7 @@ export function parseKeys(text: string): string[] {
 }
 
 type Env = {
-  readonly electionId: (position: string | undefined) => string;
+  readonly electionId: (position: string | undefined, group?: string) => string;
   /** Resolves a person as the runner names them ({ adult: n }, { young: n }, { name }). */
   readonly person?: (ref: Record<string, string | number>) => string;
 };
@@ -345,7 +359,7 @@ export async function performPollingStep(
   step: PollingStep,
   env: Env,
 ): Promise<PollingStepOutcome> {
-  const electionId = env.electionId(step.position);
+  const electionId = env.electionId(step.position, step.group);
   const ctx = 'time' in step ? ctxAt(base, step.on, step.time) : base;
   const pos = step.position ?? 'head';
   const done = (result: Result<unknown>): PollingStepOutcome => ({ result, documents: [] });

@@ -158,7 +158,8 @@ function InboxItem(props: { item: RecognitionItem; today: string; canDecide: boo
     >
       <Group justify="space-between">
         <Title order={4}>
-          {item.positionTitle} {item.hamletName}, nhiệm kỳ {item.termLabel}
+          {item.positionTitle} {item.groupName ? `${item.groupName}, ` : ''}
+          {item.hamletName}, nhiệm kỳ {item.termLabel}
         </Title>
         {item.outcome?.mismatch && (
           <Badge color="red" variant="filled" data-testid="recognition-mismatch">

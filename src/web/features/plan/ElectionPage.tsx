@@ -15,6 +15,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { titleBeforePlace } from '../../../domain/election/resident-group';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
@@ -58,8 +59,19 @@ export function ElectionPage() {
           <Text>{life.hamletName}</Text>
         </Breadcrumbs>
       )}
-      <Title order={2}>{tp.electionTitle(life.headTitle, life.hamletName, day(life.electionDate))}</Title>
+      <Title order={2}>
+        {life.groupName
+          ? tp.groupElectionTitle(
+              titleBeforePlace(life.position, life.positionTitle, life.groupName),
+              life.groupName,
+              life.hamletName,
+              day(life.electionDate),
+            )
+          : tp.electionTitle(life.positionTitle, life.hamletName, day(life.electionDate))}
+      </Title>
       <Text>
+        {tp.termOf(life.termLabel)}
+        {' · '}
         {tp.state}: <b data-testid="election-state">{life.stateLabel}</b> · {tp.profile}:{' '}
         <ProfileName id={life.profileId} />
       </Text>

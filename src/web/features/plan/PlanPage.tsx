@@ -1,6 +1,7 @@
 import {
   Alert,
   Anchor,
+  Badge,
   Breadcrumbs,
   Button,
   Card,
@@ -29,6 +30,10 @@ import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { planText as tp } from './strings';
 import { ProfileName } from '../../shared/ProfileName';
+import { getProfile } from '../../../domain/rules/registry';
+import type { Position } from '../../../domain/rules/schema';
+import { groupTermLabel, isGroupPosition } from '../../../domain/election/resident-group';
+import { t } from '../../shared/strings';
 import { DateInput } from '../../shared/DateInput';
 
 /** The commune's election plans, and the form to plan a new round. */
@@ -145,6 +150,15 @@ function NewRound(props: { commune: CommuneView; profiles: readonly ProfileSumma
     validate: zod4Resolver(roundForm),
   });
   const [error, setError] = useState<string | null>(null);
+  // The positions of the plan (null: every one the profile elects) and, per hamlet, the residents'
+  // groups left out of the groups' elections (seed 001 mục II.1.6: each group elects its officers).
+  const [chosen, setChosen] = useState<Position[] | null>(null);
+  const [groupsOff, setGroupsOff] = useState<Record<string, string[]>>({});
+  const profile = getProfile(form.values.profileId);
+  const offered = profile.ok ? profile.value.positions.value : [];
+  const positions = chosen ?? offered;
+  const groupRule = profile.ok ? profile.value.residentGroup : null;
+  const groupsElect = profile.ok && positions.some((p) => isGroupPosition(profile.value, p));
   const create = useApiMutation(contract.createRound, { invalidates: [contract.listRounds] });
   const rowOf = (id: string): Row => form.values.rows[id] ?? emptyRow;
   const set = (id: string, patch: Partial<Row>) =>
@@ -158,8 +172,12 @@ function NewRound(props: { commune: CommuneView; profiles: readonly ProfileSumma
         startTime: rowOf(h.id).time || null,
         venue: rowOf(h.id).venue || null,
         pollingSessions: parseSessions(rowOf(h.id).sessions),
+        ...(groupsElect
+          ? { groupIds: h.groups.map((g) => g.id).filter((g) => !(groupsOff[h.id] ?? []).includes(g)) }
+          : {}),
       }));
-    create.mutateAsync({ params: { id: props.commune.commune.id }, body: { ...v, hamlets } }).then(
+    const body = { ...v, hamlets, ...(chosen ? { positions: chosen } : {}) };
+    create.mutateAsync({ params: { id: props.commune.commune.id }, body }).then(
       (r) => void navigate(`/ke-hoach/${r.id}`),
       (e: unknown) => setError(errorText(e)),
     );
@@ -180,10 +198,27 @@ function NewRound(props: { commune: CommuneView; profiles: readonly ProfileSumma
               label={tp.profile}
               data={props.profiles.map((p) => ({ value: p.id, label: `${p.id}: ${p.title}` }))}
               {...form.getInputProps('profileId')}
-              onChange={(v) => v && form.setFieldValue('profileId', v)}
+              onChange={(v) => {
+                if (!v) return;
+                form.setFieldValue('profileId', v);
+                setChosen(null);
+              }}
               allowDeselect={false}
             />
           </Group>
+          {offered.length > 1 && (
+            <Checkbox.Group
+              label={tp.positionsPick}
+              value={positions}
+              onChange={(v) => setChosen(offered.filter((p) => v.includes(p)))}
+            >
+              <Group gap="md" mt={4}>
+                {offered.map((p) => (
+                  <Checkbox key={p} value={p} label={t.positions[p] ?? p} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+          )}
           <Group grow>
             <Select
               label={tp.form}
@@ -214,7 +249,7 @@ function NewRound(props: { commune: CommuneView; profiles: readonly ProfileSumma
           <Text fw={600}>{tp.hamletsPick}</Text>
           <Table>
             <Table.Tbody>
-              {props.commune.hamlets.map((h) => (
+              {props.commune.hamlets.map((h) => [
                 <Table.Tr key={h.id}>
                   <Table.Td>
                     <Checkbox
@@ -255,8 +290,47 @@ function NewRound(props: { commune: CommuneView; profiles: readonly ProfileSumma
                       miw={150}
                     />
                   </Table.Td>
-                </Table.Tr>
-              ))}
+                </Table.Tr>,
+                groupsElect && rowOf(h.id).on && groupRule?.value && (
+                  <Table.Tr key={`${h.id}-groups`} data-testid="plan-groups">
+                    <Table.Td colSpan={5}>
+                      {h.groups.length === 0 ? (
+                        <Text size="sm" c="orange.9">
+                          {tp.noGroups}
+                        </Text>
+                      ) : (
+                        <Group gap="md">
+                          <Text size="sm">
+                            {tp.groupsPick(
+                              profile.ok && rowOf(h.id).date
+                                ? (groupTermLabel(profile.value, rowOf(h.id).date) ?? '')
+                                : `${groupRule.value.termMonths} tháng`,
+                            )}{' '}
+                            {groupRule.confidence === 'unverified' && (
+                              <Badge color="orange" variant="light" title={groupRule.note}>
+                                {tp.unverified}
+                              </Badge>
+                            )}
+                          </Text>
+                          {h.groups.map((g) => (
+                            <Checkbox
+                              key={g.id}
+                              label={g.name}
+                              aria-label={`${g.name}, ${h.name}`}
+                              checked={!(groupsOff[h.id] ?? []).includes(g.id)}
+                              onChange={(e) => {
+                                const off = (groupsOff[h.id] ?? []).filter((x) => x !== g.id);
+                                const checked = e.currentTarget.checked;
+                                setGroupsOff({ ...groupsOff, [h.id]: checked ? off : [...off, g.id] });
+                              }}
+                            />
+                          ))}
+                        </Group>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ),
+              ])}
             </Table.Tbody>
           </Table>
           <Button type="submit" w="fit-content" loading={create.isPending}>

@@ -87,7 +87,9 @@ export function PlanRoundPage() {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{tp.hamlet}</Table.Th>
+            <Table.Th>{tp.group}</Table.Th>
             <Table.Th>{t.election.position}</Table.Th>
+            <Table.Th>{t.election.term}</Table.Th>
             <Table.Th>{tp.electionDate}</Table.Th>
             <Table.Th>{tp.state}</Table.Th>
             <Table.Th>{tp.tasks}</Table.Th>
@@ -101,9 +103,9 @@ export function PlanRoundPage() {
                   {e.hamletName}
                 </Anchor>
               </Table.Td>
-              <Table.Td>
-                {e.position === 'head' ? e.headTitle : (t.positions[e.position] ?? e.position)}
-              </Table.Td>
+              <Table.Td>{e.groupName ?? '—'}</Table.Td>
+              <Table.Td>{e.positionTitle}</Table.Td>
+              <Table.Td>{e.termLabel}</Table.Td>
               <Table.Td>
                 {vnDate(e.electionDate) || '—'}{' '}
                 {e.pollingSessions.length > 0

@@ -21,6 +21,12 @@ export const planText = {
   frontChairName: 'Chủ tịch UBMTTQ xã, phường',
   planDate: 'Ngày lập kế hoạch',
   hamletsPick: 'Khu vực tổ chức bầu và ngày bầu cử',
+  group: 'Tổ nhân dân tự quản',
+  positionsPick: 'Chức danh được bầu',
+  /** Under a hamlet: its groups that elect their officers in this plan (seed 001 mục II.1.6). */
+  groupsPick: (term: string) => `Tổ nhân dân tự quản bầu Tổ trưởng, Tổ phó, Thư ký (nhiệm kỳ ${term}):`,
+  noGroups: 'Chưa có tổ nhân dân tự quản: hãy tạo tổ ở trang thôn, ấp trước khi lập kế hoạch bầu của tổ.',
+  unverified: 'chưa xác minh',
   electionDate: 'Ngày bầu cử',
   startTime: 'Giờ',
   venue: 'Địa điểm',
@@ -78,4 +84,8 @@ export const planText = {
   receivedOn: 'Ngày nhận',
   file: 'Ghi khiếu nại',
   electionTitle: (head: string, hamlet: string, date: string) => `Bầu ${head} ${hamlet} — ngày ${date}`,
+  /** A group's election: "Bầu Tổ trưởng — Tổ nhân dân tự quản số 1, Ấp Vĩnh Phước — ngày 15/09/2024". */
+  groupElectionTitle: (officer: string, group: string, hamlet: string, date: string) =>
+    `Bầu ${officer} — ${group}, ${hamlet} — ngày ${date}`,
+  termOf: (term: string) => `Nhiệm kỳ ${term}`,
 };
