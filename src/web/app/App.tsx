@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, matchPath, useLocation, useNavigate } from 'react-router';
 import * as auth from '../../contract/auth';
 import type { Me } from '../../contract/auth';
@@ -49,11 +49,13 @@ export function App() {
 
   if (isPublic) {
     return (
-      <Routes>
-        {publicRoutes.map((r) => (
-          <Route key={r.path} path={r.path} element={r.element()} />
-        ))}
-      </Routes>
+      <Suspense fallback={<Status load={{ state: 'loading' }} />}>
+        <Routes>
+          {publicRoutes.map((r) => (
+            <Route key={r.path} path={r.path} element={r.element()} />
+          ))}
+        </Routes>
+      </Suspense>
     );
   }
   if (me === undefined) return <Status load={{ state: 'loading' }} />;
@@ -82,13 +84,16 @@ export function App() {
   };
   return (
     <Layout me={me} onLogout={logout} homePath={homePath(me)}>
-      <Routes>
-        <Route path="/" element={<Navigate to={homePath(me)} replace />} />
-        {featureRoutes.map((r) => (
-          <Route key={r.path} path={r.path} element={r.element(session)} />
-        ))}
-        <Route path="*" element={<Navigate to={homePath(me)} replace />} />
-      </Routes>
+      {/* A page's code arrives on its first visit (lazyPage): the shell stays while it loads. */}
+      <Suspense fallback={<Status load={{ state: 'loading' }} />}>
+        <Routes>
+          <Route path="/" element={<Navigate to={homePath(me)} replace />} />
+          {featureRoutes.map((r) => (
+            <Route key={r.path} path={r.path} element={r.element(session)} />
+          ))}
+          <Route path="*" element={<Navigate to={homePath(me)} replace />} />
+        </Routes>
+      </Suspense>
     </Layout>
   );
 }
