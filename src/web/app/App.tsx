@@ -8,6 +8,7 @@ import { queryClient } from '../shared/query';
 import { Layout } from './Layout';
 import { Status } from '../shared/Status';
 import { LoginPage } from '../features/auth/LoginPage';
+import { forgetOfflineReads } from './service-worker';
 
 // Every feature's pages, found at build time: adding a page edits only its feature's routes.tsx.
 const features = Object.values(
@@ -41,9 +42,11 @@ export function App() {
     if (isPublic) return;
     call(auth.getMe, {}).then(setMe, () => setMe(null));
   }, [isPublic]);
-  // What one user read must not show to the next one signing in on this browser.
+  // What one user read must not show to the next one signing in on this browser: the reads in
+  // memory and the reads the service worker kept for offline use.
   const signedOut = useCallback(() => {
     queryClient.clear();
+    void forgetOfflineReads();
     setMe(null);
   }, []);
 
@@ -63,6 +66,9 @@ export function App() {
     return (
       <LoginPage
         onLogin={(m) => {
+          // Kept reads of an earlier session go; /api/me is read once more so that the service
+          // worker keeps this session's, and the app reopens offline for this user.
+          void forgetOfflineReads().then(() => call(auth.getMe, {}).catch(() => undefined));
           setMe(m);
           void navigate(homePath(m));
         }}
