@@ -8,6 +8,7 @@ import { queryClient } from '../shared/query';
 import { Layout } from './Layout';
 import { Status } from '../shared/Status';
 import { LoginPage } from '../features/auth/LoginPage';
+import { forgetSentRecords } from '../shared/outbox';
 import { forgetOfflineReads } from './service-worker';
 
 // Every feature's pages, found at build time: adding a page edits only its feature's routes.tsx.
@@ -43,12 +44,15 @@ export function App() {
     call(auth.getMe, {}).then(setMe, () => setMe(null));
   }, [isPublic]);
   // What one user read must not show to the next one signing in on this browser: the reads in
-  // memory and the reads the service worker kept for offline use.
+  // memory, the reads the service worker kept for offline use, and the copies the offline queues
+  // kept (their writes still waiting stay, for the same user: shared/outbox.ts).
   const signedOut = useCallback(() => {
+    const who = me?.user.userId;
     queryClient.clear();
     void forgetOfflineReads();
+    if (who) void forgetSentRecords(who).catch(() => undefined);
     setMe(null);
-  }, []);
+  }, [me]);
 
   if (isPublic) {
     return (

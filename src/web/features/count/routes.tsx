@@ -10,6 +10,6 @@ export const routes: FeatureRoute[] = [
   { path: '/kiem-phieu/:id', element: () => <CountPage /> },
   {
     path: '/kiem-phieu/:id/tap/:batchId/luot/:lane',
-    element: () => <CountEntryPage />,
+    element: (s) => <CountEntryPage userId={s.me.user.userId} />,
   },
 ];

@@ -5,6 +5,6 @@ const PollingPage = lazyPage(() => import('./PollingPage'), 'PollingPage');
 const TurnoutPage = lazyPage(() => import('./TurnoutPage'), 'TurnoutPage');
 
 export const routes: FeatureRoute[] = [
-  { path: '/bau-cu/:id/bo-phieu', element: () => <PollingPage /> },
+  { path: '/bau-cu/:id/bo-phieu', element: (s) => <PollingPage userId={s.me.user.userId} /> },
   { path: '/bau-cu/:id/bo-phieu/ty-le', element: () => <TurnoutPage /> },
 ];
