@@ -49,7 +49,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** One round in a fresh browser context (empty cache): cold, then warm, and the cold load's scripts. */
 async function round() {
-  const context = await browser.newContext({ locale: 'vi-VN' });
+  // Without the app shell's service worker: it would keep every file while the login page is open
+  // on the fast link, and DevTools' throttling does not reach its own fetches. The figures are a
+  // first visit (which has no worker yet) and a revisit served by the HTTP cache.
+  const context = await browser.newContext({ locale: 'vi-VN', serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     // Log in on a fast network: the figure is the commune page, not the login form.

@@ -113,6 +113,10 @@ test('check-in and count entry offline, through a reload, sent once when the net
   await expect(laneCount).toHaveText(`${VOTERS} / ${VOTERS} phiếu`);
   await expect(banner).toContainText('Đang ngoại tuyến — 3 phiếu chờ gửi');
   await shot(team, testInfo, '04-count-offline');
+  // The same page at a laptop's width.
+  await team.setViewportSize({ width: 1366, height: 768 });
+  await shot(team, testInfo, '04b-count-offline-1366');
+  await team.setViewportSize(PHONE.viewport);
 
   await team.reload();
   await expect(laneCount).toHaveText(`${VOTERS} / ${VOTERS} phiếu`);
@@ -132,4 +136,23 @@ test('check-in and count entry offline, through a reload, sent once when the net
   await team.reload();
   await expect(laneCount).toHaveText(`${VOTERS} / ${VOTERS} phiếu`);
   await expect(banner).toHaveCount(0);
+
+  // Signing out deletes the reads kept for offline use; nothing was left waiting, so nothing is kept.
+  const kept = () => team.evaluate(async () => (await caches.keys()).includes('baucoso-api'));
+  expect(await kept()).toBe(true);
+  await team.getByRole('button', { name: 'Đăng xuất' }).tap();
+  await expect(team.getByLabel('Tên đăng nhập')).toBeVisible();
+  await expect.poll(kept).toBe(false);
+  const records = () =>
+    team.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('baucoso-outbox', 1);
+          open.onsuccess = () => {
+            const req = open.result.transaction('records').objectStore('records').count();
+            req.onsuccess = () => resolve(req.result);
+          };
+        }),
+    );
+  await expect.poll(records).toBe(0);
 });

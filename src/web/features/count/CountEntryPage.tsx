@@ -216,7 +216,7 @@ export function CountEntryPage(props: { userId: string }) {
     { userId: props.userId, countId: id, batchId, lane: laneNo },
     { onRefused: (_item, message) => setError(message), onError: setError },
   );
-  const online = useOnline();
+  const offline = !useOnline() || snapshot.failing;
   const fresh = query.isFetchedAfterMount ? query.data : undefined;
   // Offline the read waits (paused) or fails for want of a network: the page opens from the device
   // at the first failed try, not after the retries.
@@ -334,14 +334,14 @@ export function CountEntryPage(props: { userId: string }) {
       <Text size="sm" c="dimmed">
         {view.positionTitle} — {view.hamletName}
       </Text>
-      <OfflineBanner offline={!online || snapshot.failing} pending={pending} what={tc.papersWord} />
+      <OfflineBanner offline={offline} pending={pending} what={tc.papersWord} />
       {ctx && <LaneOwner ctx={ctx} batchId={batchId} lane={laneNo} countId={id} />}
       <Group>
         <Text size="xl" fw={700} data-testid="lane-count">
           {tc.progress(total, batch.size)}
         </Text>
         <Badge color={pending > 0 ? 'yellow' : 'green'} tt="none" data-testid="sync">
-          {pending > 0 ? tc.pending(pending) : tc.saved}
+          {pending > 0 ? (offline ? tc.waiting(pending) : tc.pending(pending)) : tc.saved}
         </Badge>
       </Group>
       <Progress value={(100 * total) / batch.size} aria-label={tc.progressLabel} />
