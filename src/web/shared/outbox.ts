@@ -137,6 +137,8 @@ const OFFLINE_WAIT_MS = 30_000;
 export class Pump {
   private running = false;
   private again = false;
+  /** The page that owned the queue is gone: a new one sends what is left, this one must not too. */
+  stopped = false;
   failing = false;
 
   constructor(
@@ -147,6 +149,7 @@ export class Pump {
   ) {}
 
   kick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return Promise.resolve();
@@ -158,6 +161,7 @@ export class Pump {
   private async loop(): Promise<void> {
     let attempt = 0;
     for (;;) {
+      if (this.stopped) return;
       this.again = false;
       let r: 'more' | 'idle';
       try {
@@ -234,6 +238,21 @@ export abstract class KeptQueue<R, S> {
     void this.pump.kick();
   }
 
+  /** The page shows the queue: it sends (again). */
+  start(): void {
+    this.pump.stopped = false;
+    void this.pump.kick();
+  }
+
+  /**
+   * The page left: the queue stops sending and writing, so that the page opened again (a new queue
+   * on the same record) is the only one to send it, and an answer arriving late here does not
+   * overwrite what the new one wrote (it sends that paper again, which its key makes harmless).
+   */
+  stop(): void {
+    this.pump.stopped = true;
+  }
+
   /** The last try failed for want of a network (or of a server). */
   protected get failing(): boolean {
     return this.pump.failing;
@@ -247,6 +266,7 @@ export abstract class KeptQueue<R, S> {
   /** Writes the record (one write after another, in order) and tells the page. */
   protected save(): Promise<void> {
     this.changed();
+    if (this.pump.stopped) return this.saving;
     const copy: Stored<R> = { waiting: this.waiting(), record: structuredClone(this.record) };
     this.saving = this.saving.then(() => this.storage.put(this.key, copy)).catch(() => undefined);
     return this.saving;

@@ -113,9 +113,9 @@ describe('the count entry queue kept on the device', () => {
     const { storage, server, q: first } = await opened();
     server.unplug();
     const typed = [first.add(one), first.add(one), first.add({ kept: [], defect: null })];
-    await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(() => first.snapshot().failing).toBe(true);
     expect(first.snapshot().pending).toBe(3);
-    expect(first.snapshot().failing).toBe(true);
+    first.stop();
 
     // Reloaded with no network: the page opens from what the device kept.
     const again = queue(storage, server);
@@ -143,6 +143,7 @@ describe('the count entry queue kept on the device', () => {
     q.add(one);
     await new Promise((r) => setTimeout(r, 10));
 
+    q.stop();
     const reopened = queue(storage, server);
     await reopened.open(null);
     // The kept count says 4; the two acknowledged and the one waiting come on top: 7 in all.
@@ -165,6 +166,7 @@ describe('the count entry queue kept on the device', () => {
     server.transport.enterPaper = sent;
 
     // Reopened online: the server counts both; the lost one is sent again and answered as a replay.
+    q.stop();
     const reopened = queue(storage, server);
     await reopened.open({ view: view(2) });
     await settle(reopened);

@@ -15,7 +15,7 @@
  * this device. Opened with the network, the record starts again from the server's figures and
  * keeps only what the server has not acknowledged.
  */
-import { useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import * as contract from '../../../contract/count';
 import type { CountedPaperView, CountView, EntryAck, EntryContextView } from '../../../contract/count';
 import { PAPER_LIMITS } from '../../../domain/count/counted-paper';
@@ -285,5 +285,9 @@ export function useEntryQueue(target: EntryTarget, events: EntryEvents) {
     [userId, countId, batchId, lane],
   );
   const snapshot = useSyncExternalStore(queue.subscribe, queue.snapshot);
+  useEffect(() => {
+    queue.start();
+    return () => queue.stop();
+  }, [queue]);
   return { queue, snapshot };
 }

@@ -18,8 +18,10 @@ function fakePoll() {
   let up = true;
   let loseAnswers = false;
   const send: CheckInSend = async (_id, body: CheckInInput) => {
+    // Unplugged when the request leaves: it never arrives.
+    const reached = up;
     await new Promise((r) => setTimeout(r, 1));
-    if (!up) throw new ApiError(0, 'network', 'Không kết nối được máy chủ.');
+    if (!reached) throw new ApiError(0, 'network', 'Không kết nối được máy chủ.');
     const n = body.rollNumber ?? Number(body.cardCode?.split('-')[1]);
     if (n > 100) throw new ApiError(404, 'not-found', 'Không tìm thấy cử tri này.');
     if (voted.has(n)) throw new ApiError(409, 'conflict', `Cử tri số ${n} đã bỏ phiếu.`, 'rollNumber');
@@ -48,9 +50,10 @@ describe('check-ins kept on the device', () => {
     const first = new CheckInQueue('u1', 'e1', () => undefined, storage, poll.send, net);
     first.add({ rollNumber: 3, mobileBoxId: null });
     first.add({ cardCode: 'ABC123-7', mobileBoxId: null });
-    await new Promise((r) => setTimeout(r, 10));
+    await expect.poll(() => first.snapshot().failing).toBe(true);
     expect(first.snapshot().items).toHaveLength(2);
-    expect(first.snapshot().failing).toBe(true);
+    // The page is reloaded: the old one's queue is gone.
+    first.stop();
 
     // Reopened: what was kept goes first, in order.
     const outcomes: CheckInOutcome[] = [];

@@ -9,7 +9,7 @@
  * or one a colleague made meanwhile, is answered "already voted at ..." and never counted twice:
  * the page says so in the server's words.
  */
-import { useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import * as contract from '../../../contract/polling';
 import type { CheckInInput, PollingVoter } from '../../../contract/polling';
 import { ApiError, call, errorText } from '../../shared/client';
@@ -136,5 +136,9 @@ export function useCheckInQueue(userId: string, electionId: string, answered: (o
     [userId, electionId],
   );
   const snapshot = useSyncExternalStore(queue.subscribe, queue.snapshot);
+  useEffect(() => {
+    queue.start();
+    return () => queue.stop();
+  }, [queue]);
   return { queue, snapshot };
 }
