@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
@@ -10,10 +10,15 @@ const COMPRESSIBLE = /\.(js|css|html|svg|json|txt|map|woff)$/;
  * level: the server sends the copy the browser accepts (@fastify/static `preCompressed`) and spends no
  * CPU per request. On a slow 3G link the 1 MB script becomes about 300 kB (gzip) or 250 kB (Brotli).
  */
-export function precompress(outDir: string): Plugin {
+export function precompress(defaultOutDir: string): Plugin {
+  // The folder the build actually wrote (`vite build --outDir DIR` overrides the configured one).
+  let outDir = defaultOutDir;
   return {
     name: 'baucoso-precompress',
     apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
       const walk = (dir: string): string[] =>
         readdirSync(dir).flatMap((f) => {

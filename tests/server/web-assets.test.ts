@@ -22,6 +22,8 @@ beforeAll(async () => {
   writeFileSync(join(root, 'assets', 'index-B0nR17ur.js'), script);
   writeFileSync(join(root, 'assets', 'index-B0nR17ur.js.gz'), gzipSync(script));
   writeFileSync(join(root, 'assets', 'index-B0nR17ur.js.br'), brotliCompressSync(script));
+  writeFileSync(join(root, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  writeFileSync(join(root, 'manifest.webmanifest'), '{"name":"Bầu Trưởng thôn"}');
   store = openStore({ kind: 'sqlite', file: ':memory:' });
   await migrateToLatest(store);
   app = await buildServer(createContext(store), { webRoot: root });
@@ -66,4 +68,16 @@ it('only a name with a build hash under assets/ is immutable', () => {
   expect(cacheControlFor('/srv/web/assets/index-B0nR17ur.css.br')).toMatch(/immutable/);
   expect(cacheControlFor('/srv/web/index.html')).toBe('no-cache');
   expect(cacheControlFor('/srv/web/favicon.svg')).toBe('no-cache');
+});
+
+it('serves the service worker and the manifest of the installable app, asked for again every time', async () => {
+  const sw = await app.inject('/sw.js');
+  expect(sw.statusCode).toBe(200);
+  expect(sw.headers['content-type']).toMatch(/javascript/);
+  // A new build's worker must be seen at the next visit, not a year later.
+  expect(sw.headers['cache-control']).toBe('no-cache');
+  const manifest = await app.inject('/manifest.webmanifest');
+  expect(manifest.statusCode).toBe(200);
+  expect(manifest.headers['content-type']).toMatch(/manifest\+json/);
+  expect(manifest.headers['cache-control']).toBe('no-cache');
 });

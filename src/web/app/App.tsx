@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, matchPath, useLocation, useNavigate } from 'react-router';
 import * as auth from '../../contract/auth';
 import type { Me } from '../../contract/auth';
@@ -8,6 +8,8 @@ import { queryClient } from '../shared/query';
 import { Layout } from './Layout';
 import { Status } from '../shared/Status';
 import { LoginPage } from '../features/auth/LoginPage';
+import { forgetSentRecords } from '../shared/outbox';
+import { forgetOfflineReads } from './service-worker';
 
 // Every feature's pages, found at build time: adding a page edits only its feature's routes.tsx.
 const features = Object.values(
@@ -41,19 +43,26 @@ export function App() {
     if (isPublic) return;
     call(auth.getMe, {}).then(setMe, () => setMe(null));
   }, [isPublic]);
-  // What one user read must not show to the next one signing in on this browser.
+  // What one user read must not show to the next one signing in on this browser: the reads in
+  // memory, the reads the service worker kept for offline use, and the copies the offline queues
+  // kept (their writes still waiting stay, for the same user: shared/outbox.ts).
   const signedOut = useCallback(() => {
+    const who = me?.user.userId;
     queryClient.clear();
+    void forgetOfflineReads();
+    if (who) void forgetSentRecords(who).catch(() => undefined);
     setMe(null);
-  }, []);
+  }, [me]);
 
   if (isPublic) {
     return (
-      <Routes>
-        {publicRoutes.map((r) => (
-          <Route key={r.path} path={r.path} element={r.element()} />
-        ))}
-      </Routes>
+      <Suspense fallback={<Status load={{ state: 'loading' }} />}>
+        <Routes>
+          {publicRoutes.map((r) => (
+            <Route key={r.path} path={r.path} element={r.element()} />
+          ))}
+        </Routes>
+      </Suspense>
     );
   }
   if (me === undefined) return <Status load={{ state: 'loading' }} />;
@@ -61,6 +70,9 @@ export function App() {
     return (
       <LoginPage
         onLogin={(m) => {
+          // Kept reads of an earlier session go; /api/me is read once more so that the service
+          // worker keeps this session's, and the app reopens offline for this user.
+          void forgetOfflineReads().then(() => call(auth.getMe, {}).catch(() => undefined));
           setMe(m);
           void navigate(homePath(m));
         }}
@@ -82,13 +94,16 @@ export function App() {
   };
   return (
     <Layout me={me} onLogout={logout} homePath={homePath(me)}>
-      <Routes>
-        <Route path="/" element={<Navigate to={homePath(me)} replace />} />
-        {featureRoutes.map((r) => (
-          <Route key={r.path} path={r.path} element={r.element(session)} />
-        ))}
-        <Route path="*" element={<Navigate to={homePath(me)} replace />} />
-      </Routes>
+      {/* A page's code arrives on its first visit (lazyPage): the shell stays while it loads. */}
+      <Suspense fallback={<Status load={{ state: 'loading' }} />}>
+        <Routes>
+          <Route path="/" element={<Navigate to={homePath(me)} replace />} />
+          {featureRoutes.map((r) => (
+            <Route key={r.path} path={r.path} element={r.element(session)} />
+          ))}
+          <Route path="*" element={<Navigate to={homePath(me)} replace />} />
+        </Routes>
+      </Suspense>
     </Layout>
   );
 }

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { queryClient } from '../shared/query';
 import { App } from './App';
+import { registerServiceWorker } from './service-worker';
 
 const theme = createTheme({ primaryColor: 'red', defaultRadius: 'sm' });
 
@@ -20,3 +21,5 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { lazy } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { Me } from '../../contract/auth';
 
 /** What a page may need of the signed-in session besides the URL. */
@@ -27,4 +28,18 @@ export interface FeatureRoute {
 export interface PublicRoute {
   readonly path: string;
   readonly element: () => ReactNode;
+}
+
+/**
+ * A page whose code is fetched when it is first opened (route-level code splitting): the first
+ * script holds the shell and the login, each page comes in its own file, and the app shell's
+ * service worker keeps them all for offline use. `name` is the page's export in its module.
+ */
+// Pages differ in their props; `any` is the only props type every page's type is assignable to.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function lazyPage<K extends string, M extends Record<K, ComponentType<any>>>(
+  load: () => Promise<M>,
+  name: K,
+): M[K] {
+  return lazy(async () => ({ default: (await load())[name] })) as unknown as M[K];
 }

@@ -206,3 +206,12 @@ export const tMismatch = {
   badge: 'Kết quả đã lưu khác phiếu',
   suspect: 'Kết quả nghi bị sửa',
 };
+
+/** The banner of a page that queues its writes while the network is away (OfflineBanner). */
+export const tOffline = {
+  offline: (n: number, what: string) => `Đang ngoại tuyến — ${n} ${what} chờ gửi`,
+  offlineNone: 'Đang ngoại tuyến — không có gì chờ gửi',
+  kept: 'Đã lưu trên máy này: sẽ tự gửi khi có mạng, kể cả khi tải lại trang hoặc mở lại ứng dụng.',
+  sending: (n: number, what: string) => `Đã có mạng: đang gửi ${n} ${what} chờ...`,
+  sent: (n: number, what: string, time: string) => `Đã có mạng: đã gửi xong ${n} ${what} chờ lúc ${time}.`,
+};

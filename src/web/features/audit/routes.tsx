@@ -1,5 +1,7 @@
 import type { FeatureRoute } from '../../shared/routing';
-import { AuditTrailPage } from './AuditTrailPage';
+import { lazyPage } from '../../shared/routing';
+
+const AuditTrailPage = lazyPage(() => import('./AuditTrailPage'), 'AuditTrailPage');
 
 export const routes: FeatureRoute[] = [
   { path: '/bau-cu/:id/nhat-ky', element: () => <AuditTrailPage kind="election" /> },

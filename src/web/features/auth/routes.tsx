@@ -1,6 +1,8 @@
 import type { FeatureRoute } from '../../shared/routing';
-import { AccountPage } from './AccountPage';
-import { UsersPage } from './UsersPage';
+import { lazyPage } from '../../shared/routing';
+
+const AccountPage = lazyPage(() => import('./AccountPage'), 'AccountPage');
+const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage');
 
 export const routes: FeatureRoute[] = [
   { path: '/quan-tri/nguoi-dung', element: () => <UsersPage /> },

@@ -22,6 +22,8 @@ import { paperForKey, tallyPaperOf } from '../../../domain/count/counted-paper';
 import { countPapers } from '../../../domain/count/papers';
 import type { PaperRules } from '../../../domain/count/papers';
 import { standingOf, standingText } from '../../../domain/count/standing';
+import { ApiError } from '../../shared/client';
+import { OfflineBanner, useOnline } from '../../shared/OfflineBanner';
 import { useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { paperText } from './CountPage';
@@ -192,12 +194,15 @@ function LaneOwner(props: { ctx: EntryContextView; batchId: string; lane: 1 | 2;
   );
 }
 
-/** Keyboard entry of one lane of one batch: one key per paper, sent in order with an idempotency key. */
-export function CountEntryPage() {
+/**
+ * Keyboard entry of one lane of one batch: one key per paper, sent in order with an idempotency key,
+ * kept on the device until the server has it (entry-queue.ts), so the page works and reopens offline.
+ */
+export function CountEntryPage(props: { userId: string }) {
   const { id = '', batchId = '', lane = '1' } = useParams();
   const laneNo = lane === '2' ? 2 : 1;
   // The lane's count of papers comes from the server once, when the page opens (never a cached or
-  // later copy: the papers typed here are counted on top of it).
+  // later copy: the papers typed here are counted on top of it). Offline, the queue's kept copy.
   const query = useApiQuery(
     contract.getCount,
     { params: { id } },
@@ -205,27 +210,35 @@ export function CountEntryPage() {
   );
   // Whose lane is whose, as the server knows it when the page opens.
   const entryCtx = useApiQuery(contract.getEntryContext, { params: { id } }, { refetchOnMount: 'always' });
-  const [entered, setEntered] = useState<QueuedPaper[]>([]);
   const [mode, setMode] = useState<Mode>({ kind: 'normal' });
   const [error, setError] = useState<string | null>(null);
-  const queue = useEntryQueue(
-    { countId: id, batchId, lane: laneNo },
-    {
-      onSaved: () => setError(null),
-      onRefused: (item, message) => {
-        setError(message);
-        setEntered((xs) => xs.filter((x) => x !== item));
-      },
-      onError: setError,
-    },
+  const { queue, snapshot } = useEntryQueue(
+    { userId: props.userId, countId: id, batchId, lane: laneNo },
+    { onRefused: (_item, message) => setError(message), onError: setError },
   );
-  const pending = queue.pending;
-  const view = query.isFetchedAfterMount ? query.data : undefined;
+  const offline = !useOnline() || snapshot.failing;
+  const fresh = query.isFetchedAfterMount ? query.data : undefined;
+  // Offline the read waits (paused) or fails for want of a network: the page opens from the device
+  // at the first failed try, not after the retries.
+  const noNetwork =
+    query.fetchStatus === 'paused' ||
+    (query.failureReason instanceof ApiError && query.failureReason.status === 0);
+  const opening = snapshot.state === 'opening';
+  useEffect(() => {
+    if (!opening) return;
+    if (fresh) void queue.open({ view: fresh });
+    else if (noNetwork) void queue.open(null);
+  }, [queue, opening, fresh, noNetwork]);
+  useEffect(() => {
+    if (entryCtx.data) queue.setContext(entryCtx.data);
+  }, [queue, entryCtx.data]);
+  const pending = snapshot.pending;
+  const view = snapshot.view ?? undefined;
   const batch = view?.batches.find((b) => b.id === batchId);
-  const already = batch ? (batch.entered[laneNo - 1] ?? 0) : 0;
-  const live = entered;
+  const already = snapshot.already;
+  const live = snapshot.live;
   const total = already + live.length;
-  const ctx = entryCtx.data;
+  const ctx = entryCtx.data ?? snapshot.ctx ?? undefined;
   const mine = ctx?.yourLanes.find((l) => l.batchId === batchId)?.lane ?? null;
   // The other lane of this batch is the reader's: the server would refuse every paper.
   const blocked = mine !== null && mine !== laneNo;
@@ -240,19 +253,12 @@ export function CountEntryPage() {
         return;
       }
       recordedRef.current += 1;
-      const item: QueuedPaper = { key: crypto.randomUUID(), paper, ack: null };
-      setEntered((xs) => [...xs, item]);
-      queue.enqueue(item);
+      queue.add(paper);
     },
     [batch, queue],
   );
 
-  const undo = useCallback(() => {
-    const last = entered[entered.length - 1];
-    if (!last) return;
-    setEntered((xs) => xs.slice(0, -1));
-    queue.undo(last);
-  }, [entered, queue]);
+  const undo = useCallback(() => queue.undo(), [queue]);
 
   // Keys can arrive faster than React re-renders (a counter types ". 2" in one motion): the mode
   // lives in a ref that changes at once, and one listener always calls the latest handler, so a key
@@ -311,7 +317,9 @@ export function CountEntryPage() {
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
-  if (!view) return <QueryStatus query={query.isError ? query : { ...query, status: 'pending' }} />;
+  if (snapshot.state === 'unavailable') return <Alert color="orange">{tc.offlineFirstOpen}</Alert>;
+  if (!view)
+    return <QueryStatus query={query.isError && !noNetwork ? query : { ...query, status: 'pending' }} />;
   if (!batch) return <Alert color="red">{tc.full}</Alert>;
   const here = countedHere(view, ctx?.paperRules ?? { invalidReasons: [], seats: view.seats }, live);
   const defects = live.filter((e) => e.paper.defect).length;
@@ -326,13 +334,14 @@ export function CountEntryPage() {
       <Text size="sm" c="dimmed">
         {view.positionTitle} — {view.hamletName}
       </Text>
+      <OfflineBanner offline={offline} pending={pending} what={tc.papersWord} />
       {ctx && <LaneOwner ctx={ctx} batchId={batchId} lane={laneNo} countId={id} />}
       <Group>
         <Text size="xl" fw={700} data-testid="lane-count">
           {tc.progress(total, batch.size)}
         </Text>
         <Badge color={pending > 0 ? 'yellow' : 'green'} tt="none" data-testid="sync">
-          {pending > 0 ? tc.pending(pending) : tc.saved}
+          {pending > 0 ? (offline ? tc.waiting(pending) : tc.pending(pending)) : tc.saved}
         </Badge>
       </Group>
       <Progress value={(100 * total) / batch.size} aria-label={tc.progressLabel} />

@@ -77,6 +77,10 @@ export const tc = {
   full: 'Đã nhập đủ số phiếu của tập.',
   pending: (n: number) => `Đang gửi ${n} phiếu...`,
   saved: 'Đã lưu hết',
+  papersWord: 'phiếu',
+  waiting: (n: number) => `${n} phiếu chờ gửi`,
+  offlineFirstOpen:
+    'Đang ngoại tuyến và máy này chưa mở lượt nhập này lần nào: hãy mở nó một lần khi có mạng, sau đó có thể nhập cả khi mất mạng.',
   last: 'Phiếu vừa nhập',
   defectLabel: 'Lỗi',
   finish: 'Về trang kiểm phiếu',

@@ -1,4 +1,6 @@
 import type { FeatureRoute } from '../../shared/routing';
-import { DocumentsPage } from './DocumentsPage';
+import { lazyPage } from '../../shared/routing';
+
+const DocumentsPage = lazyPage(() => import('./DocumentsPage'), 'DocumentsPage');
 
 export const routes: FeatureRoute[] = [{ path: '/xa/:id/van-ban', element: () => <DocumentsPage /> }];

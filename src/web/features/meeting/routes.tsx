@@ -1,4 +1,6 @@
 import type { FeatureRoute } from '../../shared/routing';
-import { MeetingDayPage } from './MeetingDayPage';
+import { lazyPage } from '../../shared/routing';
+
+const MeetingDayPage = lazyPage(() => import('./MeetingDayPage'), 'MeetingDayPage');
 
 export const routes: FeatureRoute[] = [{ path: '/bau-cu/:id/hoi-nghi', element: () => <MeetingDayPage /> }];

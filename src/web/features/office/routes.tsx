@@ -1,6 +1,8 @@
 import type { FeatureRoute } from '../../shared/routing';
-import { OfficePage } from './OfficePage';
-import { RecognitionPage } from './RecognitionPage';
+import { lazyPage } from '../../shared/routing';
+
+const OfficePage = lazyPage(() => import('./OfficePage'), 'OfficePage');
+const RecognitionPage = lazyPage(() => import('./RecognitionPage'), 'RecognitionPage');
 
 export const routes: FeatureRoute[] = [
   { path: '/xa/:id/nguoi-giu-chuc', element: () => <OfficePage /> },

@@ -1,6 +1,8 @@
 import type { FeatureRoute } from '../../shared/routing';
-import { DashboardCommune } from './DashboardCommune';
-import { SearchPage } from './SearchPage';
+import { lazyPage } from '../../shared/routing';
+
+const DashboardCommune = lazyPage(() => import('./DashboardCommune'), 'DashboardCommune');
+const SearchPage = lazyPage(() => import('./SearchPage'), 'SearchPage');
 
 export const routes: FeatureRoute[] = [
   { path: '/xa/:id/tien-do', element: () => <DashboardCommune /> },

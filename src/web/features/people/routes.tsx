@@ -1,8 +1,10 @@
 import type { FeatureRoute } from '../../shared/routing';
-import { HouseholdPage } from './HouseholdPage';
-import { ImportResidentsPage } from './ImportResidentsPage';
-import { ResidentsDetailPage } from './ResidentsDetailPage';
-import { ResidentsPage } from './ResidentsPage';
+import { lazyPage } from '../../shared/routing';
+
+const HouseholdPage = lazyPage(() => import('./HouseholdPage'), 'HouseholdPage');
+const ImportResidentsPage = lazyPage(() => import('./ImportResidentsPage'), 'ImportResidentsPage');
+const ResidentsDetailPage = lazyPage(() => import('./ResidentsDetailPage'), 'ResidentsDetailPage');
+const ResidentsPage = lazyPage(() => import('./ResidentsPage'), 'ResidentsPage');
 
 export const routes: FeatureRoute[] = [
   { path: '/thon/:id/nhan-khau/nhap', element: () => <ImportResidentsPage /> },

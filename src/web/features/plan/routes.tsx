@@ -1,7 +1,9 @@
 import type { FeatureRoute } from '../../shared/routing';
-import { ElectionPage } from './ElectionPage';
-import { PlanPage } from './PlanPage';
-import { PlanRoundPage } from './PlanRoundPage';
+import { lazyPage } from '../../shared/routing';
+
+const ElectionPage = lazyPage(() => import('./ElectionPage'), 'ElectionPage');
+const PlanPage = lazyPage(() => import('./PlanPage'), 'PlanPage');
+const PlanRoundPage = lazyPage(() => import('./PlanRoundPage'), 'PlanRoundPage');
 
 export const routes: FeatureRoute[] = [
   { path: '/xa/:id/ke-hoach', element: () => <PlanPage /> },

@@ -152,7 +152,11 @@ function PositionBallots(props: {
 
 /** Ballots received, issued, spoiled and unused per position; sealing once the poll is closed. */
 export function PollingBallotsPanel(props: { electionId: string }) {
-  const query = useApiQuery(contract.getBallots, { params: { id: props.electionId } });
+  const query = useApiQuery(
+    contract.getBallots,
+    { params: { id: props.electionId } },
+    { networkMode: 'offlineFirst' },
+  );
   if (query.error) return <Alert color="red">{errorText(query.error)}</Alert>;
   const view = query.data;
   if (!view) return null;

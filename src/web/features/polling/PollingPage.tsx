@@ -13,15 +13,19 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import * as contract from '../../../contract/polling';
-import type { PollingVoter, PollView, Turnout } from '../../../contract/polling';
-import { call, errorText } from '../../shared/client';
+import type { CheckInInput, PollingVoter, PollView, Turnout } from '../../../contract/polling';
+import { ApiError, call, errorText } from '../../shared/client';
+import { OfflineBanner, useOnline } from '../../shared/OfflineBanner';
 import { vnNumber, vnPercentText, vnTime } from '../../shared/format';
 import { ConfirmButton } from '../../shared/ConfirmButton';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { ballotsChanged, PollingBallotsPanel } from './PollingBallots';
+import { offlineCheckIn, useCheckInQueue } from './checkin-queue';
+import type { CheckInOutcome } from './checkin-queue';
 import { pollingText as tx } from './strings';
 
 const lines = (s: string) =>
@@ -30,15 +34,59 @@ const lines = (s: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** The search box is focused; Enter checks in the single match, else shows the matches to pick. */
-function CheckInPanel(props: { electionId: string; boxes: Turnout['mobileBoxes'] }) {
+/** What was typed for a queued check-in, as the team typed it. */
+const typedOf = (b: CheckInInput) => b.cardCode ?? String(b.rollNumber ?? b.name ?? '');
+
+/** The answers to check-ins queued offline, once sent: in green, or what to look at again. */
+function SentList(props: { sent: readonly CheckInOutcome[] }) {
+  if (props.sent.length === 0) return null;
+  return (
+    <Stack gap={4} data-testid="checkin-sent">
+      {props.sent.map((o, i) => {
+        if (o.kind === 'error')
+          return (
+            <Alert key={i} color="red">
+              {o.message}
+            </Alert>
+          );
+        if (o.kind === 'done')
+          return (
+            <Text key={o.item.key} size="sm" c="green.9">
+              {tx.sentDone(o.voter.fullName, o.voter.rollNumber, vnTime(o.item.at))}
+            </Text>
+          );
+        return (
+          <Text key={o.item.key} size="sm" c={o.kind === 'already' ? 'orange.9' : 'red.9'}>
+            {o.kind === 'already'
+              ? tx.sentAlready(typedOf(o.item.body), o.message)
+              : tx.sentRefused(typedOf(o.item.body), o.message)}
+          </Text>
+        );
+      })}
+    </Stack>
+  );
+}
+
+/**
+ * The search box is focused; Enter checks in the single match, else shows the matches to pick.
+ * Offline (or when the search cannot reach the server) a roll number or card code is kept on the
+ * device and sent when the network returns (checkin-queue.ts).
+ */
+function CheckInPanel(props: { userId: string; electionId: string; boxes: Turnout['mobileBoxes'] }) {
   const [q, setQ] = useState('');
   const [found, setFound] = useState<PollingVoter[]>([]);
   const [box, setBox] = useState<string | null>(null);
   const [note, setNote] = useState<{ color: string; text: string } | null>(null);
+  const [sent, setSent] = useState<CheckInOutcome[]>([]);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   const params = { id: props.electionId };
+  const client = useQueryClient();
+  const online = useOnline();
+  const { queue, snapshot } = useCheckInQueue(props.userId, props.electionId, (o) => {
+    setSent((xs) => [o, ...xs].slice(0, 20));
+    for (const e of ballotsChanged) void client.invalidateQueries({ queryKey: [e.path] });
+  });
   const record = useApiMutation(contract.checkIn, { invalidates: ballotsChanged });
   const search = (query: string) => call(contract.findVoters, { params, query: { q: query } });
   const checkIn = async (v: PollingVoter) => {
@@ -52,20 +100,41 @@ function CheckInPanel(props: { electionId: string; boxes: Turnout['mobileBoxes']
     }
     input.current?.focus();
   };
+  /** No network: kept on the device by number or card code; a name needs the roll. */
+  const keep = (typed: string) => {
+    const by = offlineCheckIn(typed);
+    if (!by) {
+      setNote({ color: 'orange', text: tx.offlineByNumber });
+      return;
+    }
+    queue.add({ ...by, mobileBoxId: box });
+    setNote({ color: 'orange', text: tx.queued(typed) });
+    setQ('');
+    setFound([]);
+    input.current?.focus();
+  };
   const onEnter = async () => {
-    if (!q.trim()) return;
+    const typed = q.trim();
+    if (!typed) return;
+    if (!online) return keep(typed);
     try {
-      const list = await search(q.trim());
+      const list = await search(typed);
       setFound(list);
       if (list.length === 1) await checkIn(list[0]!);
       else setNote({ color: 'yellow', text: list.length === 0 ? tx.noMatch : tx.many(list.length) });
     } catch (e) {
-      setNote({ color: 'red', text: errorText(e) });
+      if (e instanceof ApiError && e.status === 0) keep(typed);
+      else setNote({ color: 'red', text: errorText(e) });
     }
   };
   return (
     <Card withBorder>
       <Stack gap="xs">
+        <OfflineBanner
+          offline={!online || snapshot.failing}
+          pending={snapshot.items.length}
+          what={tx.checkInsWord}
+        />
         <Group align="end">
           <TextInput
             ref={input}
@@ -100,6 +169,7 @@ function CheckInPanel(props: { electionId: string; boxes: Turnout['mobileBoxes']
             {note.text}
           </Alert>
         )}
+        <SentList sent={sent} />
         {found.length > 1 && (
           <Table withTableBorder>
             <Table.Thead>
@@ -250,10 +320,11 @@ function PollPanel(props: { electionId: string; poll: PollView; mobileBox: Turno
 }
 
 /** Polling day for the team: check-in, the poll's state, the mobile box, ballots and sealing. */
-export function PollingPage() {
+export function PollingPage(props: { userId: string }) {
   const { id = '' } = useParams();
-  const pollQuery = useApiQuery(contract.getPoll, { params: { id } });
-  const turnoutQuery = useApiQuery(contract.getTurnout, { params: { id } });
+  // Tried even offline: the app shell's service worker answers with the copy it kept (sw/policy.ts).
+  const pollQuery = useApiQuery(contract.getPoll, { params: { id } }, { networkMode: 'offlineFirst' });
+  const turnoutQuery = useApiQuery(contract.getTurnout, { params: { id } }, { networkMode: 'offlineFirst' });
   const poll = pollQuery.data;
   const turnout = turnoutQuery.data;
   // Said once after a trial election was created from the hamlet page.
@@ -288,7 +359,9 @@ export function PollingPage() {
         {tx.turnout}: {tx.votedOf(vnNumber(turnout.voted), vnNumber(turnout.registered))} (
         {vnPercentText(turnout.percent)})
       </Text>
-      {poll.status !== 'closed' && <CheckInPanel electionId={id} boxes={turnout.mobileBoxes} />}
+      {poll.status !== 'closed' && (
+        <CheckInPanel userId={props.userId} electionId={id} boxes={turnout.mobileBoxes} />
+      )}
       <PollPanel electionId={id} poll={poll} mobileBox={turnout.mobileBox} />
       {turnout.mobileBoxes.map((b) => (
         <Text key={b.id} size="sm">

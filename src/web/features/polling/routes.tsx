@@ -1,8 +1,10 @@
 import type { FeatureRoute } from '../../shared/routing';
-import { PollingPage } from './PollingPage';
-import { TurnoutPage } from './TurnoutPage';
+import { lazyPage } from '../../shared/routing';
+
+const PollingPage = lazyPage(() => import('./PollingPage'), 'PollingPage');
+const TurnoutPage = lazyPage(() => import('./TurnoutPage'), 'TurnoutPage');
 
 export const routes: FeatureRoute[] = [
-  { path: '/bau-cu/:id/bo-phieu', element: () => <PollingPage /> },
+  { path: '/bau-cu/:id/bo-phieu', element: (s) => <PollingPage userId={s.me.user.userId} /> },
   { path: '/bau-cu/:id/bo-phieu/ty-le', element: () => <TurnoutPage /> },
 ];

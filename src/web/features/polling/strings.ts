@@ -10,6 +10,15 @@ export const pollingText = {
   notVoted: 'Chưa bỏ phiếu',
   checkedIn: (name: string, n: number) => `Đã ghi nhận: ${name} (số ${n}) đã bỏ phiếu.`,
   noMatch: 'Không có cử tri nào khớp.',
+  checkInsWord: 'lượt điểm danh',
+  offlineByNumber:
+    'Đang ngoại tuyến: không tra được danh sách theo họ tên. Hãy nhập số thứ tự hoặc mã thẻ cử tri (ví dụ 12 hoặc 3F2A1B-12).',
+  queued: (typed: string) =>
+    `Đã ghi tạm "${typed}" trên máy này: sẽ gửi khi có mạng, máy chủ sẽ đối chiếu với danh sách cử tri.`,
+  sentDone: (name: string, n: number, at: string) => `Đã gửi (ghi lúc ${at}): ${name} (số ${n}) đã bỏ phiếu.`,
+  sentAlready: (typed: string, message: string) => `"${typed}" không ghi thêm: ${message}`,
+  sentRefused: (typed: string, message: string) =>
+    `"${typed}" chưa được ghi nhận: ${message} Hãy kiểm tra lại.`,
   many: (n: number) => `${n} cử tri khớp: hãy chọn một người.`,
   number: 'Số',
   name: 'Họ tên',

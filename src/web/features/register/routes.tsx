@@ -1,5 +1,7 @@
 import type { FeatureRoute } from '../../shared/routing';
-import { RegisterHistoryPage } from './RegisterHistoryPage';
+import { lazyPage } from '../../shared/routing';
+
+const RegisterHistoryPage = lazyPage(() => import('./RegisterHistoryPage'), 'RegisterHistoryPage');
 
 export const routes: FeatureRoute[] = [
   { path: '/xa/:id/lich-su-thon', element: () => <RegisterHistoryPage /> },

@@ -1,4 +1,6 @@
 import type { FeatureRoute } from '../../shared/routing';
-import { RemovalPage } from './RemovalPage';
+import { lazyPage } from '../../shared/routing';
+
+const RemovalPage = lazyPage(() => import('./RemovalPage'), 'RemovalPage');
 
 export const routes: FeatureRoute[] = [{ path: '/xa/:id/cho-thoi-lam', element: () => <RemovalPage /> }];

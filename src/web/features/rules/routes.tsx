@@ -1,5 +1,7 @@
 import type { FeatureRoute } from '../../shared/routing';
-import { RulesPage } from './RulesPage';
+import { lazyPage } from '../../shared/routing';
+
+const RulesPage = lazyPage(() => import('./RulesPage'), 'RulesPage');
 
 export const routes: FeatureRoute[] = [
   { path: '/quy-tac', element: () => <RulesPage /> },

@@ -1,7 +1,10 @@
 import type { FeatureRoute } from '../../shared/routing';
-import { CommunePage } from './CommunePage';
-import { HamletPage } from './HamletPage';
-import { ProvincePage, ProvincesPage } from './ProvincePage';
+import { lazyPage } from '../../shared/routing';
+
+const CommunePage = lazyPage(() => import('./CommunePage'), 'CommunePage');
+const HamletPage = lazyPage(() => import('./HamletPage'), 'HamletPage');
+const ProvincePage = lazyPage(() => import('./ProvincePage'), 'ProvincePage');
+const ProvincesPage = lazyPage(() => import('./ProvincePage'), 'ProvincesPage');
 
 export const routes: FeatureRoute[] = [
   { path: '/tinh', element: (s) => <ProvincesPage me={s.me} /> },

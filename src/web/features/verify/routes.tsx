@@ -1,5 +1,7 @@
 import type { FeatureRoute, PublicRoute } from '../../shared/routing';
-import { VerifyPage } from './VerifyPage';
+import { lazyPage } from '../../shared/routing';
+
+const VerifyPage = lazyPage(() => import('./VerifyPage'), 'VerifyPage');
 
 export const routes: FeatureRoute[] = [];
 
