@@ -1,5 +1,7 @@
+import { lazyPage } from '../../shared/routing';
 import type { FeatureRoute, PublicRoute } from '../../shared/routing';
-import { GuidePage } from './GuidePage';
+
+const GuidePage = lazyPage(() => import('./GuidePage'), 'GuidePage');
 
 export const routes: FeatureRoute[] = [];
 
