@@ -172,6 +172,10 @@ async function reference(mode: 'bare' | 'ref', clients: number): Promise<Referen
     p99: { name: `${name} p99`, unit: 'ms', value: percentile(r.latencies, 99) },
   };
 }
+// Warm-up (not reported): the first requests of a process run before the JIT has compiled Fastify's
+// path, which would understate whichever reference came first.
+await run('bare', 1, CLIENTS);
+await run('ref', 1, CLIENTS);
 const bare50 = await reference('bare', CLIENTS);
 const me50 = await reference('ref', CLIENTS);
 figure({ ...me50.rate, name: 'GET /api/me, 50 clients, throughput', reference: bare50.rate });
