@@ -1,10 +1,12 @@
 /**
- * The 50 counting phones of bench/count-api.bench.ts, run in a worker thread so that the load they
- * make does not share the server's event loop (real phones do not). Plain JavaScript: a worker does
- * not go through tsx. workerData: { base, cookie, countId, candidates, batches, mode, perClient, bulk,
- * rate }; answers { seconds, latencies, keys, retries, errors }.
+ * The counting phones of bench/count-api.bench.ts (one per batch: 50 or 200), run in a worker thread
+ * so that the load they make does not share the server's event loop (real phones do not). Plain
+ * JavaScript: a worker does not go through tsx. workerData: { base, bare, cookie, countId, candidates,
+ * batches, mode, perClient, bulk, rate }; answers { seconds, latencies, keys, retries, errors }.
  *
- * Modes: `ref` (GET /api/me back to back: an authenticated request that reads the session and answers),
+ * Modes: `bare` (a POST of a paper's body to a bare Fastify route in the server's process, back to
+ * back: the floor of any POST on this machine at this moment), `ref` (GET /api/me back to back: an
+ * authenticated request that reads the session and answers),
  * `closed` (each client sends its next request as soon as the previous one is answered), `open` (the
  * clients together offer `rate` papers/s on a fixed schedule; latency counts from the scheduled time,
  * so a server that falls behind is not flattered), `queue` (see queuedClient).
@@ -15,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as wait } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { base, cookie, countId, candidates, batches, mode, perClient, bulk, rate } = workerData;
+const { base, bare, cookie, countId, candidates, batches, mode, perClient, bulk, rate } = workerData;
 const latencies = [];
 const keys = [];
 const errors = [];
@@ -64,7 +66,16 @@ async function client(c) {
     const scheduled = t0 + k * interval;
     if (mode === 'open' && scheduled > performance.now()) await sleep(scheduled - performance.now());
     const start = mode === 'open' ? scheduled : performance.now();
-    if (mode === 'ref') {
+    if (mode === 'bare') {
+      const r = await fetch(bare, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify(paper(c, i)),
+      });
+      await r.arrayBuffer();
+      if (r.status !== 201) throw new Error(`bare POST: ${r.status}`);
+      latencies.push(performance.now() - start);
+    } else if (mode === 'ref') {
       const r = await fetch(`${base}/api/me`, { headers: { cookie } });
       await r.arrayBuffer();
       if (r.status !== 200) throw new Error(`GET /api/me: ${r.status}`);

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db, DatabaseKind } from './database';
 import { lockAuditChain } from './database';
+import { compiledOnce } from './compiled-once';
 import { sealPendingChanges } from './record-seals';
 
 export interface AuditInput {
@@ -54,24 +55,54 @@ export async function appendAudit(
   const seals = await sealPendingChanges(db, seq, outside);
   const base = { ...input, data: JSON.parse(data) as unknown, seq, id: randomUUID(), seals };
   const hash = auditHash(prevHash, base);
-  await db
-    .insertInto('audit_events')
-    .values({
+  await insertEvent(
+    db,
+    seq,
+    base.id,
+    input.at,
+    input.userId,
+    input.action,
+    input.entity,
+    input.entityId,
+    data,
+    prevHash,
+    hash,
+    seals,
+  );
+  return { ...base, prevHash, hash };
+}
+
+// Every audited write appends one event: built and compiled once (compiled-once.ts).
+const insertEvent = compiledOnce(
+  11,
+  (
+    db: Db,
+    seq: number,
+    id: string,
+    at: string,
+    userId: string | null,
+    action: string,
+    entity: string,
+    entityId: string | null,
+    data: string,
+    prevHash: string,
+    hash: string,
+    seals: string | null,
+  ) =>
+    db.insertInto('audit_events').values({
       seq,
-      id: base.id,
-      at: input.at,
-      user_id: input.userId,
-      action: input.action,
-      entity: input.entity,
-      entity_id: input.entityId,
+      id,
+      at,
+      user_id: userId,
+      action,
+      entity,
+      entity_id: entityId,
       data,
       prev_hash: prevHash,
       hash,
       seals,
-    })
-    .execute();
-  return { ...base, prevHash, hash };
-}
+    }),
+);
 
 export interface ChainCheck {
   readonly ok: boolean;
@@ -184,12 +215,10 @@ export async function nextAuditSeq(db: Db, kind: DatabaseKind): Promise<number> 
 }
 
 /** The last event's sequence number and hash, or null for an empty chain. */
+const head = compiledOnce(0, (db: Db) =>
+  db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+);
+
 export async function chainHead(db: Db): Promise<{ seq: number; hash: string } | null> {
-  const last = await db
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return last ?? null;
+  return (await head(db)).rows[0] ?? null;
 }

@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { compiledOnce } from './compiled-once';
 
 export interface ElectionRow {
   readonly id: string;
@@ -54,7 +55,11 @@ export async function insertElection(db: Db, e: ElectionRow & { createdAt: strin
 }
 
 /** The hamlet an election is held in. */
+// A team member's scope on every request: compiled once (compiled-once.ts).
+const hamletOf = compiledOnce(1, (db: Db, id: string) =>
+  db.selectFrom('elections').select('hamlet_id').where('id', '=', id),
+);
+
 export async function hamletOfElection(db: Db, id: string): Promise<string | undefined> {
-  const e = await db.selectFrom('elections').select('hamlet_id').where('id', '=', id).executeTakeFirst();
-  return e?.hamlet_id;
+  return (await hamletOf(db, id)).rows[0]?.hamlet_id;
 }

@@ -29,3 +29,5 @@ export * from './trail-check';
 export { checkIssuedDocument } from './document-check';
 export type { DocumentCheck } from './document-check';
 export { orderedUuid } from './ordered-ids';
+export { inCommitGroup } from './commit-group';
+export { closureSummaryOf } from './closure-summary';

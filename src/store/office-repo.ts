@@ -1,7 +1,8 @@
 /** The office-holders register, the commune's decisions and removal cases (migration 0009-office). */
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from './database';
-import { inChunks } from './chunks';
+import { rowsOfIds } from './chunks';
+import { sql } from 'kysely';
 import type {
   OfficeDecisionTable,
   OfficeTermTable,
@@ -159,18 +160,14 @@ export async function setElectionRound(
     .execute();
 }
 
-/** The current (not ended) head of each hamlet of the communes, oldest first (the caller keeps the last). */
-export async function currentHeadsInCommunes(db: Db, communeIds: readonly string[]): Promise<TermRow[]> {
-  return inChunks(communeIds, (part) =>
-    db
-      .selectFrom('office_terms as t')
-      .innerJoin('hamlets as h', 'h.id', 't.hamlet_id')
-      .selectAll('t')
-      .where('h.commune_id', 'in', part)
-      .where('t.position', '=', 'head')
-      .where('t.ended_on', 'is', null)
-      .orderBy('t.start_on')
-      .execute(),
+/** The current (not ended) head of each of the hamlets, oldest first (the caller keeps the last). */
+export async function currentHeadsOfHamlets(db: Db, hamletIds: readonly string[]): Promise<TermRow[]> {
+  return rowsOfIds<TermRow>(
+    db,
+    hamletIds,
+    (match) => sql`select t.* from office_terms t
+      where ${match(sql.ref('t.hamlet_id'))} and t.position = 'head' and t.ended_on is null
+      order by t.hamlet_id, t.start_on`,
   );
 }
 

@@ -74,8 +74,56 @@ export async function provinceStateRows(db: Db, today: string): Promise<Province
   }));
 }
 
-/** The closed head count of the latest election's current round in every hamlet, with its province. */
-export async function latestHeadClosures(db: Db): Promise<
+/** The head elections the roll-up reports on: each hamlet's latest, the count of its current round. */
+const LATEST_HEAD_COUNTS = sql`
+    from elections e
+    join hamlets h on h.id = e.hamlet_id
+    join communes co on co.id = h.commune_id
+    join counts c on c.election_id = e.id and c.round = e.round and c.position = 'head'
+    join count_closures z on z.count_id = c.id
+    where e.position = 'head' and h.dissolved_on is null and not exists (
+      select 1 from elections n
+      where n.hamlet_id = e.hamlet_id and n.position = 'head'
+        and (n.term_label > e.term_label or (n.term_label = e.term_label and n.created_at > e.created_at))
+    )`;
+
+export interface ProvinceResultRow {
+  readonly provinceCode: string;
+  readonly outcome: string;
+  readonly counts: number;
+  readonly registered: number;
+  readonly voted: number;
+}
+
+/**
+ * The closed head counts of every province summed by outcome from the closures' summary columns
+ * (closure-summary.ts), which each closure's seal covers: no result JSON is read. Closures without
+ * a summary are left to `latestHeadClosures(db, { unsummarised: true })`.
+ */
+export async function provinceResultRows(db: Db): Promise<ProvinceResultRow[]> {
+  const r = await sql<Record<keyof ProvinceResultRow, string | number>>`
+    select co.province_code as "provinceCode", z.outcome as "outcome", count(*) as "counts",
+           coalesce(sum(z.registered), 0) as "registered", coalesce(sum(z.voted), 0) as "voted"
+    ${LATEST_HEAD_COUNTS} and z.outcome is not null
+    group by co.province_code, z.outcome
+  `.execute(db);
+  return r.rows.map((row) => ({
+    provinceCode: String(row.provinceCode),
+    outcome: String(row.outcome),
+    counts: Number(row.counts),
+    registered: Number(row.registered),
+    voted: Number(row.voted),
+  }));
+}
+
+/**
+ * The closed head count of the latest election's current round in every hamlet, with its province
+ * (`unsummarised`: only the closures without the summary columns).
+ */
+export async function latestHeadClosures(
+  db: Db,
+  options: { readonly unsummarised?: boolean } = {},
+): Promise<
   {
     provinceCode: string;
     profileId: string;
@@ -95,16 +143,7 @@ export async function latestHeadClosures(db: Db): Promise<
   >`
     select co.province_code, e.profile_id, e.election_date, c.*,
            z.result as closure_result, z.corrections as closure_corrections
-    from elections e
-    join hamlets h on h.id = e.hamlet_id
-    join communes co on co.id = h.commune_id
-    join counts c on c.election_id = e.id and c.round = e.round and c.position = 'head'
-    join count_closures z on z.count_id = c.id
-    where e.position = 'head' and h.dissolved_on is null and not exists (
-      select 1 from elections n
-      where n.hamlet_id = e.hamlet_id and n.position = 'head'
-        and (n.term_label > e.term_label or (n.term_label = e.term_label and n.created_at > e.created_at))
-    )
+    ${LATEST_HEAD_COUNTS} ${options.unsummarised ? sql`and z.outcome is null` : sql``}
   `.execute(db);
   return r.rows.map(
     ({ province_code, profile_id, election_date, closure_result, closure_corrections, ...count }) => ({

@@ -4,7 +4,8 @@
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from './database';
-import { inChunks } from './chunks';
+import { inChunks, rowsOfIds } from './chunks';
+import { sql } from 'kysely';
 import { compiledOnce } from './compiled-once';
 import type {
   CountBatchClosureTable,
@@ -62,12 +63,38 @@ export async function listBatches(db: Db, countId: string): Promise<BatchRow[]> 
     .execute();
 }
 
+const batchById = compiledOnce(1, (db: Db, id: string) =>
+  db.selectFrom('count_batches').selectAll().where('id', '=', id),
+);
+
 export async function getBatch(db: Db, id: string): Promise<BatchRow | undefined> {
-  return db.selectFrom('count_batches').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await batchById(db, id)).rows[0];
 }
 
+/** The columns of a paper, in the order of insertEntry's arguments. */
+const entryInsertColumns = [
+  'id',
+  'count_id',
+  'batch_id',
+  'lane',
+  'seq',
+  'kept',
+  'defect',
+  'idempotency_key',
+  'entered_by',
+  'entered_at',
+] as const satisfies readonly (keyof CountEntryTable)[];
+
+const insertOneEntry = compiledOnce(entryInsertColumns.length, (db: Db, ...values: unknown[]) =>
+  db
+    .insertInto('count_entries')
+    .values(
+      Object.fromEntries(entryInsertColumns.map((c, i) => [c, values[i]])) as Insertable<CountEntryTable>,
+    ),
+);
+
 export async function insertEntry(db: Db, row: Insertable<CountEntryTable>): Promise<void> {
-  await db.insertInto('count_entries').values(row).execute();
+  await insertOneEntry(db, ...entryInsertColumns.map((c) => row[c] ?? null));
 }
 
 const entryColumns = [
@@ -83,16 +110,19 @@ const entryColumns = [
   'e.entered_at',
 ] as const;
 
-export async function entryByKey(db: Db, key: string): Promise<EntryRow | undefined> {
-  return db
+const entryOfKey = compiledOnce(1, (db: Db, key: string) =>
+  db
     .selectFrom('count_entries as e')
     .leftJoin('count_entry_voids as v', 'v.entry_id', 'e.id')
     .select([
       ...entryColumns,
       (eb) => eb.case().when('v.id', 'is not', null).then(1).else(0).end().as('voided'),
     ])
-    .where('e.idempotency_key', '=', key)
-    .executeTakeFirst();
+    .where('e.idempotency_key', '=', key),
+);
+
+export async function entryByKey(db: Db, key: string): Promise<EntryRow | undefined> {
+  return (await entryOfKey(db, key)).rows[0];
 }
 
 /** Live (not voided) entries of one lane of a batch, in paper order. */
@@ -255,23 +285,20 @@ export async function insertEntries(db: Db, rows: readonly Insertable<CountEntry
       .execute();
 }
 
-/** The head counts of the communes' elections with what their closure stored (null while open), oldest first. */
-export async function headCountsInCommunes(
+/** The head counts of the elections with what their closure stored (null while open), oldest first per election. */
+export async function headCountsOfElections(
   db: Db,
-  communeIds: readonly string[],
+  electionIds: readonly string[],
 ): Promise<{ count: CountRow; closure: { result: string; corrections: number } | null }[]> {
-  const rows = await inChunks(communeIds, (part) =>
-    db
-      .selectFrom('counts as c')
-      .innerJoin('elections as e', 'e.id', 'c.election_id')
-      .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
-      .leftJoin('count_closures as z', 'z.count_id', 'c.id')
-      .selectAll('c')
-      .select(['z.result as closure_result', 'z.corrections as closure_corrections'])
-      .where('h.commune_id', 'in', part)
-      .where('c.position', '=', 'head')
-      .orderBy('c.opened_at')
-      .execute(),
+  const rows = await rowsOfIds<
+    CountRow & { closure_result: string | null; closure_corrections: number | null }
+  >(
+    db,
+    electionIds,
+    (match) => sql`select c.*, z.result as closure_result, z.corrections as closure_corrections
+      from counts c left join count_closures z on z.count_id = c.id
+      where ${match(sql.ref('c.election_id'))} and c.position = 'head'
+      order by c.election_id, c.opened_at`,
   );
   return rows.map(({ closure_result, closure_corrections, ...count }) => ({
     count,
@@ -282,14 +309,12 @@ export async function headCountsInCommunes(
 
 /** The show-of-hands readings of several counts, oldest first within each count. */
 export async function handsOfCounts(db: Db, countIds: readonly string[]): Promise<HandsRow[]> {
-  return inChunks(countIds, (part) =>
-    db
-      .selectFrom('count_hands')
-      .selectAll()
-      .where('count_id', 'in', part)
-      .orderBy('count_id')
-      .orderBy('recorded_at')
-      .execute(),
+  if (countIds.length === 0) return [];
+  return rowsOfIds<HandsRow>(
+    db,
+    countIds,
+    (match) => sql`select h.* from count_hands h where ${match(sql.ref('h.count_id'))}
+      order by h.count_id, h.recorded_at`,
   );
 }
 

@@ -1,6 +1,7 @@
 /** Polling-day rows (migration 0012-polling-day): inserted, never updated or deleted. */
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from './database';
+import { closureSummaryOf } from './closure-summary';
 import type {
   CountWitnessTable,
   PollingAttendanceTable,
@@ -176,9 +177,11 @@ export async function packageRowsWhereIn(
 
 /** Inserts one row, as exported, into a polling or count table. */
 export async function insertPackageRow(db: Db, table: string, row: PackageRow): Promise<void> {
+  // A closure's summary columns always come from its own result, whatever the laptop's version sent.
+  const values = table === 'count_closures' ? { ...row, ...closureSummaryOf(row['result']) } : row;
   await db
     .insertInto(table as 'counts')
-    .values(row as never)
+    .values(values as never)
     .execute();
 }
 

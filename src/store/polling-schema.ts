@@ -92,6 +92,10 @@ export interface CountHandsTable {
 export interface CountClosureTable {
   count_id: string;
   result: string;
+  /** From the result, for the national roll-up (closure-summary.ts, migration 0036). */
+  outcome: string | null;
+  registered: number | null;
+  voted: number | null;
   corrections: number;
   closed_by: string | null;
   closed_at: string;

@@ -1,7 +1,9 @@
 /** Rounds (the commune's plan), their tasks and officials, and the step history of each election. */
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from './database';
-import { inChunks } from './chunks';
+import { inChunks, rowsOfIds } from './chunks';
+import { sql } from 'kysely';
+import { compiledOnce } from './compiled-once';
 import { nextVersion } from './optimistic';
 import type {
   DeadlineOverrideTable,
@@ -84,14 +86,18 @@ const electionColumns = [
   'g.name as groupName',
 ] as const;
 
-export async function getPlannedElection(db: Db, id: string): Promise<PlannedElectionRow | undefined> {
-  return db
+// Read by every polling-day and count request: compiled once (compiled-once.ts).
+const plannedElection = compiledOnce(1, (db: Db, id: string) =>
+  db
     .selectFrom('elections as e')
     .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
     .leftJoin('resident_groups as g', 'g.id', 'e.resident_group_id')
     .select(electionColumns)
-    .where('e.id', '=', id)
-    .executeTakeFirst();
+    .where('e.id', '=', id),
+);
+
+export async function getPlannedElection(db: Db, id: string): Promise<PlannedElectionRow | undefined> {
+  return (await plannedElection(db, id)).rows[0];
 }
 
 export async function listRoundElections(db: Db, roundId: string): Promise<PlannedElectionRow[]> {
@@ -217,9 +223,10 @@ export async function listOverrides(db: Db, electionId: string): Promise<Overrid
     .execute();
 }
 
-// Batched reads for the oversight dashboards (issue 9): every hamlet of many communes at once. They
-// filter by commune through a join rather than by thousands of hamlet ids: one statement with a
-// hundred parameters instead of several with five hundred each (docs/operations.md).
+// Batched reads for the oversight dashboards: every hamlet of many communes at once. They start
+// from the hamlets' (or the elections') own ids, read first by the commune index, so each statement
+// probes the index of its table for the province's rows only. Filtering by commune through a join
+// let PostgreSQL hash-join a scan of the whole national table instead (docs/benchmarks.md).
 
 export interface HeadElectionRow {
   readonly id: string;
@@ -233,30 +240,18 @@ export interface HeadElectionRow {
   readonly createdAt: string;
 }
 
-/** Every head election of the communes' hamlets that are not dissolved (all terms; the caller keeps the latest). */
-export async function headElectionsInCommunes(
+/** Every head election of the hamlets (all terms; the caller keeps the latest). */
+export async function headElectionsOfHamlets(
   db: Db,
-  communeIds: readonly string[],
+  hamletIds: readonly string[],
 ): Promise<HeadElectionRow[]> {
-  return inChunks(communeIds, (part) =>
-    db
-      .selectFrom('elections as e')
-      .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
-      .select([
-        'e.id',
-        'e.hamlet_id as hamletId',
-        'e.term_label as termLabel',
-        'e.profile_id as profileId',
-        'e.election_date as electionDate',
-        'e.state',
-        'e.round',
-        'e.round_id as roundId',
-        'e.created_at as createdAt',
-      ])
-      .where('h.commune_id', 'in', part)
-      .where('h.dissolved_on', 'is', null)
-      .where('e.position', '=', 'head')
-      .execute(),
+  return rowsOfIds<HeadElectionRow>(
+    db,
+    hamletIds,
+    (match) => sql`select e.id, e.hamlet_id as "hamletId", e.term_label as "termLabel",
+        e.profile_id as "profileId", e.election_date as "electionDate", e.state, e.round,
+        e.round_id as "roundId", e.created_at as "createdAt"
+      from elections e where ${match(sql.ref('e.hamlet_id'))} and e.position = 'head'`,
   );
 }
 
@@ -293,23 +288,18 @@ export async function overdueTaskCounts(
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
-/** The history rows of the communes' head elections that reached one of `states`, in order. */
-export async function stateChangesInCommunes(
+/** The history rows of the elections that reached one of `states`, in order. */
+export async function stateChangesOfElections(
   db: Db,
-  communeIds: readonly string[],
+  electionIds: readonly string[],
   states: readonly string[],
 ): Promise<StateChangeRow[]> {
-  return inChunks(communeIds, (part) =>
-    db
-      .selectFrom('election_state_changes as s')
-      .innerJoin('elections as e', 'e.id', 's.election_id')
-      .innerJoin('hamlets as h', 'h.id', 'e.hamlet_id')
-      .selectAll('s')
-      .where('h.commune_id', 'in', part)
-      .where('e.position', '=', 'head')
-      .where('s.to_state', 'in', [...states])
-      .orderBy('s.election_id')
-      .orderBy('s.seq')
-      .execute(),
+  if (electionIds.length === 0 || states.length === 0) return [];
+  return rowsOfIds<StateChangeRow>(
+    db,
+    electionIds,
+    (match) => sql`select s.* from election_state_changes s
+      where ${match(sql.ref('s.election_id'))} and s.to_state in (${sql.join([...states])})
+      order by s.election_id, s.seq`,
   );
 }

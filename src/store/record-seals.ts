@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryResult } from 'kysely';
 import type { Db, DatabaseKind } from './database';
+import { compiledOnce } from './compiled-once';
 
 /**
  * Tamper evidence over the election record itself, not only over the audit log.
@@ -244,6 +245,12 @@ async function rowsByKeys(
 ): Promise<Map<string, Record<string, unknown>>> {
   const key = SEALED_TABLES[table];
   const found = new Map<string, Record<string, unknown>>();
+  if (keys.length === 1) {
+    // A write of one row (one paper, one check-in): one query compiled once per table.
+    const row = (await rowOf(table)(db, keys[0]!)).rows[0];
+    if (row) found.set(String(row[key]), row);
+    return found;
+  }
   for (const part of chunksOf(keys, IN_CHUNK)) {
     const rows = await sql<
       Record<string, unknown>
@@ -252,6 +259,36 @@ async function rowsByKeys(
   }
   return found;
 }
+
+const rowQueries = new Map<
+  SealedTable,
+  (db: Db, key: string) => Promise<QueryResult<Record<string, unknown>>>
+>();
+function rowOf(table: SealedTable) {
+  let query = rowQueries.get(table);
+  if (!query) {
+    query = compiledOnce(1, (db: Db, key: string) => ({
+      compile: () =>
+        sql<
+          Record<string, unknown>
+        >`select * from ${sql.table(table)} where ${sql.ref(SEALED_TABLES[table])} = ${key}`.compile(db),
+    }));
+    rowQueries.set(table, query);
+  }
+  return query;
+}
+
+const pendingChanges = compiledOnce(0, (db: Db) =>
+  db.selectFrom('record_changes').select(['tbl', 'row_key']),
+);
+const takePendingChanges = compiledOnce(0, (db: Db) =>
+  db.deleteFrom('record_changes').returning(['tbl', 'row_key']),
+);
+const insertSeal = compiledOnce(
+  4,
+  (db: Db, seq: number, tbl: string, rowKey: string, digest: string | null) =>
+    db.insertInto('record_seals').values({ seq, tbl, row_key: rowKey, digest }),
+);
 
 const changeKey = (tbl: string, rowKey: string) => `${tbl}\t${rowKey}`;
 
@@ -262,7 +299,7 @@ const changeKey = (tbl: string, rowKey: string) => `${tbl}\t${rowKey}`;
  * unrelated write, which would vouch for them; they stay pending, and verifyRecord reports them.
  */
 export async function changesMadeOutside(db: Db): Promise<ReadonlySet<string>> {
-  const rows = await db.selectFrom('record_changes').select(['tbl', 'row_key']).execute();
+  const rows = (await pendingChanges(db)).rows;
   return new Set(rows.map((r) => changeKey(r.tbl, r.row_key)));
 }
 
@@ -280,10 +317,8 @@ export async function sealPendingChanges(
   // The usual case, nothing pending from outside: take and clear the notes in one statement.
   const pending =
     outside.size === 0
-      ? await db.deleteFrom('record_changes').returning(['tbl', 'row_key']).execute()
-      : (await db.selectFrom('record_changes').select(['tbl', 'row_key']).execute()).filter(
-          (p) => !outside.has(changeKey(p.tbl, p.row_key)),
-        );
+      ? (await takePendingChanges(db)).rows
+      : (await pendingChanges(db)).rows.filter((p) => !outside.has(changeKey(p.tbl, p.row_key)));
   if (pending.length === 0) return null;
   const byTable = new Map<SealedTable, string[]>();
   for (const p of pending) {
@@ -300,12 +335,16 @@ export async function sealPendingChanges(
       seals.push({ tbl: table, rowKey: k, digest: row ? rowDigest(table, row) : null });
     }
   }
-  for (const part of chunksOf(seals, IN_CHUNK)) {
-    await db
-      .insertInto('record_seals')
-      .values(part.map((s) => ({ seq, tbl: s.tbl, row_key: s.rowKey, digest: s.digest })))
-      .execute();
-  }
+  if (seals.length === 1) {
+    const s = seals[0]!;
+    await insertSeal(db, seq, s.tbl, s.rowKey, s.digest);
+  } else
+    for (const part of chunksOf(seals, IN_CHUNK)) {
+      await db
+        .insertInto('record_seals')
+        .values(part.map((s) => ({ seq, tbl: s.tbl, row_key: s.rowKey, digest: s.digest })))
+        .execute();
+    }
   if (outside.size > 0)
     for (const [table, keys] of byTable) {
       for (const part of chunksOf(keys, IN_CHUNK))

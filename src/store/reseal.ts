@@ -16,10 +16,14 @@ export async function resealExistingRows(
 ): Promise<void> {
   const kind = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
   const key = SEALED_TABLES[table];
-  const added = await sql`insert into record_changes (tbl, row_key)
+  await sql`insert into record_changes (tbl, row_key)
     select ${table}, cast(${sql.ref(key)} as text) from ${sql.table(table)} where true
     on conflict do nothing`.execute(db);
-  const rows = Number(added.numAffectedRows ?? 0);
+  // Counted after the insert: a migration that also updated the rows has noted them already.
+  const pending = await sql<{
+    n: number | string;
+  }>`select count(*) as n from record_changes where tbl = ${table}`.execute(db);
+  const rows = Number(pending.rows[0]?.n ?? 0);
   if (rows === 0) return;
   await appendAudit(db, kind, {
     userId: null,

@@ -1,5 +1,6 @@
 import type { Db } from './database';
 import { inChunks } from './chunks';
+import { compiledOnce } from './compiled-once';
 
 export interface ProvinceRow {
   readonly code: string;
@@ -375,13 +376,17 @@ export async function communePlace(db: Db, id: string) {
 }
 
 /** A hamlet with its commune and province: where its records sit. */
-export async function hamletPlace(db: Db, id: string) {
-  return db
+// Every permission check of a hamlet's record reads it: compiled once (compiled-once.ts).
+const placeOfHamlet = compiledOnce(1, (db: Db, id: string) =>
+  db
     .selectFrom('hamlets as h')
     .innerJoin('communes as c', 'c.id', 'h.commune_id')
     .select(['h.id', 'c.id as communeId', 'c.province_code as provinceCode'])
-    .where('h.id', '=', id)
-    .executeTakeFirst();
+    .where('h.id', '=', id),
+);
+
+export async function hamletPlace(db: Db, id: string) {
+  return (await placeOfHamlet(db, id)).rows[0];
 }
 
 /** A household's id and hamlet. */

@@ -2,7 +2,7 @@ import type { CivilDate } from '../../domain/calendar';
 import { vietnamDate } from '../../domain/calendar';
 import type { Db, Store } from '../../store';
 import { appendAudit } from '../../store/audit-repo';
-import { recordSeals } from '../../store';
+import { inCommitGroup, recordSeals } from '../../store';
 import type { Actor } from './actor';
 
 /** What every use case needs: the store and a clock (injected so tests control "now"). */
@@ -38,16 +38,16 @@ export interface AuditNote {
 
 /**
  * Runs one use case's writes in a single transaction together with its audit event, so that a
- * change is never stored without its trace and a failure midway stores nothing.
+ * change is never stored without its trace and a failure midway stores nothing. On SQLite the
+ * transaction is a savepoint of a commit group (store/commit-group.ts): concurrent writes share one
+ * commit, each answered after it.
  */
 export async function writeWithAudit<T>(
   ctx: ServiceContext,
   actor: Actor | null,
   work: (db: Db) => Promise<{ value: T; audit: AuditNote }>,
 ): Promise<T> {
-  const done = await ctx.store.db.transaction().execute(async (trx) => {
-    // Changes pending before this transaction were made outside the application: never seal them.
-    const outside = await recordSeals.changesMadeOutside(trx);
+  const write = async (trx: Db, outside: ReadonlySet<string>) => {
     const { value, audit } = await work(trx);
     const event = await appendAudit(
       trx,
@@ -63,7 +63,14 @@ export async function writeWithAudit<T>(
       outside,
     );
     return { value, event };
-  });
+  };
+  const done =
+    ctx.store.kind === 'sqlite'
+      ? await inCommitGroup(ctx.store.db, write)
+      : await ctx.store.db.transaction().execute(async (trx) =>
+          // Changes pending before this transaction were made outside the application: never seal them.
+          write(trx, await recordSeals.changesMadeOutside(trx)),
+        );
   // After the commit: the witness outside the database only ever names a head that exists.
   ctx.store.checkpoints?.note(done.event.seq, done.event.hash);
   return done.value;

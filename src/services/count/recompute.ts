@@ -355,13 +355,13 @@ export async function checkClosedCounts(
   });
 }
 
-/** The closed head counts of the communes, each recomputed from its records and checked. */
+/** The closed head counts of the elections, each recomputed from its records and checked. */
 export async function checkedHeadCounts(
   db: Db,
-  communeIds: readonly string[],
+  electionIds: readonly string[],
   profileOfElection: (electionId: string) => RuleProfile | null,
 ): Promise<CheckedHeadCount[]> {
-  const rows = (await repo.headCountsInCommunes(db, communeIds)).filter(
+  const rows = (await repo.headCountsOfElections(db, electionIds)).filter(
     (r): r is { count: repo.CountRow; closure: StoredClosure } => r.closure !== null,
   );
   return checkClosedCounts(db, rows, profileOfElection);

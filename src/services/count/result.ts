@@ -10,7 +10,7 @@ import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import type { InvalidReason } from '../../domain/rules';
 import { describeThreshold, formatCitation, formatPercent } from '../../domain/rules';
-import { pollingCounts as repo } from '../../store';
+import { closureSummaryOf, pollingCounts as repo } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
@@ -262,6 +262,7 @@ export async function closeCount(
     const row = {
       count_id: countId,
       result: JSON.stringify(result),
+      ...closureSummaryOf(result),
       corrections: view.corrections,
       closed_by: actor.userId,
       closed_at: ctx.now().toISOString(),

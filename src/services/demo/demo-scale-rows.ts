@@ -18,6 +18,7 @@ import type { DemoHousehold, PersonalIdAllocator } from '../../demo/population';
 import type { ScaleCommune, ScaleHamlet, ScaleMode } from '../../demo/scale';
 import { candidateNames } from '../../demo/scale';
 import type { DatabaseSchema } from '../../store';
+import { closureSummaryOf } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { handsRows, pathTo, stepDay } from './oversight-demo';
@@ -145,6 +146,7 @@ function countRows(
   b.closures.push({
     count_id: id,
     result: JSON.stringify(result.value),
+    ...closureSummaryOf(result.value),
     corrections: 0,
     closed_by: null,
     closed_at: l.at,

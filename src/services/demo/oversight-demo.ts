@@ -24,6 +24,7 @@ import {
   users as usersRepo,
 } from '../../store';
 import type { Db } from '../../store';
+import { closureSummaryOf } from '../../store';
 import type { Actor } from '../common';
 import type { ServiceContext } from '../common';
 import { writeWithAudit } from '../common';
@@ -153,6 +154,7 @@ async function insertCount(
     {
       count_id: id,
       result: JSON.stringify(result.value),
+      ...closureSummaryOf(result.value),
       corrections: 0,
       closed_by: null,
       closed_at: at,

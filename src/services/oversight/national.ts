@@ -3,8 +3,12 @@
  * state, late items, re-elections, interim heads and results, for whoever reads the whole country.
  * Aggregated in SQL (store/oversight-repo.ts): the province dashboard reads one row per hamlet and
  * adds them up in JavaScript, which is fine for 2,000 hamlets but not for 70,000. The results are
- * the exception: each closed head count is recomputed from its records (services/count/recompute.ts,
- * a few reads for all of them) and a stored result that differs makes its election `suspect`.
+ * summed in SQL from the closures' summary columns (outcome, registered, voted: migration 0036),
+ * written with the closure from the same result and covered by its seal, so `audit verify` proves
+ * them; no result JSON is read. Recomputed from the records instead (services/count/recompute.ts,
+ * a stored result that differs makes its election `suspect`): every closure while a change made
+ * outside the application is pending, and always a closure without a summary. The drill-down to a
+ * province recomputes every result of the province from its records.
  *
  * One difference with the province dashboard, on purpose: a hamlet counts as late here when it has
  * an overdue plan task. The dashboards also mark it late when the next step's legal deadline has
@@ -77,9 +81,29 @@ function addResult(t: Tally, c: counting.CheckedHeadCount): Tally {
   };
 }
 
-/** Every latest head election's closed count, recomputed and checked, with its province. */
-async function checkedResults(db: Db, today: CivilDate): Promise<Map<string, counting.CheckedHeadCount[]>> {
-  const rows = await repo.latestHeadClosures(db);
+/** The closed counts summed from their sealed summaries (no JSON read), added to a province's tally. */
+function addSummary(t: Tally, r: repo.ProvinceResultRow): Tally {
+  return {
+    ...t,
+    counted: t.counted + r.counts,
+    registered: t.registered + r.registered,
+    voted: t.voted + r.voted,
+    elected: t.elected + (r.outcome === 'elected' ? r.counts : 0),
+    outcomeRerun: t.outcomeRerun + (r.outcome === 'rerun' ? r.counts : 0),
+    outcomeInterim: t.outcomeInterim + (r.outcome === 'interim' ? r.counts : 0),
+  };
+}
+
+/**
+ * Every latest head election's closed count, recomputed from its records and checked, with its
+ * province (`unsummarised`: only the closures without summary columns).
+ */
+async function checkedResults(
+  db: Db,
+  today: CivilDate,
+  unsummarised: boolean,
+): Promise<Map<string, counting.CheckedHeadCount[]>> {
+  const rows = await repo.latestHeadClosures(db, { unsummarised });
   const elections = new Map(rows.map((r) => [r.count.election_id, r]));
   const checked = await counting.checkClosedCounts(db, rows, (id) => {
     const e = elections.get(id);
@@ -106,9 +130,14 @@ export async function nationalRollup(ctx: ServiceContext, actor: Actor): Promise
 
 async function computeRollup(ctx: ServiceContext, today: CivilDate): Promise<NationalRollup> {
   const db = ctx.store.db;
-  const [rows, results, communeTasks, communes, provinces] = await Promise.all([
+  // The closures' summaries are sealed with them, so the chain vouches for them as for the JSON
+  // (audit verify). While a change made outside the application is pending, nothing stored is
+  // taken on trust: every result is recomputed from its count's records, as the provinces do.
+  const outside = await repo.recordChangedOutside(db);
+  const [rows, summaries, results, communeTasks, communes, provinces] = await Promise.all([
     repo.provinceStateRows(db, today),
-    checkedResults(db, today),
+    outside ? Promise.resolve([]) : repo.provinceResultRows(db),
+    checkedResults(db, today, !outside),
     repo.communeLevelOverdue(db, today),
     repo.communesWithHamlets(db),
     territoryRepo.listProvinces(db),
@@ -116,6 +145,8 @@ async function computeRollup(ctx: ServiceContext, today: CivilDate): Promise<Nat
   const byProvince = new Map<string, Tally>();
   for (const r of rows)
     byProvince.set(r.provinceCode, add(byProvince.get(r.provinceCode) ?? emptyTally(), r));
+  for (const r of summaries)
+    byProvince.set(r.provinceCode, addSummary(byProvince.get(r.provinceCode) ?? emptyTally(), r));
   for (const [code, list] of results)
     byProvince.set(code, list.reduce(addResult, byProvince.get(code) ?? emptyTally()));
   const out: NationalRow[] = provinces.map((p) => {

@@ -107,9 +107,9 @@ interface ElectionRow {
 }
 
 /** The head election of the latest term per hamlet: the one the commune reports on. */
-async function latestHeadElections(db: Db, communeIds: readonly string[]): Promise<Map<string, ElectionRow>> {
+async function latestHeadElections(db: Db, hamletIds: readonly string[]): Promise<Map<string, ElectionRow>> {
   const out = new Map<string, ElectionRow>();
-  for (const r of await planRepo.headElectionsInCommunes(db, communeIds)) {
+  for (const r of await planRepo.headElectionsOfHamlets(db, hamletIds)) {
     const prev = out.get(r.hamletId);
     if (!prev || [r.termLabel, r.createdAt].join('|') > [prev.termLabel, prev.createdAt].join('|'))
       out.set(r.hamletId, r);
@@ -133,7 +133,7 @@ async function overdueTasks(
 }
 
 /** The first day each election reached a done state, and the history of the "reported" step. */
-async function doneHistory(db: Db, communeIds: readonly string[], elections: readonly ElectionRow[]) {
+async function doneHistory(db: Db, elections: readonly ElectionRow[]) {
   const doneOn = new Map<string, CivilDate>();
   const reported = new Map<string, planRepo.StateChangeRow[]>();
   const done = new Set(
@@ -141,7 +141,7 @@ async function doneHistory(db: Db, communeIds: readonly string[], elections: rea
   );
   const inReported = new Set(elections.filter((e) => e.state === 'reported').map((e) => e.id));
   // One read for both: "reported" is one of the done states.
-  for (const r of await planRepo.stateChangesInCommunes(db, communeIds, DONE_STATES)) {
+  for (const r of await planRepo.stateChangesOfElections(db, [...done], DONE_STATES)) {
     if (done.has(r.election_id)) {
       const prev = doneOn.get(r.election_id);
       if (!prev || r.on_date < prev) doneOn.set(r.election_id, r.on_date);
@@ -207,7 +207,6 @@ export function nextDeadlineOf(
  */
 async function results(
   db: Db,
-  communeIds: readonly string[],
   elections: readonly ElectionRow[],
   today: CivilDate,
 ): Promise<Map<string, ElectionResult>> {
@@ -221,7 +220,7 @@ async function results(
     const p = e ? profileOf(e.profileId, e.electionDate ?? today) : null;
     return p?.ok ? p.value : null;
   };
-  for (const c of await counting.checkedHeadCounts(db, communeIds, profileOfElection)) {
+  for (const c of await counting.checkedHeadCounts(db, [...wanted.keys()], profileOfElection)) {
     if (c.round !== wanted.get(c.electionId)?.round) continue;
     out.set(c.electionId, resultOf(c));
   }
@@ -241,9 +240,9 @@ function resultOf(c: counting.CheckedHeadCount): ElectionResult {
   };
 }
 
-async function officeHolders(db: Db, communeIds: readonly string[]): Promise<Map<string, OfficeHolder>> {
+async function officeHolders(db: Db, hamletIds: readonly string[]): Promise<Map<string, OfficeHolder>> {
   const out = new Map<string, OfficeHolder>();
-  for (const r of await officeRepo.currentHeadsInCommunes(db, communeIds))
+  for (const r of await officeRepo.currentHeadsOfHamlets(db, hamletIds))
     out.set(r.hamlet_id, { name: r.holder_name, basis: r.basis, termEnd: r.planned_end });
   return out;
 }
@@ -269,19 +268,22 @@ export interface StatusSet {
 
 /** The status of every hamlet of the given communes on `today` (Vietnam civil date). */
 export async function statusOf(db: Db, communeIds: readonly string[], today: CivilDate): Promise<StatusSet> {
+  // The hamlets first, by the commune index; every later read starts from their ids (or their
+  // elections'), so its cost follows the communes' own rows, not the national tables' size.
   // Independent reads run side by side (PostgreSQL serves them on several pooled connections).
-  const [hamlets, elections, office] = await Promise.all([
-    listHamletsOf(db, communeIds),
-    latestHeadElections(db, communeIds),
-    officeHolders(db, communeIds),
+  const hamlets = await listHamletsOf(db, communeIds);
+  const hamletIds = hamlets.map((h) => h.id);
+  const [elections, office] = await Promise.all([
+    latestHeadElections(db, hamletIds),
+    officeHolders(db, hamletIds),
   ]);
   const rows = [...elections.values()];
   const roundIds = [...new Set(rows.map((e) => e.roundId).filter((x): x is string => x !== null))];
   const [roundList, overdue, { doneOn, reported }, counted] = await Promise.all([
     planRepo.roundDeadlines(db, roundIds),
     overdueTasks(db, roundIds, today),
-    doneHistory(db, communeIds, rows),
-    results(db, communeIds, rows, today),
+    doneHistory(db, rows),
+    results(db, rows, today),
   ]);
   const rounds = new Map(roundList.map((r) => [r.id, r] as const));
   const communeTasks = new Map<string, number>();
