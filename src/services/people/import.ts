@@ -532,6 +532,9 @@ async function writeImport(
   };
 }
 
+/** Rows built and inserted together by a confirmation. */
+const WRITE_CHUNK = 2000;
+
 interface WriteMeta {
   readonly batchId: string;
   readonly at: string;
@@ -547,24 +550,26 @@ async function writeDiff(db: Db, hamletId: string, a: Analysis, meta: WriteMeta)
     groups.set(name, id);
   }
   const householdIds = await writeHouseholds(db, hamletId, a, groups, meta.at);
-  await repo.insertResidentRows(
-    db,
-    // Time-ordered ids: a hamlet's thousands of new rows append to the key index instead of scattering.
-    diff.toAdd.map((r) => ({
-      id: orderedUuid(),
-      householdId: householdIds.get(r.householdCode) as string,
-      fullName: r.fullName,
-      searchName: foldForSearch(r.fullName),
-      sex: r.sex,
-      birthDate: r.birthDate,
-      personalId: r.personalId,
-      relation: r.relation,
-      residence: r.residence,
-      residenceAssumed: r.residenceAssumed,
-      legalCapacity: r.legalCapacity,
-    })),
-    meta.at,
-  );
+  // A chunk at a time: the insert rows of a whole file are never built at once.
+  for (let from = 0; from < diff.toAdd.length; from += WRITE_CHUNK)
+    await repo.insertResidentRows(
+      db,
+      // Time-ordered ids: a hamlet's thousands of new rows append to the key index instead of scattering.
+      diff.toAdd.slice(from, from + WRITE_CHUNK).map((r) => ({
+        id: orderedUuid(),
+        householdId: householdIds.get(r.householdCode) as string,
+        fullName: r.fullName,
+        searchName: foldForSearch(r.fullName),
+        sex: r.sex,
+        birthDate: r.birthDate,
+        personalId: r.personalId,
+        relation: r.relation,
+        residence: r.residence,
+        residenceAssumed: r.residenceAssumed,
+        legalCapacity: r.legalCapacity,
+      })),
+      meta.at,
+    );
   const events: repo.ResidentEvent[] = [];
   for (const c of diff.toChange) {
     const next = c.after;
