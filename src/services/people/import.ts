@@ -552,24 +552,7 @@ async function writeDiff(db: Db, hamletId: string, a: Analysis, meta: WriteMeta)
   const householdIds = await writeHouseholds(db, hamletId, a, groups, meta.at);
   // A chunk at a time: the insert rows of a whole file are never built at once.
   for (let from = 0; from < diff.toAdd.length; from += WRITE_CHUNK)
-    await repo.insertResidentRows(
-      db,
-      // Time-ordered ids: a hamlet's thousands of new rows append to the key index instead of scattering.
-      diff.toAdd.slice(from, from + WRITE_CHUNK).map((r) => ({
-        id: orderedUuid(),
-        householdId: householdIds.get(r.householdCode) as string,
-        fullName: r.fullName,
-        searchName: foldForSearch(r.fullName),
-        sex: r.sex,
-        birthDate: r.birthDate,
-        personalId: r.personalId,
-        relation: r.relation,
-        residence: r.residence,
-        residenceAssumed: r.residenceAssumed,
-        legalCapacity: r.legalCapacity,
-      })),
-      meta.at,
-    );
+    await insertNew(db, diff.toAdd.slice(from, from + WRITE_CHUNK), householdIds, meta.at);
   const events: repo.ResidentEvent[] = [];
   for (const c of diff.toChange) {
     const next = c.after;
@@ -600,6 +583,32 @@ async function writeDiff(db: Db, hamletId: string, a: Analysis, meta: WriteMeta)
     });
   }
   await repo.insertEvents(db, events);
+}
+
+async function insertNew(
+  db: Db,
+  rows: readonly ResidentRow[],
+  householdIds: ReadonlyMap<string, string>,
+  at: string,
+): Promise<void> {
+  await repo.insertResidentRows(
+    db,
+    // Time-ordered ids: a hamlet's thousands of new rows append to the key index instead of scattering.
+    rows.map((r) => ({
+      id: orderedUuid(),
+      householdId: householdIds.get(r.householdCode) as string,
+      fullName: r.fullName,
+      searchName: foldForSearch(r.fullName),
+      sex: r.sex,
+      birthDate: r.birthDate,
+      personalId: r.personalId,
+      relation: r.relation,
+      residence: r.residence,
+      residenceAssumed: r.residenceAssumed,
+      legalCapacity: r.legalCapacity,
+    })),
+    at,
+  );
 }
 
 /** Creates the households the file introduces and updates the address or group the file changes. */
