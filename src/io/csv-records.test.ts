@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsvRecords } from './csv-records';
+import { createCsvRecordReader, parseCsvRecords } from './csv-records';
 
 const records = (text: string, delimiter = ',') => {
   const r = parseCsvRecords(text, delimiter);
@@ -46,6 +46,31 @@ describe('parseCsvRecords', () => {
         }
         const got = parseCsvRecords(text, delimiter);
         expect(got.ok ? got.records : 'malformed').toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the same records and errors when the text arrives in pieces cut anywhere', () => {
+    const piece = fc.constantFrom('a', 'ệ', ' ', ',', '"', '""', '\n', '\r\n', '\r');
+    const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(60), { maxLength: 6 }), (whole, cuts) => {
+        const at = [...new Set(cuts.map((c) => c % (whole.length + 1)))].sort((a, b) => a - b);
+        const pieces: string[] = [];
+        let from = 0;
+        for (const c of at) {
+          pieces.push(whole.slice(from, c));
+          from = c;
+        }
+        const got: string[][] = [];
+        const reader = createCsvRecordReader(',', (cells) => got.push(cells));
+        let result = { ok: true } as { ok: boolean; line?: number };
+        for (const p of pieces) if (result.ok) result = reader.push(p, false);
+        if (result.ok) result = reader.push(whole.slice(from), true);
+        const expected = parseCsvRecords(whole, ',');
+        if (expected.ok) expect([result.ok, got]).toEqual([true, expected.records]);
+        else expect(result).toEqual(expected);
       }),
       { numRuns: 3000 },
     );

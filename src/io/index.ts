@@ -21,6 +21,7 @@ export {
   diffResidents,
   importResidentsFile,
   mapHeaders,
+  residentValidator,
   validateResidentTable,
 } from './residents-import';
 export type {
@@ -37,10 +38,18 @@ export type {
   ResidentDiff,
   ResidentFields,
   ResidentRow,
+  ResidentValidator,
   StoredResident,
 } from './residents-import';
 export { buildResidentsTemplate, GUIDE_SHEET, TEMPLATE_SHEET } from './residents-template';
-export { cellText, readTabular } from './tabular';
-export type { ReadTabularOptions, Table, TabularFailureCode } from './tabular';
+export { cellText, readTabular, streamTabular } from './tabular';
+export type {
+  ReadTabularOptions,
+  Table,
+  TabularFailureCode,
+  TabularHeader,
+  TabularInfo,
+  TabularRowSink,
+} from './tabular';
 export { addSheet, neutralizeCell, safeSheetName, writeXlsx } from './xlsx-export';
 export type { CellValue, XlsxColumn, XlsxSheet } from './xlsx-export';

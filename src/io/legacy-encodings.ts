@@ -5,6 +5,7 @@
  * Unicode NFC and say which encoding we found, choosing the decoding that yields the most valid
  * Vietnamese syllables (see vietnamese-syllable.ts), so ordinary Unicode or ASCII text is left alone.
  */
+import { isUtf8 } from 'node:buffer';
 import { scoreVietnamese, type SyllableScore } from './vietnamese-syllable';
 
 export type LegacyEncoding = 'tcvn3' | 'vni' | 'windows-1258';
@@ -286,25 +287,21 @@ export interface DecodedBytes extends ConvertedText {
   readonly encoding: ByteEncoding;
 }
 
-function decodeUtf16(bytes: Uint8Array): DecodedBytes | null {
-  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
-  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
-  let encoding: 'utf-16le' | 'utf-16be' | null = le ? 'utf-16le' : be ? 'utf-16be' : null;
-  if (encoding === null && bytes.length >= 4) {
-    // Without a BOM, ASCII-heavy UTF-16 has a zero in every other byte.
-    const n = Math.min(bytes.length, 4096) & ~1;
-    let evenZeros = 0;
-    let oddZeros = 0;
-    for (let i = 0; i < n; i += 2) {
-      if (bytes[i] === 0) evenZeros++;
-      if (bytes[i + 1] === 0) oddZeros++;
-    }
-    if (oddZeros > n * 0.3 && evenZeros < n * 0.05) encoding = 'utf-16le';
-    else if (evenZeros > n * 0.3 && oddZeros < n * 0.05) encoding = 'utf-16be';
+/** UTF-16 when the bytes say so: a byte order mark, or a zero in every other byte of ASCII-heavy text. */
+function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes.length < 4) return null;
+  const n = Math.min(bytes.length, 4096) & ~1;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
   }
-  if (encoding === null) return null;
-  const text = new TextDecoder(encoding).decode(bytes); // strips the BOM
-  return { encoding, ...convertLegacyText(text) };
+  if (oddZeros > n * 0.3 && evenZeros < n * 0.05) return 'utf-16le';
+  if (evenZeros > n * 0.3 && oddZeros < n * 0.05) return 'utf-16be';
+  return null;
 }
 
 function latin1(bytes: Uint8Array): string {
@@ -315,36 +312,91 @@ function latin1(bytes: Uint8Array): string {
   return out;
 }
 
+/** Bytes decoded a piece at a time; each piece but the last ends at a line break. */
+export interface DecodingText {
+  readonly encoding: ByteEncoding;
+  readonly converted: LegacyEncoding | null;
+  /** NFC text, legacy font text converted, in pieces of about `pieceBytes` of the input. */
+  pieces(): Generator<string>;
+}
+
+/** Detection reads this much of the start of a file: more than the 200,000 characters it samples. */
+const SAMPLE_BYTES = 1024 * 1024;
+const PIECE_BYTES = 1024 * 1024;
+
 /**
  * Decodes a text file of unknown encoding: UTF-8 (with or without BOM) or UTF-16 when the bytes say
  * so, otherwise whichever of windows-1258, TCVN3, VNI or plain windows-1252 reads as the most
- * Vietnamese. Legacy font text inside UTF-8 or UTF-16 is converted too.
+ * Vietnamese. Legacy font text inside UTF-8 or UTF-16 is converted too. The encoding is chosen on the
+ * first megabyte (the syllable scores read the first 2,000 words, detection the first 200,000
+ * characters), then the whole file is decoded piece by piece, so that a large file is never held as
+ * one string. Pieces end at line breaks: conversion and NFC work line by line.
  */
-export function decodeText(bytes: Uint8Array): DecodedBytes {
-  const utf16 = decodeUtf16(bytes);
-  if (utf16) return utf16;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { encoding: 'utf-8', ...convertLegacyText(text) };
-  } catch {
-    // Not UTF-8: an 8-bit encoding.
+export function decodingText(bytes: Uint8Array, pieceBytes = PIECE_BYTES): DecodingText {
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const utf16 = utf16Of(bytes);
+  if (utf16 !== null || isUtf8(bytes)) {
+    const encoding = utf16 ?? 'utf-8';
+    const legacy = detectLegacyText(new TextDecoder(encoding).decode(sample));
+    return decoding(bytes, pieceBytes, encoding, legacy, () => {
+      const decoder = new TextDecoder(encoding);
+      return (chunk, last) => decoder.decode(chunk, { stream: !last });
+    });
   }
-  const raw = latin1(bytes);
-  const cp1258 = decodeWindows1258(bytes);
+  const raw = latin1(sample);
+  const cp1258 = decodeWindows1258(sample);
   const legacy = detectLegacyText(raw);
   if (legacy !== null) {
-    const converted = convertWith(legacy, raw);
-    const legacyScore = scoreVietnamese(converted).valid;
-    if (legacyScore > scoreVietnamese(cp1258).valid) {
-      return { encoding: 'windows-1252', text: converted, converted: legacy };
-    }
+    const legacyScore = scoreVietnamese(convertWith(legacy, raw)).valid;
+    if (legacyScore > scoreVietnamese(cp1258).valid)
+      return decoding(bytes, pieceBytes, 'windows-1252', legacy, () => latin1);
   }
-  const plain = new TextDecoder('windows-1252').decode(bytes);
-  const base = scoreVietnamese(plain);
-  if (isBetter(scoreVietnamese(cp1258).valid, base.valid, base.scored)) {
-    return { encoding: 'windows-1258', text: cp1258, converted: 'windows-1258' };
-  }
-  return { encoding: 'windows-1252', text: plain.normalize('NFC'), converted: null };
+  const plain = scoreVietnamese(new TextDecoder('windows-1252').decode(sample));
+  const encoding = isBetter(scoreVietnamese(cp1258).valid, plain.valid, plain.scored)
+    ? 'windows-1258'
+    : 'windows-1252';
+  return decoding(bytes, pieceBytes, encoding, encoding === 'windows-1258' ? 'windows-1258' : null, () => {
+    const decoder = new TextDecoder(encoding);
+    return (chunk) => decoder.decode(chunk);
+  });
+}
+
+function decoding(
+  bytes: Uint8Array,
+  pieceBytes: number,
+  encoding: ByteEncoding,
+  converted: LegacyEncoding | null,
+  decoder: () => (chunk: Uint8Array, last: boolean) => string,
+): DecodingText {
+  const finish = (text: string) =>
+    converted === 'tcvn3' || converted === 'vni' ? convertWith(converted, text) : text.normalize('NFC');
+  return {
+    encoding,
+    converted,
+    *pieces() {
+      const decode = decoder();
+      let carry = '';
+      for (let at = 0; ; at += pieceBytes) {
+        const last = at + pieceBytes >= bytes.length;
+        const text = carry + decode(bytes.subarray(at, at + pieceBytes), last);
+        if (last) {
+          yield finish(text);
+          return;
+        }
+        let cut = text.lastIndexOf('\n') + 1;
+        // One line longer than a piece (a file without line feeds): cut it where it is.
+        if (cut === 0 && text.length > pieceBytes) cut = text.length;
+        carry = text.slice(cut);
+        if (cut > 0) yield finish(text.slice(0, cut));
+      }
+    },
+  };
+}
+
+/** The whole file decoded as one string (small files: the tests, other readers). */
+export function decodeText(bytes: Uint8Array): DecodedBytes {
+  const d = decodingText(bytes);
+  return { encoding: d.encoding, converted: d.converted, text: [...d.pieces()].join('') };
 }
 
 // ---------------------------------------------------------------- encoders (test files, fixtures)

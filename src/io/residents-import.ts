@@ -385,45 +385,87 @@ function validateRowPersonalId(
 
 // ---------------------------------------------------------------- whole file
 
-/** Validates a table already read by readTabular. Fails only when required columns are missing. */
-export function validateResidentTable(table: Table, options: ImportOptions = {}): Result<ImportResult> {
+/** Validates the rows of a file one at a time, as the reader gives them. */
+export interface ResidentValidator {
+  /** One data row: its cells and its spreadsheet line. */
+  readonly row: (cells: readonly string[], line: number) => void;
+  /** Every personal ID the file's cells hold, cleaned as the validator cleans them (rejected rows too). */
+  fileIds(): string[];
+  /**
+   * Checks across rows (IDs repeated in the file or stored elsewhere, one head per household) and
+   * gives the result; `headers` are the file's final ones (padded to the widest row).
+   */
+  finish(headers: readonly string[], existingIds?: ImportOptions['existingIds']): ImportResult;
+}
+
+/**
+ * A validator for a file with this header row, or the failure when required columns are missing. The
+ * officer's mapping may name columns past the header (cells without a title): they are read too.
+ */
+export function residentValidator(
+  header: readonly string[],
+  options: ImportOptions = {},
+  converted: () => LegacyEncoding | null = () => null,
+): Result<ResidentValidator> {
   const layout = options.layout ?? 'residents';
-  const mapping = mapHeaders(table.headers, options.mapping);
-  if (mapping.missing.length > 0) return err(missingColumnsFailure(mapping, table.headers));
+  const explicitWidth = Math.max(0, ...Object.keys(options.mapping ?? {}).map((k) => Number(k) + 1));
+  const headers = [...header];
+  while (headers.length < explicitWidth) headers.push('');
+  const mapping = mapHeaders(headers, options.mapping);
+  if (mapping.missing.length > 0) return err(missingColumnsFailure(mapping, headers));
+  const columns = mapping.columns;
+  const idColumn = columns.indexOf('personalId');
   const rejected: RejectedRow[] = [];
   const candidates: ResidentRow[] = [];
+  const ids: string[] = [];
   let rows = 0;
   let household: RawRow = {};
-  table.rows.forEach((cells, i) => {
-    const line = table.rowNumbers[i] ?? i + 2;
-    let raw = readRawRow(cells, mapping.columns);
-    if (layout === 'households') {
-      if (isHouseholdHeaderRow(raw)) {
-        household = pickHousehold(raw);
-        return;
-      }
-      if ((raw.householdCode ?? '') === '') raw = inherit(raw, household);
-      else household = pickHousehold(raw);
-    }
-    rows++;
-    const ctx: RowContext = { line, headers: table.headers, columns: mapping.columns, errors: [] };
-    const row = validateRow(ctx, raw, options);
-    if (row) candidates.push(row);
-    rejected.push(...ctx.errors);
-  });
-  const accepted = checkAcrossRows(candidates, rejected, mapping.columns, table.headers, options);
-  rejected.sort((a, b) => a.row - b.row);
   return ok({
-    rows,
-    accepted,
-    rejected,
-    converted: table.converted,
-    headers: table.headers,
-    columns: mapping.columns,
-    layout,
-    residenceDefault: options.residenceDefault ?? DEFAULT_RESIDENCE,
-    residenceAssumed: accepted.filter((r) => r.residenceAssumed).length,
+    row(cells, line) {
+      let raw = readRawRow(cells, columns);
+      if (idColumn >= 0 && raw.personalId) {
+        const id = cleanPersonalId(raw.personalId);
+        if (id !== '') ids.push(id);
+      }
+      if (layout === 'households') {
+        if (isHouseholdHeaderRow(raw)) {
+          household = pickHousehold(raw);
+          return;
+        }
+        if ((raw.householdCode ?? '') === '') raw = inherit(raw, household);
+        else household = pickHousehold(raw);
+      }
+      rows++;
+      const ctx: RowContext = { line, headers, columns, errors: [] };
+      const row = validateRow(ctx, raw, options);
+      if (row) candidates.push(row);
+      for (const e of ctx.errors) rejected.push(e);
+    },
+    fileIds: () => ids,
+    finish(finalHeaders, existingIds = options.existingIds) {
+      const accepted = checkAcrossRows(candidates, rejected, columns, headers, { ...options, existingIds });
+      rejected.sort((a, b) => a.row - b.row);
+      return {
+        rows,
+        accepted,
+        rejected,
+        converted: converted(),
+        headers: [...finalHeaders],
+        columns: mapHeaders(finalHeaders, options.mapping).columns,
+        layout,
+        residenceDefault: options.residenceDefault ?? DEFAULT_RESIDENCE,
+        residenceAssumed: accepted.filter((r) => r.residenceAssumed).length,
+      };
+    },
   });
+}
+
+/** Validates a table already read by readTabular. Fails only when required columns are missing. */
+export function validateResidentTable(table: Table, options: ImportOptions = {}): Result<ImportResult> {
+  const validator = residentValidator(table.headers, options, () => table.converted);
+  if (!validator.ok) return validator;
+  table.rows.forEach((cells, i) => validator.value.row(cells, table.rowNumbers[i] ?? i + 2));
+  return ok(validator.value.finish(table.headers));
 }
 
 function pickHousehold(raw: RawRow): RawRow {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { parseCsvRecords } from './csv-records';
+import { tcvn3ToUnicode, unicodeToTcvn3 } from './legacy-encodings';
 import { readTabular, type Table } from './tabular';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -163,5 +165,41 @@ describe('readTabular: XLSX', () => {
     expect(await failure(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toMatchObject({
       code: 'tabular.malformed',
     });
+  });
+});
+
+describe('readTabular: a CSV read a piece at a time', () => {
+  // Pieces are a megabyte of bytes: a 2.5 MB file puts quoted line breaks, CRLF pairs and multi-byte
+  // letters across piece boundaries somewhere; the rows must be those of the whole text parsed at once.
+  const rows = Array.from({ length: 60_000 }, (_, i) => [
+    `Nguyễn Thị Ánh ${i}`,
+    i % 7 === 0 ? `"dòng một\r\ndòng hai, ${i}"` : `Tổ ${i % 5}`,
+    `${String((i % 28) + 1).padStart(2, '0')}/01/1980`,
+  ]);
+  const text = ['Họ và tên,Địa chỉ,Ngày sinh', ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';
+
+  it('gives the rows of the whole text, in UTF-8 and in TCVN3', { timeout: 60_000 }, async () => {
+    expect(text.length).toBeGreaterThan(2_000_000);
+    const whole = parseCsvRecords(text, ',');
+    if (!whole.ok) throw new Error('bad fixture');
+    const expected = whole.records.slice(1);
+    const t = await table(utf8(text));
+    expect(t.rows).toEqual(expected);
+    expect(t.rowNumbers[t.rowNumbers.length - 1]).toBe(expected.length + 1);
+    // TCVN3 has no codes for some capitals: compare with the whole text converted at once.
+    const typed = unicodeToTcvn3(text);
+    const converted = parseCsvRecords(tcvn3ToUnicode(typed), ',');
+    if (!converted.ok) throw new Error('bad fixture');
+    const legacy = await table(latin1(typed));
+    expect(legacy.converted).toBe('tcvn3');
+    expect(legacy.rows.length).toBe(expected.length);
+    expect(legacy.rows).toEqual(converted.records.slice(1));
+  });
+
+  it('says which line a quote never closed starts on, far into the file', async () => {
+    const broken = text + 'Lê Văn C,"không đóng,01/01/1990\r\n' + 'x,y,z\r\n'.repeat(10);
+    const error = await failure(utf8(broken));
+    expect(error.code).toBe('tabular.malformed');
+    expect(error.message).toContain(`dòng ${rows.length + 2 + rows.filter((_, i) => i % 7 === 0).length}`);
   });
 });

@@ -1,14 +1,16 @@
 /**
  * Reads the bytes of an uploaded spreadsheet (CSV in any encoding offices produce, or XLSX) into
- * header + rows of strings, converting legacy Vietnamese font encodings on the way.
+ * header + rows of strings, converting legacy Vietnamese font encodings on the way. `streamTabular`
+ * hands each row to the caller as it is read (the file is never held as one string, nor as a
+ * workbook, nor as a table); `readTabular` collects them into a Table for the smaller readers.
  */
-import ExcelJS from 'exceljs';
 import { err, ok, type Result } from '../domain/result';
-import { parseCsvRecords } from './csv-records';
+import { createCsvRecordReader } from './csv-records';
 import { checkXlsxLimits } from './xlsx-limits';
+import { streamXlsxRows } from './xlsx-rows';
 import {
   convertWith,
-  decodeText,
+  decodingText,
   detectLegacyText,
   isUnicodeVietnamese,
   type LegacyEncoding,
@@ -53,10 +55,60 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((b, i) => bytes[i] === b);
 }
 
+/** The header row, trimmed, without trailing empty cells. */
+export interface TabularHeader {
+  readonly headers: string[];
+  readonly line: number;
+}
+
+/** Receives each data row after the header: its cells (not padded) and its spreadsheet line. */
+export type TabularRowSink = (cells: string[], line: number) => void;
+
+/** What a streamed read found, once every row went to the sink. */
+export interface TabularInfo {
+  /** The header padded with '' to the widest row. */
+  readonly headers: string[];
+  readonly headerLine: number;
+  /** Data rows given to the sink (not counting the header or empty lines). */
+  readonly rows: number;
+  readonly converted: LegacyEncoding | null;
+  readonly format: 'csv' | 'xlsx';
+  readonly sheetName: string | null;
+}
+
 export async function readTabular(
   bytes: Uint8Array,
   options: ReadTabularOptions = {},
 ): Promise<Result<Table>> {
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  const info = await streamTabular(bytes, options, () => (cells, line) => {
+    rows.push(cells);
+    rowNumbers.push(line);
+  });
+  if (!info.ok) return info;
+  const { headers, headerLine, converted, format, sheetName } = info.value;
+  return ok({
+    headers,
+    rows: rows.map((r) => padTo(r, headers.length)),
+    rowNumbers,
+    headerLine,
+    converted,
+    format,
+    sheetName,
+  });
+}
+
+/**
+ * Reads the file row by row: `onHeader` gets the header row and gives the sink of the data rows.
+ * Fails (and the sink has seen rows of a file refused further on: the caller keeps nothing) when the
+ * file is not a readable table.
+ */
+export async function streamTabular(
+  bytes: Uint8Array,
+  options: ReadTabularOptions,
+  onHeader: (header: TabularHeader) => TabularRowSink,
+): Promise<Result<TabularInfo>> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   // A JSON body sent to an upload route arrives as an object, not bytes (found by the API fuzzer).
   if (!(bytes instanceof Uint8Array))
@@ -68,10 +120,12 @@ export async function readTabular(
       `Tệp quá lớn (${formatMegabytes(bytes.length)}); giới hạn là ${formatMegabytes(maxBytes)}. Hãy chia thành nhiều tệp nhỏ hơn.`,
     );
   }
+  const flow = recordFlow(onHeader);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    const limits = await checkXlsxLimits(bytes); // zip bombs: before ExcelJS inflates anything
+    const limits = await checkXlsxLimits(bytes); // zip bombs: before anything is parsed
     if (!limits.ok) return limits;
-    return readXlsx(bytes, options.sheetName);
+    const read = await readXlsx(bytes, options.sheetName, flow);
+    return read.ok ? flow.finish(read.value.converted, 'xlsx', read.value.sheetName) : read;
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     return fail(
@@ -79,8 +133,46 @@ export async function readTabular(
       'Tệp Excel 97-2003 (.xls) chưa được hỗ trợ. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV.',
     );
   }
-  return readCsv(bytes);
+  const read = readCsv(bytes, flow);
+  return read.ok ? flow.finish(read.value, 'csv', null) : read;
 }
+
+/** Skips empty records, takes the first other one as the header, and counts and measures the rows. */
+function recordFlow(onHeader: (header: TabularHeader) => TabularRowSink) {
+  let sink: TabularRowSink | null = null;
+  let header: string[] = [];
+  let headerLine = 0;
+  let width = 0;
+  let rows = 0;
+  return {
+    record(line: number, cells: string[]): void {
+      let end = cells.length;
+      while (end > 0 && (cells[end - 1] as string).trim() === '') end--;
+      if (end === 0) return;
+      if (sink === null) {
+        header = cells.slice(0, end).map((h) => h.trim());
+        header = trimTrailingEmpty(header);
+        headerLine = line;
+        width = header.length;
+        sink = onHeader({ headers: [...header], line });
+        return;
+      }
+      if (end > width) width = end;
+      rows++;
+      sink(cells, line);
+    },
+    finish(
+      converted: LegacyEncoding | null,
+      format: 'csv' | 'xlsx',
+      sheetName: string | null,
+    ): Result<TabularInfo> {
+      if (sink === null) return fail('tabular.empty', EMPTY_MESSAGE);
+      return ok({ headers: padTo(header, width), headerLine, rows, converted, format, sheetName });
+    },
+  };
+}
+
+type RecordFlow = ReturnType<typeof recordFlow>;
 
 function formatMegabytes(n: number): string {
   return `${(n / (1024 * 1024)).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
@@ -88,25 +180,28 @@ function formatMegabytes(n: number): string {
 
 // ---------------------------------------------------------------- CSV
 
-function readCsv(bytes: Uint8Array): Result<Table> {
+function readCsv(bytes: Uint8Array, flow: RecordFlow): Result<LegacyEncoding | null> {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return notTabular('PDF');
-  const decoded = decodeText(bytes);
-  if (looksBinary(decoded.text)) return notTabular(null);
-  const delimiter = guessDelimiter(decoded.text);
-  const parsed = parseCsvRecords(decoded.text, delimiter);
-  if (!parsed.ok) {
-    const line = parsed.line;
-    return fail(
+  const decoding = decodingText(bytes);
+  let reader: ReturnType<typeof createCsvRecordReader> | null = null;
+  let record = 0;
+  const malformed = (line: number) =>
+    fail(
       'tabular.malformed',
       `Tệp CSV bị lỗi định dạng${line ? ` ở dòng ${line}` : ''}: có thể thiếu dấu ngoặc kép đóng ("). Hãy mở tệp bằng Excel, kiểm tra và lưu lại.`,
     );
+  for (const piece of decoding.pieces()) {
+    if (reader === null) {
+      // The first piece (a megabyte) tells binary files and the delimiter.
+      if (looksBinary(piece)) return notTabular(null);
+      reader = createCsvRecordReader(guessDelimiter(piece), (cells) => flow.record(++record, cells));
+    }
+    const pushed = reader.push(piece, false);
+    if (!pushed.ok) return malformed(pushed.line);
   }
-  return toTable(
-    parsed.records.map((cells, i) => ({ line: i + 1, cells })),
-    decoded.converted,
-    'csv',
-    null,
-  );
+  const last = (reader as ReturnType<typeof createCsvRecordReader>).push('', true);
+  if (!last.ok) return malformed(last.line);
+  return ok(decoding.converted);
 }
 
 function notTabular(kind: string | null) {
@@ -145,41 +240,41 @@ function guessDelimiter(text: string): string {
 
 // ---------------------------------------------------------------- XLSX
 
-async function readXlsx(bytes: Uint8Array, sheetName: string | undefined): Promise<Result<Table>> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
-    );
-  } catch {
-    return fail(
-      'tabular.malformed',
-      'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải là tệp .xlsx. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.',
-    );
-  }
-  const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
-  if (!sheet) {
-    if (sheetName === undefined) return notTabular(null);
-    const names = workbook.worksheets.map((w) => `'${w.name}'`).join(', ');
-    return fail(
-      'tabular.sheetNotFound',
-      `Không có trang tính '${sheetName}' trong tệp. Các trang tính có: ${names}.`,
-    );
-  }
-  const raw: { line: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const values = row.values as unknown[];
-    const cells: string[] = [];
-    for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
-    raw.push({ line, cells });
-  });
-  const legacy = detectLegacyText(raw.map((r) => r.cells.join('\t')).join('\n'));
+/** Rows kept for detecting a legacy font encoding: detection reads the first 200,000 characters. */
+const LEGACY_SAMPLE_CHARS = 200_000;
+
+async function readXlsx(
+  bytes: Uint8Array,
+  sheetName: string | undefined,
+  flow: RecordFlow,
+): Promise<Result<{ converted: LegacyEncoding | null; sheetName: string }>> {
+  // The first rows wait until the encoding is known; then every row is converted as it comes.
+  let sample: { line: number; cells: string[] }[] | null = [];
+  let sampled = 0;
+  let legacy: 'tcvn3' | 'vni' | null = null;
   // A row with Unicode-only letters was typed later in Unicode: leave all of its cells alone.
-  const converted = raw.map((r) => {
-    const keep = legacy === null || r.cells.some(isUnicodeVietnamese);
-    return { line: r.line, cells: r.cells.map((s) => (keep ? s.normalize('NFC') : convertWith(legacy, s))) };
+  const pass = (line: number, cells: string[]) => {
+    const keep = legacy === null || cells.some(isUnicodeVietnamese);
+    flow.record(
+      line,
+      cells.map((s) => (keep ? s.normalize('NFC') : convertWith(legacy, s))),
+    );
+  };
+  const decide = () => {
+    const rows = sample ?? [];
+    legacy = detectLegacyText(rows.map((r) => r.cells.join('\t')).join('\n'));
+    sample = null;
+    for (const r of rows) pass(r.line, r.cells);
+  };
+  const read = await streamXlsxRows(bytes, sheetName, (line, cells) => {
+    if (sample === null) return pass(line, cells);
+    sample.push({ line, cells });
+    for (const c of cells) sampled += c.length + 1;
+    if (sampled >= LEGACY_SAMPLE_CHARS) decide();
   });
-  return toTable(converted, legacy, 'xlsx', sheet.name);
+  if (!read.ok) return read;
+  if (sample !== null) decide();
+  return ok({ converted: legacy, sheetName: read.value.sheetName });
 }
 
 /** Formulas give their cached result; dates become 'YYYY-MM-DD'. */
@@ -206,31 +301,6 @@ function numberText(n: number): string {
 }
 
 // ---------------------------------------------------------------- both
-
-function toTable(
-  records: readonly { line: number; cells: string[] }[],
-  converted: LegacyEncoding | null,
-  format: 'csv' | 'xlsx',
-  sheetName: string | null,
-): Result<Table> {
-  // Cells are NFC already: decodeText and convertWith normalise the text they return.
-  const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const [header, ...body] = nonEmpty;
-  if (!header) return fail('tabular.empty', EMPTY_MESSAGE);
-  const headers = trimTrailingEmpty(header.cells.map((h) => h.trim()));
-  let width = headers.length;
-  for (const r of body) width = Math.max(width, trimTrailingEmpty(r.cells).length);
-  while (headers.length < width) headers.push('');
-  return ok({
-    headers,
-    rows: body.map((r) => padTo(r.cells, width)),
-    rowNumbers: body.map((r) => r.line),
-    headerLine: header.line,
-    converted,
-    format,
-    sheetName,
-  });
-}
 
 function trimTrailingEmpty(cells: string[]): string[] {
   let end = cells.length;

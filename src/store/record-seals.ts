@@ -328,11 +328,14 @@ export async function sealPendingChanges(
     byTable.set(p.tbl, keys);
   }
   const seals: Seal[] = [];
+  // A chunk of rows at a time: an import of a hundred thousand residents is never held whole here.
   for (const [table, keys] of byTable) {
-    const rows = await rowsByKeys(db, table, keys);
-    for (const k of keys) {
-      const row = rows.get(k);
-      seals.push({ tbl: table, rowKey: k, digest: row ? rowDigest(table, row) : null });
+    for (const part of chunksOf(keys, IN_CHUNK)) {
+      const rows = await rowsByKeys(db, table, part);
+      for (const k of part) {
+        const row = rows.get(k);
+        seals.push({ tbl: table, rowKey: k, digest: row ? rowDigest(table, row) : null });
+      }
     }
   }
   if (seals.length === 1) {

@@ -5,19 +5,18 @@
 import { vietnamDate } from '../../domain/calendar';
 import { vnToday } from '../common';
 import { createHash, randomUUID } from 'node:crypto';
-import { foldForSearch, normalizeText } from '../../domain/people';
+import { foldForSearch } from '../../domain/people';
 import { err, ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import {
   DEFAULT_RESIDENCE,
   RESIDENT_COLUMNS,
   buildResidentsTemplate,
-  cleanPersonalId,
   diffResidents,
   mapHeaders,
-  readTabular,
   relationText,
-  validateResidentTable,
+  residentValidator,
+  streamTabular,
 } from '../../io';
 import type {
   ColumnMapping,
@@ -28,8 +27,8 @@ import type {
   ResidentDiff,
   ResidentField,
   ResidentRow,
+  ResidentValidator,
   StoredResident,
-  Table,
 } from '../../io';
 import { orderedUuid, residents as repo } from '../../store';
 import type { Db } from '../../store';
@@ -168,18 +167,6 @@ function shown(r: StoredResident | ResidentRow, f: ResidentField): string | null
   }
 }
 
-/** Every personal ID the file may hold (a superset: cells as the validator cleans them). */
-function personalIdsIn(table: Table, mapping: { columns: readonly (ResidentField | null)[] }): string[] {
-  const column = mapping.columns.indexOf('personalId');
-  if (column < 0) return [];
-  const ids: string[] = [];
-  for (const r of table.rows) {
-    const id = cleanPersonalId(normalizeText(r[column] ?? ''));
-    if (id !== '') ids.push(id);
-  }
-  return ids;
-}
-
 /**
  * What reading and validating the file gave, before it is compared with the hamlet: the part a preview
  * keeps for its confirmation. Validation reads the database for one thing only, which personal IDs of
@@ -214,21 +201,33 @@ type PreviewCounts =
 const outsideKey = (m: ReadonlyMap<string, string>) =>
   JSON.stringify([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
 
-/** Reads the file's cells and validates every row, reading through `db`. */
+/**
+ * Reads the file and validates every row as it is read (the file's cells are never all held: only
+ * the rows validation accepts, and what it says of the others), then asks `db` which of the file's
+ * personal IDs other hamlets hold.
+ */
 async function check(
   db: Db,
   hamletId: string,
-  file: { bytes: Uint8Array; table: Table },
+  bytes: Uint8Array,
   today: string,
   request: ImportRequest,
 ): Promise<Result<Checked>> {
-  const table = file.table;
   const layout = request.layout ?? 'residents';
-  const mapping = mapHeaders(table.headers, request.mapping);
   const residenceDefault = request.residenceDefault ?? DEFAULT_RESIDENCE;
-  const columnPresent = mapping.columns.includes('residence');
+  const options = { layout, mapping: request.mapping, referenceDate: today, residenceDefault };
+  let validator: ResidentValidator | null = null;
+  const read = await streamTabular(bytes, {}, (header) => {
+    const v = residentValidator(header.headers, options);
+    // Missing columns: the rows are only counted; the officer maps the columns and previews again.
+    validator = v.ok ? v.value : null;
+    return validator ? validator.row : () => undefined;
+  });
+  if (!read.ok) return read;
+  const table = read.value;
+  const mapping = mapHeaders(table.headers, request.mapping);
   const base = {
-    fileSha256: sha256(file.bytes),
+    fileSha256: sha256(bytes),
     layout,
     headers: table.headers,
     columns: mapping.columns,
@@ -236,32 +235,29 @@ async function check(
     missing: mapping.missing,
     converted: table.converted,
   };
-  const defaults = { columnPresent, value: residenceDefault, assumed: 0 };
-  if (mapping.missing.length > 0)
+  const defaults = {
+    columnPresent: mapping.columns.includes('residence'),
+    value: residenceDefault,
+    assumed: 0,
+  };
+  const v = validator as ResidentValidator | null;
+  if (v === null || mapping.missing.length > 0)
     return ok({
       base,
-      rows: table.rows.length,
+      rows: table.rows,
       residenceDefault: defaults,
       validated: null,
       fileIds: [],
       outside: '[]',
     });
-  const fileIds = personalIdsIn(table, mapping);
+  const fileIds = v.fileIds();
   const existingIds = await repo.personalIdsAmongOutside(db, hamletId, fileIds);
-  const validated = validateResidentTable(table, {
-    layout,
-    mapping: request.mapping,
-    existingIds,
-    referenceDate: today,
-    residenceDefault,
-  });
-  if (!validated.ok) return validated;
-  const v = validated.value;
+  const validated = { ...v.finish(table.headers, existingIds), converted: table.converted };
   return ok({
-    base: { ...base, columns: v.columns },
-    rows: v.rows,
-    residenceDefault: { ...defaults, assumed: v.residenceAssumed },
-    validated: v,
+    base: { ...base, columns: validated.columns },
+    rows: validated.rows,
+    residenceDefault: { ...defaults, assumed: validated.residenceAssumed },
+    validated,
     fileIds,
     outside: outsideKey(existingIds),
   });
@@ -365,10 +361,8 @@ export async function previewResidentImport(
     'nhập danh sách nhân khẩu cho thôn/tổ dân phố này',
   );
   if (!place.ok) return place;
-  const table = await readTabular(bytes);
-  if (!table.ok) return table;
   const today = vnToday(ctx);
-  const c = await check(ctx.store.db, hamletId, { bytes, table: table.value }, today, request);
+  const c = await check(ctx.store.db, hamletId, bytes, today, request);
   if (!c.ok) return c;
   const { preview } = await compare(ctx.store.db, hamletId, c.value, null);
   // Nothing to confirm when required columns are missing: the officer maps them and previews again.
@@ -422,11 +416,7 @@ export async function confirmResidentImport(
     if (!sameFile || optionsKey(request) !== kept.options)
       return err(failures.conflict('previewId', PREVIEW_OTHER_FILE));
     source = { kept: kept.value };
-  } else {
-    const table = await readTabular(bytes);
-    if (!table.ok) return table;
-    source = { file: { bytes, table: table.value } };
-  }
+  } else source = { bytes };
   try {
     const done = await writeWithAudit(ctx, actor, (db) => writeImport(db, hamletId, source, request, meta));
     if (request.previewId !== undefined) keeper(ctx).drop(request.previewId);
@@ -441,7 +431,7 @@ export async function confirmResidentImport(
 }
 
 /** What a confirmation writes from: the preview's validated rows, or the file read again. */
-type Source = { readonly kept: KeptCheck } | { readonly file: { bytes: Uint8Array; table: Table } };
+type Source = { readonly kept: KeptCheck } | { readonly bytes: Uint8Array };
 
 /** A confirmation that writes nothing: the transaction rolls back and this is the answer. */
 class Unwritten extends Error {
@@ -471,8 +461,8 @@ async function analyseIn(
   request: ImportRequest,
   today: string,
 ): Promise<Result<Analysis>> {
-  if ('file' in source) {
-    const c = await check(db, hamletId, source.file, today, request);
+  if ('bytes' in source) {
+    const c = await check(db, hamletId, source.bytes, today, request);
     return c.ok ? ok(await compare(db, hamletId, c.value, null)) : c;
   }
   const { checked, preview } = source.kept;
@@ -542,6 +532,9 @@ async function writeImport(
   };
 }
 
+/** Rows built and inserted together by a confirmation. */
+const WRITE_CHUNK = 2000;
+
 interface WriteMeta {
   readonly batchId: string;
   readonly at: string;
@@ -557,24 +550,9 @@ async function writeDiff(db: Db, hamletId: string, a: Analysis, meta: WriteMeta)
     groups.set(name, id);
   }
   const householdIds = await writeHouseholds(db, hamletId, a, groups, meta.at);
-  await repo.insertResidentRows(
-    db,
-    // Time-ordered ids: a hamlet's thousands of new rows append to the key index instead of scattering.
-    diff.toAdd.map((r) => ({
-      id: orderedUuid(),
-      householdId: householdIds.get(r.householdCode) as string,
-      fullName: r.fullName,
-      searchName: foldForSearch(r.fullName),
-      sex: r.sex,
-      birthDate: r.birthDate,
-      personalId: r.personalId,
-      relation: r.relation,
-      residence: r.residence,
-      residenceAssumed: r.residenceAssumed,
-      legalCapacity: r.legalCapacity,
-    })),
-    meta.at,
-  );
+  // A chunk at a time: the insert rows of a whole file are never built at once.
+  for (let from = 0; from < diff.toAdd.length; from += WRITE_CHUNK)
+    await insertNew(db, diff.toAdd.slice(from, from + WRITE_CHUNK), householdIds, meta.at);
   const events: repo.ResidentEvent[] = [];
   for (const c of diff.toChange) {
     const next = c.after;
@@ -605,6 +583,32 @@ async function writeDiff(db: Db, hamletId: string, a: Analysis, meta: WriteMeta)
     });
   }
   await repo.insertEvents(db, events);
+}
+
+async function insertNew(
+  db: Db,
+  rows: readonly ResidentRow[],
+  householdIds: ReadonlyMap<string, string>,
+  at: string,
+): Promise<void> {
+  await repo.insertResidentRows(
+    db,
+    // Time-ordered ids: a hamlet's thousands of new rows append to the key index instead of scattering.
+    rows.map((r) => ({
+      id: orderedUuid(),
+      householdId: householdIds.get(r.householdCode) as string,
+      fullName: r.fullName,
+      searchName: foldForSearch(r.fullName),
+      sex: r.sex,
+      birthDate: r.birthDate,
+      personalId: r.personalId,
+      relation: r.relation,
+      residence: r.residence,
+      residenceAssumed: r.residenceAssumed,
+      legalCapacity: r.legalCapacity,
+    })),
+    at,
+  );
 }
 
 /** Creates the households the file introduces and updates the address or group the file changes. */
