@@ -20,6 +20,7 @@ const servers = [
   { name: 'phone', offset: 6, specs: /(^|\/)phone-.*\.spec\.ts$/ },
   { name: 'verify', offset: 8, specs: /(^|\/)verify\.spec\.ts$/ },
   { name: 'recompute', offset: 7, specs: /(^|\/)recompute\.spec\.ts$/ },
+  { name: 'a11y', offset: 9, specs: /(^|\/)a11y\.spec\.ts$/ },
 ] as const;
 
 /** A 390×844 phone held in the hand: touch, mobile viewport, taps instead of keys. */

@@ -112,6 +112,8 @@ export interface NextStep {
 
 export interface LifecycleView {
   readonly electionId: string;
+  readonly hamletId: string;
+  readonly communeId: string;
   readonly hamletName: string;
   readonly headTitle: string;
   readonly electionDate: CivilDate | null;
@@ -401,6 +403,8 @@ export async function getLifecycle(
   const state = ec.election.state as ElectionState;
   return ok({
     electionId,
+    hamletId: ec.election.hamletId,
+    communeId: ec.election.communeId,
     hamletName: ec.election.hamletName,
     headTitle: headTitleOf(ec.election.hamletKind),
     electionDate: ec.election.electionDate,

@@ -23,6 +23,7 @@ import { ConfirmButton } from '../../shared/ConfirmButton';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { ballotsChanged, PollingBallotsPanel } from './PollingBallots';
 import { pollingText as tx } from './strings';
+import { PageHeading, useElectionCrumbs } from '../../shared/PageHeading';
 
 const lines = (s: string) =>
   s
@@ -159,7 +160,9 @@ function PollPanel(props: { electionId: string; poll: PollView; mobileBox: Turno
     <Card withBorder>
       <Stack gap="xs">
         <Group>
-          <Title order={3}>{tx.poll}</Title>
+          <Title order={2} size="h3">
+            {tx.poll}
+          </Title>
           <Badge data-testid="poll-status">{tx.status[poll.status]}</Badge>
         </Group>
         <Text size="sm">
@@ -254,6 +257,7 @@ export function PollingPage() {
   const { id = '' } = useParams();
   const pollQuery = useApiQuery(contract.getPoll, { params: { id } });
   const turnoutQuery = useApiQuery(contract.getTurnout, { params: { id } });
+  const crumbs = useElectionCrumbs(id);
   const poll = pollQuery.data;
   const turnout = turnoutQuery.data;
   // Said once after a trial election was created from the hamlet page.
@@ -268,8 +272,8 @@ export function PollingPage() {
   if (!poll || !turnout) return <Text m="md">…</Text>;
   return (
     <Stack p="md">
-      <Group justify="space-between">
-        <Title order={2}>{tx.title(turnout.hamletName)}</Title>
+      <Group justify="space-between" align="flex-end">
+        <PageHeading crumbs={crumbs} here={tx.pollingCrumb} title={tx.title(turnout.hamletName)} />
         <Group>
           <Button component={Link} to={`/bau-cu/${id}/bo-phieu/ty-le`} variant="light">
             {tx.turnoutScreen}
