@@ -38,7 +38,7 @@ export function OfficeActions(props: {
   return (
     <Card withBorder mt="sm" bg="gray.0" data-testid="office-actions">
       <Stack gap="xs">
-        <Title order={4} size="h5">
+        <Title order={3} size="h5">
           {s.actions.title}
         </Title>
         {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
