@@ -5,8 +5,8 @@ import type { APIRequestContext, Browser, BrowserContextOptions, Page, TestInfo 
 /**
  * Every page of every feature's routes.tsx, as a role that sees it, on a desktop and on a 390×844
  * phone: no serious or critical axe-core violation, headings in order under one h1 (the page's
- * title), the header, nav and main landmarks, and breadcrumbs. The spec has its own server: it opens a plan, a count and a
- * batch, which other specs do not expect to find.
+ * title), the header, nav and main landmarks, and breadcrumbs. The spec has its own server: it
+ * opens a plan, a count and a batch, which other specs do not expect to find.
  */
 const PASSWORD = 'baucoso2024';
 const WARD = '24820';
