@@ -21,6 +21,7 @@ const servers = [
   { name: 'verify', offset: 8, specs: /(^|\/)verify\.spec\.ts$/ },
   { name: 'recompute', offset: 7, specs: /(^|\/)recompute\.spec\.ts$/ },
   { name: 'guide', offset: 9, specs: /(^|\/)guide-screenshots\.spec\.ts$/ },
+  { name: 'a11y', offset: 10, specs: /(^|\/)a11y\.spec\.ts$/ },
 ] as const;
 
 /** A 390×844 phone held in the hand: touch, mobile viewport, taps instead of keys. */

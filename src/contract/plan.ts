@@ -277,6 +277,9 @@ const deadline = z.object({
 
 export const lifecycleView = z.object({
   electionId: z.string(),
+  /** Where the election is, for the pages' breadcrumbs and links. */
+  hamletId: z.string(),
+  communeId: z.string(),
   hamletName: z.string(),
   headTitle: z.string(),
   position: z.string(),

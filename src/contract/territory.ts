@@ -31,6 +31,8 @@ export const election = z.object({
   electionDate: z.string().nullable(),
   state: z.string(),
   round: z.number().int(),
+  /** The plan (round) it belongs to; null when it was made outside any plan. */
+  roundId: z.string().nullable(),
 });
 export type Election = z.infer<typeof election>;
 

@@ -23,11 +23,15 @@ const columns = [
   'round',
 ] as const;
 
-export async function listElections(db: Db, hamletIds: readonly string[]): Promise<ElectionRow[]> {
+/** The hamlets' elections, each with its plan (round) when one planned it. */
+export async function listElections(
+  db: Db,
+  hamletIds: readonly string[],
+): Promise<(ElectionRow & { roundId: string | null })[]> {
   if (hamletIds.length === 0) return [];
   return db
     .selectFrom('elections')
-    .select(columns)
+    .select([...columns, 'round_id as roundId'])
     .where('hamlet_id', 'in', [...hamletIds])
     .orderBy('created_at', 'desc')
     .execute();

@@ -14,7 +14,7 @@ test('the demo commune officer logs in, opens a khu phố and sees its household
   await page.screenshot({ path: testInfo.outputPath('commune.png'), fullPage: true });
 
   await page.getByRole('link', { name: 'Khu phố 1', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Khu phố 1', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Khu phố 1', level: 1 })).toBeVisible();
   await expect(page.getByTestId('households-count')).toHaveText('412');
   await expect(page.getByText('Danh sách hộ gia đình')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('hamlet.png'), fullPage: true });

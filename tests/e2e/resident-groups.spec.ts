@@ -42,7 +42,7 @@ test('Kế hoạch 65/KH-UBND mục II.1.6: one plan holds the head’s election
   await page.screenshot({ path: testInfo.outputPath('plan-groups-round.png'), fullPage: true });
 
   await page.getByTestId('round-election').nth(3).getByRole('link').click();
-  await expect(page.getByRole('heading', { level: 2 })).toContainText(
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
     /^Bầu Thư ký — Tổ nhân dân tự quản số \d+, Khu phố 4 — ngày/,
   );
   await expect(page.getByText(/^Nhiệm kỳ \d{4}-\d{4}/)).toBeVisible();

@@ -16,7 +16,7 @@ async function login(page: Page) {
 
 async function openImport(page: Page, hamlet: string) {
   await page.getByRole('link', { name: hamlet, exact: true }).click();
-  await expect(page.getByRole('heading', { name: hamlet, level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: hamlet, level: 1 })).toBeVisible();
   await page.getByTestId('open-import').click();
   await expect(page.getByRole('heading', { name: 'Nhập danh sách nhân khẩu từ tệp' })).toBeVisible();
 }

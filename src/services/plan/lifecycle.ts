@@ -114,6 +114,8 @@ export interface NextStep {
 
 export interface LifecycleView {
   readonly electionId: string;
+  readonly hamletId: string;
+  readonly communeId: string;
   readonly hamletName: string;
   readonly headTitle: string;
   readonly position: string;
@@ -407,6 +409,8 @@ export async function getLifecycle(
   const state = ec.election.state as ElectionState;
   return ok({
     electionId,
+    hamletId: ec.election.hamletId,
+    communeId: ec.election.communeId,
     hamletName: ec.election.hamletName,
     headTitle: headTitleOf(ec.election.hamletKind),
     position: ec.election.position,

@@ -63,6 +63,8 @@ export interface ElectionSummary {
   readonly electionDate: string | null;
   readonly state: string;
   readonly round: number;
+  /** The commune's plan that planned it; null for an election made outside any plan (the demo's). */
+  readonly roundId: string | null;
 }
 
 export interface HamletView extends repo.HamletRow {

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Badge, Box, Button, Group, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Badge, Box, Button, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Me } from '../../contract/auth';
@@ -23,16 +23,15 @@ export function Layout(props: { me: Me; homePath: string; onLogout: () => void; 
       >
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Group gap="md" wrap="nowrap">
-            <Anchor component={Link} to={props.homePath} underline="never">
-              <Title order={3} c="red.8">
-                {t.appName}
-              </Title>
+            {/* The name links home; it is not a heading: each page's own title is its one h1. */}
+            <Anchor component={Link} to={props.homePath} underline="never" fz="h3" fw={700} c="red.9">
+              {t.appName}
             </Anchor>
             <Text size="sm" c="dimmed" visibleFrom="sm">
               {t.appTagline}
             </Text>
           </Group>
-          <Group gap="sm" wrap="wrap">
+          <Group component="nav" aria-label={t.nav.label} gap="sm" wrap="wrap">
             <Anchor component={Link} to="/tim-kiem" size="sm">
               {t.nav.search}
             </Anchor>

@@ -1,5 +1,5 @@
 import '@mantine/core/styles.css';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -7,13 +7,12 @@ import { BrowserRouter } from 'react-router';
 import { queryClient } from '../shared/query';
 import { App } from './App';
 import { registerServiceWorker } from './service-worker';
-
-const theme = createTheme({ primaryColor: 'red', defaultRadius: 'sm' });
+import { cssVariablesResolver, theme } from './theme';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <BrowserRouter>
           <App />
         </BrowserRouter>

@@ -9,12 +9,26 @@ export const t = {
   errorTitle: 'Có lỗi',
   retry: 'Thử lại',
   nav: {
+    label: 'Điều hướng chính',
+    breadcrumbs: 'Vị trí trang',
     home: 'Trang chính',
     users: 'Người dùng',
     rules: 'Quy tắc',
     search: 'Tìm kiếm',
     guide: 'Hướng dẫn',
     apiDocs: 'Tài liệu API',
+  },
+  paging: {
+    first: 'Trang đầu',
+    previous: 'Trang trước',
+    next: 'Trang sau',
+    last: 'Trang cuối',
+    page: (n: number) => `Trang ${n}`,
+  },
+  crumbs: {
+    country: 'Cả nước',
+    election: 'Cuộc bầu cử',
+    electionOn: (day: string) => `Cuộc bầu cử ngày ${day}`,
   },
   hamlet: {
     households: 'Số hộ gia đình',

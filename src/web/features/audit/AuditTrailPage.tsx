@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Pagination, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import * as contract from '../../../contract/audit';
@@ -8,6 +8,8 @@ import { useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { actionLabel, readableChanges } from './readable';
 import { auditText as ta } from './strings';
+import { PageHeading, useCommuneCrumbs, useElectionCrumbs, useHamletCrumbs } from '../../shared/PageHeading';
+import { ta as tal } from '../../shared/strings';
 
 const PAGE_SIZE = 50;
 
@@ -17,6 +19,11 @@ export function AuditTrailPage(props: { kind: TrailScopeKind }) {
   const [page, setPage] = useState(1);
   const [action, setAction] = useState<string | null>(null);
   const params = { kind: props.kind, id };
+  const crumbs = [
+    ...useCommuneCrumbs(props.kind === 'commune' ? id : undefined),
+    ...useHamletCrumbs(props.kind === 'hamlet' ? id : undefined),
+    ...useElectionCrumbs(props.kind === 'election' ? id : undefined),
+  ];
   const load = useApiQuery(contract.listTrail, {
     params,
     query: { page, pageSize: PAGE_SIZE, ...(action ? { action } : {}) },
@@ -27,7 +34,7 @@ export function AuditTrailPage(props: { kind: TrailScopeKind }) {
   const pages = Math.max(1, Math.ceil(trail.total / trail.pageSize));
   return (
     <Stack>
-      <Title order={2}>{ta.title(trail.title)}</Title>
+      <PageHeading crumbs={crumbs} here={tal.link} title={ta.title(trail.title)} />
       <Text size="sm" c="dimmed">
         {ta.intro} {ta.hiddenNote}
       </Text>

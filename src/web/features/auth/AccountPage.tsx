@@ -7,6 +7,7 @@ import { errorText } from '../../shared/client';
 import { useApiMutation } from '../../shared/query';
 import { authText as t } from './strings';
 import { TotpQr } from './TotpQr';
+import { PageHeading, homeCrumbs } from '../../shared/PageHeading';
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -15,7 +16,7 @@ export function AccountPage(props: { me: Me; onLoggedOut: () => void; onChanged:
   const everywhere = useApiMutation(contract.logoutEverywhere);
   return (
     <Stack maw={560}>
-      <Title order={2}>{t.account.title}</Title>
+      <PageHeading crumbs={homeCrumbs} title={t.account.title} />
       <ChangePassword />
       <TwoFactor enabled={props.me.user.totpEnabled} onChanged={props.onChanged} />
       <Card withBorder>
@@ -53,7 +54,9 @@ function ChangePassword() {
     <Card withBorder>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <Title order={4}>{t.account.password}</Title>
+          <Title order={2} size="h4">
+            {t.account.password}
+          </Title>
           {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
           <PasswordInput
             label={t.account.current}
@@ -108,7 +111,9 @@ function TwoFactor(props: { enabled: boolean; onChanged: () => void }) {
   return (
     <Card withBorder>
       <Stack gap="sm">
-        <Title order={4}>{t.account.totp}</Title>
+        <Title order={2} size="h4">
+          {t.account.totp}
+        </Title>
         {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
         <Text size="sm">{props.enabled ? t.account.totpOn : t.account.totpOff}</Text>
         {!props.enabled && !secret && (

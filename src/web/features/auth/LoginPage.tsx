@@ -32,19 +32,21 @@ export function LoginPage(props: { onLogin: (me: Me) => void }) {
   };
 
   return (
-    <Center mih="100vh" bg="gray.0">
+    <Center component="main" mih="100vh" bg="gray.0">
       <Paper withBorder shadow="sm" p="xl" w={380}>
         <form onSubmit={submit}>
           <Stack>
             <div>
-              <Title order={2} c="red.8">
+              <Text fz="h2" fw={700} c="red.9">
                 {t.appName}
-              </Title>
+              </Text>
               <Text c="dimmed" size="sm">
                 {t.appTagline}
               </Text>
             </div>
-            <Title order={4}>{s.login.title}</Title>
+            <Title order={1} size="h4">
+              {s.login.title}
+            </Title>
             {error && (
               <Alert color="red" title={s.login.failed} role="alert">
                 {error}

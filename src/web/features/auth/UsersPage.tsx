@@ -19,6 +19,7 @@ import { errorText } from '../../shared/client';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { authText as t } from './strings';
+import { PageHeading, homeCrumbs } from '../../shared/PageHeading';
 
 /** The account as typed: the body's fields, the scope left empty for none. */
 const userForm = contract.newUserBody.extend({ scopeId: z.string().max(64) });
@@ -30,7 +31,7 @@ export function UsersPage() {
   if (!users.data) return <QueryStatus query={users} />;
   return (
     <Stack>
-      <Title order={2}>{t.users.title}</Title>
+      <PageHeading crumbs={homeCrumbs} title={t.users.title} />
       <Table striped withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -73,7 +74,9 @@ function CreateUser(props: { roles: readonly { id: string; label: string }[] }) 
     <Card withBorder maw={640}>
       <form onSubmit={form.onSubmit(submit)}>
         <Stack gap="sm">
-          <Title order={4}>{t.users.create}</Title>
+          <Title order={2} size="h4">
+            {t.users.create}
+          </Title>
           {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
           <Group grow>
             <TextInput label={t.users.username} {...form.getInputProps('username')} required />

@@ -223,7 +223,9 @@ function Nominate(props: { electionId: string; onAdded: (name: string) => void }
     <Card withBorder maw={880}>
       <form onSubmit={form.onSubmit((v) => void submit(v))}>
         <Stack gap="sm">
-          <Title order={4}>{tp.nominate}</Title>
+          <Title order={3} size="h4">
+            {tp.nominate}
+          </Title>
           {message && <Alert color="red">{message}</Alert>}
           <Group grow align="end">
             <TextInput label={tp.search} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />

@@ -174,7 +174,9 @@ function NewMeeting(props: { electionId: string; meetings: MeetingsView; candida
     <Card withBorder maw={960}>
       <form onSubmit={form.onSubmit(submit)}>
         <Stack gap="sm">
-          <Title order={4}>{tp.recordMeeting}</Title>
+          <Title order={3} size="h4">
+            {tp.recordMeeting}
+          </Title>
           {message && (
             <Alert color={message.ok ? 'green' : 'red'} role="alert">
               {message.text}

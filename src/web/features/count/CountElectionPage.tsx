@@ -20,6 +20,7 @@ import { QueryStatus } from '../../shared/Status';
 import { t, tpd } from '../../shared/strings';
 import { tmeet } from '../meeting/strings';
 import { tc } from './strings';
+import { PageHeading, useElectionCrumbs } from '../../shared/PageHeading';
 
 function OpenCountForm(props: { electionId: string; position: string; title: string }) {
   const navigate = useNavigate();
@@ -71,6 +72,7 @@ function OpenCountForm(props: { electionId: string; position: string; title: str
 export function CountElectionPage() {
   const { id = '' } = useParams();
   const query = useApiQuery(contract.listElectionCounts, { params: { id } });
+  const crumbs = useElectionCrumbs(id);
   const demo = useApiMutation(contract.prepareDemoPolling, { invalidates: [contract.listElectionCounts] });
   const [error, setError] = useState<string | null>(null);
   const v = query.data;
@@ -85,7 +87,7 @@ export function CountElectionPage() {
   };
   return (
     <Stack p="md">
-      <Title order={2}>{tc.electionTitle(v.hamletName)}</Title>
+      <PageHeading crumbs={crumbs} here={tc.link} title={tc.electionTitle(v.hamletName)} />
       <Text>
         {t.election.state}: <Badge tt="none">{t.states[v.state] ?? v.state}</Badge> · {t.election.round}{' '}
         {v.round}
@@ -116,7 +118,9 @@ export function CountElectionPage() {
       )}
       {v.positions.map((p) => (
         <Card key={p.position} withBorder>
-          <Title order={3}>{p.title}</Title>
+          <Title order={2} size="h3">
+            {p.title}
+          </Title>
           <Text size="sm" c="dimmed">
             {tc.candidates(p.candidates)}
           </Text>

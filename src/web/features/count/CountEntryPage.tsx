@@ -12,7 +12,6 @@ import {
   Stack,
   Table,
   Text,
-  Title,
 } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -30,6 +29,7 @@ import { paperText } from './CountPage';
 import { useEntryQueue } from './entry-queue';
 import type { QueuedPaper } from './entry-queue';
 import { tc } from './strings';
+import { PageHeading, useElectionCrumbs } from '../../shared/PageHeading';
 
 type Mode = { kind: 'normal' } | { kind: 'defect' } | { kind: 'combo'; picked: string[] };
 
@@ -210,6 +210,7 @@ export function CountEntryPage(props: { userId: string }) {
   );
   // Whose lane is whose, as the server knows it when the page opens.
   const entryCtx = useApiQuery(contract.getEntryContext, { params: { id } }, { refetchOnMount: 'always' });
+  const place = useElectionCrumbs(query.data?.electionId);
   const [mode, setMode] = useState<Mode>({ kind: 'normal' });
   const [error, setError] = useState<string | null>(null);
   const { queue, snapshot } = useEntryQueue(
@@ -325,8 +326,15 @@ export function CountEntryPage(props: { userId: string }) {
   const defects = live.filter((e) => e.paper.defect).length;
   return (
     <Stack p="md">
-      <Group justify="space-between">
-        <Title order={2}>{tc.entryTitle(batch.number, laneNo)}</Title>
+      <Group justify="space-between" align="flex-end">
+        <PageHeading
+          crumbs={[
+            ...place,
+            { label: tc.link, to: `/bau-cu/${view.electionId}/kiem-phieu` },
+            { label: view.positionTitle, to: `/kiem-phieu/${id}` },
+          ]}
+          title={tc.entryTitle(batch.number, laneNo)}
+        />
         <Button component={Link} to={`/kiem-phieu/${id}`} variant="subtle">
           {tc.finish}
         </Button>
@@ -344,7 +352,10 @@ export function CountEntryPage(props: { userId: string }) {
           {pending > 0 ? (offline ? tc.waiting(pending) : tc.pending(pending)) : tc.saved}
         </Badge>
       </Group>
-      <Progress value={(100 * total) / batch.size} aria-label={tc.progressLabel} />
+      {/* The name goes on the section: it, not the root, is the progressbar. */}
+      <Progress.Root>
+        <Progress.Section value={(100 * total) / batch.size} aria-label={tc.progressLabel} />
+      </Progress.Root>
       {mode.kind === 'defect' && (
         <Alert color="orange" title={tc.defectPick}>
           <List>

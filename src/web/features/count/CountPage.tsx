@@ -23,6 +23,7 @@ import { QueryStatus } from '../../shared/Status';
 import { MismatchAlert } from '../../shared/MismatchAlert';
 import { CountWitnesses } from './CountWitnesses';
 import { tc } from './strings';
+import { PageHeading, useElectionCrumbs } from '../../shared/PageHeading';
 
 export function paperText(p: CountedPaperView | null, v: CountView): string {
   if (!p) return '—';
@@ -175,7 +176,9 @@ function Batches(props: {
   };
   return (
     <Stack>
-      <Title order={3}>{tc.batches}</Title>
+      <Title order={2} size="h3">
+        {tc.batches}
+      </Title>
       {v.batches.map((b) => (
         <Card key={b.id} withBorder>
           <Group justify="space-between">
@@ -266,7 +269,7 @@ function Result({ v, onError }: { v: CountView; onError: (m: string) => void }) 
   };
   return (
     <Card withBorder>
-      <Title order={3}>
+      <Title order={2} size="h3">
         {tc.result}: {tc.outcomes[r.outcome] ?? r.outcome}
       </Title>
       <Text mt="xs">{r.conclusion}</Text>
@@ -292,6 +295,7 @@ export function CountPage() {
   // Always the server's latest: the entry pages write without refreshing this view.
   const query = useApiQuery(contract.getCount, { params: { id } }, { refetchOnMount: 'always' });
   const lanes = useApiQuery(contract.getEntryContext, { params: { id } }, { refetchOnMount: 'always' });
+  const place = useElectionCrumbs(query.data?.electionId);
   const [error, setError] = useState<string | null>(null);
   const v = query.data;
   if (!v) return <QueryStatus query={query} />;
@@ -310,10 +314,12 @@ export function CountPage() {
   };
   return (
     <Stack p="md">
-      <Group justify="space-between">
-        <Title order={2}>
-          {tc.link}: {v.positionTitle} — {v.hamletName}
-        </Title>
+      <Group justify="space-between" align="flex-end">
+        <PageHeading
+          crumbs={[...place, { label: tc.link, to: `/bau-cu/${v.electionId}/kiem-phieu` }]}
+          here={v.positionTitle}
+          title={`${tc.link}: ${v.positionTitle} — ${v.hamletName}`}
+        />
         <Button component={Link} to={`/bau-cu/${v.electionId}/kiem-phieu`} variant="subtle">
           {tc.back}
         </Button>

@@ -51,7 +51,9 @@ export function CountWitnesses(props: {
   return (
     <Card withBorder data-testid="count-witnesses">
       <Stack gap="xs">
-        <Title order={4}>{tc.witnesses}</Title>
+        <Title order={3} size="h4">
+          {tc.witnesses}
+        </Title>
         {list.length > 0 ? (
           <List>
             {list.map((w) => (

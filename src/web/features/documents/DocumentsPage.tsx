@@ -1,20 +1,8 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Button,
-  FileButton,
-  Group,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, FileButton, Group, Stack, Table, Text, Title } from '@mantine/core';
 import * as territory from '../../../contract/territory';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import * as contract from '../../../contract/documents';
 import type { DocumentFormat, DocumentInfo, FormEntry } from '../../../contract/documents';
 import { call, errorText, urlOf } from '../../shared/client';
@@ -22,26 +10,19 @@ import { vnDateTime } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { t } from '../../shared/strings';
+import { PageHeading, useCommuneCrumbs } from '../../shared/PageHeading';
 
 /** The commune's documents: issued ones to download again, and every form with its wording. */
 export function DocumentsPage() {
   const { id = '' } = useParams();
+  const place = useCommuneCrumbs(id);
   const commune = useApiQuery(territory.getCommune, { params: { id } });
   const issued = useApiQuery(contract.listDocuments, { params: { id }, query: {} });
   const catalogue = useApiQuery(contract.listForms, { params: { id } });
   const canManage = commune.data?.canManage ?? false;
   return (
     <Stack>
-      {commune.data && (
-        <Breadcrumbs>
-          <Text>{commune.data.province.name}</Text>
-          <Anchor component={Link} to={`/xa/${id}`}>
-            {commune.data.commune.name}
-          </Anchor>
-          <Text>{t.documents.title}</Text>
-        </Breadcrumbs>
-      )}
-      <Title order={2}>{t.documents.title}</Title>
+      <PageHeading crumbs={place} here={t.documents.title} title={t.documents.title} />
       <Group>
         <Anchor href={urlOf(contract.communePack, { params: { id } })} data-testid="commune-pack">
           {t.documents.communePack}
@@ -50,11 +31,11 @@ export function DocumentsPage() {
           {t.documents.packHelp}
         </Text>
       </Group>
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t.documents.issued}
       </Title>
       {issued.data ? <IssuedTable documents={issued.data} /> : <QueryStatus query={issued} />}
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t.documents.forms}
       </Title>
       <Text size="sm" c="dimmed">

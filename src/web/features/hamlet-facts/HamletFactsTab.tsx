@@ -42,7 +42,7 @@ export function HamletFactsTab(props: { hamletId: string }) {
     <Card withBorder data-testid="hamlet-facts">
       <Stack gap="sm">
         <Group justify="space-between" align="end">
-          <Title order={3} size="h4">
+          <Title order={2} size="h4">
             {s.title}
           </Title>
           <DateInput label={s.on} value={on} onChange={setOn} w={200} />

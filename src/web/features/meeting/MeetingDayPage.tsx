@@ -31,6 +31,7 @@ import { QueryStatus } from '../../shared/Status';
 import { tmeet } from './strings';
 import { ProfileName } from '../../shared/ProfileName';
 import { ConfirmButton } from '../../shared/ConfirmButton';
+import { PageHeading, useElectionCrumbs } from '../../shared/PageHeading';
 
 type StepRule = NonNullable<MeetingView['rules'][Step]>;
 
@@ -58,7 +59,9 @@ function History(props: { votes: MeetingVote[] }) {
   if (props.votes.length === 0) return null;
   return (
     <Card withBorder>
-      <Title order={4}>{tmeet.history}</Title>
+      <Title order={2} size="h4">
+        {tmeet.history}
+      </Title>
       <Table withTableBorder data-testid="meeting-history">
         <Table.Thead>
           <Table.Tr>
@@ -127,7 +130,7 @@ function StepForm(props: { v: MeetingView; step: Step; onDone: () => void }) {
   return (
     <Card withBorder data-testid={`step-${step}`}>
       <Stack gap="xs">
-        <Title order={4}>
+        <Title order={2} size="h4">
           {tmeet.next}: {title}
         </Title>
         <RuleLine rule={v.rules[step]} />
@@ -210,7 +213,9 @@ function HandsForm(props: { v: MeetingView; p: MeetingPosition; onDone: () => vo
   if (p.count?.closed) {
     return (
       <Card withBorder data-testid={`hands-${p.position}`}>
-        <Title order={4}>{tmeet.handsTitle(p.title)}</Title>
+        <Title order={2} size="h4">
+          {tmeet.handsTitle(p.title)}
+        </Title>
         <Alert color="green" mt="xs" data-testid="hands-conclusion">
           {tmeet.handsDone} {p.count.conclusion}
         </Alert>
@@ -244,7 +249,9 @@ function HandsForm(props: { v: MeetingView; p: MeetingPosition; onDone: () => vo
   return (
     <Card withBorder data-testid={`hands-${p.position}`}>
       <Stack gap="xs">
-        <Title order={4}>{tmeet.handsTitle(p.title)}</Title>
+        <Title order={2} size="h4">
+          {tmeet.handsTitle(p.title)}
+        </Title>
         <Group align="end">
           {p.candidates.map((c) => (
             <NumberInput
@@ -351,7 +358,9 @@ function FloorNominations(props: { v: MeetingView; onDone: () => void }) {
   return (
     <Card withBorder data-testid="floor-nominations">
       <Stack gap="xs">
-        <Title order={4}>{tmeet.floor.title}</Title>
+        <Title order={2} size="h4">
+          {tmeet.floor.title}
+        </Title>
         <Text size="sm">
           {f.allowed
             ? tmeet.floor.rule(f.citation, f.confidenceLabel, f.until === 'candidateList')
@@ -473,13 +482,14 @@ function HouseholdBallotsDone(props: { v: MeetingView }) {
 export function MeetingDayPage() {
   const { id = '' } = useParams();
   const query = useApiQuery(contract.getMeeting, { params: { id } }, { refetchOnMount: 'always' });
+  const crumbs = useElectionCrumbs(id);
   const v = query.data;
   if (!v) return <QueryStatus query={query} />;
   const reload = () => void query.refetch();
   const step = v.next;
   return (
     <Stack p="md">
-      <Title order={2}>{tmeet.title(v.hamletName)}</Title>
+      <PageHeading crumbs={crumbs} here={tmeet.link} title={tmeet.title(v.hamletName)} />
       <Text>
         {tmeet.registered(v.registered)} · {tmeet.profile}: <ProfileName id={v.profileId} />
       </Text>

@@ -38,7 +38,9 @@ export function OfficeActions(props: {
   return (
     <Card withBorder mt="sm" bg="gray.0" data-testid="office-actions">
       <Stack gap="xs">
-        <Title order={5}>{s.actions.title}</Title>
+        <Title order={3} size="h5">
+          {s.actions.title}
+        </Title>
         {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
         <Group align="end">
           <Select

@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   FileInput,
@@ -25,6 +24,7 @@ import { QueryStatus } from '../../shared/Status';
 import { OfficeActions } from './OfficeActions';
 import { OfficeRecordsProvider, OfficeRecordsSection, TermRecordMarks } from './OfficeRecords';
 import { officeText as s } from './strings';
+import { PageHeading, useCommuneCrumbs } from '../../shared/PageHeading';
 
 /** Links between the three after-the-vote pages of a commune. */
 export function OfficeNav(props: { communeId: string }) {
@@ -95,7 +95,9 @@ function HamletCard(props: {
   return (
     <Card withBorder data-testid="office-hamlet">
       <Group justify="space-between">
-        <Title order={4}>{h.name}</Title>
+        <Title order={2} size="h4">
+          {h.name}
+        </Title>
         <Group gap="xs">
           <Badge variant="light">
             {s.households}: {h.households}
@@ -178,7 +180,9 @@ function ImportHolders(props: { communeId: string; onDone: () => void }) {
   return (
     <Card withBorder maw={760}>
       <Stack gap="sm">
-        <Title order={4}>{s.importTitle}</Title>
+        <Title order={2} size="h4">
+          {s.importTitle}
+        </Title>
         <Text size="sm" c="dimmed">
           {s.importHelp}
         </Text>
@@ -227,6 +231,7 @@ function ImportHolders(props: { communeId: string; onDone: () => void }) {
 /** The office-holders register of a commune: every hamlet's holders, history and alerts. */
 export function OfficePage() {
   const { id = '' } = useParams();
+  const place = useCommuneCrumbs(id);
   const [months, setMonths] = useState<number | string>(6);
   const register = useApiQuery(contract.getRegister, {
     params: { id },
@@ -238,17 +243,13 @@ export function OfficePage() {
   return (
     <OfficeRecordsProvider communeId={id}>
       <Stack p="md" gap="md">
-        <Breadcrumbs>
-          <Anchor component={Link} to={`/xa/${id}`}>
-            {r.communeName}
-          </Anchor>
-          <Text>{s.links.register}</Text>
-        </Breadcrumbs>
-        <Title order={2}>{s.registerTitle(r.communeName)}</Title>
+        <PageHeading crumbs={place} here={s.links.register} title={s.registerTitle(r.communeName)} />
         <OfficeNav communeId={id} />
         <Card withBorder>
           <Group justify="space-between" align="end">
-            <Title order={4}>{s.alerts}</Title>
+            <Title order={2} size="h4">
+              {s.alerts}
+            </Title>
             <NumberInput
               label={s.monthsAhead}
               value={months}

@@ -62,7 +62,9 @@ export function OfficeRecordsSection(props: {
   return (
     <Card withBorder data-testid="office-records">
       <Stack gap="sm">
-        <Title order={4}>{s.title}</Title>
+        <Title order={2} size="h4">
+          {s.title}
+        </Title>
         <Text size="xs" c="dimmed">
           {s.help}
         </Text>

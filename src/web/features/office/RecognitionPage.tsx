@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Breadcrumbs,
   Card,
   Group,
   SegmentedControl,
@@ -13,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import * as contract from '../../../contract/office';
 import type { DocumentInfo, RecognitionItem } from '../../../contract/office';
 import { errorText } from '../../shared/client';
@@ -26,6 +25,7 @@ import { tMismatch } from '../../shared/strings';
 import { OfficeNav } from './OfficePage';
 import { officeText as s } from './strings';
 import { DateInput } from '../../shared/DateInput';
+import { PageHeading, useCommuneCrumbs } from '../../shared/PageHeading';
 
 const lines = (text: string) =>
   text
@@ -157,7 +157,7 @@ function InboxItem(props: { item: RecognitionItem; today: string; canDecide: boo
       style={item.late ? { borderColor: 'var(--mantine-color-red-6)' } : undefined}
     >
       <Group justify="space-between">
-        <Title order={4}>
+        <Title order={3} size="h4">
           {item.positionTitle} {item.groupName ? `${item.groupName}, ` : ''}
           {item.hamletName}, nhiệm kỳ {item.termLabel}
         </Title>
@@ -197,18 +197,13 @@ function InboxItem(props: { item: RecognitionItem; today: string; canDecide: boo
 /** The commune's inbox of reported elections awaiting recognition, re-election or a written reply. */
 export function RecognitionPage() {
   const { id = '' } = useParams();
+  const place = useCommuneCrumbs(id);
   const query = useApiQuery(contract.recognitionInbox, { params: { id } });
   if (!query.data) return <QueryStatus query={query} />;
   const inbox = query.data;
   return (
     <Stack p="md" gap="md">
-      <Breadcrumbs>
-        <Anchor component={Link} to={`/xa/${id}`}>
-          {inbox.communeName}
-        </Anchor>
-        <Text>{s.links.recognition}</Text>
-      </Breadcrumbs>
-      <Title order={2}>{s.recognitionTitle}</Title>
+      <PageHeading crumbs={place} here={s.links.recognition} title={s.recognitionTitle} />
       <OfficeNav communeId={id} />
       {inbox.items.length === 0 && <Text>{s.inboxEmpty}</Text>}
       {inbox.items.map((item) => (

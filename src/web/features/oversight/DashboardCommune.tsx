@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   Group,
@@ -25,6 +24,7 @@ import { QueryStatus } from '../../shared/Status';
 import { tMismatch, to } from '../../shared/strings';
 import { PageControl, pageOf } from '../../shared/paging';
 import { oversightText as ot } from './strings';
+import { PageHeading, useCommuneCrumbs } from '../../shared/PageHeading';
 
 /** A civil date as dd/mm/yyyy, or a dash for none. */
 const dateOr = (d: string | null) => vnDate(d) || '—';
@@ -71,6 +71,7 @@ function ResultCell(props: { h: OversightHamlet }) {
 /** The commune's view of every hamlet election: state, next deadline, lateness, result, office-holder. */
 export function DashboardCommune() {
   const { id = '' } = useParams();
+  const place = useCommuneCrumbs(id);
   const query = useApiQuery(contract.getCommune, { params: { id } });
   const issueSummary = useApiMutation(contract.issueSummary);
   const [filter, setFilter] = useState<Filter>('all');
@@ -94,16 +95,7 @@ export function DashboardCommune() {
     );
   return (
     <Stack>
-      <Breadcrumbs>
-        <Anchor component={Link} to={`/tinh/${d.province.code}`}>
-          {d.province.name}
-        </Anchor>
-        <Anchor component={Link} to={`/xa/${d.commune.id}`}>
-          {d.commune.name}
-        </Anchor>
-        <Text>{to.dashboardLink}</Text>
-      </Breadcrumbs>
-      <Title order={2}>{ot.communeTitle(d.commune.name)}</Title>
+      <PageHeading crumbs={place} here={to.dashboardLink} title={ot.communeTitle(d.commune.name)} />
       <Text c="dimmed">
         {to.today(dateOr(d.today))}
         {d.finalDeadline && ` · ${to.deadline(dateOr(d.finalDeadline))}`}
@@ -245,7 +237,7 @@ export function DashboardCommune() {
       {shown.length === 0 && <Text c="dimmed">{ot.noHamlets}</Text>}
       <Group grow align="flex-start">
         <Card withBorder>
-          <Title order={4} size="h5">
+          <Title order={2} size="h5">
             {to.charts.progress}
           </Title>
           <Text size="sm" c="dimmed">
@@ -261,7 +253,7 @@ export function DashboardCommune() {
           />
         </Card>
         <Card withBorder>
-          <Title order={4} size="h5">
+          <Title order={2} size="h5">
             {to.charts.turnout}
           </Title>
           <Text size="sm" c="dimmed">

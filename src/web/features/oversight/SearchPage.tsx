@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -6,6 +6,7 @@ import * as contract from '../../../contract/oversight';
 import { useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { oversightText as ot } from './strings';
+import { PageHeading, homeCrumbs } from '../../shared/PageHeading';
 
 /** A search box that opens the search page. */
 export function SearchBox() {
@@ -41,7 +42,7 @@ export function SearchPage() {
   const hits = q ? results.data?.hits : [];
   return (
     <Stack>
-      <Title order={2}>{ot.search.title}</Title>
+      <PageHeading crumbs={homeCrumbs} title={ot.search.title} />
       <SearchBox />
       {!hits ? (
         <QueryStatus query={results} />

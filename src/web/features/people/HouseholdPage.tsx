@@ -20,11 +20,13 @@ import { vnDate } from '../../shared/format';
 import { useApiMutation, useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
 import { s } from './strings';
+import { PageHeading, useHamletCrumbs } from '../../shared/PageHeading';
 
 /** A household: its members, who qualifies to represent it and why, and the representative chosen. */
 export function HouseholdPage() {
   const { id = '' } = useParams();
   const query = useApiQuery(contract.getHousehold, { params: { id } });
+  const place = useHamletCrumbs(query.data?.household.hamletId);
   const represent = useApiMutation(contract.chooseRepresentative, {
     invalidates: [contract.getHousehold, contract.listHouseholds],
   });
@@ -43,17 +45,17 @@ export function HouseholdPage() {
       );
   return (
     <Stack maw={1100}>
-      <Anchor component={Link} to={`/thon/${h.hamletId}/nhan-khau`} size="sm">
-        ← {s.openResidents}
-      </Anchor>
-      <Title order={2}>
-        {s.household} {h.code}
-      </Title>
+      <PageHeading
+        crumbs={[...place, { label: s.openResidents, to: `/thon/${h.hamletId}/nhan-khau` }]}
+        title={`${s.household} ${h.code}`}
+      />
       <Text>
         {h.address || '—'} · {h.residentGroup ?? '—'}
       </Text>
       <Card withBorder>
-        <Title order={4}>{s.representative}</Title>
+        <Title order={2} size="h4">
+          {s.representative}
+        </Title>
         <Text data-testid="representative">
           {rep.residentId
             ? `${repName ?? ''} (${rep.source === 'defaultHead' ? s.defaultHead : s.chosen}${rep.reason ? `: ${rep.reason}` : ''}${rep.nominatedByMembers ? `; ${s.nominated}` : ''})`

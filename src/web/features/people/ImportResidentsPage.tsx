@@ -23,6 +23,7 @@ import { call, errorText, urlOf } from '../../shared/client';
 import { vnDate } from '../../shared/format';
 import { t } from '../../shared/strings';
 import { s } from './strings';
+import { PageHeading, useHamletCrumbs } from '../../shared/PageHeading';
 
 type Layout = 'residents' | 'households';
 type Residence = 'permanent' | 'temporary';
@@ -31,6 +32,7 @@ const SHOWN = 200;
 /** Import a hamlet's residents: template, upload, column mapping, preview, then confirmation. */
 export function ImportResidentsPage() {
   const { id = '' } = useParams();
+  const crumbs = useHamletCrumbs(id);
   const [file, setFile] = useState<File | null>(null);
   const [layout, setLayout] = useState<Layout>('residents');
   const [mapping, setMapping] = useState<Record<number, string | null>>({});
@@ -89,10 +91,7 @@ export function ImportResidentsPage() {
 
   return (
     <Stack maw={1100}>
-      <Anchor component={Link} to={`/thon/${id}`} size="sm">
-        ← {t.hamlet.householdList}
-      </Anchor>
-      <Title order={2}>{s.importTitle}</Title>
+      <PageHeading crumbs={crumbs} title={s.importTitle} />
       <Text size="sm" c="dimmed">
         {s.importHelp}
       </Text>
@@ -202,7 +201,9 @@ function PreviewView(props: {
           )}
           {p.toChange.length > 0 && (
             <Card withBorder>
-              <Title order={4}>{s.toChange}</Title>
+              <Title order={3} size="h4">
+                {s.toChange}
+              </Title>
               <Table striped data-testid="to-change">
                 <Table.Thead>
                   <Table.Tr>
@@ -230,7 +231,9 @@ function PreviewView(props: {
           )}
           {p.toAdd.length > 0 && (
             <Card withBorder>
-              <Title order={4}>{s.toAdd}</Title>
+              <Title order={3} size="h4">
+                {s.toAdd}
+              </Title>
               <Table striped data-testid="to-add">
                 <Table.Thead>
                   <Table.Tr>
@@ -311,7 +314,9 @@ function Mapping(props: {
   ];
   return (
     <Card withBorder>
-      <Title order={4}>{s.mappingTitle}</Title>
+      <Title order={3} size="h4">
+        {s.mappingTitle}
+      </Title>
       <Text size="sm" c="dimmed" mb="xs">
         {s.mappingHelp}
       </Text>

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Button,
   Card,
   Group,
@@ -16,7 +15,7 @@ import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import * as contract from '../../../contract/people';
 import type { ResidentDetail } from '../../../contract/people';
 import { z } from '../../../contract/zod';
@@ -27,25 +26,26 @@ import { QueryStatus } from '../../shared/Status';
 import { residentBody, ResidentFields, residentForm } from './ResidentsPage';
 import { s } from './strings';
 import { DateInput } from '../../shared/DateInput';
+import { PageHeading, useHamletCrumbs } from '../../shared/PageHeading';
 
 /** One resident: details, corrections, move, death or move away, and the history of changes. */
 export function ResidentsDetailPage() {
   const { id = '' } = useParams();
   const query = useApiQuery(contract.getResident, { params: { id } });
+  const place = useHamletCrumbs(query.data?.resident.hamletId);
   if (!query.data) return <QueryStatus query={query} />;
   const detail = query.data;
   const { resident: r, history, canManage } = detail;
   return (
     <Stack maw={1000}>
-      <Group>
-        <Anchor component={Link} to={`/thon/${r.hamletId}/nhan-khau`} size="sm">
-          ← {s.openResidents}
-        </Anchor>
-        <Anchor component={Link} to={`/ho/${r.householdId}`} size="sm">
-          {s.household} {r.householdCode}
-        </Anchor>
-      </Group>
-      <Title order={2}>{r.fullName}</Title>
+      <PageHeading
+        crumbs={[
+          ...place,
+          { label: s.openResidents, to: `/thon/${r.hamletId}/nhan-khau` },
+          { label: `${s.household} ${r.householdCode}`, to: `/ho/${r.householdId}` },
+        ]}
+        title={r.fullName}
+      />
       <Text data-testid="resident-summary">
         {vnDate(r.birthDate)} · {s.sexes[r.sex]} · {s.relations[r.relation] ?? r.relation} ·{' '}
         {s.residences[r.residence]}
@@ -59,7 +59,7 @@ export function ResidentsDetailPage() {
           <Departure residentId={r.id} version={r.version} />
         </>
       )}
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {s.history}
       </Title>
       <Table striped withTableBorder data-testid="resident-history">
@@ -151,7 +151,9 @@ function Edit(props: { detail: ResidentDetail }) {
     <Card withBorder>
       <form onSubmit={form.onSubmit(submit)}>
         <Stack gap="xs">
-          <Title order={4}>{s.edit}</Title>
+          <Title order={2} size="h4">
+            {s.edit}
+          </Title>
           <ResidentFields form={form} />
           <TextInput label={s.reason} {...form.getInputProps('reason')} required />
           {view}
@@ -191,7 +193,9 @@ function Move(props: { detail: ResidentDetail }) {
     <Card withBorder>
       <form onSubmit={submit}>
         <Stack gap="xs">
-          <Title order={4}>{s.move}</Title>
+          <Title order={2} size="h4">
+            {s.move}
+          </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select
               label={s.targetHousehold}
@@ -247,7 +251,9 @@ function Departure(props: { residentId: string; version: number }) {
     <Card withBorder>
       <form onSubmit={submit}>
         <Stack gap="xs">
-          <Title order={4}>{s.departure}</Title>
+          <Title order={2} size="h4">
+            {s.departure}
+          </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select
               label={s.departureKind}

@@ -27,6 +27,7 @@ import { QueryStatus } from '../../shared/Status';
 import { t } from '../../shared/strings';
 import { s } from './strings';
 import { DateInput } from '../../shared/DateInput';
+import { PageHeading, useHamletCrumbs } from '../../shared/PageHeading';
 
 const PAGE = 50;
 
@@ -47,17 +48,13 @@ export function ResidentsPage() {
     },
   });
   const data = residents.data;
+  const crumbs = useHamletCrumbs(id);
   return (
     <Stack>
-      <Group>
-        <Anchor component={Link} to={`/thon/${id}`} size="sm">
-          ← {t.hamlet.householdList}
-        </Anchor>
-        <Anchor component={Link} to={`/thon/${id}/nhan-khau/nhap`} size="sm">
-          {s.openImport}
-        </Anchor>
-      </Group>
-      <Title order={2}>{s.openResidents}</Title>
+      <PageHeading crumbs={crumbs} title={s.openResidents} />
+      <Anchor component={Link} to={`/thon/${id}/nhan-khau/nhap`} size="sm" w="fit-content">
+        {s.openImport}
+      </Anchor>
       <Group align="end">
         <TextInput
           label={s.search}
@@ -245,7 +242,9 @@ function AddResident(props: { hamletId: string }) {
     <Card withBorder maw={960}>
       <form onSubmit={form.onSubmit(submit)}>
         <Stack gap="xs">
-          <Title order={4}>{s.addResident}</Title>
+          <Title order={2} size="h4">
+            {s.addResident}
+          </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select
               label={s.existingHousehold}

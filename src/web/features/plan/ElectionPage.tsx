@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   Checkbox,
@@ -39,6 +38,7 @@ import { TeamTab } from '../team/TeamTab';
 import { planText as tp } from './strings';
 import { ProfileName } from '../../shared/ProfileName';
 import { DateInput } from '../../shared/DateInput';
+import { PageHeading, useElectionCrumbs } from '../../shared/PageHeading';
 
 /** A date for reading: dd/mm/yyyy, or a dash when there is none. */
 const day = (d: string | null) => vnDate(d) || '—';
@@ -47,37 +47,32 @@ const day = (d: string | null) => vnDate(d) || '—';
 export function ElectionPage() {
   const { id = '' } = useParams();
   const query = useApiQuery(contract.getLifecycle, { params: { id } });
+  const crumbs = useElectionCrumbs(id);
   if (!query.data) return <QueryStatus query={query} />;
   const life = query.data;
   return (
     <Stack>
-      {life.roundId && (
-        <Breadcrumbs>
-          <Anchor component={Link} to={`/ke-hoach/${life.roundId}`}>
-            {tp.planTitle}
-          </Anchor>
-          <Text>{life.hamletName}</Text>
-        </Breadcrumbs>
-      )}
-      <Title order={2}>
-        {life.groupName
-          ? tp.groupElectionTitle(
-              titleBeforePlace(life.position, life.positionTitle, life.groupName),
-              life.groupName,
-              life.hamletName,
-              day(life.electionDate),
-            )
-          : tp.electionTitle(life.positionTitle, life.hamletName, day(life.electionDate))}
-      </Title>
+      <PageHeading
+        crumbs={crumbs.slice(0, -1)}
+        here={crumbs.at(-1)?.label ?? tp.tabs.steps}
+        title={
+          life.groupName
+            ? tp.groupElectionTitle(
+                titleBeforePlace(life.position, life.positionTitle, life.groupName),
+                life.groupName,
+                life.hamletName,
+                day(life.electionDate),
+              )
+            : tp.electionTitle(life.positionTitle, life.hamletName, day(life.electionDate))
+        }
+      />
       <Text>
         {tp.termOf(life.termLabel)}
         {' · '}
         {tp.state}: <b data-testid="election-state">{life.stateLabel}</b> · {tp.profile}:{' '}
         <ProfileName id={life.profileId} />
       </Text>
-      <Anchor component={Link} to={`/bau-cu/${id}/nhat-ky`} data-testid="open-audit" w="fit-content">
-        {ta.link}
-      </Anchor>
+      <ElectionLinks life={life} />
       <Tabs defaultValue="steps" keepMounted={false}>
         <Tabs.List>
           {(Object.keys(tp.tabs) as (keyof typeof tp.tabs)[]).map((k) => (
@@ -106,6 +101,33 @@ export function ElectionPage() {
         </Tabs.Panel>
       </Tabs>
     </Stack>
+  );
+}
+
+/**
+ * Every page of the election, one tap from its own: the roll, polling day, the count, the
+ * community meeting, the commune's documents and recognition, its plan and its audit trail.
+ */
+function ElectionLinks(props: { life: LifecycleView }) {
+  const { electionId: id, communeId, roundId } = props.life;
+  const links: [string, string, string][] = [
+    [`/bau-cu/${id}/danh-sach-cu-tri`, tp.pages.roll, 'open-roll'],
+    [`/bau-cu/${id}/bo-phieu`, tp.pages.polling, 'open-polling'],
+    [`/bau-cu/${id}/kiem-phieu`, tp.pages.count, 'open-count'],
+    [`/bau-cu/${id}/hoi-nghi`, tp.pages.meeting, 'open-meeting'],
+    [`/xa/${communeId}/van-ban`, tp.pages.documents, 'open-documents'],
+    [`/xa/${communeId}/cong-nhan`, tp.pages.recognition, 'open-recognition'],
+    ...(roundId ? [[`/ke-hoach/${roundId}`, tp.planTitle, 'open-plan'] as [string, string, string]] : []),
+    [`/bau-cu/${id}/nhat-ky`, ta.link, 'open-audit'],
+  ];
+  return (
+    <Group component="nav" aria-label={tp.pages.label} gap="md" data-testid="election-links">
+      {links.map(([to, label, testId]) => (
+        <Anchor key={to} component={Link} to={to} data-testid={testId}>
+          {label}
+        </Anchor>
+      ))}
+    </Group>
   );
 }
 
@@ -145,7 +167,9 @@ function Steps(props: { life: LifecycleView }) {
       );
   return (
     <Stack>
-      <Title order={4}>{tp.history}</Title>
+      <Title order={2} size="h4">
+        {tp.history}
+      </Title>
       <Table withTableBorder data-testid="history">
         <Table.Tbody>
           {life.history.map((h) => (
@@ -164,7 +188,9 @@ function Steps(props: { life: LifecycleView }) {
           ))}
         </Table.Tbody>
       </Table>
-      <Title order={4}>{tp.next}</Title>
+      <Title order={2} size="h4">
+        {tp.next}
+      </Title>
       {life.next.map((n) => (
         <Text
           key={n.to}

@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   Checkbox,
@@ -35,6 +34,7 @@ import type { Position } from '../../../domain/rules/schema';
 import { groupTermLabel, isGroupPosition } from '../../../domain/election/resident-group';
 import { t } from '../../shared/strings';
 import { DateInput } from '../../shared/DateInput';
+import { PageHeading, useCommuneCrumbs } from '../../shared/PageHeading';
 
 /** The commune's election plans, and the form to plan a new round. */
 export function PlanPage() {
@@ -42,25 +42,25 @@ export function PlanPage() {
   const commune = useApiQuery(territory.getCommune, { params: { id } });
   const rounds = useApiQuery(contract.listRounds, { params: { id } });
   const profiles = useApiQuery(listProfiles, {});
+  const place = useCommuneCrumbs(id);
   if (!commune.data) return <QueryStatus query={commune} />;
   if (!rounds.data) return <QueryStatus query={rounds} />;
   if (!profiles.data) return <QueryStatus query={profiles} />;
   const view = commune.data;
+  // An election made outside any plan (the demo ward's, an import) is still the commune's: listed
+  // here, so the page does not say there is nothing while a hamlet has an election.
+  const outside = view.hamlets.flatMap((h) =>
+    h.elections.filter((e) => e.roundId === null).map((e) => ({ ...e, hamletName: h.name })),
+  );
   return (
     <Stack>
-      <Breadcrumbs>
-        <Anchor component={Link} to={`/xa/${id}`}>
-          {view.commune.name}
-        </Anchor>
-        <Text>{tp.planTitle}</Text>
-      </Breadcrumbs>
-      <Title order={2}>
-        {tp.planTitle} — {view.commune.name}
-      </Title>
-      <Title order={3} size="h4">
+      <PageHeading crumbs={place} here={tp.planTitle} title={`${tp.planTitle} — ${view.commune.name}`} />
+      <Title order={2} size="h4">
         {tp.rounds}
       </Title>
-      {rounds.data.length === 0 && <Text c="dimmed">{tp.noRounds}</Text>}
+      {rounds.data.length === 0 && (
+        <Text c="dimmed">{outside.length > 0 ? tp.noRoundsButElections : tp.noRounds}</Text>
+      )}
       {rounds.data.length > 0 && (
         <Table withTableBorder maw={720}>
           <Table.Thead>
@@ -90,6 +90,39 @@ export function PlanPage() {
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {outside.length > 0 && (
+        <>
+          <Title order={2} size="h4">
+            {tp.outside}
+          </Title>
+          <Table.ScrollContainer minWidth={480} maw={720}>
+            <Table withTableBorder data-testid="outside-plan">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{tp.hamlet}</Table.Th>
+                  <Table.Th>{tp.term}</Table.Th>
+                  <Table.Th>{tp.electionDate}</Table.Th>
+                  <Table.Th>{tp.state}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {outside.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/bau-cu/${e.id}`}>
+                        {e.hamletName}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{e.termLabel}</Table.Td>
+                    <Table.Td>{vnDate(e.electionDate) || '—'}</Table.Td>
+                    <Table.Td>{t.states[e.state] ?? e.state}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
       )}
       {view.canManage && <NewRound commune={view} profiles={profiles.data} />}
     </Stack>
@@ -186,7 +219,9 @@ function NewRound(props: { commune: CommuneView; profiles: readonly ProfileSumma
     <Card withBorder maw={960}>
       <form onSubmit={form.onSubmit(submit)}>
         <Stack gap="sm">
-          <Title order={4}>{tp.newRound}</Title>
+          <Title order={3} size="h4">
+            {tp.newRound}
+          </Title>
           {error && (
             <Alert color="red" role="alert">
               {error}

@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Breadcrumbs,
   Group,
   SegmentedControl,
   Select,
@@ -22,6 +21,7 @@ import { QueryStatus } from '../../shared/Status';
 import { t } from '../../shared/strings';
 import { DocumentList, IssueButtons } from '../documents/ElectionDocuments';
 import { planText as tp } from './strings';
+import { PageHeading, useCommuneCrumbs } from '../../shared/PageHeading';
 
 type Filter = 'week' | 'overdue' | 'open' | 'all';
 
@@ -36,6 +36,7 @@ export function PlanRoundPage() {
   const [error, setError] = useState<string | null>(null);
   const query = useApiQuery(contract.getRound, { params: { id } });
   const first = query.data?.elections[0];
+  const place = useCommuneCrumbs(query.data?.communeId);
   // The round's own documents (plan, election-day decision) are listed with each of its elections.
   const docs = useApiQuery(
     contract.listElectionDocuments,
@@ -59,18 +60,11 @@ export function PlanRoundPage() {
   const hamletIds = [...new Set(round.elections.map((e) => e.hamletId))];
   return (
     <Stack>
-      <Breadcrumbs>
-        <Anchor component={Link} to={`/xa/${round.communeId}`}>
-          {round.communeName}
-        </Anchor>
-        <Anchor component={Link} to={`/xa/${round.communeId}/ke-hoach`}>
-          {tp.planTitle}
-        </Anchor>
-        <Text>{round.termLabel}</Text>
-      </Breadcrumbs>
-      <Title order={2}>
-        {tp.planTitle} {round.termLabel}
-      </Title>
+      <PageHeading
+        crumbs={[...place, { label: tp.planTitle, to: `/xa/${round.communeId}/ke-hoach` }]}
+        here={round.termLabel}
+        title={`${tp.planTitle} ${round.termLabel}`}
+      />
       <Text size="sm">
         {round.profileTitle} · {tp.forms[round.form] ?? round.form} · {tp.today(vnDate(round.today))}
       </Text>
@@ -80,7 +74,7 @@ export function PlanRoundPage() {
         </Alert>
       ))}
       {error && <Alert color="red">{error}</Alert>}
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {tp.elections}
       </Title>
       <Table withTableBorder>
@@ -123,7 +117,7 @@ export function PlanRoundPage() {
           ))}
         </Table.Tbody>
       </Table>
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {tp.tasks}
       </Title>
       <Group>
@@ -213,7 +207,7 @@ export function PlanRoundPage() {
           </Table.Tbody>
         </Table>
       )}
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {tp.documents}
       </Title>
       {round.canManage && (

@@ -3,6 +3,9 @@ export const planText = {
   planTitle: 'Kế hoạch bầu cử',
   rounds: 'Các kế hoạch đã lập',
   noRounds: 'Chưa có kế hoạch bầu nào.',
+  noRoundsButElections:
+    'Xã chưa lập kế hoạch bầu nào trên phần mềm; các cuộc bầu cử dưới đây đã có nhưng chưa thuộc kế hoạch nào.',
+  outside: 'Cuộc bầu cử chưa thuộc kế hoạch nào',
   newRound: 'Lập kế hoạch bầu mới',
   term: 'Nhiệm kỳ',
   profile: 'Bộ quy tắc áp dụng',
@@ -57,6 +60,15 @@ export const planText = {
   noTasks: 'Không có công việc nào.',
   citation: 'Căn cứ',
   documents: 'Văn bản',
+  pages: {
+    label: 'Các trang của cuộc bầu cử',
+    roll: 'Danh sách cử tri',
+    polling: 'Ngày bầu cử (bỏ phiếu)',
+    count: 'Kiểm phiếu',
+    meeting: 'Cuộc họp cộng đồng dân cư',
+    documents: 'Văn bản của xã',
+    recognition: 'Công nhận kết quả',
+  },
   tabs: {
     steps: 'Tiến trình',
     candidates: 'Người ứng cử',

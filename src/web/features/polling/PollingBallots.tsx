@@ -61,7 +61,9 @@ function PositionBallots(props: {
     <Card withBorder data-testid={`ballots-${p.position}`}>
       <Stack gap="xs">
         <Group>
-          <Title order={4}>{p.title}</Title>
+          <Title order={3} size="h4">
+            {p.title}
+          </Title>
           {p.seal && <Badge color="green">{tx.sealed(vnTime(p.seal.sealedAt))}</Badge>}
         </Group>
         <Table withTableBorder w="100%" maw={480}>
@@ -162,7 +164,9 @@ export function PollingBallotsPanel(props: { electionId: string }) {
   if (!view) return null;
   return (
     <Stack gap="xs">
-      <Title order={3}>{tx.ballots}</Title>
+      <Title order={2} size="h3">
+        {tx.ballots}
+      </Title>
       {view.positions.map((p) => (
         <PositionBallots
           key={p.position}

@@ -27,6 +27,7 @@ import { ballotsChanged, PollingBallotsPanel } from './PollingBallots';
 import { offlineCheckIn, useCheckInQueue } from './checkin-queue';
 import type { CheckInOutcome } from './checkin-queue';
 import { pollingText as tx } from './strings';
+import { PageHeading, useElectionCrumbs } from '../../shared/PageHeading';
 
 const lines = (s: string) =>
   s
@@ -229,7 +230,9 @@ function PollPanel(props: { electionId: string; poll: PollView; mobileBox: Turno
     <Card withBorder>
       <Stack gap="xs">
         <Group>
-          <Title order={3}>{tx.poll}</Title>
+          <Title order={2} size="h3">
+            {tx.poll}
+          </Title>
           <Badge data-testid="poll-status">{tx.status[poll.status]}</Badge>
         </Group>
         <Text size="sm">
@@ -325,6 +328,7 @@ export function PollingPage(props: { userId: string }) {
   // Tried even offline: the app shell's service worker answers with the copy it kept (sw/policy.ts).
   const pollQuery = useApiQuery(contract.getPoll, { params: { id } }, { networkMode: 'offlineFirst' });
   const turnoutQuery = useApiQuery(contract.getTurnout, { params: { id } }, { networkMode: 'offlineFirst' });
+  const crumbs = useElectionCrumbs(id);
   const poll = pollQuery.data;
   const turnout = turnoutQuery.data;
   // Said once after a trial election was created from the hamlet page.
@@ -339,8 +343,8 @@ export function PollingPage(props: { userId: string }) {
   if (!poll || !turnout) return <Text m="md">…</Text>;
   return (
     <Stack p="md">
-      <Group justify="space-between">
-        <Title order={2}>{tx.title(turnout.hamletName)}</Title>
+      <Group justify="space-between" align="flex-end">
+        <PageHeading crumbs={crumbs} here={tx.pollingCrumb} title={tx.title(turnout.hamletName)} />
         <Group>
           <Button component={Link} to={`/bau-cu/${id}/bo-phieu/ty-le`} variant="light">
             {tx.turnoutScreen}

@@ -1,10 +1,11 @@
-import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useParams } from 'react-router';
 import * as contract from '../../../contract/polling';
 import { errorText } from '../../shared/client';
 import { vnNumber, vnPercentText, vnTime } from '../../shared/format';
 import { useApiQuery } from '../../shared/query';
 import { pollingText as tx } from './strings';
+import { PageHeading, useElectionCrumbs } from '../../shared/PageHeading';
 
 const REFRESH_MS = 5000;
 
@@ -12,6 +13,7 @@ const REFRESH_MS = 5000;
 export function TurnoutPage() {
   const { id = '' } = useParams();
   const query = useApiQuery(contract.getTurnout, { params: { id } }, { refetchInterval: REFRESH_MS });
+  const place = useElectionCrumbs(id);
   const v = query.data;
   const error = query.error ? errorText(query.error) : null;
   if (!v)
@@ -24,9 +26,12 @@ export function TurnoutPage() {
     );
   return (
     <Stack p="xl" gap="lg">
-      <Title order={1} ta="center">
-        {tx.turnout} — {v.hamletName}
-      </Title>
+      <PageHeading
+        crumbs={[...place, { label: tx.pollingCrumb, to: `/bau-cu/${id}/bo-phieu` }]}
+        here={tx.turnout}
+        title={`${tx.turnout} — ${v.hamletName}`}
+        big
+      />
       <Text ta="center" fw={800} style={{ fontSize: '7rem', lineHeight: 1 }} data-testid="turnout-percent">
         {vnPercentText(v.percent)}
       </Text>

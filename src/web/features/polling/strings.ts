@@ -1,6 +1,7 @@
 /** Polling day's Vietnamese text: check-in, turnout screen, ballots and sealing. */
 export const pollingText = {
   title: (hamlet: string) => `Ngày bầu cử — ${hamlet}`,
+  pollingCrumb: 'Ngày bầu cử',
   search: 'Số thứ tự, họ tên (không cần dấu) hoặc mã thẻ cử tri',
   searchHelp:
     'Gõ rồi bấm Enter hoặc nút "Tìm và ghi nhận": nếu chỉ một cử tri khớp, cử tri đó được ghi nhận đã bỏ phiếu.',

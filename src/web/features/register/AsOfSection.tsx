@@ -26,7 +26,7 @@ export function AsOfSection(props: { communeId: string; today: string }) {
   return (
     <Card withBorder>
       <Stack gap="xs">
-        <Title order={3} size="h4">
+        <Title order={2} size="h4">
           {s.asOf.title}
         </Title>
         <Group align="end">

@@ -48,7 +48,7 @@ export function FormerHamlets(props: { former: FormerHamlet[] }) {
   if (props.former.length === 0) return null;
   return (
     <Stack gap="xs">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {s.former.title}
       </Title>
       {props.former.map((f) => (

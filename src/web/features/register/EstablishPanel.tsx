@@ -127,7 +127,9 @@ function Dossier(props: { dossier: Establishment; today: string; onDone: (m: str
   return (
     <Card withBorder data-testid="establish-dossier">
       <Group justify="space-between">
-        <Title order={4}>{d.name}</Title>
+        <Title order={3} size="h4">
+          {d.name}
+        </Title>
         <Badge color={d.state === 'decided' ? 'green' : 'blue'}>{d.stepLabel}</Badge>
       </Group>
       <Text size="sm">

@@ -14,7 +14,7 @@ export function HamletHistoryTab(props: { hamletId: string; communeId: string })
   );
   return (
     <Stack gap="xs" data-testid="hamlet-history">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {s.hamletTab.title}
       </Title>
       {mine.length === 0 ? <Text c="dimmed">{s.hamletTab.none}</Text> : <ChangesTable changes={mine} />}

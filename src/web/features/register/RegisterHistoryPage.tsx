@@ -1,6 +1,6 @@
-import { Alert, Anchor, Breadcrumbs, Card, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Card, Stack, Tabs, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import * as contract from '../../../contract/register';
 import { useApiQuery } from '../../shared/query';
 import { QueryStatus } from '../../shared/Status';
@@ -10,10 +10,12 @@ import { ChangesTable, FormerHamlets } from './ChangesSection';
 import { EstablishPanel } from './EstablishPanel';
 import { MergeWizard } from './MergeWizard';
 import { AttachForm, DissolveForm, RenameForm, SplitForm } from './MoveForms';
+import { PageHeading, useCommuneCrumbs } from '../../shared/PageHeading';
 
 /** "Lịch sử thôn, tổ dân phố": the commune's hamlets over time, and the forms that change them. */
 export function RegisterHistoryPage() {
   const { id = '' } = useParams();
+  const place = useCommuneCrumbs(id);
   const query = useApiQuery(contract.getHistory, { params: { id } });
   const [message, setMessage] = useState<string | null>(null);
   if (!query.data) return <QueryStatus query={query} />;
@@ -23,27 +25,21 @@ export function RegisterHistoryPage() {
   const form = { communeId: id, today: h.today, hamlets: h.hamlets, onDone: done };
   return (
     <Stack>
-      <Breadcrumbs>
-        <Anchor component={Link} to={`/xa/${id}`}>
-          {h.communeName}
-        </Anchor>
-        <Text>{s.link}</Text>
-      </Breadcrumbs>
-      <Title order={2}>{s.title(h.communeName)}</Title>
+      <PageHeading crumbs={place} here={s.link} title={s.title(h.communeName)} />
       {message && (
         <Alert color="green" withCloseButton onClose={() => setMessage(null)} data-testid="register-message">
           {message}
         </Alert>
       )}
       <AsOfSection communeId={id} today={h.today} />
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {s.changes.title}
       </Title>
       <ChangesTable changes={h.changes} />
       <FormerHamlets former={h.former} />
       {h.canManage && (
         <Card withBorder>
-          <Title order={3} size="h4" mb="xs">
+          <Title order={2} size="h4" mb="xs">
             {s.actions.title}
           </Title>
           <Tabs defaultValue="merge" keepMounted={false}>

@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   Checkbox,
@@ -20,7 +19,7 @@ import {
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import * as office from '../../../contract/office';
 import * as contract from '../../../contract/removal';
 import type { RemovalCase } from '../../../contract/removal';
@@ -33,6 +32,7 @@ import { QueryStatus } from '../../shared/Status';
 import { OfficeNav } from '../office/OfficePage';
 import { officeText as s } from '../office/strings';
 import { DateInput } from '../../shared/DateInput';
+import { PageHeading, useCommuneCrumbs } from '../../shared/PageHeading';
 
 const lines = (text: string) =>
   text
@@ -110,7 +110,9 @@ function OpenCase(props: { communeId: string; today: string; onDone: () => void 
   return (
     <Card withBorder maw={820} component="form" onSubmit={form.onSubmit(submit)}>
       <Stack gap="xs">
-        <Title order={4}>{s.openTitle}</Title>
+        <Title order={2} size="h4">
+          {s.openTitle}
+        </Title>
         <Select
           label={s.head}
           data={heads.map((x) => ({
@@ -241,7 +243,9 @@ function MeetingForm(props: { c: RemovalCase; today: string; onDone: () => void 
   return (
     <form onSubmit={form.onSubmit(submit)}>
       <Stack gap="xs">
-        <Title order={5}>{s.meetingTitle}</Title>
+        <Title order={3} size="h5">
+          {s.meetingTitle}
+        </Title>
         <Group grow>
           <DateInput label={s.heldOn} {...form.getInputProps('heldOn')} />
           <TextInput label={s.time} {...form.getInputProps('time')} />
@@ -314,7 +318,9 @@ function DecideForm(props: { c: RemovalCase; today: string; onDone: () => void }
   };
   return (
     <Stack gap="xs">
-      <Title order={5}>{s.decideTitle}</Title>
+      <Title order={3} size="h5">
+        {s.decideTitle}
+      </Title>
       <Group grow>
         <DateInput label={s.decisionDate} value={on} onChange={setOn} />
         <TextInput label={s.signer} value={signer} onChange={(e) => setSigner(e.currentTarget.value)} />
@@ -343,7 +349,7 @@ function CaseCard(props: { c: RemovalCase; today: string; onDone: () => void }) 
   return (
     <Card withBorder data-testid="removal-case">
       <Group justify="space-between">
-        <Title order={4}>
+        <Title order={2} size="h4">
           {s.kinds[c.kind] ?? c.kindLabel}: {c.term.positionTitle} {c.hamletName} - {c.term.holderName}
         </Title>
         <Badge color={c.late ? 'red' : c.state === 'recognised' ? 'green' : 'blue'}>
@@ -394,19 +400,14 @@ function CaseCard(props: { c: RemovalCase; today: string; onDone: () => void }) 
 /** Removal cases of a commune: the proposal or petition, the meeting, the commune's decision. */
 export function RemovalPage() {
   const { id = '' } = useParams();
+  const place = useCommuneCrumbs(id);
   const cases = useApiQuery(contract.listRemovals, { params: { id } });
   const today = vnToday();
   if (!cases.data) return <QueryStatus query={cases} />;
   const reload = () => void cases.refetch();
   return (
     <Stack p="md" gap="md">
-      <Breadcrumbs>
-        <Anchor component={Link} to={`/xa/${id}`}>
-          {s.commune}
-        </Anchor>
-        <Text>{s.links.removal}</Text>
-      </Breadcrumbs>
-      <Title order={2}>{s.removalTitle}</Title>
+      <PageHeading crumbs={place} here={s.links.removal} title={s.removalTitle} />
       <OfficeNav communeId={id} />
       {cases.data.length === 0 && <Text>{s.noCases}</Text>}
       {cases.data.map((c) => (

@@ -19,7 +19,7 @@ import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import * as contract from '../../../contract/roll';
 import type { IssuedDocument, RollEntry, RollView } from '../../../contract/roll';
 import { civilDate, z } from '../../../contract/zod';
@@ -33,6 +33,7 @@ import { rollText as tr } from './strings';
 import { ProfileName } from '../../shared/ProfileName';
 import { DateInput } from '../../shared/DateInput';
 import { ConfirmButton } from '../../shared/ConfirmButton';
+import { PageHeading, useElectionCrumbs } from '../../shared/PageHeading';
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -62,15 +63,13 @@ export function RollPage() {
   const { id = '' } = useParams();
   // The query keeps its last answer while the roll reloads after a change, so the forms keep their messages.
   const query = useApiQuery(contract.getRoll, { params: { id } });
+  const crumbs = useElectionCrumbs(id);
   const v = query.data;
   if (!v) return <QueryStatus query={query} />;
   const posted = v.roll?.state === 'posted';
   return (
     <Stack maw={1200}>
-      <Anchor component={Link} to={`/thon/${v.hamletId}`} size="sm">
-        ← {v.hamletName}
-      </Anchor>
-      <Title order={2}>{tr.title(v.hamletName)}</Title>
+      <PageHeading crumbs={crumbs} here={tr.open} title={tr.title(v.hamletName)} />
       <Group gap="xl">
         <Text>
           {tr.electionDay}: <b>{vnDate(v.electionDate)}</b>
@@ -185,7 +184,9 @@ function BuildForm({ v }: { v: RollView }) {
   return (
     <Card withBorder component="form" onSubmit={submit}>
       <Stack gap="xs">
-        <Title order={4}>{v.roll ? tr.rebuild : tr.build}</Title>
+        <Title order={2} size="h4">
+          {v.roll ? tr.rebuild : tr.build}
+        </Title>
         {fixed ? (
           <Text>
             {tr.electorate}: <b>{tr.fixedBy(tr.electorates[fixed] ?? fixed, v.electorateRule.citation)}</b>
@@ -244,7 +245,9 @@ function PostForm({ electionId }: { electionId: string }) {
   return (
     <Card withBorder component="form" onSubmit={submit}>
       <Stack gap="xs">
-        <Title order={4}>{tr.post}</Title>
+        <Title order={2} size="h4">
+          {tr.post}
+        </Title>
         <Group align="end">
           <DateInput label={tr.postedOn} {...form.getInputProps('postedOn')} />
         </Group>
@@ -281,7 +284,9 @@ function Downloads({ v }: { v: RollView }) {
   return (
     <Card withBorder>
       <Stack gap="xs">
-        <Title order={4}>{tr.downloads}</Title>
+        <Title order={2} size="h4">
+          {tr.downloads}
+        </Title>
         <Group>
           <Button
             component="a"
@@ -391,7 +396,9 @@ function AmendForm({ v }: { v: RollView }) {
   return (
     <Card withBorder component="form" onSubmit={submit}>
       <Stack gap="xs">
-        <Title order={4}>{tr.amend}</Title>
+        <Title order={2} size="h4">
+          {tr.amend}
+        </Title>
         <Group align="end">
           <Select
             label={tr.kind}

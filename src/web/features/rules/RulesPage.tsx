@@ -6,6 +6,7 @@ import { vnDate } from '../../shared/format';
 import { useApiQuery } from '../../shared/query';
 import { rulesText } from './strings';
 import { QueryStatus } from '../../shared/Status';
+import { PageHeading, homeCrumbs } from '../../shared/PageHeading';
 
 const confidenceColor: Record<string, string> = {
   verified: 'green',
@@ -70,7 +71,7 @@ export function RulesPage() {
   const profile = useApiQuery(rules.getProfile, { params: { id } });
   return (
     <Stack>
-      <Title order={2}>{rulesText.title}</Title>
+      <PageHeading crumbs={homeCrumbs} title={rulesText.title} />
       <Text size="sm" c="dimmed">
         {rulesText.intro}
       </Text>
@@ -98,7 +99,9 @@ function ProfileView({ profile }: { profile: ProfileTables }) {
   const unverified = profile.params.filter((p) => p.confidence === 'unverified').length;
   return (
     <Stack>
-      <Title order={3}>{profile.title}</Title>
+      <Title order={2} size="h3">
+        {profile.title}
+      </Title>
       <Text size="sm">
         {rulesText.effective(
           vnDate(profile.effectiveFrom),
@@ -115,9 +118,13 @@ function ProfileView({ profile }: { profile: ProfileTables }) {
         ))}
       </List>
       {unverified > 0 && <Alert color="orange">{rulesText.unverifiedWarning(unverified)}</Alert>}
-      <Title order={4}>{rulesText.params}</Title>
+      <Title order={3} size="h4">
+        {rulesText.params}
+      </Title>
       <ParamList rows={profile.params} />
-      <Title order={4}>{rulesText.timeline}</Title>
+      <Title order={3} size="h4">
+        {rulesText.timeline}
+      </Title>
       <Table withTableBorder striped fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -146,7 +153,9 @@ function ProfileView({ profile }: { profile: ProfileTables }) {
       </Table>
       {profile.removal.map((r) => (
         <Stack key={r.kind} gap="xs">
-          <Title order={4}>{r.title}</Title>
+          <Title order={3} size="h4">
+            {r.title}
+          </Title>
           <ParamList rows={r.params} />
         </Stack>
       ))}

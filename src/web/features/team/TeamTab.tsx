@@ -62,7 +62,9 @@ export function TeamTab(props: { electionId: string }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Title order={4}>{tp.composition}</Title>
+      <Title order={3} size="h4">
+        {tp.composition}
+      </Title>
       {team.composition.eligible ? (
         <Badge color="green" tt="none">
           {tp.compositionOk}
@@ -140,7 +142,9 @@ function AddMember(props: { electionId: string; ageOn: string }) {
     <Card withBorder maw={880}>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <Title order={4}>{tp.addMember}</Title>
+          <Title order={3} size="h4">
+            {tp.addMember}
+          </Title>
           {message && (
             <Alert color="red" role="alert">
               {message}

@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Breadcrumbs,
   Button,
   Card,
   Group,
@@ -26,6 +25,7 @@ import { territoryText as tt } from './strings';
 import { ElectionsTable } from './ElectionsTable';
 import { ImportHamlets } from './ImportHamlets';
 import { CommuneLineage } from './CommuneLineage';
+import { PageHeading } from '../../shared/PageHeading';
 
 const kinds = [
   ['thon', 'Thôn'],
@@ -48,14 +48,13 @@ export function CommunePage() {
   const { province, commune, districtName, hamlets, canManage } = view.data;
   return (
     <Stack>
-      <Breadcrumbs>
-        <Anchor component={Link} to={`/tinh/${province.code}`}>
-          {province.name}
-        </Anchor>
-        {districtName && <Text>{districtName}</Text>}
-        <Text>{commune.name}</Text>
-      </Breadcrumbs>
-      <Title order={2}>{commune.name}</Title>
+      <PageHeading
+        crumbs={[
+          { label: province.name, to: `/tinh/${province.code}` },
+          ...(districtName ? [{ label: districtName }] : []),
+        ]}
+        title={commune.name}
+      />
       <CommuneLineage communeId={commune.id} />
       <Group gap="lg" data-testid="commune-nav">
         {tt.commune.sections.map(([path, label]) => (
@@ -70,7 +69,7 @@ export function CommunePage() {
           {ta.link}
         </Anchor>
       </Group>
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {tt.commune.hamlets} ({hamlets.length})
       </Title>
       {hamlets.length === 0 && <Text c="dimmed">{tt.commune.noHamlets}</Text>}
@@ -128,7 +127,9 @@ function AddHamlet(props: { communeId: string }) {
     <Card withBorder maw={560}>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <Title order={4}>{tt.commune.addHamlet}</Title>
+          <Title order={3} size="h4">
+            {tt.commune.addHamlet}
+          </Title>
           {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
           <Group grow>
             <TextInput

@@ -2,6 +2,7 @@ import { Anchor, Badge, Table, Text } from '@mantine/core';
 import type { Election } from '../../../contract/territory';
 import { vnDate } from '../../shared/format';
 import { t } from '../../shared/strings';
+import { Link } from 'react-router';
 
 export function ElectionsTable(props: { elections: readonly Election[]; headTitle?: string }) {
   if (props.elections.length === 0) {
@@ -29,9 +30,11 @@ export function ElectionsTable(props: { elections: readonly Election[]; headTitl
           {props.elections.map((e) => (
             <Table.Tr key={e.id}>
               <Table.Td>
-                {e.position === 'head' && props.headTitle
-                  ? props.headTitle
-                  : (t.positions[e.position] ?? e.position)}
+                <Anchor component={Link} to={`/bau-cu/${e.id}`} data-testid="open-election">
+                  {e.position === 'head' && props.headTitle
+                    ? props.headTitle
+                    : (t.positions[e.position] ?? e.position)}
+                </Anchor>
               </Table.Td>
               <Table.Td>{e.termLabel}</Table.Td>
               <Table.Td>{vnDate(e.electionDate) || '—'}</Table.Td>

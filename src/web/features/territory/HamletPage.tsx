@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Breadcrumbs,
   Button,
   Card,
   Group,
@@ -28,6 +27,7 @@ import { CountLinks } from '../count/CountLinks';
 import { TryPollingDay } from '../count/TryPollingDay';
 import { HamletFactsTab } from '../hamlet-facts/HamletFactsTab';
 import { HamletHistoryTab } from '../register/HamletHistoryTab';
+import { PageHeading } from '../../shared/PageHeading';
 
 const PAGE = 50;
 
@@ -39,14 +39,13 @@ export function HamletPage() {
   const h = hamlet.data;
   return (
     <Stack>
-      <Breadcrumbs>
-        <Text>{h.province.name}</Text>
-        <Anchor component={Link} to={`/xa/${h.commune.id}`}>
-          {h.commune.name}
-        </Anchor>
-        <Text>{h.name}</Text>
-      </Breadcrumbs>
-      <Title order={2}>{h.name}</Title>
+      <PageHeading
+        crumbs={[
+          { label: h.province.name, to: `/tinh/${h.province.code}` },
+          { label: h.commune.name, to: `/xa/${h.commune.id}` },
+        ]}
+        title={h.name}
+      />
       <Group gap="md">
         <Anchor component={Link} to={`/thon/${h.id}/nhan-khau`} data-testid="open-residents">
           {t.people.openResidents}
@@ -65,7 +64,7 @@ export function HamletPage() {
         <Stat label={t.hamlet.residents} value={h.residents} testId="residents-count" />
         <Stat label={t.hamlet.groups} value={h.groups.length} testId="groups-count" />
       </SimpleGrid>
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t.hamlet.elections}
       </Title>
       <ElectionsTable elections={h.elections} headTitle={h.headTitle} />
@@ -78,7 +77,7 @@ export function HamletPage() {
       </Group>
       <CountLinks elections={h.elections} />
       {h.canTryPollingDay && <TryPollingDay hamletId={h.id} />}
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t.hamlet.groups}
       </Title>
       {h.groups.length === 0 ? (
@@ -125,7 +124,7 @@ function Households(props: { hamletId: string }) {
   const data = households.data;
   return (
     <Stack gap="xs">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t.hamlet.householdList}
       </Title>
       {!data ? (

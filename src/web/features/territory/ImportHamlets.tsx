@@ -42,7 +42,9 @@ export function ImportHamlets(props: { communeId: string }) {
   return (
     <Card withBorder maw={720}>
       <Stack gap="sm">
-        <Title order={4}>{t.importHamlets.title}</Title>
+        <Title order={3} size="h4">
+          {t.importHamlets.title}
+        </Title>
         <Text size="sm" c="dimmed">
           {t.importHamlets.help}
         </Text>

@@ -1,7 +1,6 @@
 import {
   Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   Checkbox,
@@ -30,6 +29,7 @@ import { territoryText as t } from './strings';
 import { PageControl, pageOf } from '../../shared/paging';
 import { percent } from '../oversight/DashboardCommune';
 import { SearchBox } from '../oversight/SearchPage';
+import { PageHeading } from '../../shared/PageHeading';
 
 /** The administrator's entry point: every province with its roll-up (GET /api/oversight/national). */
 export function ProvincesPage(props: { me: Me }) {
@@ -41,9 +41,7 @@ export function ProvincesPage(props: { me: Me }) {
   const turnout = (x: { registered: number; voted: number }) => percent(x.voted, x.registered);
   return (
     <>
-      <Title order={2} mb="xs">
-        {tScale.nationalTitle}
-      </Title>
+      <PageHeading crumbs={[]} title={tScale.nationalTitle} />
       <Text size="sm" c="dimmed" mb="md">
         {tScale.asOf(vnDate(d.today))} {tScale.lateNote}
       </Text>
@@ -165,11 +163,8 @@ export function ProvincePage() {
   const stateKeys = Object.keys(d.stateLabels).filter((k) => d.totals.byState[k]! > 0);
   return (
     <Stack>
-      <Breadcrumbs>
-        <Text>{d.province.name}</Text>
-      </Breadcrumbs>
-      <Group justify="space-between">
-        <Title order={2}>{to.provinceTitle(d.province.name)}</Title>
+      <Group justify="space-between" align="flex-end">
+        <PageHeading crumbs={[]} here={d.province.name} title={to.provinceTitle(d.province.name)} />
         <SearchBox />
       </Group>
       <Text c="dimmed">
@@ -290,7 +285,7 @@ export function ProvincePage() {
       </Table>
       <PageControl paged={paged} onChange={setPage} />
       <Card withBorder>
-        <Title order={4} size="h5">
+        <Title order={2} size="h5">
           {to.charts.progress}
         </Title>
         <Text size="sm" c="dimmed">
@@ -306,7 +301,7 @@ export function ProvincePage() {
         />
       </Card>
       <Card withBorder>
-        <Title order={4} size="h5">
+        <Title order={2} size="h5">
           {to.charts.states}
         </Title>
         <Text size="sm" c="dimmed">
@@ -320,7 +315,7 @@ export function ProvincePage() {
         />
       </Card>
       <Card withBorder>
-        <Title order={4} size="h5">
+        <Title order={2} size="h5">
           {to.charts.outcomes}
         </Title>
         <Text size="sm" c="dimmed">
@@ -337,7 +332,7 @@ export function ProvincePage() {
         />
       </Card>
       <Card withBorder>
-        <Title order={4} size="h5">
+        <Title order={2} size="h5">
           {to.charts.turnout}
         </Title>
         <Text size="sm" c="dimmed">

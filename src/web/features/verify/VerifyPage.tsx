@@ -44,7 +44,7 @@ export function VerifyPage() {
   };
 
   return (
-    <Container size={560} px="md" py="lg">
+    <Container component="main" size={560} px="md" py="lg">
       <Stack gap="md">
         <Title order={1} size="h2">
           {tv.title}
