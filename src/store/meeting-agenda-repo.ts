@@ -40,6 +40,7 @@ export async function meetingPlace(db: Db, electionId: string) {
       'c.name as commune',
       'c.id as communeId',
       'h.id as hamletId',
+      'h.kind as hamletKind',
       'e.election_date as date',
       'e.start_time as startTime',
       'e.venue',

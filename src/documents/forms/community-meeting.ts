@@ -13,6 +13,10 @@ export interface CommunityMeetingData {
   readonly head: MinutesHead;
   /** 'minutes' prints BIÊN BẢN; 'resolution' prints NGHỊ QUYẾT and "quyết nghị". */
   readonly kind: 'minutes' | 'resolution';
+  /** What the meeting is called: "cuộc họp cộng đồng dân cư" (ND59), "hội nghị ấp" (Tây Ninh Điều 7). */
+  readonly meetingName?: string;
+  /** True for ND59's community meeting (the community holds it); false for a hội nghị of the hamlet. */
+  readonly community?: boolean;
   readonly hamlet: string;
   readonly position: string;
   readonly term: string;
@@ -40,11 +44,17 @@ export interface CommunityMeetingData {
 
 export function buildCommunityMeeting(d: CommunityMeetingData): DocumentModel {
   const resolution = d.kind === 'resolution';
+  const meeting = d.meetingName ?? 'cuộc họp cộng đồng dân cư';
+  const community = d.community ?? true;
+  /** The meeting named in running text after its first mention. */
+  const assembly = community ? 'cuộc họp' : 'hội nghị';
+  const Assembly = community ? 'Cuộc họp' : 'Hội nghị';
   return buildMinutesCore({
-    head: { ...d.head, formLabel: d.head.formLabel ?? 'Mẫu số 03' },
-    title: resolution ? 'NGHỊ QUYẾT CUỘC HỌP CỘNG ĐỒNG DÂN CƯ' : 'BIÊN BẢN CUỘC HỌP CỘNG ĐỒNG DÂN CƯ',
+    // Data issued before the profile named the meeting carried no name: ND59's Mẫu 03, as then.
+    head: d.meetingName === undefined ? { ...d.head, formLabel: d.head.formLabel ?? 'Mẫu số 03' } : d.head,
+    title: `${resolution ? 'NGHỊ QUYẾT' : 'BIÊN BẢN'} ${meeting.toUpperCase()}`,
     subject: `Về việc bầu ${d.position} ${d.hamlet}, nhiệm kỳ ${d.term}`,
-    opening: `Vào hồi ${timeInWords(d.time)}, ${dateInWords(d.date)}, tại ${d.venue}, cộng đồng dân cư ${d.hamlet} tổ chức cuộc họp bầu ${d.position} nhiệm kỳ ${d.term}.`,
+    opening: `Vào hồi ${timeInWords(d.time)}, ${dateInWords(d.date)}, tại ${d.venue}, ${community ? `cộng đồng dân cư ${d.hamlet} tổ chức cuộc họp` : `${d.hamlet} tổ chức ${meeting}`} bầu ${d.position} nhiệm kỳ ${d.term}.`,
     sections: [
       {
         heading: 'Thành phần',
@@ -58,8 +68,8 @@ export function buildCommunityMeeting(d: CommunityMeetingData): DocumentModel {
       {
         heading: 'Nội dung và hình thức biểu quyết',
         lines: [
-          '- Tổ trưởng Tổ bầu cử công bố quyết định thành lập Tổ bầu cử, danh sách những người ứng cử; cuộc họp thảo luận về những người ứng cử.',
-          `- Cuộc họp thống nhất hình thức biểu quyết: ${d.method}.`,
+          `- Tổ trưởng Tổ bầu cử công bố quyết định thành lập Tổ bầu cử, danh sách những người ứng cử; ${assembly} thảo luận về những người ứng cử.`,
+          `- ${Assembly} thống nhất hình thức biểu quyết: ${d.method}.`,
           ...(d.agenda ?? []).map((x) => `- ${x}`),
           ...(d.countingTeam.length > 0 ? [`- Tổ kiểm phiếu gồm: ${d.countingTeam.join('; ')}.`] : []),
         ],
@@ -71,7 +81,7 @@ export function buildCommunityMeeting(d: CommunityMeetingData): DocumentModel {
       },
       { heading: resolution ? 'Cộng đồng dân cư quyết nghị' : 'Kết luận', lines: [d.outcome] },
     ],
-    closing: `Cuộc họp kết thúc vào hồi ${timeInWords(d.endTime)} cùng ngày. ${resolution ? 'Nghị quyết' : 'Biên bản'} đã được thông qua tại cuộc họp và lập thành 03 bản có giá trị như nhau.`,
+    closing: `${Assembly} kết thúc vào hồi ${timeInWords(d.endTime)} cùng ngày. ${resolution ? 'Nghị quyết' : 'Biên bản'} đã được thông qua tại ${assembly} và lập thành 03 bản có giá trị như nhau.`,
     signatures: chairAndSecretary(d.secretary.name, d.chair.name),
   });
 }

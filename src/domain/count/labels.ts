@@ -67,3 +67,18 @@ export function ratioBaseText(profile: RuleProfile, form: string | null): string
   if (form === 'householdBallots') return 'tổng số hộ gia đình trong danh sách';
   return `tổng số ${countRecordLabels(profile).electorateLabel} trong danh sách`;
 }
+
+/**
+ * The minutes of an election held at a meeting under a profile: what the meeting is called
+ * ("cuộc họp cộng đồng dân cư" under ND59, "hội nghị ấp" under Tây Ninh Điều 7, "hội nghị thôn"
+ * under Quảng Trị Điều 7) and the form label, if the source prescribes one.
+ */
+export function meetingMinutesLabels(profile: RuleProfile, hamletKind: string) {
+  const m = profile.meetingMinutes.value;
+  const kindWord = (isHamletKind(hamletKind) ? hamletKinds[hamletKind].label : 'Thôn').toLowerCase();
+  return {
+    formLabel: m.formLabel,
+    meetingName: m.meeting === 'communityMeeting' ? 'cuộc họp cộng đồng dân cư' : `hội nghị ${kindWord}`,
+    community: m.meeting === 'communityMeeting',
+  };
+}

@@ -44,6 +44,7 @@ export const PARAM_LABELS_VI: Readonly<Record<string, string>> = {
   rerun: 'Bầu cử lại',
   interim: 'Trưởng thôn lâm thời',
   countRecord: 'Biên bản kiểm phiếu',
+  meetingMinutes: 'Biên bản bầu tại hội nghị',
   signingAuthority: 'Thẩm quyền ký',
   triggers: 'Căn cứ đề nghị',
   petition: 'Ngưỡng kiến nghị',

@@ -358,6 +358,11 @@ export const nd59: RuleProfile = {
     },
     cite(S.ND59, 'Mẫu 02'),
   ),
+  meetingMinutes: unverified(
+    { meeting: 'communityMeeting', formLabel: 'Mẫu số 03' },
+    cite(S.ND59, 'Điều 3', 'khoản 5'),
+    'Biên bản cuộc họp cộng đồng dân cư theo Mẫu 03 của Nghị định 59; nội dung Mẫu 03 chưa được đối chiếu (nguồn chỉ có Mẫu 05).',
+  ),
   signingAuthority: verified(
     'peoplesCommittee',
     cite(S.P2, 'phần ký'),

@@ -363,6 +363,11 @@ export const quangTri2016: RuleProfile = {
     },
     cite(QT, 'Điều 15', 'khoản 2 điểm d'),
   ),
+  meetingMinutes: verified(
+    { meeting: 'hamletConference', formLabel: null },
+    cite(QT, 'Điều 7'),
+    'Hội nghị của thôn, khu phố (Điều 7); Quy chế không ban hành mẫu biên bản hội nghị.',
+  ),
   signingAuthority: verified('peoplesCommittee', cite(QT, 'Điều 16')),
   establishment: quangTriEstablishment,
   removal: [legacyRemoval('dismissal'), legacyRemoval('recall')],

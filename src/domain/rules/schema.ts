@@ -317,6 +317,17 @@ export const ruleProfileSchema = z
         formLabel: z.string().min(1).nullable(),
       }),
     ),
+    /**
+     * What the minutes of an election held at a meeting call that meeting, and their form label:
+     * ND59's "cuộc họp cộng đồng dân cư" (Mẫu 03), or the province's "hội nghị" of the hamlet
+     * ("hội nghị ấp", "hội nghị thôn") with no prescribed form.
+     */
+    meetingMinutes: param(
+      z.object({
+        meeting: z.enum(['communityMeeting', 'hamletConference']),
+        formLabel: z.string().min(1).nullable(),
+      }),
+    ),
     signingAuthority: param(authoritySchema),
     /** Conditions for establishing a new hamlet (hamlet register, issue 12). */
     establishment: param(establishmentSchema),

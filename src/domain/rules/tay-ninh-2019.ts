@@ -354,6 +354,11 @@ export const tayNinh2019: RuleProfile = {
     cite(TN, 'Điều 16', 'khoản 3 điểm đ'),
     'Bầu tại hội nghị (Điều 7): 03 bản, chữ ký các thành viên Tổ bầu cử, có tỷ lệ so với tổng số cử tri.',
   ),
+  meetingMinutes: verified(
+    { meeting: 'hamletConference', formLabel: null },
+    cite(TN, 'Điều 7'),
+    'Bầu Trưởng ấp tại hội nghị ấp (Điều 7); Quy chế không ban hành mẫu biên bản hội nghị.',
+  ),
   signingAuthority: verified('chair', cite(TN, 'Điều 16', 'khoản 3 điểm e')),
   establishment: tayNinhEstablishment,
   removal: [

@@ -235,6 +235,13 @@ const OBJECT_TEXT: Readonly<Record<string, (v: Rec) => string>> = {
         ? 'tỷ lệ tính trên tổng số cử tri trong danh sách'
         : 'tỷ lệ tính trên số cử tri tham gia bỏ phiếu',
     ]),
+  meetingMinutes: (v) =>
+    sentence([
+      v['meeting'] === 'communityMeeting'
+        ? 'Biên bản cuộc họp cộng đồng dân cư'
+        : 'Biên bản hội nghị của thôn, ấp, khu phố',
+      v['formLabel'] ? `theo ${str(v['formLabel'])}` : 'không có mẫu quy định',
+    ]),
   establishment: (v) => {
     const m = v['minHouseholds'] as Record<
       'rural' | 'urban',

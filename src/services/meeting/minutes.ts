@@ -5,6 +5,7 @@
  * the document registry.
  */
 import { hamletInText } from '../../domain/territory';
+import { meetingMinutesLabels } from '../../domain/count/labels';
 import type { CommunityMeetingData } from '../../documents/forms/community-meeting';
 import { findForm } from '../../documents/forms';
 import { err } from '../../domain/result';
@@ -20,7 +21,7 @@ import { formRenderer } from '../documents';
 import { vnInstant } from '../polling';
 import { getMeeting, METHOD_VI } from './agenda';
 import type { MeetingView } from './agenda';
-import { vnToday } from '../common';
+import { profileOf, vnToday } from '../common';
 import type { MinutesInput } from '../../contract/meeting';
 
 export type { MinutesInput };
@@ -92,12 +93,20 @@ export async function issueMeetingMinutes(
   const result = recomputed.value;
   const place = await placeNames(ctx, electionId);
   const date = place.date ?? vnToday(ctx);
+  // What the meeting is called and its form come from the profile (ND59 Mẫu 03; Tây Ninh's and
+  // Quảng Trị's hội nghị of the hamlet, with no prescribed form).
+  const profile = profileOf(v.profileId, place.date);
+  if (!profile.ok) return profile;
+  const labels = meetingMinutesLabels(profile.value, place.hamletKind);
   const data: CommunityMeetingData = {
     head: {
       body: { parent: [`UBND ${place.commune.toUpperCase()}`], lines: [v.hamletName.toUpperCase()] },
       place: place.commune,
       date,
+      ...(labels.formLabel ? { formLabel: labels.formLabel } : {}),
     },
+    meetingName: labels.meetingName,
+    community: labels.community,
     kind: input.kind ?? 'minutes',
     hamlet: hamletInText(v.hamletName),
     position: pos.title,
@@ -129,7 +138,7 @@ export async function issueMeetingMinutes(
   const fill = await formRenderer(ctx, place.communeId, form);
   return issueDocument(ctx, actor, {
     formId: form.id,
-    title: `${data.kind === 'resolution' ? 'Nghị quyết' : 'Biên bản'} cuộc họp cộng đồng dân cư bầu ${pos.title} ${v.hamletName}`,
+    title: `${data.kind === 'resolution' ? 'Nghị quyết' : 'Biên bản'} ${labels.meetingName} bầu ${pos.title} ${v.hamletName}`,
     issuerKey: `election:${electionId}:team`,
     symbol: null,
     date,
