@@ -130,7 +130,14 @@ function BlockView(props: { block: Block }): ReactNode {
       );
     case 'table':
       return (
-        <Table.ScrollContainer minWidth={480}>
+        // A table wider than a phone scrolls sideways: the region takes the keyboard's focus so it can
+        // be scrolled without a pointer (axe: scrollable-region-focusable).
+        <Table.ScrollContainer
+          minWidth={480}
+          scrollAreaProps={{
+            viewportProps: { tabIndex: 0, role: 'region', 'aria-label': b.head.join(', ') },
+          }}
+        >
           <Table withTableBorder withColumnBorders>
             <Table.Thead>
               <Table.Tr>
