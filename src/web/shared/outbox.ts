@@ -5,6 +5,7 @@
  * (features/polling/checkin-queue.ts) are built on it. Each record is under a key that names the
  * user, so one user's queue is never sent with another's session.
  */
+import { useEffect, useSyncExternalStore } from 'react';
 import { ApiError } from './client';
 
 /** Where records are kept: IndexedDB in the browser, a Map in tests (and where IndexedDB is missing). */
@@ -271,4 +272,14 @@ export abstract class KeptQueue<R, S> {
     this.saving = this.saving.then(() => this.storage.put(this.key, copy)).catch(() => undefined);
     return this.saving;
   }
+}
+
+/** A page's kept queue while the page is shown: its snapshot re-renders the page; it sends only meanwhile. */
+export function useShownQueue<S>(queue: KeptQueue<unknown, S>): S {
+  const snapshot = useSyncExternalStore(queue.subscribe, queue.snapshot);
+  useEffect(() => {
+    queue.start();
+    return () => queue.stop();
+  }, [queue]);
+  return snapshot;
 }

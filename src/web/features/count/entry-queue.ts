@@ -15,13 +15,20 @@
  * this device. Opened with the network, the record starts again from the server's figures and
  * keeps only what the server has not acknowledged.
  */
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useMemo, useRef } from 'react';
 import * as contract from '../../../contract/count';
 import type { CountedPaperView, CountView, EntryAck, EntryContextView } from '../../../contract/count';
 import { PAPER_LIMITS } from '../../../domain/count/counted-paper';
 import { call, errorText } from '../../shared/client';
 import type { Network, OutboxStorage } from '../../shared/outbox';
-import { KeptQueue, browserNetwork, deviceStorage, isRefusal, recordKey } from '../../shared/outbox';
+import {
+  KeptQueue,
+  browserNetwork,
+  deviceStorage,
+  isRefusal,
+  recordKey,
+  useShownQueue,
+} from '../../shared/outbox';
 
 /** One typed paper: its idempotency key, the paper, and the server's acknowledgement once stored. */
 export interface QueuedPaper {
@@ -284,10 +291,5 @@ export function useEntryQueue(target: EntryTarget, events: EntryEvents) {
       ),
     [userId, countId, batchId, lane],
   );
-  const snapshot = useSyncExternalStore(queue.subscribe, queue.snapshot);
-  useEffect(() => {
-    queue.start();
-    return () => queue.stop();
-  }, [queue]);
-  return { queue, snapshot };
+  return { queue, snapshot: useShownQueue(queue) };
 }

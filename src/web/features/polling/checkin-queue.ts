@@ -9,12 +9,19 @@
  * or one a colleague made meanwhile, is answered "already voted at ..." and never counted twice:
  * the page says so in the server's words.
  */
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useMemo, useRef } from 'react';
 import * as contract from '../../../contract/polling';
 import type { CheckInInput, PollingVoter } from '../../../contract/polling';
 import { ApiError, call, errorText } from '../../shared/client';
 import type { Network, OutboxStorage } from '../../shared/outbox';
-import { KeptQueue, browserNetwork, deviceStorage, isRefusal, recordKey } from '../../shared/outbox';
+import {
+  KeptQueue,
+  browserNetwork,
+  deviceStorage,
+  isRefusal,
+  recordKey,
+  useShownQueue,
+} from '../../shared/outbox';
 
 export interface QueuedCheckIn {
   readonly key: string;
@@ -135,10 +142,5 @@ export function useCheckInQueue(userId: string, electionId: string, answered: (o
     () => new CheckInQueue(userId, electionId, (o) => answeredRef.current(o)),
     [userId, electionId],
   );
-  const snapshot = useSyncExternalStore(queue.subscribe, queue.snapshot);
-  useEffect(() => {
-    queue.start();
-    return () => queue.stop();
-  }, [queue]);
-  return { queue, snapshot };
+  return { queue, snapshot: useShownQueue(queue) };
 }
