@@ -10,6 +10,7 @@ import { CheckpointWriter, checkpointFileIn } from './checkpoint';
 import type { DatabaseConfig } from './config';
 import type { DatabaseSchema } from './schema';
 import { FastSqliteDialect } from './sqlite-dialect';
+import { WalCheckpointer, WRITER_CHECKPOINT_PAGES } from './wal-checkpointer';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -21,6 +22,11 @@ export interface Store {
   readonly schema?: string;
   /** The witness file of the chain head outside the database (checkpoint.ts); none in memory. */
   readonly checkpoints?: CheckpointWriter;
+  /**
+   * SQLite with a read connection beside the write connection (a database file): reads outside a
+   * transaction do not wait for a write transaction, so concurrent writes can share one commit.
+   */
+  readonly readsBesideWrites?: boolean;
   close(): Promise<void>;
 }
 
@@ -56,21 +62,46 @@ export function openStore(config: DatabaseConfig): Store {
 }
 
 function openSqlite(file: string): Store {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const inMemory = file === ':memory:';
+  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
   const database = new BetterSqlite3(file);
   // WAL lets the dashboard read while the count writes; the busy timeout makes a second
   // process wait for the lock instead of failing at once.
   database.pragma('journal_mode = WAL');
-  database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
+  tuneConnection(database);
+  // Reads outside a transaction go to their own connection, so that they never wait behind a
+  // write transaction (sqlite-dialect.ts). A database in memory cannot be opened twice.
+  const beside = inMemory ? undefined : besideTheWriter(database, file);
+  const db = new Kysely<DatabaseSchema>({ dialect: new FastSqliteDialect(database, beside) });
+  const checkpoints = inMemory ? undefined : new CheckpointWriter(checkpointFileIn(dirname(file)));
+  return {
+    db,
+    kind: 'sqlite',
+    readsBesideWrites: beside !== undefined,
+    ...(checkpoints ? { checkpoints } : {}),
+    close: closer(db, checkpoints),
+  };
+}
+
+/** A database file's read connection, and its checkpoints moved off the writer (wal-checkpointer.ts). */
+function besideTheWriter(writer: BetterSqlite3.Database, file: string) {
+  writer.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
+  return {
+    reader: tuneConnection(new BetterSqlite3(file, { readonly: true })),
+    checkpointer: new WalCheckpointer(file),
+  };
+}
+
+/** The settings every connection of a SQLite store shares. */
+function tuneConnection(database: BetterSqlite3.Database): BetterSqlite3.Database {
+  database.pragma('busy_timeout = 5000');
   // The default cache (2 MB) is smaller than the residents' indexes of one district: a bulk import
   // then reads and writes index pages back for almost every row. 64 MB per connection keeps them.
   database.pragma('cache_size = -65536');
   database.pragma('temp_store = MEMORY');
-  const db = new Kysely<DatabaseSchema>({ dialect: new FastSqliteDialect(database) });
-  const checkpoints = file === ':memory:' ? undefined : new CheckpointWriter(checkpointFileIn(dirname(file)));
-  return { db, kind: 'sqlite', ...(checkpoints ? { checkpoints } : {}), close: closer(db, checkpoints) };
+  return database;
 }
 
 /**

@@ -66,7 +66,7 @@ export async function writeWithAudit<T>(
   };
   const done =
     ctx.store.kind === 'sqlite'
-      ? await inCommitGroup(ctx.store.db, write)
+      ? await inCommitGroup(ctx.store.db, write, ctx.store.readsBesideWrites === true)
       : await ctx.store.db.transaction().execute(async (trx) =>
           // Changes pending before this transaction were made outside the application: never seal them.
           write(trx, await recordSeals.changesMadeOutside(trx)),
